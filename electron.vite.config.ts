@@ -1,0 +1,44 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { resolve } from 'node:path';
+
+/**
+ * One build for both hosts: `out/main` holds the Electron main process
+ * (electron.js), the Node host (serve.js) and the launcher (start.js), which
+ * share the backend chunks; `out/preload` the sandboxed preload (CommonJS, all
+ * deps bundled: a sandboxed preload cannot require node_modules);
+ * `out/renderer` the UI that both the window and the browser load.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: {
+        input: {
+          electron: resolve(__dirname, 'src-main/app/main.ts'),
+          serve: resolve(__dirname, 'src-main/host/serve.ts'),
+          start: resolve(__dirname, 'src-main/host/start.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'src-preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'src-renderer',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      rolldownOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      chunkSizeWarningLimit: 4000,
+    },
+  },
+});

@@ -1,0 +1,74 @@
+import { writeAudit } from '../services/audit/record';
+import { listAudit } from '../services/audit/list';
+import { verifyAudit } from '../services/audit/chain';
+import { login, logout, sessionDto } from '../services/auth/login';
+import { listEquipment, listItems, listSuppliers } from '../services/master/lists';
+import { getPref, setPref } from '../services/prefs/prefs';
+import { initializeStore, setupStatus } from '../services/store/setup';
+import { getStore, updateStore } from '../services/store/store';
+import { backupNow, backups, reportClientError, systemInfo } from '../services/system/system';
+import {
+  changeOwnSecret,
+  createUser,
+  listUsers,
+  resetSecret,
+  setOwnLocale,
+  unlockUser,
+  updateUser,
+} from '../services/users/users';
+import { users } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import type { HandlerMap } from './handler-types';
+
+export const handlers: HandlerMap = {
+  'session.current': {
+    run: (ctx) => {
+      const row = ctx.user ? ctx.db.select().from(users).where(eq(users.id, ctx.user.id)).get() : undefined;
+      return sessionDto(ctx, row ?? null, ctx.sessionExpiresAt);
+    },
+  },
+  'session.login': { run: login, tx: 'manual' },
+  'session.logout': { run: logout },
+  'session.setLocale': { run: (ctx, i) => setOwnLocale(ctx, i.locale) },
+
+  'setup.status': { run: setupStatus },
+  'setup.initialize': { run: initializeStore },
+
+  'users.list': { run: listUsers },
+  'users.create': { run: createUser },
+  'users.update': { run: updateUser },
+  'users.resetSecret': { run: resetSecret },
+  'users.unlock': { run: unlockUser },
+  'users.changeOwnSecret': { run: changeOwnSecret },
+
+  'audit.list': { run: listAudit },
+  'audit.verify': {
+    run: (ctx) => {
+      const r = verifyAudit(ctx.sqlite);
+      return { ok: r.problems.length === 0, ...r };
+    },
+  },
+
+  'store.get': { run: getStore },
+  'store.update': { run: updateStore },
+
+  'system.ping': { run: () => ({ now: new Date().toISOString() }) },
+  'system.info': { run: systemInfo },
+  'system.backups': { run: backups },
+  'system.backupNow': {
+    tx: 'manual',
+    run: async (ctx) => {
+      const b = await backupNow(ctx);
+      ctx.sqlite.transaction(() => writeAudit(ctx, 'system.backupNow', { result: b.file }))();
+      return b;
+    },
+  },
+  'system.reportClientError': { run: reportClientError },
+
+  'prefs.get': { run: (ctx, i) => getPref(ctx, i.key) },
+  'prefs.set': { run: (ctx, i) => setPref(ctx, i.key, i.value) },
+
+  'items.list': { run: listItems },
+  'suppliers.list': { run: listSuppliers },
+  'equipment.list': { run: listEquipment },
+};

@@ -1,0 +1,93 @@
+import { backupDatabase, backupDue } from './db/backup';
+import { openStoreDatabase, type StoreDatabase } from './db/client';
+import { acquireDataDirLock } from './db/lock';
+import { createDispatch, type Dispatch } from './api/dispatch';
+import { createEventBus, type EventBus } from './api/events';
+import { createLogger, type Logger } from './lib/log';
+import { dataPaths } from './lib/paths';
+import type { HostInfo } from './services/context';
+import { seedDemoStore, type DemoSummary } from './services/demo/run';
+import { storeSettings } from './services/store/settings';
+
+export interface BackendOptions {
+  dataDir: string;
+  kind: HostInfo['kind'];
+  version: string;
+  lan: boolean;
+  migrationsFolder: string;
+  /** Seed (or top up) the demo restaurant at start. */
+  demo?: boolean;
+  /** Echo warnings and errors to stderr as well as the log file. */
+  echoLog?: boolean;
+  now?: () => number;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  events: EventBus;
+  host: HostInfo;
+  log: Logger;
+  database: StoreDatabase;
+  demo: DemoSummary | null;
+  close(): void;
+}
+
+const HOUR = 3600_000;
+
+/**
+ * The composition root shared by the Electron main process and the Node host:
+ * lock the data directory, open (check, back up, migrate) the database, build
+ * dispatch, and schedule the daily backup. Nothing here imports electron.
+ */
+export async function startBackend(opts: BackendOptions): Promise<Backend> {
+  const paths = dataPaths(opts.dataDir);
+  const log = createLogger({ dir: paths.logs, echo: opts.echoLog });
+  const release = acquireDataDirLock(paths.lock);
+  let database: StoreDatabase;
+  try {
+    database = await openStoreDatabase({ paths, migrationsFolder: opts.migrationsFolder, log });
+  } catch (err) {
+    release();
+    throw err;
+  }
+  const host: HostInfo = {
+    kind: opts.kind,
+    version: opts.version,
+    lan: opts.lan,
+    paths,
+    logFile: log.file,
+    schemaVersion: database.schemaVersion,
+  };
+  const events = createEventBus((err) => log.error('event listener failed', err));
+  const dispatch = createDispatch({ db: database.db, sqlite: database.sqlite, host, log, events, now: opts.now });
+  const demo = opts.demo ? seedDemoStore(database, host, log) : null;
+
+  const dailyBackup = async () => {
+    try {
+      if (!backupDue(paths.backups, 24)) return;
+      const keep = storeSettings(database.db).backupKeep;
+      log.info('daily backup', await backupDatabase(database.sqlite, paths.backups, 'daily', keep));
+    } catch (err) {
+      log.error('daily backup failed', err);
+    }
+  };
+  void dailyBackup();
+  const timer = setInterval(() => void dailyBackup(), HOUR);
+  timer.unref();
+
+  log.info('backend started', { kind: opts.kind, version: opts.version, dataDir: paths.dir, lan: opts.lan });
+  return {
+    dispatch,
+    events,
+    host,
+    log,
+    database,
+    demo,
+    close() {
+      clearInterval(timer);
+      database.close();
+      release();
+      log.info('backend stopped');
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Item master: extended by the inventory issue (units, barcodes, par levels, ...). */
+export const items = sqliteTable(
+  'items',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    category: text('category').notNull(),
+    baseUnit: text('base_unit', { enum: ['g', 'ml', 'pc'] }).notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('items_code_uq').on(t.code)],
+);
+
+export const suppliers = sqliteTable(
+  'suppliers',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    contact: text('contact').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('suppliers_code_uq').on(t.code)],
+);
+
+/** Equipment registry: code unique across the chain (the repairs issue adds the rest). */
+export const equipment = sqliteTable(
+  'equipment',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    location: text('location').notNull().default(''),
+    make: text('make').notNull().default(''),
+    model: text('model').notNull().default(''),
+    serialNo: text('serial_no').notNull().default(''),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('equipment_code_uq').on(t.code)],
+);

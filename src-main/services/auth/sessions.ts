@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import { createHash, randomBytes } from 'node:crypto';
+
+/** A session lasts at most one long shift, and ends earlier after the store's idle limit. */
+export const SESSION_MAX_MS = 16 * 3600_000;
+/** lastSeen is written at most this often, so reads do not turn into writes. */
+const TOUCH_EVERY_MS = 30_000;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function newSession(
+  sqlite: Database.Database,
+  userId: string,
+  now: number,
+  client: string,
+): { token: string; tokenHash: string; expiresAt: number } {
+  const token = randomBytes(32).toString('base64url');
+  const tokenHash = hashToken(token);
+  const expiresAt = now + SESSION_MAX_MS;
+  sqlite
+    .prepare(
+      'INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, client) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .run(tokenHash, userId, now, now, expiresAt, client.slice(0, 200));
+  return { token, tokenHash, expiresAt };
+}
+
+export interface ResolvedSession {
+  tokenHash: string;
+  userId: string;
+  expiresAt: number;
+}
+
+/**
+ * Finds the live session for a token. Expired ones (absolute or idle) are
+ * deleted and reported as 'expired' so the user gets "sign in again" rather
+ * than "sign in first". A disabled user's sessions end at once.
+ */
+export function resolveSession(
+  sqlite: Database.Database,
+  token: string,
+  now: number,
+  idleMinutes: number,
+): ResolvedSession | 'expired' | null {
+  const tokenHash = hashToken(token);
+  const row = sqlite
+    .prepare(
+      `SELECT s.user_id AS userId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, u.disabled AS disabled
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    )
+    .get(tokenHash) as { userId: string; lastSeenAt: number; expiresAt: number; disabled: number } | undefined;
+  if (!row) return null;
+  if (now >= row.expiresAt || now - row.lastSeenAt > idleMinutes * 60_000 || row.disabled) {
+    sqlite.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    return 'expired';
+  }
+  if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
+    sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
+  }
+  return { tokenHash, userId: row.userId, expiresAt: Math.min(row.expiresAt, now + idleMinutes * 60_000) };
+}
+
+export function endSession(sqlite: Database.Database, tokenHash: string): void {
+  sqlite.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+}
+
+export function endUserSessions(sqlite: Database.Database, userId: string): void {
+  sqlite.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+}

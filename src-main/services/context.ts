@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import type { Role } from '../../src-shared/roles';
+import type { Locale } from '../../src-shared/i18n';
+import type { Db } from '../db/client';
+import type { Logger } from '../lib/log';
+import type { DataPaths } from '../lib/paths';
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+/** One row changed by a mutation, as written to the audit log. */
+export interface Change {
+  table: string;
+  id: string;
+  op: 'insert' | 'update' | 'delete';
+  /** Only the columns that changed (update) or the new row (insert). */
+  values?: Record<string, unknown>;
+  before?: Record<string, unknown>;
+}
+
+/** What the host knows about itself; exposed to services that report it. */
+export interface HostInfo {
+  kind: 'electron' | 'node';
+  version: string;
+  lan: boolean;
+  paths: DataPaths;
+  logFile: string;
+  schemaVersion: number;
+}
+
+/** How the caller reached us; setup is allowed only from the store PC itself. */
+export interface Caller {
+  loopback: boolean;
+  client: string;
+}
+
+/**
+ * Everything a service call may use. Services never reach for globals: the
+ * clock, the user and the database come from here, which keeps them testable
+ * and lets the sync layer replay them later.
+ */
+export interface Ctx {
+  db: Db;
+  sqlite: Database.Database;
+  now: number;
+  user: SessionUser | null;
+  sessionTokenHash: string | null;
+  /** When the current session ends if left idle (null when signed out). */
+  sessionExpiresAt: number | null;
+  locale: Locale;
+  caller: Caller;
+  host: HostInfo;
+  log: Logger;
+  /** Records a changed row for the audit entry of this call. */
+  changed(change: Change): void;
+  /** Asks the transport to set (token) or clear (null) the session credential. */
+  setSession(session: { token: string; expiresAt: number } | null): void;
+}
+
+export function requireUser(ctx: Ctx): SessionUser {
+  if (!ctx.user) throw new Error('requireUser called on a public method');
+  return ctx.user;
+}

@@ -1,0 +1,135 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { UserDto } from '../../../src-shared/api/common';
+import type { Role } from '../../../src-shared/roles';
+import { users } from '../../db/schema';
+import { uuidv7 } from '../../lib/ids';
+import { AppError } from '../app-error';
+import { diff } from '../audit/record';
+import { hashSecret, verifySecret } from '../auth/passwords';
+import { endUserSessions } from '../auth/sessions';
+import { findUserByName } from '../auth/login';
+import { requireUser, type Ctx } from '../context';
+import { toUserDto, type UserRow } from './dto';
+
+interface Credential {
+  authKind: 'pin' | 'password';
+  secret: string;
+}
+
+function getUser(ctx: Ctx, id: string): UserRow {
+  const row = ctx.db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+function saveUser(ctx: Ctx, before: UserRow, values: Partial<UserRow>): UserRow {
+  const after = { ...before, ...values, updatedAt: ctx.now };
+  ctx.db.update(users).set({ ...values, updatedAt: ctx.now }).where(eq(users.id, before.id)).run();
+  ctx.changed({ table: 'users', id: before.id, op: 'update', ...diff(before, after) });
+  return after;
+}
+
+export function listUsers(ctx: Ctx): UserDto[] {
+  return ctx.db.select().from(users).orderBy(asc(users.username)).all().map(toUserDto);
+}
+
+export function createUser(
+  ctx: Ctx,
+  input: { username: string; displayName: string; role: Role } & Credential,
+): UserDto {
+  if (findUserByName(ctx, input.username)) {
+    throw new AppError('CONFLICT', 'error.usernameTaken', { username: input.username }, [
+      { path: 'username', key: 'error.usernameTaken', params: { username: input.username } },
+    ]);
+  }
+  const row: UserRow = {
+    id: uuidv7(ctx.now),
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    authKind: input.authKind,
+    secretHash: hashSecret(input.secret),
+    disabled: false,
+    locale: null,
+    failedAttempts: 0,
+    lockedUntil: null,
+    lastLoginAt: null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  ctx.db.insert(users).values(row).run();
+  ctx.changed({ table: 'users', id: row.id, op: 'insert', values: { ...row } });
+  return toUserDto(row);
+}
+
+/** Another active admin exists besides `id` (the store must never lose its last admin). */
+function otherActiveAdmin(ctx: Ctx, id: string): boolean {
+  return !!ctx.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false), ne(users.id, id)))
+    .get();
+}
+
+export function updateUser(
+  ctx: Ctx,
+  input: { id: string; displayName?: string; role?: Role; disabled?: boolean },
+): UserDto {
+  const me = requireUser(ctx);
+  const before = getUser(ctx, input.id);
+  if (input.disabled && input.id === me.id) throw new AppError('CONFLICT', 'error.selfDisable');
+  const losesAdmin =
+    before.role === 'admin' && !before.disabled && (input.disabled === true || (input.role && input.role !== 'admin'));
+  if (losesAdmin && !otherActiveAdmin(ctx, before.id)) throw new AppError('CONFLICT', 'error.lastAdmin');
+  const values: Partial<UserRow> = {};
+  if (input.displayName !== undefined) values.displayName = input.displayName;
+  if (input.role !== undefined) values.role = input.role;
+  if (input.disabled !== undefined) values.disabled = input.disabled;
+  const after = saveUser(ctx, before, values);
+  // A disabled user or a changed role must not keep a session with the old rights.
+  if (input.disabled || (input.role && input.role !== before.role)) endUserSessions(ctx.sqlite, before.id);
+  return toUserDto(after);
+}
+
+export function resetSecret(ctx: Ctx, input: { id: string } & Credential): UserDto {
+  const before = getUser(ctx, input.id);
+  const after = saveUser(ctx, before, {
+    authKind: input.authKind,
+    secretHash: hashSecret(input.secret),
+    failedAttempts: 0,
+    lockedUntil: null,
+  });
+  endUserSessions(ctx.sqlite, before.id);
+  return toUserDto(after);
+}
+
+export function unlockUser(ctx: Ctx, input: { id: string }): UserDto {
+  const before = getUser(ctx, input.id);
+  return toUserDto(saveUser(ctx, before, { failedAttempts: 0, lockedUntil: null }));
+}
+
+export function changeOwnSecret(ctx: Ctx, input: { current: string } & Credential): { ok: true } {
+  const me = getUser(ctx, requireUser(ctx).id);
+  if (!verifySecret(input.current, me.secretHash)) {
+    throw new AppError('VALIDATION', 'error.wrongCurrentSecret', undefined, [
+      { path: 'current', key: 'error.wrongCurrentSecret' },
+    ]);
+  }
+  saveUser(ctx, me, { authKind: input.authKind, secretHash: hashSecret(input.secret) });
+  // Other devices signed in as this user must sign in again; this one keeps its session.
+  ctx.sqlite
+    .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?')
+    .run(me.id, ctx.sessionTokenHash ?? '');
+  return { ok: true };
+}
+
+export function setOwnLocale(ctx: Ctx, locale: string): { ok: true } {
+  const me = requireUser(ctx);
+  ctx.db.update(users).set({ locale, updatedAt: ctx.now }).where(eq(users.id, me.id)).run();
+  ctx.changed({ table: 'users', id: me.id, op: 'update', values: { locale } });
+  return { ok: true };
+}
+
+export function countUsers(ctx: Ctx): number {
+  return ctx.db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { query } from '../contract';
+import { Empty, Id } from '../common';
+
+/**
+ * Master data as seeded by the foundation. Inventory, receiving and repairs
+ * extend these tables and add the editing methods.
+ */
+export const ItemDto = z.object({
+  id: Id,
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  category: z.string(),
+  baseUnit: z.enum(['g', 'ml', 'pc']),
+  active: z.boolean(),
+});
+export const SupplierDto = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  contact: z.string(),
+  phone: z.string(),
+});
+export const EquipmentDto = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  location: z.string(),
+  make: z.string(),
+  model: z.string(),
+});
+
+export const masterMethods = {
+  'items.list': query({ input: Empty, output: z.array(ItemDto), access: 'any' }),
+  'suppliers.list': query({ input: Empty, output: z.array(SupplierDto), access: 'any' }),
+  'equipment.list': query({ input: Empty, output: z.array(EquipmentDto), access: 'any' }),
+} as const;

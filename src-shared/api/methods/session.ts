@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { mutation, query } from '../contract';
+import { Empty, LocaleSchema, Ok, SessionDto } from '../common';
+
+export const sessionMethods = {
+  'session.current': query({ input: Empty, output: SessionDto, access: 'public' }),
+  'session.login': mutation({
+    input: z.object({ username: z.string().trim().min(1).max(64), secret: z.string().min(1).max(128) }),
+    output: SessionDto,
+    access: 'public',
+    secret: ['secret'],
+    invalidates: ['*'],
+  }),
+  'session.logout': mutation({ input: Empty, output: Ok, access: 'any', invalidates: ['*'] }),
+  'session.setLocale': mutation({
+    input: z.object({ locale: LocaleSchema }),
+    output: Ok,
+    access: 'any',
+    invalidates: ['session.current'],
+  }),
+} as const;

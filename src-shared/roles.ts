@@ -1,0 +1,7 @@
+/** The four store roles. Order matters only for display. */
+export const ROLES = ['clerk', 'manager', 'technician', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
