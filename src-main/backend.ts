@@ -17,6 +17,8 @@ export interface BackendOptions {
   migrationsFolder: string;
   /** Seed (or top up) the demo restaurant at start. */
   demo?: boolean;
+  /** Delay of the first daily-backup check after start (default one minute, off the start-up path). */
+  firstBackupDelayMs?: number;
   /** Echo warnings and errors to stderr as well as the log file. */
   echoLog?: boolean;
   now?: () => number;
@@ -62,17 +64,20 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const dispatch = createDispatch({ db: database.db, sqlite: database.sqlite, host, log, events, now: opts.now });
   const demo = opts.demo ? seedDemoStore(database, host, log) : null;
 
+  let closed = false;
   const dailyBackup = async () => {
+    if (closed) return;
     try {
       if (!backupDue(paths.backups, 24)) return;
       const keep = storeSettings(database.db).backupKeep;
       log.info('daily backup', await backupDatabase(database.sqlite, paths.backups, 'daily', keep));
     } catch (err) {
-      log.error('daily backup failed', err);
+      if (!closed) log.error('daily backup failed', err); // closing mid-backup is not a failure
     }
   };
-  void dailyBackup();
+  const first = setTimeout(() => void dailyBackup(), opts.firstBackupDelayMs ?? 60_000);
   const timer = setInterval(() => void dailyBackup(), HOUR);
+  first.unref();
   timer.unref();
 
   log.info('backend started', { kind: opts.kind, version: opts.version, dataDir: paths.dir, lan: opts.lan });
@@ -84,6 +89,8 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     database,
     demo,
     close() {
+      closed = true;
+      clearTimeout(first);
       clearInterval(timer);
       database.close();
       release();

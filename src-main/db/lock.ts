@@ -23,7 +23,8 @@ export function acquireDataDirLock(lockFile: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(readFileSync(lockFile, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      // Our own pid counts as held: two backends in one process must not share a database either.
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new StartupError(
           'DATA_DIR_LOCKED',
           `Another copy of the app (process ${pid}) is using this data directory.`,

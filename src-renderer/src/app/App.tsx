@@ -1,0 +1,106 @@
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect, useMemo, useState } from 'react';
+import { HashRouter } from 'react-router';
+import type { Role } from '../../../src-shared/roles';
+import { onSessionEnded, subscribeEvents, type ConnectionState } from '../lib/api';
+import { I18nProvider, useI18n } from '../lib/i18n';
+import { invalidate } from '../lib/query';
+import { LoginPage } from '../features/login/LoginPage';
+import { SetupPage } from '../features/setup/SetupPage';
+import { ConnectionContext } from './connection';
+import { ErrorBoundary } from './ErrorBoundary';
+import { onUncaughtError } from './global-errors';
+import { canAccess, SessionProvider, useSessionQuery } from './session';
+import { Shell } from './Shell';
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}
+
+function Themed() {
+  const { locale, t } = useI18n();
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+    document.title = t('app.title');
+  }, [locale, t]);
+  return (
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { borderRadius: 4, fontSize: 14 } }}
+      componentSize="middle"
+    >
+      <AntApp>
+        <ErrorBoundary message={(ref) => t('shell.crash', { ref })} reloadLabel={t('shell.reload')}>
+          <Root />
+        </ErrorBoundary>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Root() {
+  const { t } = useI18n();
+  const { notification } = AntApp.useApp();
+  const session = useSessionQuery();
+  const [connection, setConnection] = useState<ConnectionState>('offline');
+
+  useEffect(
+    () =>
+      subscribeEvents((e) => {
+        if (e.type === 'invalidate') invalidate(e.methods);
+        if (e.type === 'server-error') notification.error({ message: t('error.INTERNAL', { ref: e.ref }) });
+      }, setConnection),
+    [notification, t],
+  );
+  useEffect(() => onSessionEnded(() => invalidate(['session.current'])), []);
+  useEffect(
+    () => onUncaughtError((ref) => notification.error({ message: t('error.INTERNAL', { ref }), duration: 0 })),
+    [notification, t],
+  );
+
+  const value = useMemo(
+    () =>
+      session.data && {
+        session: session.data,
+        refresh: session.refetch,
+        can: (roles: readonly Role[] | 'any') => canAccess(session.data?.user?.role, roles),
+      },
+    [session.data, session.refetch],
+  );
+
+  if (!value) {
+    if (session.error) {
+      return (
+        <Result
+          status="warning"
+          title={session.error.message}
+          extra={<Button onClick={() => void session.refetch()}>{t('common.refresh')}</Button>}
+        />
+      );
+    }
+    return <Spin fullscreen tip={t('app.loading')} />;
+  }
+  return (
+    <ConnectionContext.Provider value={connection}>
+      <SessionProvider value={value}>
+        {!value.session.initialized ? (
+          <SetupPage />
+        ) : !value.session.user ? (
+          <LoginPage />
+        ) : (
+          <HashRouter>
+            <Shell />
+          </HashRouter>
+        )}
+      </SessionProvider>
+    </ConnectionContext.Provider>
+  );
+}

@@ -1,0 +1,148 @@
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type ColDef,
+  type GridApi,
+  type GridReadyEvent,
+  type GridState,
+  type RowDoubleClickedEvent,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { Button, Space, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { call } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { downloadText } from '../lib/download';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+/** Dense rows for a 1366x768 back-office screen; still finger-sized on a tablet. */
+const theme = themeQuartz.withParams({
+  fontSize: 13,
+  rowHeight: 34,
+  headerHeight: 36,
+  spacing: 6,
+  fontFamily: 'inherit',
+  accentColor: '#1677ff',
+});
+
+export interface DataGridProps<T> {
+  /** Stable id: the user's column state is saved under it. */
+  gridId: string;
+  rows: T[] | undefined;
+  columns: ColDef<T>[];
+  getRowId: (row: T) => string;
+  loading?: boolean;
+  /** File name (without extension) for CSV export. */
+  exportName: string;
+  toolbar?: ReactNode;
+  onRowDoubleClicked?: (row: T) => void;
+  height?: number | string;
+}
+
+/**
+ * The grid every list uses: sort, filter (floating filters), column state
+ * saved per user on the server, CSV export (UTF-8 with BOM so Excel shows
+ * Chinese), and the grid's own texts in the user's language.
+ */
+export function DataGrid<T>(props: DataGridProps<T>) {
+  const { locale, t } = useI18n();
+  const apiRef = useRef<GridApi<T> | null>(null);
+  const prefKey = `grid.${props.gridId}`;
+  const [initialState, setInitialState] = useState<GridState | null | undefined>(undefined);
+  const [count, setCount] = useState(0);
+  const saveTimer = useRef<number | undefined>(undefined);
+  const lastSaved = useRef<string>('');
+
+  useEffect(() => {
+    let alive = true;
+    call('prefs.get', { key: prefKey })
+      .then((r) => alive && setInitialState((r.value as GridState | null) ?? null))
+      .catch(() => alive && setInitialState(null));
+    return () => {
+      alive = false;
+    };
+  }, [prefKey]);
+
+  const defaultColDef = useMemo<ColDef<T>>(
+    () => ({ sortable: true, filter: true, floatingFilter: true, resizable: true, minWidth: 80 }),
+    [],
+  );
+
+  const saveState = useCallback(() => {
+    window.clearTimeout(saveTimer.current);
+    saveTimer.current = window.setTimeout(() => {
+      const api = apiRef.current;
+      if (!api) return;
+      const { columnOrder, columnSizing, columnVisibility, sort, columnPinning } = api.getState();
+      const value = { columnOrder, columnSizing, columnVisibility, sort, columnPinning };
+      const json = JSON.stringify(value);
+      // The event also fires on scroll and focus; only column changes are worth a write.
+      if (json === lastSaved.current) return;
+      const first = lastSaved.current === '';
+      lastSaved.current = json;
+      if (first) return;
+      // Losing a column width is not worth an error toast.
+      void call('prefs.set', { key: prefKey, value }).catch(() => undefined);
+    }, 600);
+  }, [prefKey]);
+
+  const exportCsv = useCallback(() => {
+    const csv = apiRef.current?.getDataAsCsv({ fileName: props.exportName });
+    if (csv !== undefined) downloadText(`${props.exportName}.csv`, '\uFEFF' + csv, 'text/csv;charset=utf-8');
+  }, [props.exportName]);
+
+  const resetColumns = useCallback(() => {
+    apiRef.current?.resetColumnState();
+    apiRef.current?.setFilterModel(null);
+    lastSaved.current = '';
+    void call('prefs.set', { key: prefKey, value: null });
+  }, [prefKey]);
+
+  const onGridReady = useCallback((e: GridReadyEvent<T>) => {
+    apiRef.current = e.api;
+  }, []);
+
+  const countRows = useCallback(() => setCount(apiRef.current?.getDisplayedRowCount() ?? 0), []);
+  const onDouble = props.onRowDoubleClicked;
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: props.height ?? 'calc(100vh - 190px)', minHeight: 300 }}>
+      <Space style={{ marginBottom: 8, justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space wrap>{props.toolbar}</Space>
+        <Space>
+          <Typography.Text type="secondary" data-testid={`${props.gridId}-count`}>
+            {t('common.rows', { count })}
+          </Typography.Text>
+          <Button onClick={resetColumns}>{t('common.resetColumns')}</Button>
+          <Button onClick={exportCsv} data-testid={`${props.gridId}-export`}>
+            {t('common.exportCsv')}
+          </Button>
+        </Space>
+      </Space>
+      <div style={{ flex: 1 }} data-testid={`${props.gridId}-grid`}>
+        {initialState !== undefined && (
+          <AgGridReact<T>
+            key={locale /* the grid reads localeText only when created */}
+            theme={theme}
+            rowData={props.rows}
+            columnDefs={props.columns}
+            defaultColDef={defaultColDef}
+            getRowId={(p) => props.getRowId(p.data)}
+            loading={props.loading}
+            localeText={locale === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined}
+            initialState={initialState ?? undefined}
+            onGridReady={onGridReady}
+            onStateUpdated={saveState}
+            onModelUpdated={countRows}
+            onRowDoubleClicked={onDouble ? (e: RowDoubleClickedEvent<T>) => e.data && onDouble(e.data) : undefined}
+            enableCellTextSelection
+            animateRows={false}
+          />
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Spin, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import type { MethodOutput } from '../../../../src-shared/api';
+import { showApiError } from '../../lib/form-errors';
+import { useI18n } from '../../lib/i18n';
+import { useMutation, useQuery } from '../../lib/query';
+
+type StoreForm = MethodOutput<'store.get'>;
+
+export function StoreSettingsPage() {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<StoreForm>();
+  const current = useQuery('store.get', {});
+  const { mutate, pending } = useMutation('store.update');
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), []);
+  useEffect(() => {
+    if (current.data) form.setFieldsValue(current.data);
+  }, [current.data, form]);
+  if (!current.data) return <Spin />;
+
+  const submit = async (v: StoreForm) => {
+    try {
+      const { code: _code, id: _id, ...store } = { ...current.data!.store, ...v.store };
+      await mutate({ store, settings: v.settings });
+      void message.success(t('common.saved'));
+    } catch (err) {
+      showApiError(err, message, form);
+    }
+  };
+  const num = (name: keyof StoreForm['settings'], min: number, max: number) => (
+    <Form.Item name={['settings', name]} label={t(`settings.${name}`)} rules={[{ required: true, type: 'number', min, max }]}>
+      <InputNumber min={min} max={max} style={{ width: '100%' }} />
+    </Form.Item>
+  );
+
+  return (
+    <div style={{ maxWidth: 860 }}>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="store-settings-form">
+        <Card size="small" title={t('setup.storeSection')} style={{ marginBottom: 12 }}>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Form.Item label={t('setup.code')}>
+                <Input value={current.data.store.code} disabled />
+              </Form.Item>
+            </Col>
+            <Col span={16}>
+              <Form.Item name={['store', 'name']} label={t('setup.name')} rules={[{ required: true, message: t('validation.required') }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Form.Item name={['store', 'address']} label={t('setup.address')}>
+            <Input />
+          </Form.Item>
+          <Row gutter={16}>
+            <Col span={16}>
+              <Form.Item name={['store', 'timezone']} label={t('setup.timezone')}>
+                <Select showSearch options={zones} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name={['store', 'currency']} label={t('setup.currency')}>
+                <Input maxLength={3} />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t('settings.security')} style={{ marginBottom: 12 }}>
+          <Row gutter={16}>
+            <Col span={8}>{num('sessionIdleMinutes', 5, 1440)}</Col>
+            <Col span={8}>{num('lockoutThreshold', 3, 20)}</Col>
+            <Col span={8}>{num('lockoutMinutes', 1, 1440)}</Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t('settings.maintenance')} style={{ marginBottom: 12 }}>
+          <Row gutter={16}>
+            <Col span={8}>{num('backupKeep', 1, 365)}</Col>
+            <Col span={16}>
+              <Form.Item name={['settings', 'updateFeedUrl']} label={t('settings.updateFeedUrl')}>
+                <Input placeholder="https://hq.example.com/updates" />
+              </Form.Item>
+            </Col>
+          </Row>
+        </Card>
+        <Button type="primary" htmlType="submit" loading={pending} data-testid="store-settings-save">
+          {t('common.save')}
+        </Button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { MethodInput, MethodName, MethodOutput } from '../../../src-shared/api';
+import { ApiError } from '../../../src-shared/errors';
+import { call } from './api';
+
+/**
+ * A small query cache keyed by method + input. Mutations do not patch it:
+ * the backend announces which methods they made stale (the contract's
+ * `invalidates`) and every mounted query of those methods refetches, in this
+ * window and in every other window or tablet connected to the same store.
+ */
+interface Entry {
+  method: string;
+  input: unknown;
+  data: unknown;
+  error: ApiError | null;
+  loading: boolean;
+  listeners: Set<() => void>;
+  inflight: Promise<void> | null;
+  version: number;
+}
+
+const cache = new Map<string, Entry>();
+
+function keyOf(method: string, input: unknown): string {
+  return `${method}:${JSON.stringify(input ?? {})}`;
+}
+
+function notify(entry: Entry): void {
+  entry.version++;
+  for (const l of entry.listeners) l();
+}
+
+function load(entry: Entry): Promise<void> {
+  if (entry.inflight) return entry.inflight;
+  entry.loading = true;
+  notify(entry);
+  entry.inflight = call(entry.method as MethodName, entry.input as never)
+    .then(
+      (data) => {
+        entry.data = data;
+        entry.error = null;
+      },
+      (err: unknown) => {
+        entry.error = err instanceof ApiError ? err : new ApiError({ code: 'INTERNAL', message: String(err) });
+      },
+    )
+    .finally(() => {
+      entry.loading = false;
+      entry.inflight = null;
+      notify(entry);
+    });
+  return entry.inflight;
+}
+
+/** Marks methods stale ('*' = everything): mounted queries refetch, the rest are dropped. */
+export function invalidate(methods: readonly string[]): void {
+  const all = methods.includes('*');
+  for (const [key, entry] of cache) {
+    if (!all && !methods.includes(entry.method)) continue;
+    if (entry.listeners.size) void load(entry);
+    else cache.delete(key);
+  }
+}
+
+export function clearQueries(): void {
+  cache.clear();
+}
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: ApiError | null;
+  loading: boolean;
+  refetch: () => Promise<void>;
+}
+
+export function useQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  opts: { enabled?: boolean } = {},
+): QueryState<MethodOutput<M>> {
+  const enabled = opts.enabled ?? true;
+  const key = keyOf(method, input);
+  const entryRef = useRef<Entry | null>(null);
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = { method, input, data: undefined, error: null, loading: false, listeners: new Set(), inflight: null, version: 0 };
+    cache.set(key, entry);
+  }
+  entryRef.current = entry;
+  const subscribe = useCallback(
+    (l: () => void) => {
+      const e = cache.get(key) ?? entryRef.current!;
+      e.listeners.add(l);
+      return () => e.listeners.delete(l);
+    },
+    [key],
+  );
+  useSyncExternalStore(subscribe, () => entryRef.current!.version);
+  useEffect(() => {
+    const e = entryRef.current!;
+    if (enabled && e.data === undefined && !e.error && !e.inflight) void load(e);
+  }, [key, enabled]);
+  const refetch = useCallback(() => load(entryRef.current!), []);
+  return {
+    data: entry.data as MethodOutput<M> | undefined,
+    error: entry.error,
+    loading: entry.loading || (enabled && entry.data === undefined && !entry.error),
+    refetch,
+  };
+}
+
+/** Runs a mutation; `pending` drives the button's spinner. Errors are rethrown for the caller to show. */
+export function useMutation<M extends MethodName>(method: M) {
+  const [pending, setPending] = useState(false);
+  const mutate = useCallback(
+    async (input: MethodInput<M>): Promise<MethodOutput<M>> => {
+      setPending(true);
+      try {
+        return await call(method, input);
+      } finally {
+        setPending(false);
+      }
+    },
+    [method],
+  );
+  return { mutate, pending };
+}
