@@ -1,10 +1,11 @@
+import type { Linter } from 'eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const ELECTRON = ['electron', 'electron-updater', 'electron/*'];
 
 /** Imports a layer may not make, enforced here and (for DOM/node types) by the two tsconfigs. */
-function forbid(patterns: string[], message: string) {
+function forbid(patterns: string[], message: string): Linter.RulesRecord {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
 }
 

@@ -23,6 +23,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(() => {
     const l = initialLocale();
     setApiLocale(l);
+    document.documentElement.lang = l;
     return l;
   });
   const setLocale = useCallback((l: Locale) => {
