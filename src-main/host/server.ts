@@ -3,16 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { isLocale, pickLocale, type Locale } from '../../src-shared/i18n';
 import type { Backend } from '../backend';
 import type { SessionChange } from '../api/dispatch';
+import { CSP } from './csp';
 import { HTTP_STATUS } from './http-status';
 import { serveStatic } from './static-files';
 
 const COOKIE = 'bo_session';
 const MAX_BODY = 8 * 1024 * 1024;
-
-/** The same policy the Electron window gets: only our own scripts, ever. */
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
