@@ -48,6 +48,7 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await page.getByRole('button', { name: '新 建' }).or(page.getByRole('button', { name: '新建' })).click();
     await page.getByTestId('users-count').getByText('共 2 行').waitFor();
     await page.getByRole('gridcell', { name: '收货员' }).waitFor();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await screenshot(page, 'users-zh');
   });
 

@@ -24,12 +24,14 @@ export function Shell() {
   // The device keeps its own choice too; saving it on the user makes it follow them to other devices.
   const saveLocale = (l: Locale) => void call('session.setLocale', { locale: l }).catch(() => undefined);
   const signOut = async () => {
+    // The next person to sign in starts at home, not on a screen the last user left open.
+    navigate('/');
     await call('session.logout', {}).catch(() => undefined);
     invalidate(['*']);
   };
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout hasSider style={{ minHeight: '100vh' }}>
       <Sider breakpoint="lg" collapsedWidth={56} width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
         <div style={{ padding: '14px 16px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>{t('app.title')}</div>
         <Menu
@@ -49,6 +51,7 @@ export function Shell() {
             height: 48,
             lineHeight: '48px',
             display: 'flex',
+            alignItems: 'center',
             justifyContent: 'space-between',
             borderBottom: '1px solid #f0f0f0',
           }}

@@ -24,7 +24,10 @@ export function StatusBar() {
       </Typography.Text>
       <span data-testid="connection-state">
         <ApiOutlined /> {t('shell.connection')}:{' '}
-        <Badge status={connection === 'online' ? 'success' : 'error'} text={t(connection === 'online' ? 'shell.online' : 'shell.offline')} />
+        <Badge
+          status={connection === 'online' ? 'success' : 'error'}
+          text={<span style={{ fontSize: 12 }}>{t(connection === 'online' ? 'shell.online' : 'shell.offline')}</span>}
+        />
       </span>
       <Typography.Text type="secondary">
         <UsbOutlined /> {t('shell.devices')}: {t('shell.devicesNone')}

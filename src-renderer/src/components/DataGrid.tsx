@@ -42,6 +42,12 @@ export interface DataGridProps<T> {
   height?: number | string;
 }
 
+/** The part of the grid state worth keeping per user: columns and sort, not scroll or focus. */
+function columnState<T>(api: GridApi<T>) {
+  const { columnOrder, columnSizing, columnVisibility, sort, columnPinning } = api.getState();
+  return { columnOrder, columnSizing, columnVisibility, sort, columnPinning };
+}
+
 /**
  * The grid every list uses: sort, filter (floating filters), column state
  * saved per user on the server, CSV export (UTF-8 with BOM so Excel shows
@@ -75,15 +81,12 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     window.clearTimeout(saveTimer.current);
     saveTimer.current = window.setTimeout(() => {
       const api = apiRef.current;
-      if (!api) return;
-      const { columnOrder, columnSizing, columnVisibility, sort, columnPinning } = api.getState();
-      const value = { columnOrder, columnSizing, columnVisibility, sort, columnPinning };
+      if (!api || api.isDestroyed()) return;
+      const value = columnState(api);
       const json = JSON.stringify(value);
       // The event also fires on scroll and focus; only column changes are worth a write.
       if (json === lastSaved.current) return;
-      const first = lastSaved.current === '';
       lastSaved.current = json;
-      if (first) return;
       // Losing a column width is not worth an error toast.
       void call('prefs.set', { key: prefKey, value }).catch(() => undefined);
     }, 600);
@@ -97,12 +100,15 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   const resetColumns = useCallback(() => {
     apiRef.current?.resetColumnState();
     apiRef.current?.setFilterModel(null);
-    lastSaved.current = '';
+    if (apiRef.current) lastSaved.current = JSON.stringify(columnState(apiRef.current));
     void call('prefs.set', { key: prefKey, value: null });
   }, [prefKey]);
 
+  useEffect(() => () => window.clearTimeout(saveTimer.current), []);
+
   const onGridReady = useCallback((e: GridReadyEvent<T>) => {
     apiRef.current = e.api;
+    lastSaved.current = JSON.stringify(columnState(e.api)); // what we started from needs no write
   }, []);
 
   const countRows = useCallback(() => setCount(apiRef.current?.getDisplayedRowCount() ?? 0), []);

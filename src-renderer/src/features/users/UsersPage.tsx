@@ -54,7 +54,7 @@ export function UsersPage() {
         headerName: t('common.actions'),
         sortable: false,
         filter: false,
-        minWidth: 330,
+        minWidth: 400,
         flex: 1,
         cellRenderer: (p: ICellRendererParams<UserDto>) => {
           const u = p.data;
