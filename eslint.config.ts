@@ -27,7 +27,16 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       ...forbid(
-        ['**/src-main/**', '**/src-preload/**', ...ELECTRON, 'node:*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'serialport'],
+        [
+          '**/src-main/**',
+          '**/src-preload/**',
+          ...ELECTRON,
+          'node:*',
+          'better-sqlite3',
+          'drizzle-orm',
+          'drizzle-orm/*',
+          'serialport',
+        ],
         'The renderer talks to the backend only through the typed API (src-renderer/src/lib/api.ts).',
       ),
     },
@@ -35,7 +44,16 @@ export default tseslint.config(
   {
     files: ['src-shared/**/*.ts'],
     rules: forbid(
-      ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', ...ELECTRON, 'node:*', 'react', 'react-dom', 'better-sqlite3'],
+      [
+        '**/src-main/**',
+        '**/src-renderer/**',
+        '**/src-preload/**',
+        ...ELECTRON,
+        'node:*',
+        'react',
+        'react-dom',
+        'better-sqlite3',
+      ],
       'src-shared is pure TypeScript used by both sides: no electron, node, DOM or backend imports.',
     ),
   },

@@ -20,7 +20,11 @@ export interface RestoreResult {
  */
 export async function restoreBackup(paths: DataPaths, from: string, migrationsFolder: string): Promise<RestoreResult> {
   if (!existsSync(from)) {
-    throw new StartupError('DB_CORRUPT', `The backup file ${from} does not exist.`, 'Check the path (backups are in ' + paths.backups + ').');
+    throw new StartupError(
+      'DB_CORRUPT',
+      `The backup file ${from} does not exist.`,
+      'Check the path (backups are in ' + paths.backups + ').',
+    );
   }
   const release = acquireDataDirLock(paths.lock);
   try {

@@ -7,7 +7,11 @@ export type ElectronCheck = { ok: true; binary: string } | { ok: false; reason: 
  * Finds the Electron binary without `require('electron')`, which would try to
  * download it (and fail on machines without internet access).
  */
-export function findElectron(root: string, env: NodeJS.ProcessEnv = process.env, platform = process.platform): ElectronCheck {
+export function findElectron(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): ElectronCheck {
   const pkg = join(root, 'node_modules', 'electron');
   if (!existsSync(pkg)) return { ok: false, reason: 'the electron package is not installed' };
   const pathFile = join(pkg, 'path.txt');

@@ -11,7 +11,10 @@ import { createHttpHost, listen } from './server';
  * The Node host: the same backend as the Electron app, with the UI served over
  * HTTP (tablets on the store LAN, machines without Electron, every test).
  */
-export async function serve(args: HostArgs, notice?: string): Promise<{ backend: Backend; url: string; stop(): Promise<void> }> {
+export async function serve(
+  args: HostArgs,
+  notice?: string,
+): Promise<{ backend: Backend; url: string; stop(): Promise<void> }> {
   const root = appRoot();
   const backend = await startBackend({
     dataDir: args.dataDir,
@@ -27,7 +30,12 @@ export async function serve(args: HostArgs, notice?: string): Promise<{ backend:
     backend.events.publish({ type: 'server-error', ref: 'uncaught' });
   });
   process.on('unhandledRejection', (err) => backend.log.error('unhandled rejection', err));
-  const server = createHttpHost({ backend, rendererDir: join(root, 'out', 'renderer'), port: args.port, lan: args.lan });
+  const server = createHttpHost({
+    backend,
+    rendererDir: join(root, 'out', 'renderer'),
+    port: args.port,
+    lan: args.lan,
+  });
   let port: number;
   try {
     port = await listen(server, args.port, args.lan);
@@ -37,7 +45,7 @@ export async function serve(args: HostArgs, notice?: string): Promise<{ backend:
   }
   const url = `http://127.0.0.1:${port}`;
   if (notice) console.log(notice);
-  console.log(`Store back office is running at ${url}${args.lan ? ' (and on this PC\'s LAN addresses)' : ''}`);
+  console.log(`Store back office is running at ${url}${args.lan ? " (and on this PC's LAN addresses)" : ''}`);
   console.log(`Data: ${args.dataDir}`);
   if (backend.demo) console.log(`Demo store ready. Sign in as ${backend.demo.logins}`);
   const stop = () =>

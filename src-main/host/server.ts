@@ -143,11 +143,13 @@ export function createHttpHost(opts: HttpHostOptions): Server {
     const url = req.url ?? '/';
     if (url === '/api/events' && req.method === 'GET') return handleEvents(backend, req, res);
     if (url.startsWith('/api/')) {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Use POST.' } });
       const method = decodeURIComponent(url.slice('/api/'.length).split('?')[0] ?? '');
       handleCall(backend, method, req, res).catch((err: unknown) => {
         backend.log.error('http call failed', err);
-        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
+        if (!res.headersSent)
+          sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: 'Internal error.' } });
       });
       return;
     }

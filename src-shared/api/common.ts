@@ -17,16 +17,14 @@ export const Ok = z.object({ ok: z.literal(true) });
  * dispatch translates them into the caller's language.
  */
 export const AuthKind = z.enum(['pin', 'password']);
-export const Credential = z
-  .object({ authKind: AuthKind, secret: z.string() })
-  .superRefine((v, ctx) => {
-    if (v.authKind === 'pin' && !/^\d{4,8}$/.test(v.secret)) {
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'validation.pinFormat' });
-    }
-    if (v.authKind === 'password' && (v.secret.length < 8 || v.secret.length > 128)) {
-      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'validation.passwordLength' });
-    }
-  });
+export const Credential = z.object({ authKind: AuthKind, secret: z.string() }).superRefine((v, ctx) => {
+  if (v.authKind === 'pin' && !/^\d{4,8}$/.test(v.secret)) {
+    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'validation.pinFormat' });
+  }
+  if (v.authKind === 'password' && (v.secret.length < 8 || v.secret.length > 128)) {
+    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'validation.passwordLength' });
+  }
+});
 
 export const Username = z
   .string()

@@ -20,7 +20,8 @@ export const en = {
   'error.ALREADY_SET_UP': 'This store is already set up.',
   'error.SETUP_REMOTE': 'First-run setup can only be done on the store PC itself.',
   'error.DEVICE_OFFLINE': 'The device does not answer. Check its cable and power.',
-  'error.INTERNAL': 'Something went wrong inside the app (reference {ref}). Your data is safe; try again, and give the reference to support if it repeats.',
+  'error.INTERNAL':
+    'Something went wrong inside the app (reference {ref}). Your data is safe; try again, and give the reference to support if it repeats.',
   'error.NETWORK': 'Cannot reach the back-office service. Check that it is running, then try again.',
   'error.usernameTaken': 'The user name "{username}" is already taken.',
   'error.lastAdmin': 'This is the last active administrator. Create another administrator first.',

@@ -27,11 +27,7 @@ export function hasMessage(key: string): key is MessageKey {
 }
 
 /** Looks a key up and fills `{name}` placeholders; unknown placeholders stay visible. */
-export function translate(
-  locale: Locale,
-  key: MessageKey,
-  params?: Record<string, string | number>,
-): string {
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = catalogs[locale][key] ?? en[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

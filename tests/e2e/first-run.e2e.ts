@@ -25,7 +25,13 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await text(page, '初始化门店').waitFor();
     expect(await page.title()).toBe('门店后台');
     await screenshot(page, 'setup-zh');
-    await new SetupScreen(page).setUp({ code: 'SH-001', name: '蜀香阁 人民广场店', username: 'zhang', displayName: '张经理', pin: '1357' });
+    await new SetupScreen(page).setUp({
+      code: 'SH-001',
+      name: '蜀香阁 人民广场店',
+      username: 'zhang',
+      displayName: '张经理',
+      pin: '1357',
+    });
     await page.getByTestId('home-title').getByText('欢迎，张经理').waitFor();
     await page.getByTestId('status-bar').getByText('已连接').waitFor();
     expect(await page.getByTestId('status-bar').innerText()).toContain('SH-001');
@@ -41,11 +47,17 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await page.getByTestId('user-displayname').fill('重名');
     await page.getByTestId('secret').fill('2468');
     await page.getByTestId('secret-again').fill('2468');
-    await page.getByRole('button', { name: '新 建' }).or(page.getByRole('button', { name: '新建' })).click();
+    await page
+      .getByRole('button', { name: '新 建' })
+      .or(page.getByRole('button', { name: '新建' }))
+      .click();
     await text(page, '用户名“ZHANG”已被使用。').waitFor();
     await page.getByTestId('user-username').fill('xiaoli');
     await page.getByTestId('user-displayname').fill('小李');
-    await page.getByRole('button', { name: '新 建' }).or(page.getByRole('button', { name: '新建' })).click();
+    await page
+      .getByRole('button', { name: '新 建' })
+      .or(page.getByRole('button', { name: '新建' }))
+      .click();
     await page.getByTestId('users-count').getByText('共 2 行').waitFor();
     await page.getByRole('gridcell', { name: '收货员' }).waitFor();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });

@@ -34,7 +34,10 @@ describe('the demo store and the shared grid (English OS)', () => {
   it('lists the demo items with Chinese and English names, sorts, filters and exports CSV', async () => {
     const shell = new ShellScreen(page);
     await shell.navigate('Items');
-    await page.getByTestId('items-count').getByText(/^1\d\d rows$/).waitFor();
+    await page
+      .getByTestId('items-count')
+      .getByText(/^1\d\d rows$/)
+      .waitFor();
     await screenshot(page, 'items-en');
 
     const codeHeader = page.getByRole('columnheader', { name: 'Code' }).getByText('Code');
@@ -45,7 +48,10 @@ describe('the demo store and the shared grid (English OS)', () => {
     expect(desc[0]! > desc[1]!).toBe(true);
 
     await page.getByRole('textbox', { name: 'English name Filter Input' }).fill('beef');
-    await page.getByTestId('items-count').getByText(/^\d rows$/).waitFor();
+    await page
+      .getByTestId('items-count')
+      .getByText(/^\d rows$/)
+      .waitFor();
     await page.getByRole('gridcell', { name: '肥牛卷' }).waitFor();
     const count = Number((await page.getByTestId('items-count').innerText()).split(' ')[0]);
     expect(count).toBeGreaterThan(0);
@@ -65,7 +71,10 @@ describe('the demo store and the shared grid (English OS)', () => {
     await page.getByRole('textbox', { name: 'English name Filter Input' }).fill('');
     await page.waitForTimeout(900); // the state is saved 600 ms after the last change
     await page.reload();
-    await page.getByTestId('items-count').getByText(/^1\d\d rows$/).waitFor();
+    await page
+      .getByTestId('items-count')
+      .getByText(/^1\d\d rows$/)
+      .waitFor();
     const codes = await firstCodes(page);
     expect(codes[0]! > codes[1]!).toBe(true);
   });
@@ -73,8 +82,15 @@ describe('the demo store and the shared grid (English OS)', () => {
   it('shows the grid in Chinese, with the grid texts translated too', async () => {
     await new ShellScreen(page).switchLanguage('中文');
     await page.getByRole('columnheader', { name: '中文名' }).waitFor();
-    await page.getByTestId('items-count').getByText(/^共 1\d\d 行$/).waitFor();
-    await page.getByRole('columnheader', { name: '编码' }).getByText('编码').click({ button: 'right' }).catch(() => undefined);
+    await page
+      .getByTestId('items-count')
+      .getByText(/^共 1\d\d 行$/)
+      .waitFor();
+    await page
+      .getByRole('columnheader', { name: '编码' })
+      .getByText('编码')
+      .click({ button: 'right' })
+      .catch(() => undefined);
     await screenshot(page, 'items-zh');
     await new ShellScreen(page).navigate('设备');
     await page.getByRole('gridcell', { name: /冷库/ }).first().waitFor();
@@ -90,7 +106,10 @@ describe('the demo store and the shared grid (English OS)', () => {
     await new LoginScreen(page).signIn('admin', '1234');
     await shell.navigate('审计日志');
     await page.getByTestId('audit-verify').click();
-    await page.getByTestId('audit-verify-result').getByText(/审计日志链完整/).waitFor();
+    await page
+      .getByTestId('audit-verify-result')
+      .getByText(/审计日志链完整/)
+      .waitFor();
     await screenshot(page, 'audit-zh');
   });
 

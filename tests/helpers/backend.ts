@@ -70,7 +70,13 @@ export async function openTestBackend(opts: Partial<BackendOptions> = {}): Promi
   return t;
 }
 
-export const STORE = { code: 'SH-001', name: '测试门店', address: '上海市', timezone: 'Asia/Shanghai', currency: 'CNY' };
+export const STORE = {
+  code: 'SH-001',
+  name: '测试门店',
+  address: '上海市',
+  timezone: 'Asia/Shanghai',
+  currency: 'CNY',
+};
 
 /** A set-up store signed in as its admin (PIN 1234). */
 export async function openSetUpBackend(opts: Partial<BackendOptions> = {}): Promise<TestBackend> {

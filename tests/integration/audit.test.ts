@@ -7,7 +7,13 @@ afterEach(() => t?.close());
 async function withHistory(): Promise<TestBackend> {
   t = await openSetUpBackend();
   for (let i = 0; i < 5; i++) {
-    await t.call('users.create', { username: `u${i}`, displayName: `U${i}`, role: 'clerk', authKind: 'pin', secret: '1234' });
+    await t.call('users.create', {
+      username: `u${i}`,
+      displayName: `U${i}`,
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '1234',
+    });
   }
   return t;
 }

@@ -17,7 +17,8 @@ afterEach(() => {
 });
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const journal = () => JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
+const journal = () =>
+  JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
 
 async function start(dir: string, migrationsFolder = MIGRATIONS) {
   return startBackend({ dataDir: dir, kind: 'node', version: 't', lan: false, migrationsFolder });
@@ -34,8 +35,12 @@ describe('store database', () => {
       expect(s.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(s.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(b.database.schemaVersion).toBe(journal().entries.length);
-      const tables = (s.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((r) => r.name);
-      expect(tables).toEqual(expect.arrayContaining(['store', 'users', 'sessions', 'audit_log', 'meta', 'prefs', 'items']));
+      const tables = (s.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      );
+      expect(tables).toEqual(
+        expect.arrayContaining(['store', 'users', 'sessions', 'audit_log', 'meta', 'prefs', 'items']),
+      );
       expect(existsSync(join(dir, 'store.sqlite'))).toBe(true);
     } finally {
       b.close();
@@ -46,7 +51,10 @@ describe('store database', () => {
     const dir = tempDir();
     (await start(dir)).close();
     const db = new Database(join(dir, 'store.sqlite'));
-    db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 10);
+    db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run(
+      'future',
+      Date.now() + 10 ** 10,
+    );
     db.close();
     const before = sha(join(dir, 'store.sqlite'));
     const err = await start(dir).catch((e: unknown) => e);
@@ -122,10 +130,22 @@ describe('backup and restore', () => {
   it('round-trips: a restored backup has what was there at backup time, and the replaced database is kept', async () => {
     const dir = tempDir();
     t = await openSetUpBackend({ dataDir: dir });
-    await t.call('users.create', { username: 'before', displayName: 'B', role: 'clerk', authKind: 'pin', secret: '1234' });
+    await t.call('users.create', {
+      username: 'before',
+      displayName: 'B',
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '1234',
+    });
     const backup = await t.call('system.backupNow', {});
     expect(backup.reason).toBe('manual');
-    await t.call('users.create', { username: 'after', displayName: 'A', role: 'clerk', authKind: 'pin', secret: '1234' });
+    await t.call('users.create', {
+      username: 'after',
+      displayName: 'A',
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '1234',
+    });
 
     // restore refuses while the app holds the data directory
     const busy = await restoreBackup(dataPaths(dir), backup.file, MIGRATIONS).catch((e: unknown) => e);
@@ -158,4 +178,3 @@ describe('backup and restore', () => {
     expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite'))).toHaveLength(2);
   });
 });
-

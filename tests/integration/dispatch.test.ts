@@ -8,7 +8,8 @@ import { openSetUpBackend, openTestBackend, type TestBackend } from '../helpers/
 let t: TestBackend;
 afterEach(() => t?.close());
 
-const count = (table: string) => (t.backend.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (table: string) =>
+  (t.backend.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('dispatch', () => {
   it('answers an unknown method with UNKNOWN_METHOD naming it', async () => {
@@ -22,13 +23,23 @@ describe('dispatch', () => {
     t = await openSetUpBackend();
     expect((await t.fail('users.list', {}, { token: null })).code).toBe('UNAUTHENTICATED');
     expect((await t.fail('users.list', {}, { token: 'not-a-session' })).code).toBe('UNAUTHENTICATED');
-    await t.call('users.create', { username: 'clerk', displayName: 'Clerk', role: 'clerk', authKind: 'pin', secret: '1111' });
+    await t.call('users.create', {
+      username: 'clerk',
+      displayName: 'Clerk',
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '1111',
+    });
     const admin = t.token;
     await t.call('session.login', { username: 'clerk', secret: '1111' });
     const forbidden = await t.fail('users.list', {});
     expect(forbidden.code).toBe('FORBIDDEN');
     expect(forbidden.message).toContain('Clerk');
-    const zh = await t.fail('users.create', { username: 'x2', displayName: 'X', role: 'admin', authKind: 'pin', secret: '1234' }, { locale: 'zh-CN' });
+    const zh = await t.fail(
+      'users.create',
+      { username: 'x2', displayName: 'X', role: 'admin', authKind: 'pin', secret: '1234' },
+      { locale: 'zh-CN' },
+    );
     expect(zh.code).toBe('FORBIDDEN');
     expect(zh.message).toContain('收货员');
     expect(count('users')).toBe(2);
@@ -40,12 +51,22 @@ describe('dispatch', () => {
     t = await openSetUpBackend();
     const users = count('users');
     const audit = count('audit_log');
-    const err = await t.fail('users.create', { username: 'a b', displayName: '', role: 'chef', authKind: 'pin', secret: '12' });
+    const err = await t.fail('users.create', {
+      username: 'a b',
+      displayName: '',
+      role: 'chef',
+      authKind: 'pin',
+      secret: '12',
+    });
     expect(err.code).toBe('VALIDATION');
     const paths = err.fields!.map((f) => f.path).sort();
     expect(paths).toEqual(['displayName', 'role', 'secret', 'username']);
     expect(err.fields!.find((f) => f.path === 'secret')!.message).toBe('A PIN is 4 to 8 digits.');
-    const zh = await t.fail('users.create', { username: 'ab', displayName: 'x', role: 'clerk', authKind: 'pin', secret: '12' }, { locale: 'zh-CN' });
+    const zh = await t.fail(
+      'users.create',
+      { username: 'ab', displayName: 'x', role: 'clerk', authKind: 'pin', secret: '12' },
+      { locale: 'zh-CN' },
+    );
     expect(zh.fields![0]!.message).toBe('PIN 为 4 到 8 位数字。');
     expect(zh.message).toBe('部分字段无效，请更正后重试。');
     expect(count('users')).toBe(users);
@@ -54,7 +75,13 @@ describe('dispatch', () => {
 
   it('records each mutation in the audit log with secrets redacted, inside the same transaction', async () => {
     t = await openSetUpBackend();
-    await t.call('users.create', { username: 'li', displayName: '李', role: 'manager', authKind: 'pin', secret: '987654' });
+    await t.call('users.create', {
+      username: 'li',
+      displayName: '李',
+      role: 'manager',
+      authKind: 'pin',
+      secret: '987654',
+    });
     const row = t.backend.database.sqlite
       .prepare("SELECT username, method, detail FROM audit_log WHERE method = 'users.create'")
       .get() as { username: string; method: string; detail: string };
@@ -70,9 +97,21 @@ describe('dispatch', () => {
     t = await openSetUpBackend();
     const seen: ServerEvent[] = [];
     t.backend.events.subscribe((e) => seen.push(e));
-    await t.call('users.create', { username: 'wang', displayName: 'W', role: 'clerk', authKind: 'pin', secret: '1234' });
+    await t.call('users.create', {
+      username: 'wang',
+      displayName: 'W',
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '1234',
+    });
     expect(seen).toContainEqual({ type: 'invalidate', methods: ['users.list'] });
-    const err = await t.fail('users.create', { username: 'WANG', displayName: 'W', role: 'clerk', authKind: 'pin', secret: '1234' });
+    const err = await t.fail('users.create', {
+      username: 'WANG',
+      displayName: 'W',
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '1234',
+    });
     expect(err.code).toBe('CONFLICT');
     expect(err.fields![0]!.path).toBe('username');
   });
@@ -82,7 +121,11 @@ describe('dispatch', () => {
     const { database, host, log, events } = t.backend;
     const contracts = {
       'test.boom': mutation({ input: z.object({}), output: z.object({}), access: 'public' }),
-      'test.read': query({ input: z.object({ n: z.number().int() }), output: z.object({ n: z.number() }), access: 'public' }),
+      'test.read': query({
+        input: z.object({ n: z.number().int() }),
+        output: z.object({ n: z.number() }),
+        access: 'public',
+      }),
     };
     const dispatch = createDispatch({
       db: database.db,
@@ -112,22 +155,35 @@ describe('dispatch', () => {
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(log.file, 'utf8')).toContain(out.result.error.ref!);
     expect((await dispatch('test.read', { n: 21 }, meta)).result).toEqual({ ok: true, value: { n: 42 } });
-    expect((await dispatch('test.read', { n: 'x' }, meta)).result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await dispatch('test.read', { n: 'x' }, meta)).result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
   });
 });
 
 describe('sign-in', () => {
   it('locks an account after repeated wrong PINs, refuses even the right PIN until unlocked', async () => {
     t = await openSetUpBackend();
-    await t.call('users.create', { username: 'zhao', displayName: '赵', role: 'clerk', authKind: 'pin', secret: '2468' });
+    await t.call('users.create', {
+      username: 'zhao',
+      displayName: '赵',
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '2468',
+    });
     const admin = t.token;
     for (let i = 0; i < 4; i++) {
-      expect((await t.fail('session.login', { username: 'zhao', secret: '0000' }, { token: null })).code).toBe('BAD_CREDENTIALS');
+      expect((await t.fail('session.login', { username: 'zhao', secret: '0000' }, { token: null })).code).toBe(
+        'BAD_CREDENTIALS',
+      );
     }
     const locked = await t.fail('session.login', { username: 'zhao', secret: '0000' }, { token: null });
     expect(locked.code).toBe('LOCKED_OUT');
     expect(locked.message).toMatch(/locked until \d{4}-\d\d-\d\d \d\d:\d\d/);
-    expect((await t.fail('session.login', { username: 'zhao', secret: '2468' }, { token: null })).code).toBe('LOCKED_OUT');
+    expect((await t.fail('session.login', { username: 'zhao', secret: '2468' }, { token: null })).code).toBe(
+      'LOCKED_OUT',
+    );
     const users = await t.call('users.list', {}, { token: admin });
     const zhao = users.find((u) => u.username === 'zhao')!;
     expect(zhao.lockedUntil).not.toBeNull();
@@ -167,9 +223,10 @@ describe('sign-in', () => {
       admin: { username: 'boss', displayName: 'B', authKind: 'pin' as const, secret: '1234' },
     };
     expect((await t.fail('setup.initialize', input, { loopback: false })).code).toBe('FORBIDDEN');
-    expect((await t.fail('setup.initialize', { ...input, store: { ...input.store, timezone: 'Mars/Base' } })).fields![0]!.path).toBe(
-      'store.timezone',
-    );
+    expect(
+      (await t.fail('setup.initialize', { ...input, store: { ...input.store, timezone: 'Mars/Base' } })).fields![0]!
+        .path,
+    ).toBe('store.timezone');
     await t.call('setup.initialize', input);
     expect((await t.fail('setup.initialize', input)).code).toBe('ALREADY_SET_UP');
   });
@@ -179,7 +236,13 @@ describe('sign-in', () => {
     const me = (await t.call('session.current', {})).user!;
     expect((await t.fail('users.update', { id: me.id, disabled: true })).code).toBe('CONFLICT');
     expect((await t.fail('users.update', { id: me.id, role: 'clerk' })).message).toContain('last active administrator');
-    const other = await t.call('users.create', { username: 'a2', displayName: 'A2', role: 'admin', authKind: 'pin', secret: '1234' });
+    const other = await t.call('users.create', {
+      username: 'a2',
+      displayName: 'A2',
+      role: 'admin',
+      authKind: 'pin',
+      secret: '1234',
+    });
     await t.call('users.update', { id: other.id, disabled: true });
     expect((await t.fail('session.login', { username: 'a2', secret: '1234' }, { token: null })).code).toBe('FORBIDDEN');
   });

@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/record';
 import type { Ctx } from '../context';
 import { storeRow, storeSettings, toStoreDto } from '../store/settings';
 import { toUserDto, type UserRow } from '../users/dto';
-import { DUMMY_HASH, verifySecret } from './passwords';
+import { dummyHash, verifySecret } from './passwords';
 import { endSession, newSession } from './sessions';
 
 export function findUserByName(ctx: Ctx, username: string): UserRow | undefined {
@@ -51,7 +51,7 @@ export function login(ctx: Ctx, input: { username: string; secret: string }): Se
     )();
 
   if (!user) {
-    verifySecret(input.secret, DUMMY_HASH); // same cost as a real check: no user-name probing by timing
+    verifySecret(input.secret, dummyHash()); // same cost as a real check: no user-name probing by timing
     fail('unknown-user', null);
     throw new AppError('BAD_CREDENTIALS');
   }
@@ -67,7 +67,12 @@ export function login(ctx: Ctx, input: { username: string; secret: string }): Se
       ctx.sqlite
         .prepare('UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?')
         .run(lock ? 0 : failed, lockedUntil, ctx.now, user.id);
-      writeAudit(ctx, 'session.login', { input: { username: input.username }, result: lock ? 'locked-now' : 'bad-secret' }, user);
+      writeAudit(
+        ctx,
+        'session.login',
+        { input: { username: input.username }, result: lock ? 'locked-now' : 'bad-secret' },
+        user,
+      );
     })();
     if (lock) throw new AppError('LOCKED_OUT', undefined, { until: formatLocalTime(lockedUntil!, tz) });
     throw new AppError('BAD_CREDENTIALS');
@@ -78,7 +83,9 @@ export function login(ctx: Ctx, input: { username: string; secret: string }): Se
   }
   return ctx.sqlite.transaction(() => {
     ctx.sqlite
-      .prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?',
+      )
       .run(ctx.now, ctx.now, user.id);
     writeAudit(ctx, 'session.login', { input: { username: input.username }, result: 'ok' }, user);
     return startSession(ctx, { ...user, failedAttempts: 0, lockedUntil: null, lastLoginAt: ctx.now });

@@ -26,6 +26,12 @@ export function verifySecret(secret: string, stored: string): boolean {
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** A hash of a random secret, compared against when the user does not exist, so timing does not reveal user names. */
-export const DUMMY_HASH = hashSecret(randomBytes(8).toString('hex'));
-
+let dummy: string | undefined;
+/**
+ * A hash of a random secret, checked when the user does not exist so timing
+ * does not reveal user names. Made on first use: scrypt at import would slow every start.
+ */
+export function dummyHash(): string {
+  dummy ??= hashSecret(randomBytes(8).toString('hex'));
+  return dummy;
+}

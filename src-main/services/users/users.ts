@@ -24,7 +24,11 @@ function getUser(ctx: Ctx, id: string): UserRow {
 
 function saveUser(ctx: Ctx, before: UserRow, values: Partial<UserRow>): UserRow {
   const after = { ...before, ...values, updatedAt: ctx.now };
-  ctx.db.update(users).set({ ...values, updatedAt: ctx.now }).where(eq(users.id, before.id)).run();
+  ctx.db
+    .update(users)
+    .set({ ...values, updatedAt: ctx.now })
+    .where(eq(users.id, before.id))
+    .run();
   ctx.changed({ table: 'users', id: before.id, op: 'update', ...diff(before, after) });
   return after;
 }
@@ -131,5 +135,10 @@ export function setOwnLocale(ctx: Ctx, locale: string): { ok: true } {
 }
 
 export function countUsers(ctx: Ctx): number {
-  return ctx.db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  return (
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
 }

@@ -3,19 +3,21 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useMemo, useState } from 'react';
-import { HashRouter } from 'react-router';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Role } from '../../../src-shared/roles';
 import { onSessionEnded, subscribeEvents, type ConnectionState } from '../lib/api';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { invalidate } from '../lib/query';
 import { LoginPage } from '../features/login/LoginPage';
-import { SetupPage } from '../features/setup/SetupPage';
 import { ConnectionContext } from './connection';
 import { ErrorBoundary } from './ErrorBoundary';
 import { onUncaughtError } from './global-errors';
 import { canAccess, SessionProvider, useSessionQuery } from './session';
-import { Shell } from './Shell';
+
+// Loaded after the first screen: the sign-in screen must not wait for the grid
+// library and every page (cold start bar, docs/benchmarks.md).
+const Shell = lazy(() => import('./Shell').then((m) => ({ default: m.Shell })));
+const SetupPage = lazy(() => import('../features/setup/SetupPage').then((m) => ({ default: m.SetupPage })));
 
 export function App() {
   return (
@@ -91,15 +93,9 @@ function Root() {
   return (
     <ConnectionContext.Provider value={connection}>
       <SessionProvider value={value}>
-        {!value.session.initialized ? (
-          <SetupPage />
-        ) : !value.session.user ? (
-          <LoginPage />
-        ) : (
-          <HashRouter>
-            <Shell />
-          </HashRouter>
-        )}
+        <Suspense fallback={<Spin fullscreen />}>
+          {!value.session.initialized ? <SetupPage /> : !value.session.user ? <LoginPage /> : <Shell />}
+        </Suspense>
       </SessionProvider>
     </ConnectionContext.Provider>
   );

@@ -1,7 +1,7 @@
 import { Button, Dropdown, Layout, Menu, Result, Space, Typography } from 'antd';
 import type { ItemType } from 'antd/es/menu/interface';
 import { useMemo } from 'react';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { HashRouter, Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import type { Locale } from '../../../src-shared/i18n';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { call } from '../lib/api';
@@ -13,14 +13,30 @@ import { StatusBar } from './StatusBar';
 
 const { Sider, Header, Content, Footer } = Layout;
 
+/** The signed-in app. Hash routes work the same on http:// (browser) and app:// (Electron). */
 export function Shell() {
+  return (
+    <HashRouter>
+      <ShellLayout />
+    </HashRouter>
+  );
+}
+
+function ShellLayout() {
   const { t } = useI18n();
   const { session, can } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const user = session.user!;
 
-  const menuItems = useMemo(() => buildMenu(ROUTES.filter((r) => !r.hidden && can(r.roles)), t), [can, t]);
+  const menuItems = useMemo(
+    () =>
+      buildMenu(
+        ROUTES.filter((r) => !r.hidden && can(r.roles)),
+        t,
+      ),
+    [can, t],
+  );
   // The device keeps its own choice too; saving it on the user makes it follow them to other devices.
   const saveLocale = (l: Locale) => void call('session.setLocale', { locale: l }).catch(() => undefined);
   const signOut = async () => {
@@ -32,8 +48,16 @@ export function Shell() {
 
   return (
     <Layout hasSider style={{ minHeight: '100vh' }}>
-      <Sider breakpoint="lg" collapsedWidth={56} width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '14px 16px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>{t('app.title')}</div>
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={56}
+        width={200}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0', height: '100vh', position: 'sticky', top: 0, overflow: 'auto' }}
+      >
+        <div style={{ padding: '14px 16px', fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+          {t('app.title')}
+        </div>
         <Menu
           mode="inline"
           selectedKeys={[location.pathname]}
@@ -112,10 +136,19 @@ function buildMenu(routes: AppRoute[], t: ReturnType<typeof useI18n>['t']): Item
 
 function Forbidden() {
   const { t } = useI18n();
-  return <Result status="403" title="403" subTitle={t('shell.forbiddenPage')} extra={<Link to="/">{t('shell.backHome')}</Link>} />;
+  return (
+    <Result
+      status="403"
+      title="403"
+      subTitle={t('shell.forbiddenPage')}
+      extra={<Link to="/">{t('shell.backHome')}</Link>}
+    />
+  );
 }
 
 function NotFound() {
   const { t } = useI18n();
-  return <Result status="404" title="404" subTitle={t('shell.notFound')} extra={<Link to="/">{t('shell.backHome')}</Link>} />;
+  return (
+    <Result status="404" title="404" subTitle={t('shell.notFound')} extra={<Link to="/">{t('shell.backHome')}</Link>} />
+  );
 }

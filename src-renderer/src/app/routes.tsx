@@ -35,7 +35,14 @@ export interface AppRoute {
 
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, roles: 'any', element: <HomePage /> },
-  { path: '/items', label: 'nav.items', icon: <InboxOutlined />, roles: 'any', element: <ItemsPage />, group: 'nav.inventory' },
+  {
+    path: '/items',
+    label: 'nav.items',
+    icon: <InboxOutlined />,
+    roles: 'any',
+    element: <ItemsPage />,
+    group: 'nav.inventory',
+  },
   {
     path: '/suppliers',
     label: 'nav.suppliers',
@@ -52,7 +59,14 @@ export const ROUTES: AppRoute[] = [
     element: <EquipmentPage />,
     group: 'nav.maintenance',
   },
-  { path: '/admin/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['admin'], element: <UsersPage />, group: 'nav.admin' },
+  {
+    path: '/admin/users',
+    label: 'nav.users',
+    icon: <TeamOutlined />,
+    roles: ['admin'],
+    element: <UsersPage />,
+    group: 'nav.admin',
+  },
   {
     path: '/admin/audit',
     label: 'nav.audit',
@@ -77,5 +91,12 @@ export const ROUTES: AppRoute[] = [
     element: <SystemPage />,
     group: 'nav.admin',
   },
-  { path: '/account', label: 'nav.account', icon: <UserOutlined />, roles: 'any', element: <AccountPage />, hidden: true },
+  {
+    path: '/account',
+    label: 'nav.account',
+    icon: <UserOutlined />,
+    roles: 'any',
+    element: <AccountPage />,
+    hidden: true,
+  },
 ];

@@ -48,7 +48,9 @@ export function CredentialFields({ prefix = [], secretLabel }: { prefix?: string
           { required: true, message: t('validation.required') },
           ({ getFieldValue }) => ({
             validator: (_, v) =>
-              v === getFieldValue(secretName) ? Promise.resolve() : Promise.reject(new Error(t('validation.secretMismatch'))),
+              v === getFieldValue(secretName)
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('validation.secretMismatch'))),
           }),
         ]}
       >

@@ -115,7 +115,14 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   const onDouble = props.onRowDoubleClicked;
 
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', height: props.height ?? 'calc(100vh - 190px)', minHeight: 300 }}>
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        height: props.height ?? 'calc(100vh - 190px)',
+        minHeight: 300,
+      }}
+    >
       <Space style={{ marginBottom: 8, justifyContent: 'space-between', width: '100%' }} wrap>
         <Space wrap>{props.toolbar}</Space>
         <Space>

@@ -10,7 +10,12 @@ type ListMethod = { [M in MethodName]: MethodOutput<M> extends { id: string }[] 
 type RowOf<M extends ListMethod> = MethodOutput<M>[number];
 
 /** A titled grid over a list method that takes no input (master data lists). */
-export function ListPage<M extends ListMethod>(props: { method: M; title: MessageKey; gridId: string; columns: ColDef<RowOf<M>>[] }) {
+export function ListPage<M extends ListMethod>(props: {
+  method: M;
+  title: MessageKey;
+  gridId: string;
+  columns: ColDef<RowOf<M>>[];
+}) {
   const { t } = useI18n();
   const q = useQuery(props.method, {} as never);
   return (

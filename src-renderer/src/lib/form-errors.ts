@@ -15,7 +15,9 @@ export function showApiError(err: unknown, message: MessageInstance, form?: Form
     form.setFields(known.map((f) => ({ name: f.path.split('.'), errors: [f.message] })));
     const rest = fields.filter((f) => !known.includes(f));
     if (known.length && !rest.length) return;
-    void message.error(rest.length ? `${err.message} ${rest.map((f) => `${f.path}: ${f.message}`).join('; ')}` : err.message);
+    void message.error(
+      rest.length ? `${err.message} ${rest.map((f) => `${f.path}: ${f.message}`).join('; ')}` : err.message,
+    );
     return;
   }
   void message.error(fields.length ? `${err.message} ${fields.map((f) => f.message).join(' ')}` : err.message);

@@ -84,7 +84,16 @@ export function useQuery<M extends MethodName>(
   const entryRef = useRef<Entry | null>(null);
   let entry = cache.get(key);
   if (!entry) {
-    entry = { method, input, data: undefined, error: null, loading: false, listeners: new Set(), inflight: null, version: 0 };
+    entry = {
+      method,
+      input,
+      data: undefined,
+      error: null,
+      loading: false,
+      listeners: new Set(),
+      inflight: null,
+      version: 0,
+    };
     cache.set(key, entry);
   }
   entryRef.current = entry;

@@ -5,10 +5,18 @@ import { StoreInput } from './setup';
 
 export const StoreSettingsDto = z.object({
   /** Minutes of inactivity after which a session ends. */
-  sessionIdleMinutes: z.number().int().min(5).max(24 * 60),
+  sessionIdleMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   /** Failed sign-ins in a row before the account is locked. */
   lockoutThreshold: z.number().int().min(3).max(20),
-  lockoutMinutes: z.number().int().min(1).max(24 * 60),
+  lockoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   backupKeep: z.number().int().min(1).max(365),
   /** Generic update feed (served by HQ); empty means updates are off. */
   updateFeedUrl: z.union([z.literal(''), z.url({ message: 'validation.url' })]),

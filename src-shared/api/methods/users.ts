@@ -5,9 +5,7 @@ import { Credential, DisplayName, Empty, Id, Ok, RoleSchema, UserDto, Username }
 export const userMethods = {
   'users.list': query({ input: Empty, output: z.array(UserDto), access: ['admin'] }),
   'users.create': mutation({
-    input: z
-      .object({ username: Username, displayName: DisplayName, role: RoleSchema })
-      .and(Credential),
+    input: z.object({ username: Username, displayName: DisplayName, role: RoleSchema }).and(Credential),
     output: UserDto,
     access: ['admin'],
     secret: ['secret'],

@@ -22,7 +22,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh browser profile with a given OS language, at the size of a store PC screen. */
-export async function newPage(browser: Browser, locale: 'zh-CN' | 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  locale: 'zh-CN' | 'en-US',
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale, viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
   // Uncaught errors in the page fail loudly in the test output instead of hiding behind a toast.

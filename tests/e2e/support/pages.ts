@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core';
 export class SetupScreen {
   constructor(private readonly page: Page) {}
 
-  async setUp(opts: { code: string; name: string; username: string; displayName: string; pin: string; demo?: boolean }) {
+  async setUp(opts: {
+    code: string;
+    name: string;
+    username: string;
+    displayName: string;
+    pin: string;
+    demo?: boolean;
+  }) {
     const p = this.page;
     await p.getByTestId('store-code').fill(opts.code);
     await p.getByTestId('store-name-input').fill(opts.name);
@@ -56,7 +63,10 @@ export class ShellScreen {
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(i),
         });
-        return { status: res.status, body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } } };
+        return {
+          status: res.status,
+          body: (await res.json()) as { ok: boolean; error?: { code: string; message: string } },
+        };
       },
       [method, input] as const,
     );

@@ -33,7 +33,11 @@ export function AccountPage() {
       </Typography.Paragraph>
       <Card size="small" title={t('account.change')}>
         <Form form={form} layout="vertical" onFinish={submit} data-testid="account-form">
-          <Form.Item name="current" label={t('account.current')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="current"
+            label={t('account.current')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <CredentialFields />

@@ -44,10 +44,18 @@ export function LoginPage() {
         {session.lan && <Alert type="info" showIcon title={t('login.lanNotice')} style={{ marginBottom: 12 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="login-error" />}
         <Form form={form} layout="vertical" onFinish={submit} data-testid="login-form">
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input size="large" autoFocus autoComplete="username" data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="secret" label={t('login.secret')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="secret"
+            label={t('login.secret')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password size="large" autoComplete="current-password" data-testid="login-secret" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={pending} data-testid="login-submit">

@@ -15,7 +15,12 @@ export function ItemsPage() {
       { field: 'nameEn', headerName: t('items.nameEn'), flex: 1, minWidth: 180 },
       { field: 'category', headerName: t('items.category'), width: 160 },
       { field: 'baseUnit', headerName: t('items.baseUnit'), width: 110 },
-      { colId: 'active', headerName: t('items.active'), width: 90, valueGetter: (p) => p.data && t(p.data.active ? 'common.yes' : 'common.no') },
+      {
+        colId: 'active',
+        headerName: t('items.active'),
+        width: 90,
+        valueGetter: (p) => p.data && t(p.data.active ? 'common.yes' : 'common.no'),
+      },
     ],
     [t],
   );

@@ -29,7 +29,11 @@ export function StoreSettingsPage() {
     }
   };
   const num = (name: keyof StoreForm['settings'], min: number, max: number) => (
-    <Form.Item name={['settings', name]} label={t(`settings.${name}`)} rules={[{ required: true, type: 'number', min, max }]}>
+    <Form.Item
+      name={['settings', name]}
+      label={t(`settings.${name}`)}
+      rules={[{ required: true, type: 'number', min, max }]}
+    >
       <InputNumber min={min} max={max} style={{ width: '100%' }} />
     </Form.Item>
   );
@@ -48,7 +52,11 @@ export function StoreSettingsPage() {
               </Form.Item>
             </Col>
             <Col span={16}>
-              <Form.Item name={['store', 'name']} label={t('setup.name')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name={['store', 'name']}
+                label={t('setup.name')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Input />
               </Form.Item>
             </Col>

@@ -44,15 +44,27 @@ export function SetupPage() {
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 8 }}>
         <LanguageSwitch />
       </div>
-      <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('setup.title')}</Typography.Title>}>
+      <Card
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('setup.title')}
+          </Typography.Title>
+        }
+      >
         <Typography.Paragraph type="secondary">{t('setup.intro')}</Typography.Paragraph>
-        {status.data && !status.data.allowedHere && <Alert type="warning" showIcon title={t('setup.remoteOnly')} style={{ marginBottom: 16 }} />}
+        {status.data && !status.data.allowedHere && (
+          <Alert type="warning" showIcon title={t('setup.remoteOnly')} style={{ marginBottom: 16 }} />
+        )}
         <Form<SetupForm>
           form={form}
           layout="vertical"
           onFinish={submit}
           initialValues={{
-            store: { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai', currency: 'CNY', address: '' },
+            store: {
+              timezone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Asia/Shanghai',
+              currency: 'CNY',
+              address: '',
+            },
             demo: false,
           }}
           data-testid="setup-form"
@@ -60,12 +72,20 @@ export function SetupPage() {
           <Divider titlePlacement="start">{t('setup.storeSection')}</Divider>
           <Row gutter={16}>
             <Col xs={24} sm={8}>
-              <Form.Item name={['store', 'code']} label={t('setup.code')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name={['store', 'code']}
+                label={t('setup.code')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Input placeholder="SH-001" data-testid="store-code" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={16}>
-              <Form.Item name={['store', 'name']} label={t('setup.name')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name={['store', 'name']}
+                label={t('setup.name')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Input data-testid="store-name-input" />
               </Form.Item>
             </Col>
@@ -88,12 +108,20 @@ export function SetupPage() {
           <Divider titlePlacement="start">{t('setup.adminSection')}</Divider>
           <Row gutter={16}>
             <Col xs={24} sm={12}>
-              <Form.Item name={['admin', 'username']} label={t('setup.username')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name={['admin', 'username']}
+                label={t('setup.username')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Input autoComplete="username" data-testid="admin-username" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name={['admin', 'displayName']} label={t('setup.displayName')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name={['admin', 'displayName']}
+                label={t('setup.displayName')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <Input data-testid="admin-name" />
               </Form.Item>
             </Col>

@@ -23,9 +23,20 @@ export function SystemPage() {
 
   const columns = useMemo<ColDef<Backup>[]>(
     () => [
-      { colId: 'at', headerName: t('system.backupAt'), width: 160, valueGetter: (p) => formatStoreTime(p.data?.at, tz), sort: 'desc' },
+      {
+        colId: 'at',
+        headerName: t('system.backupAt'),
+        width: 160,
+        valueGetter: (p) => formatStoreTime(p.data?.at, tz),
+        sort: 'desc',
+      },
       { field: 'reason', headerName: t('system.backupReason'), width: 140 },
-      { colId: 'size', headerName: t('system.backupSize'), width: 120, valueGetter: (p) => p.data && `${(p.data.bytes / 1024).toFixed(0)} KB` },
+      {
+        colId: 'size',
+        headerName: t('system.backupSize'),
+        width: 120,
+        valueGetter: (p) => p.data && `${(p.data.bytes / 1024).toFixed(0)} KB`,
+      },
       { field: 'file', headerName: t('system.backupFile'), flex: 1, minWidth: 300 },
     ],
     [t, tz],
@@ -68,7 +79,12 @@ export function SystemPage() {
             exportName="backups"
             height={320}
             toolbar={
-              <Button type="primary" onClick={() => void runBackup()} loading={backupNow.pending} data-testid="backup-now">
+              <Button
+                type="primary"
+                onClick={() => void runBackup()}
+                loading={backupNow.pending}
+                data-testid="backup-now"
+              >
                 {t('system.backupNow')}
               </Button>
             }

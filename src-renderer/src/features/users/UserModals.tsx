@@ -35,7 +35,13 @@ export function CreateUserModal({ open, onClose }: Props) {
       secret: string;
     };
     try {
-      const u = await mutate({ username: v.username, displayName: v.displayName, role: v.role, authKind: v.authKind, secret: v.secret });
+      const u = await mutate({
+        username: v.username,
+        displayName: v.displayName,
+        role: v.role,
+        authKind: v.authKind,
+        secret: v.secret,
+      });
       void message.success(t('users.created.toast', { username: u.username }));
       onClose();
     } catch (err) {
@@ -43,12 +49,29 @@ export function CreateUserModal({ open, onClose }: Props) {
     }
   };
   return (
-    <Modal open={open} title={t('users.add')} onCancel={onClose} onOk={() => void submit()} confirmLoading={pending} okText={t('common.create')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('users.add')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={pending}
+      okText={t('common.create')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" initialValues={{ role: 'clerk' }} data-testid="user-form">
-        <Form.Item name="username" label={t('users.username')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input autoComplete="off" data-testid="user-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input data-testid="user-displayname" />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')}>
@@ -81,9 +104,21 @@ export function EditUserModal({ open, onClose, user }: Props & { user: UserDto |
     }
   };
   return (
-    <Modal open={open} title={`${t('users.edit')}: ${user?.username ?? ''}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={pending} okText={t('common.save')} cancelText={t('common.cancel')}>
+    <Modal
+      open={open}
+      title={`${t('users.edit')}: ${user?.username ?? ''}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={pending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')}>
@@ -114,7 +149,16 @@ export function ResetSecretModal({ open, onClose, user }: Props & { user: UserDt
     }
   };
   return (
-    <Modal open={open} title={`${t('users.resetSecret')}: ${user?.username ?? ''}`} onCancel={onClose} onOk={() => void submit()} confirmLoading={pending} okText={t('common.save')} cancelText={t('common.cancel')} destroyOnHidden>
+    <Modal
+      open={open}
+      title={`${t('users.resetSecret')}: ${user?.username ?? ''}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={pending}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <CredentialFields secretLabel={t('users.newSecret')} />
       </Form>

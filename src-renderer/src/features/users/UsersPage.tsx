@@ -25,7 +25,8 @@ export function UsersPage() {
 
   const columns = useMemo<ColDef<UserDto>[]>(() => {
     const locked = (u: UserDto) => !!u.lockedUntil && Date.parse(u.lockedUntil) > Date.now();
-    const status = (u: UserDto) => (u.disabled ? t('users.disabled') : locked(u) ? t('users.locked') : t('users.active'));
+    const status = (u: UserDto) =>
+      u.disabled ? t('users.disabled') : locked(u) ? t('users.locked') : t('users.active');
     const act = async (fn: () => Promise<unknown>) => {
       try {
         await fn();
@@ -37,8 +38,18 @@ export function UsersPage() {
     return [
       { field: 'username', headerName: t('users.username'), width: 140 },
       { field: 'displayName', headerName: t('users.displayName'), width: 140 },
-      { colId: 'role', headerName: t('users.role'), width: 130, valueGetter: (p) => p.data && t(`role.${p.data.role}`) },
-      { colId: 'authKind', headerName: t('users.authKind'), width: 110, valueGetter: (p) => p.data && t(p.data.authKind === 'pin' ? 'setup.pin' : 'setup.password') },
+      {
+        colId: 'role',
+        headerName: t('users.role'),
+        width: 130,
+        valueGetter: (p) => p.data && t(`role.${p.data.role}`),
+      },
+      {
+        colId: 'authKind',
+        headerName: t('users.authKind'),
+        width: 110,
+        valueGetter: (p) => p.data && t(p.data.authKind === 'pin' ? 'setup.pin' : 'setup.password'),
+      },
       {
         colId: 'status',
         headerName: t('users.status'),
@@ -47,8 +58,18 @@ export function UsersPage() {
         cellRenderer: (p: ICellRendererParams<UserDto>) =>
           p.data && <Tag color={p.data.disabled ? 'default' : locked(p.data) ? 'red' : 'green'}>{status(p.data)}</Tag>,
       },
-      { colId: 'lastLogin', headerName: t('users.lastLogin'), width: 150, valueGetter: (p) => formatStoreTime(p.data?.lastLoginAt, tz) },
-      { colId: 'created', headerName: t('users.created'), width: 150, valueGetter: (p) => formatStoreTime(p.data?.createdAt, tz) },
+      {
+        colId: 'lastLogin',
+        headerName: t('users.lastLogin'),
+        width: 150,
+        valueGetter: (p) => formatStoreTime(p.data?.lastLoginAt, tz),
+      },
+      {
+        colId: 'created',
+        headerName: t('users.created'),
+        width: 150,
+        valueGetter: (p) => formatStoreTime(p.data?.createdAt, tz),
+      },
       {
         colId: 'actions',
         headerName: t('common.actions'),
@@ -68,11 +89,20 @@ export function UsersPage() {
                 {t('users.resetSecret')}
               </Button>
               {locked(u) && (
-                <Button size="small" onClick={() => void act(() => unlock.mutate({ id: u.id }))} data-testid={`unlock-${u.username}`}>
+                <Button
+                  size="small"
+                  onClick={() => void act(() => unlock.mutate({ id: u.id }))}
+                  data-testid={`unlock-${u.username}`}
+                >
                   {t('users.unlock')}
                 </Button>
               )}
-              <Button size="small" danger={!u.disabled} onClick={() => void act(() => update.mutate({ id: u.id, disabled: !u.disabled }))} data-testid={`toggle-${u.username}`}>
+              <Button
+                size="small"
+                danger={!u.disabled}
+                onClick={() => void act(() => update.mutate({ id: u.id, disabled: !u.disabled }))}
+                data-testid={`toggle-${u.username}`}
+              >
                 {u.disabled ? t('users.enable') : t('users.disable')}
               </Button>
             </Space>
@@ -96,14 +126,27 @@ export function UsersPage() {
         exportName="users"
         onRowDoubleClicked={(u) => setDialog({ kind: 'edit', user: u })}
         toolbar={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="add-user">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ kind: 'create' })}
+            data-testid="add-user"
+          >
             {t('users.add')}
           </Button>
         }
       />
       <CreateUserModal open={dialog?.kind === 'create'} onClose={() => setDialog(null)} />
-      <EditUserModal open={dialog?.kind === 'edit'} user={dialog && dialog.kind !== 'create' ? dialog.user : null} onClose={() => setDialog(null)} />
-      <ResetSecretModal open={dialog?.kind === 'reset'} user={dialog && dialog.kind !== 'create' ? dialog.user : null} onClose={() => setDialog(null)} />
+      <EditUserModal
+        open={dialog?.kind === 'edit'}
+        user={dialog && dialog.kind !== 'create' ? dialog.user : null}
+        onClose={() => setDialog(null)}
+      />
+      <ResetSecretModal
+        open={dialog?.kind === 'reset'}
+        user={dialog && dialog.kind !== 'create' ? dialog.user : null}
+        onClose={() => setDialog(null)}
+      />
     </div>
   );
 }
