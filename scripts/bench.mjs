@@ -6,7 +6,7 @@
 //   2. HTTP API round trip of a trivial call on loopback, p50      (bar < 2 ms)
 //      baseline: a bare node:http server answering the same JSON
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -54,7 +54,7 @@ export function createLogger(opts: LogOptions): Logger {
       process.stderr.write(line);
       return;
     }
-    if (opts.echo && level !== 'debug') process.stderr.write(`[${level}] ${msg}\n`);
+    if (opts.echo && (level === 'warn' || level === 'error')) process.stderr.write(`[${level}] ${msg}\n`);
   }
 
   return {
