@@ -205,6 +205,10 @@ export const en = {
   'system.backupAt': 'Time',
   'system.backupReason': 'Reason',
   'system.backupSize': 'Size',
+  'system.reason.daily': 'daily',
+  'system.reason.manual': 'manual',
+  'system.reason.pre-migration': 'before update',
+  'system.reason.pre-restore': 'before restore',
   'system.restoreHint': 'To restore a backup, stop the app and run: npm run restore -- --from <file>',
 
   // master lists

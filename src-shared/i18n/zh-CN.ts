@@ -190,6 +190,10 @@ export const zhCN: Record<MessageKey, string> = {
   'system.backupAt': '时间',
   'system.backupReason': '原因',
   'system.backupSize': '大小',
+  'system.reason.daily': '每日',
+  'system.reason.manual': '手动',
+  'system.reason.pre-migration': '升级前',
+  'system.reason.pre-restore': '恢复前',
   'system.restoreHint': '恢复备份：先关闭应用，然后运行 npm run restore -- --from <文件>',
 
   'items.title': '物料',

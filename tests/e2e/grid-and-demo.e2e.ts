@@ -119,7 +119,7 @@ describe('the demo store and the shared grid (English OS)', () => {
     await page.getByTestId('system-info').getByText(host.dataDir, { exact: true }).waitFor();
     await page.getByTestId('backup-now').click();
     await page.getByText(/备份已写入/).waitFor();
-    await page.getByRole('gridcell', { name: 'manual', exact: true }).waitFor();
+    await page.getByRole('gridcell', { name: '手动', exact: true }).waitFor();
     await screenshot(page, 'system-zh');
   });
 });

@@ -64,10 +64,12 @@ function ShellLayout() {
           defaultOpenKeys={['nav.inventory', 'nav.maintenance', 'nav.admin']}
           items={menuItems}
           onClick={(e) => navigate(e.key)}
+          style={{ borderInlineEnd: 'none' }}
           data-testid="nav"
         />
       </Sider>
-      <Layout>
+      {/* The status bar stays on screen; only the content scrolls. */}
+      <Layout style={{ height: '100vh' }}>
         <Header
           style={{
             background: '#fff',
@@ -99,7 +101,7 @@ function ShellLayout() {
             </Dropdown>
           </Space>
         </Header>
-        <Content style={{ padding: 16, overflow: 'auto' }}>
+        <Content style={{ padding: 16, overflow: 'auto', flex: 1 }}>
           <Routes>
             {ROUTES.map((r) => (
               <Route key={r.path} path={r.path} element={can(r.roles) ? r.element : <Forbidden />} />

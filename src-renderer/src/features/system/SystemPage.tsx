@@ -10,6 +10,8 @@ import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
 
 type Backup = MethodOutput<'system.backups'>[number];
+const REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore'] as const;
+const isReason = (r: string): r is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(r);
 
 export function SystemPage() {
   const { t } = useI18n();
@@ -30,7 +32,12 @@ export function SystemPage() {
         valueGetter: (p) => formatStoreTime(p.data?.at, tz),
         sort: 'desc',
       },
-      { field: 'reason', headerName: t('system.backupReason'), width: 140 },
+      {
+        colId: 'reason',
+        headerName: t('system.backupReason'),
+        width: 140,
+        valueGetter: (p) => p.data && (isReason(p.data.reason) ? t(`system.reason.${p.data.reason}`) : p.data.reason),
+      },
       {
         colId: 'size',
         headerName: t('system.backupSize'),

@@ -75,8 +75,8 @@ export function UsersPage() {
         headerName: t('common.actions'),
         sortable: false,
         filter: false,
-        minWidth: 400,
-        flex: 1,
+        width: 420,
+        pinned: 'right',
         cellRenderer: (p: ICellRendererParams<UserDto>) => {
           const u = p.data;
           if (!u) return null;
