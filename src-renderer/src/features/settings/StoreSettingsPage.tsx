@@ -1,6 +1,7 @@
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Spin, Typography } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Spin, Typography } from 'antd';
+import { useEffect } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
+import { StoreFields } from '../../components/StoreFields';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
@@ -13,7 +14,6 @@ export function StoreSettingsPage() {
   const [form] = Form.useForm<StoreForm>();
   const current = useQuery('store.get', {});
   const { mutate, pending } = useMutation('store.update');
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone').map((z) => ({ value: z, label: z })), []);
   useEffect(() => {
     if (current.data) form.setFieldsValue(current.data);
   }, [current.data, form]);
@@ -45,37 +45,7 @@ export function StoreSettingsPage() {
       </Typography.Title>
       <Form form={form} layout="vertical" onFinish={submit} data-testid="store-settings-form">
         <Card size="small" title={t('setup.storeSection')} style={{ marginBottom: 12 }}>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Form.Item label={t('setup.code')}>
-                <Input value={current.data.store.code} disabled />
-              </Form.Item>
-            </Col>
-            <Col span={16}>
-              <Form.Item
-                name={['store', 'name']}
-                label={t('setup.name')}
-                rules={[{ required: true, message: t('validation.required') }]}
-              >
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name={['store', 'address']} label={t('setup.address')}>
-            <Input />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col span={16}>
-              <Form.Item name={['store', 'timezone']} label={t('setup.timezone')}>
-                <Select showSearch options={zones} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name={['store', 'currency']} label={t('setup.currency')}>
-                <Input maxLength={3} />
-              </Form.Item>
-            </Col>
-          </Row>
+          <StoreFields fixedCode={current.data.store.code} />
         </Card>
         <Card size="small" title={t('settings.security')} style={{ marginBottom: 12 }}>
           <Row gutter={16}>

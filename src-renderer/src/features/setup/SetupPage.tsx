@@ -1,7 +1,7 @@
-import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, Row, Select, Typography } from 'antd';
-import { useMemo } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Divider, Form, Input, Row, Typography } from 'antd';
 import { CredentialFields } from '../../components/CredentialFields';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { StoreFields } from '../../components/StoreFields';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { invalidate, useMutation, useQuery } from '../../lib/query';
@@ -12,14 +12,6 @@ interface SetupForm {
   demo: boolean;
 }
 
-function timeZones(): string[] {
-  try {
-    return Intl.supportedValuesOf('timeZone');
-  } catch {
-    return ['Asia/Shanghai'];
-  }
-}
-
 /** First run: the store and its first administrator, in one screen. */
 export function SetupPage() {
   const { t } = useI18n();
@@ -27,7 +19,6 @@ export function SetupPage() {
   const [form] = Form.useForm<SetupForm>();
   const status = useQuery('setup.status', {});
   const { mutate, pending } = useMutation('setup.initialize');
-  const zones = useMemo(() => timeZones().map((z) => ({ value: z, label: z })), []);
 
   const submit = async (v: SetupForm) => {
     try {
@@ -70,41 +61,7 @@ export function SetupPage() {
           data-testid="setup-form"
         >
           <Divider titlePlacement="start">{t('setup.storeSection')}</Divider>
-          <Row gutter={16}>
-            <Col xs={24} sm={8}>
-              <Form.Item
-                name={['store', 'code']}
-                label={t('setup.code')}
-                rules={[{ required: true, message: t('validation.required') }]}
-              >
-                <Input placeholder="SH-001" data-testid="store-code" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={16}>
-              <Form.Item
-                name={['store', 'name']}
-                label={t('setup.name')}
-                rules={[{ required: true, message: t('validation.required') }]}
-              >
-                <Input data-testid="store-name-input" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name={['store', 'address']} label={t('setup.address')}>
-            <Input />
-          </Form.Item>
-          <Row gutter={16}>
-            <Col xs={24} sm={16}>
-              <Form.Item name={['store', 'timezone']} label={t('setup.timezone')} rules={[{ required: true }]}>
-                <Select showSearch options={zones} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item name={['store', 'currency']} label={t('setup.currency')} rules={[{ required: true }]}>
-                <Select options={['CNY', 'HKD', 'USD', 'EUR', 'SGD', 'JPY'].map((c) => ({ value: c, label: c }))} />
-              </Form.Item>
-            </Col>
-          </Row>
+          <StoreFields />
           <Divider titlePlacement="start">{t('setup.adminSection')}</Divider>
           <Row gutter={16}>
             <Col xs={24} sm={12}>

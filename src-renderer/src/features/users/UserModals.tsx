@@ -1,9 +1,9 @@
-import { App, Form, Input, Modal, Select } from 'antd';
-import { useEffect } from 'react';
+import { Form, Input, Select } from 'antd';
+import { useMemo } from 'react';
 import type { UserDto } from '../../../../src-shared/api/common';
 import { ROLES, type Role } from '../../../../src-shared/roles';
 import { CredentialFields } from '../../components/CredentialFields';
-import { showApiError } from '../../lib/form-errors';
+import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
 
@@ -12,156 +12,104 @@ interface Props {
   onClose(): void;
 }
 
-function useRoleOptions() {
+type Credential = { authKind: 'pin' | 'password'; secret: string };
+
+function RoleField() {
   const { t } = useI18n();
-  return ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
+  const options = useMemo(() => ROLES.map((r) => ({ value: r, label: t(`role.${r}`) })), [t]);
+  return (
+    <Form.Item name="role" label={t('users.role')}>
+      <Select options={options} data-testid="user-role" />
+    </Form.Item>
+  );
 }
+
+function DisplayNameField() {
+  const { t } = useI18n();
+  return (
+    <Form.Item
+      name="displayName"
+      label={t('users.displayName')}
+      rules={[{ required: true, message: t('validation.required') }]}
+    >
+      <Input data-testid="user-displayname" />
+    </Form.Item>
+  );
+}
+
+const CREATE_DEFAULTS = { role: 'clerk' as Role };
 
 export function CreateUserModal({ open, onClose }: Props) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const { mutate, pending } = useMutation('users.create');
-  const roles = useRoleOptions();
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-  const submit = async () => {
-    const v = (await form.validateFields()) as {
-      username: string;
-      displayName: string;
-      role: Role;
-      authKind: 'pin' | 'password';
-      secret: string;
-    };
-    try {
-      const u = await mutate({
-        username: v.username,
-        displayName: v.displayName,
-        role: v.role,
-        authKind: v.authKind,
-        secret: v.secret,
-      });
-      void message.success(t('users.created.toast', { username: u.username }));
-      onClose();
-    } catch (err) {
-      showApiError(err, message, form);
-    }
-  };
+  const { mutate } = useMutation('users.create');
   return (
-    <Modal
+    <FormModal<{ username: string; displayName: string; role: Role } & Credential>
       open={open}
+      onClose={onClose}
       title={t('users.add')}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={pending}
       okText={t('common.create')}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
+      initialValues={CREATE_DEFAULTS}
+      testId="user-form"
+      onSubmit={async (v) => {
+        const u = await mutate({
+          username: v.username,
+          displayName: v.displayName,
+          role: v.role,
+          authKind: v.authKind,
+          secret: v.secret,
+        });
+        return t('users.created.toast', { username: u.username });
+      }}
     >
-      <Form form={form} layout="vertical" initialValues={{ role: 'clerk' }} data-testid="user-form">
-        <Form.Item
-          name="username"
-          label={t('users.username')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Input autoComplete="off" data-testid="user-username" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Input data-testid="user-displayname" />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')}>
-          <Select options={roles} data-testid="user-role" />
-        </Form.Item>
-        <CredentialFields />
-      </Form>
-    </Modal>
+      <Form.Item
+        name="username"
+        label={t('users.username')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <Input autoComplete="off" data-testid="user-username" />
+      </Form.Item>
+      <DisplayNameField />
+      <RoleField />
+      <CredentialFields />
+    </FormModal>
   );
 }
 
 export function EditUserModal({ open, onClose, user }: Props & { user: UserDto | null }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const { mutate, pending } = useMutation('users.update');
-  const roles = useRoleOptions();
-  useEffect(() => {
-    if (open && user) form.setFieldsValue({ displayName: user.displayName, role: user.role });
-  }, [open, user, form]);
-  const submit = async () => {
-    if (!user) return;
-    const v = (await form.validateFields()) as { displayName: string; role: Role };
-    try {
-      await mutate({ id: user.id, displayName: v.displayName, role: v.role });
-      void message.success(t('users.updated.toast', { username: user.username }));
-      onClose();
-    } catch (err) {
-      showApiError(err, message, form);
-    }
-  };
+  const { mutate } = useMutation('users.update');
+  const initial = useMemo(() => (user ? { displayName: user.displayName, role: user.role } : undefined), [user]);
   return (
-    <Modal
+    <FormModal<{ displayName: string; role: Role }>
       open={open}
+      onClose={onClose}
       title={`${t('users.edit')}: ${user?.username ?? ''}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={pending}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
+      initialValues={initial}
+      onSubmit={async (v) => {
+        await mutate({ id: user!.id, displayName: v.displayName, role: v.role });
+        return t('users.updated.toast', { username: user!.username });
+      }}
     >
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="displayName"
-          label={t('users.displayName')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Input />
-        </Form.Item>
-        <Form.Item name="role" label={t('users.role')}>
-          <Select options={roles} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <DisplayNameField />
+      <RoleField />
+    </FormModal>
   );
 }
 
 export function ResetSecretModal({ open, onClose, user }: Props & { user: UserDto | null }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  const { mutate, pending } = useMutation('users.resetSecret');
-  useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
-  const submit = async () => {
-    if (!user) return;
-    const v = (await form.validateFields()) as { authKind: 'pin' | 'password'; secret: string };
-    try {
-      await mutate({ id: user.id, authKind: v.authKind, secret: v.secret });
-      void message.success(t('users.updated.toast', { username: user.username }));
-      onClose();
-    } catch (err) {
-      showApiError(err, message, form);
-    }
-  };
+  const { mutate } = useMutation('users.resetSecret');
   return (
-    <Modal
+    <FormModal<Credential>
       open={open}
+      onClose={onClose}
       title={`${t('users.resetSecret')}: ${user?.username ?? ''}`}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={pending}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
+      onSubmit={async (v) => {
+        await mutate({ id: user!.id, authKind: v.authKind, secret: v.secret });
+        return t('users.updated.toast', { username: user!.username });
+      }}
     >
-      <Form form={form} layout="vertical">
-        <CredentialFields secretLabel={t('users.newSecret')} />
-      </Form>
-    </Modal>
+      <CredentialFields secretLabel={t('users.newSecret')} />
+    </FormModal>
   );
 }
