@@ -14,7 +14,7 @@ import { resolveSession } from '../services/auth/sessions';
 import type { Caller, Change, Ctx, HostInfo, SessionUser } from '../services/context';
 import { storeSettings } from '../services/store/settings';
 import type { EventBus } from './events';
-import { handlers as defaultHandlers } from './handlers';
+import { handlers as defaultHandlers } from './handlers/index';
 import { zodIssuesToFields } from './zod-issues';
 
 export interface CallMeta {

@@ -17,3 +17,6 @@ export interface HandlerDef<M extends MethodName> {
 
 /** A missing or mistyped handler is a compile error. */
 export type HandlerMap = { [M in MethodName]: HandlerDef<M> };
+
+/** The handlers of one domain's contracts: each domain file must cover its own methods. */
+export type HandlersFor<C> = { [M in keyof C & MethodName]: HandlerDef<M> };

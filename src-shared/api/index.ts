@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { ContractMap } from './contract';
 import { auditMethods } from './methods/audit';
+import { countMethods } from './methods/counts';
+import { itemMethods } from './methods/items';
+import { opsMethods } from './methods/ops';
+import { reportMethods } from './methods/reports';
+import { stockMethods } from './methods/stock';
 import { masterMethods } from './methods/master';
 import { prefMethods } from './methods/prefs';
 import { sessionMethods } from './methods/session';
@@ -9,8 +14,7 @@ import { storeMethods } from './methods/store';
 import { systemMethods } from './methods/system';
 import { userMethods } from './methods/users';
 
-/** Every API method, defined once. Transports, the preload allowlist and the client derive from it. */
-export const api = {
+export const coreMethods = {
   ...sessionMethods,
   ...setupMethods,
   ...userMethods,
@@ -19,6 +23,16 @@ export const api = {
   ...systemMethods,
   ...prefMethods,
   ...masterMethods,
+} as const;
+
+/** Every API method, defined once. Transports, the preload allowlist and the client derive from it. */
+export const api = {
+  ...coreMethods,
+  ...stockMethods,
+  ...itemMethods,
+  ...countMethods,
+  ...opsMethods,
+  ...reportMethods,
 } as const satisfies ContractMap;
 
 export type Api = typeof api;

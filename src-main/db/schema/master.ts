@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Item master: extended by the inventory issue (units, barcodes, par levels, ...). */
 export const items = sqliteTable(
@@ -11,10 +11,19 @@ export const items = sqliteTable(
     category: text('category').notNull(),
     baseUnit: text('base_unit', { enum: ['g', 'ml', 'pc'] }).notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** Default storage area (id) and its shelf position, for count sheets in walking order. */
+    storageAreaId: text('storage_area_id'),
+    shelfOrder: integer('shelf_order').notNull().default(0),
+    /** Days from receipt to expiry; null = no expiry. */
+    shelfLifeDays: integer('shelf_life_days'),
+    /** Thousandths of the base unit (like every quantity). */
+    parLevel: integer('par_level'),
+    reorderPoint: integer('reorder_point'),
+    lotTracked: integer('lot_tracked', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('items_code_uq').on(t.code)],
+  (t) => [uniqueIndex('items_code_uq').on(t.code), index('items_category_idx').on(t.category)],
 );
 
 export const suppliers = sqliteTable(

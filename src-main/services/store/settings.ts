@@ -9,6 +9,10 @@ export const DEFAULT_SETTINGS: StoreSettingsDto = {
   lockoutThreshold: 5,
   lockoutMinutes: 15,
   backupKeep: 14,
+  negativeStock: 'block',
+  expiryAlertDays: 3,
+  recountPercent: 10,
+  recountValue: 100,
   updateFeedUrl: '',
 };
 

@@ -18,6 +18,13 @@ export const StoreSettingsDto = z.object({
     .min(1)
     .max(24 * 60),
   backupKeep: z.number().int().min(1).max(365),
+  /** Stock may not go below zero ('block'), or may, flagged in the on-hand list ('allow'). */
+  negativeStock: z.enum(['block', 'allow']),
+  /** Lots expiring within this many days are listed as alerts. */
+  expiryAlertDays: z.number().int().min(0).max(365),
+  /** Count lines whose variance passes either limit (percent of book, or whole currency units) are flagged for recount. */
+  recountPercent: z.number().int().min(0).max(1000),
+  recountValue: z.number().int().min(0).max(1_000_000),
   /** Generic update feed (served by HQ); empty means updates are off. */
   updateFeedUrl: z.union([z.literal(''), z.url({ message: 'validation.url' })]),
 });

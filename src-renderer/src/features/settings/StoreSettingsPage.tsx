@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Form, Input, InputNumber, Row, Spin, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { StoreFields } from '../../components/StoreFields';
@@ -28,7 +28,7 @@ export function StoreSettingsPage() {
       showApiError(err, message, form);
     }
   };
-  const num = (name: keyof StoreForm['settings'], min: number, max: number) => (
+  const num = (name: Exclude<keyof StoreForm['settings'], 'negativeStock' | 'updateFeedUrl'>, min: number, max: number) => (
     <Form.Item
       name={['settings', name]}
       label={t(`settings.${name}`)}
@@ -52,6 +52,23 @@ export function StoreSettingsPage() {
             <Col span={8}>{num('sessionIdleMinutes', 5, 1440)}</Col>
             <Col span={8}>{num('lockoutThreshold', 3, 20)}</Col>
             <Col span={8}>{num('lockoutMinutes', 1, 1440)}</Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t('settings.inventory')} style={{ marginBottom: 12 }}>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item name={['settings', 'negativeStock']} label={t('settings.negativeStock')}>
+                <Select
+                  options={[
+                    { value: 'block', label: t('settings.negativeStock.block') },
+                    { value: 'allow', label: t('settings.negativeStock.allow') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>{num('expiryAlertDays', 0, 365)}</Col>
+            <Col span={12}>{num('recountPercent', 0, 1000)}</Col>
+            <Col span={12}>{num('recountValue', 0, 1_000_000)}</Col>
           </Row>
         </Card>
         <Card size="small" title={t('settings.maintenance')} style={{ marginBottom: 12 }}>

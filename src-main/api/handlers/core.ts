@@ -1,12 +1,12 @@
-import { writeAudit } from '../services/audit/record';
-import { listAudit } from '../services/audit/list';
-import { verifyAudit } from '../services/audit/chain';
-import { login, logout, sessionDto } from '../services/auth/login';
-import { listEquipment, listItems, listSuppliers } from '../services/master/lists';
-import { getPref, setPref } from '../services/prefs/prefs';
-import { initializeStore, setupStatus } from '../services/store/setup';
-import { getStore, updateStore } from '../services/store/store';
-import { backupNow, backups, reportClientError, systemInfo } from '../services/system/system';
+import { writeAudit } from '../../services/audit/record';
+import { listAudit } from '../../services/audit/list';
+import { verifyAudit } from '../../services/audit/chain';
+import { login, logout, sessionDto } from '../../services/auth/login';
+import { listEquipment, listItems, listSuppliers } from '../../services/master/lists';
+import { getPref, setPref } from '../../services/prefs/prefs';
+import { initializeStore, setupStatus } from '../../services/store/setup';
+import { getStore, updateStore } from '../../services/store/store';
+import { backupNow, backups, reportClientError, systemInfo } from '../../services/system/system';
 import {
   changeOwnSecret,
   createUser,
@@ -15,12 +15,13 @@ import {
   setOwnLocale,
   unlockUser,
   updateUser,
-} from '../services/users/users';
-import { users } from '../db/schema';
+} from '../../services/users/users';
+import { users } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import type { HandlerMap } from './handler-types';
+import type { HandlersFor } from '../handler-types';
+import type { coreMethods } from '../../../src-shared/api';
 
-export const handlers: HandlerMap = {
+export const coreHandlers: HandlersFor<typeof coreMethods> = {
   'session.current': {
     run: (ctx) => {
       const row = ctx.user ? ctx.db.select().from(users).where(eq(users.id, ctx.user.id)).get() : undefined;

@@ -1,0 +1,4 @@
+import type { countMethods } from '../../../src-shared/api/methods/counts';
+import type { HandlersFor } from '../handler-types';
+
+export const countHandlers: HandlersFor<typeof countMethods> = {};

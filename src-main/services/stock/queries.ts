@@ -1,0 +1,116 @@
+import { toIso } from '../../../src-shared/time';
+import type { MoveKind } from '../../../src-shared/stock-kinds';
+import type { Ctx } from '../context';
+import { storeRow } from '../store/settings';
+import { dayStart } from './day';
+import { mulDiv } from './money-math';
+
+interface OnHandFilter {
+  areaId?: string | null;
+  itemId?: string | null;
+  category?: string | null;
+  includeZero?: boolean;
+}
+
+/**
+ * Stock on hand: a lookup in the balances kept by posting, never a sum over
+ * the ledger. Value is each balance at the item's current moving average.
+ */
+export function onHand(ctx: Ctx, f: OnHandFilter) {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.areaId) where.push('b.area_id = ?') && args.push(f.areaId);
+  if (f.itemId) where.push('b.item_id = ?') && args.push(f.itemId);
+  if (f.category) where.push('i.category = ?') && args.push(f.category);
+  if (!f.includeZero) where.push('b.qty <> 0');
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT b.item_id AS itemId, i.code, i.name_zh AS nameZh, i.name_en AS nameEn, i.category, i.base_unit AS baseUnit,
+              b.area_id AS areaId, a.code AS areaCode, b.lot, b.expiry, b.qty,
+              coalesce(c.qty, 0) AS cQty, coalesce(c.value, 0) AS cValue, coalesce(c.last_qty, 0) AS lQty, coalesce(c.last_value, 0) AS lValue
+       FROM stock_balances b JOIN items i ON i.id = b.item_id JOIN storage_areas a ON a.id = b.area_id
+       LEFT JOIN item_costs c ON c.item_id = b.item_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY i.code, a.code, b.lot`,
+    )
+    .all(...args) as {
+    itemId: string;
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    category: string;
+    baseUnit: string;
+    areaId: string;
+    areaCode: string;
+    lot: string;
+    expiry: string | null;
+    qty: number;
+    cQty: number;
+    cValue: number;
+    lQty: number;
+    lValue: number;
+  }[];
+  return rows.map(({ cQty, cValue, lQty, lValue, ...r }) => ({
+    ...r,
+    value: cQty > 0 ? mulDiv(r.qty, cValue, cQty) : lQty > 0 ? mulDiv(r.qty, lValue, lQty) : 0,
+    negative: r.qty < 0,
+  }));
+}
+
+interface MovesFilter {
+  itemId?: string | null;
+  areaId?: string | null;
+  kind?: string | null;
+  from?: string | null;
+  to?: string | null;
+  docType?: string | null;
+  docId?: string | null;
+  limit: number;
+  after?: { occurredAt: string; seq: number } | null;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** One page of movement history, newest first; every filter and the paging run in SQL on indexed columns. */
+export function movesPage(ctx: Ctx, f: MovesFilter) {
+  const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.itemId) where.push('m.item_id = ?') && args.push(f.itemId);
+  if (f.areaId) where.push('m.area_id = ?') && args.push(f.areaId);
+  if (f.kind) where.push('m.kind = ?') && args.push(f.kind);
+  if (f.docType) where.push('m.doc_type = ?') && args.push(f.docType);
+  if (f.docId) where.push('m.doc_id = ?') && args.push(f.docId);
+  if (f.from) where.push('m.occurred_at >= ?') && args.push(dayStart(f.from, tz));
+  if (f.to) where.push('m.occurred_at < ?') && args.push(dayStart(nextDay(f.to), tz));
+  if (f.after) {
+    where.push('(m.occurred_at < ? OR (m.occurred_at = ? AND m.seq < ?))');
+    const t = Date.parse(f.after.occurredAt);
+    args.push(t, t, f.after.seq);
+  }
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT m.seq, m.item_id AS itemId, i.code, i.name_zh AS nameZh, i.name_en AS nameEn, i.base_unit AS baseUnit,
+              a.code AS areaCode, m.kind, m.qty, m.value, m.lot, m.expiry, m.occurred_at AS occurredAt, u.username,
+              m.reason, m.doc_type AS docType, m.doc_id AS docId, m.reverses_seq AS reversesSeq, m.note,
+              EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_seq = m.seq) AS reversed
+       FROM stock_moves m JOIN items i ON i.id = m.item_id JOIN storage_areas a ON a.id = m.area_id
+       LEFT JOIN users u ON u.id = m.user_id
+       ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY m.occurred_at DESC, m.seq DESC LIMIT ?`,
+    )
+    .all(...args, f.limit + 1) as (Record<string, unknown> & {
+    seq: number;
+    occurredAt: number;
+    kind: MoveKind;
+    reversed: number;
+  })[];
+  const page = rows.slice(0, f.limit).map((r) => ({ ...r, occurredAt: toIso(r.occurredAt)!, reversed: !!r.reversed }));
+  const last = page[page.length - 1];
+  return {
+    rows: page as never,
+    next: rows.length > f.limit && last ? { occurredAt: last.occurredAt, seq: last.seq } : null,
+  };
+}

@@ -1,0 +1,2 @@
+/** API contracts: counts. */
+export const countMethods = {} as const;

@@ -1,0 +1,2 @@
+/** API contracts: items. */
+export const itemMethods = {} as const;

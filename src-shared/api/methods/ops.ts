@@ -1,0 +1,2 @@
+/** API contracts: ops. */
+export const opsMethods = {} as const;

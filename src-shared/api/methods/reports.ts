@@ -1,0 +1,2 @@
+/** API contracts: reports. */
+export const reportMethods = {} as const;

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { MOVE_KIND_NAMES } from '../../stock-kinds';
+import { mutation, query } from '../contract';
+import { Id, IsoTime } from '../common';
+
+export const MoveKindSchema = z.enum(MOVE_KIND_NAMES as [string, ...string[]]);
+/** Thousandths of the base unit; money in ten-thousandths of the currency (see src-shared/quantity.ts). */
+export const Qty = z.number().int();
+export const Money = z.number().int();
+export const DayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
+
+export const MoveInputDto = z.object({
+  itemId: Id,
+  areaId: Id,
+  kind: MoveKindSchema,
+  qty: Qty,
+  value: Money.optional(),
+  lot: z.string().trim().max(40).optional(),
+  expiry: DayText.nullish(),
+  occurredAt: IsoTime.optional(),
+  reason: z.string().max(40).optional(),
+  note: z.string().max(500).optional(),
+});
+
+export const OnHandRow = z.object({
+  itemId: Id,
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  category: z.string(),
+  baseUnit: z.string(),
+  areaId: Id,
+  areaCode: z.string(),
+  lot: z.string(),
+  expiry: z.string().nullable(),
+  qty: Qty,
+  /** qty at the item's current moving average. */
+  value: Money,
+  negative: z.boolean(),
+});
+
+export const MoveRow = z.object({
+  seq: z.number().int(),
+  itemId: Id,
+  code: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  baseUnit: z.string(),
+  areaCode: z.string(),
+  kind: MoveKindSchema,
+  qty: Qty,
+  value: Money,
+  lot: z.string(),
+  expiry: z.string().nullable(),
+  occurredAt: IsoTime,
+  username: z.string().nullable(),
+  reason: z.string(),
+  docType: z.string(),
+  docId: z.string(),
+  reversesSeq: z.number().int().nullable(),
+  reversed: z.boolean(),
+  note: z.string(),
+});
+
+const PostedDto = z.object({ seq: z.number().int(), id: Id, itemId: Id, kind: MoveKindSchema, qty: Qty, value: Money });
+
+export const stockMethods = {
+  'stock.onHand': query({
+    input: z.object({
+      areaId: Id.nullish(),
+      itemId: Id.nullish(),
+      category: z.string().max(60).nullish(),
+      includeZero: z.boolean().default(false),
+    }),
+    output: z.array(OnHandRow),
+    access: 'any',
+  }),
+  /** Manual movements (issue/usage, sales depletion, area moves, ...) entered on the stock screens. */
+  'stock.post': mutation({
+    input: z.object({ moves: z.array(MoveInputDto).min(1).max(10_000) }),
+    output: z.array(PostedDto),
+    access: ['clerk', 'manager', 'admin'],
+    invalidates: ['stock.onHand', 'stock.moves'],
+  }),
+  'stock.reverse': mutation({
+    input: z.object({ seq: z.number().int().positive(), note: z.string().trim().min(1).max(500) }),
+    output: PostedDto,
+    access: ['manager', 'admin'],
+    invalidates: ['stock.onHand', 'stock.moves'],
+  }),
+  /** Movement history, newest first, filtered and paged in SQL (keyset on time and seq). */
+  'stock.moves': query({
+    input: z.object({
+      itemId: Id.nullish(),
+      areaId: Id.nullish(),
+      kind: MoveKindSchema.nullish(),
+      from: DayText.nullish(),
+      to: DayText.nullish(),
+      docType: z.string().max(40).nullish(),
+      docId: z.string().max(80).nullish(),
+      limit: z.number().int().min(1).max(500).default(100),
+      /** The last row of the previous page: its time and seq. */
+      after: z.object({ occurredAt: IsoTime, seq: z.number().int() }).nullish(),
+    }),
+    output: z.object({
+      rows: z.array(MoveRow),
+      next: z.object({ occurredAt: IsoTime, seq: z.number().int() }).nullable(),
+    }),
+    access: 'any',
+  }),
+} as const;

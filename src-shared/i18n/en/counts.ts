@@ -1,0 +1,2 @@
+/** English texts: counts. */
+export const enCounts = {} as const;

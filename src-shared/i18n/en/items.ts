@@ -1,0 +1,2 @@
+/** English texts: items. */
+export const enItems = {} as const;

@@ -1,0 +1,2 @@
+/** English texts: ops. */
+export const enOps = {} as const;

@@ -1,0 +1,2 @@
+/** English texts of the receiving screens and messages. */
+export const enReceiving = {} as const;

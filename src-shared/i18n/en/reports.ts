@@ -1,0 +1,2 @@
+/** English texts: reports. */
+export const enReports = {} as const;

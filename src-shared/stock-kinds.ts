@@ -1,0 +1,26 @@
+/**
+ * Kinds of stock movement. `sign` is the direction of the quantity (count
+ * adjustments carry their own sign); `valued` says where the value of an
+ * inbound movement comes from; `group` is the column of the period summary.
+ */
+export const MOVE_KINDS = {
+  receipt: { sign: 1, valued: 'input', group: 'receipts' },
+  transfer_in: { sign: 1, valued: 'input', group: 'transfers' },
+  area_in: { sign: 1, valued: 'internal', group: 'internal' },
+  issue: { sign: -1, valued: 'average', group: 'usage' },
+  sale: { sign: -1, valued: 'average', group: 'usage' },
+  maintenance: { sign: -1, valued: 'average', group: 'usage' },
+  waste: { sign: -1, valued: 'average', group: 'waste' },
+  transfer_out: { sign: -1, valued: 'average', group: 'transfers' },
+  area_out: { sign: -1, valued: 'average', group: 'internal' },
+  return_supplier: { sign: -1, valued: 'average', group: 'receipts' },
+  count_adjust: { sign: 0, valued: 'average', group: 'adjustments' },
+} as const;
+
+export type MoveKind = keyof typeof MOVE_KINDS;
+export const MOVE_KIND_NAMES = Object.keys(MOVE_KINDS) as MoveKind[];
+export type SummaryGroup = (typeof MOVE_KINDS)[MoveKind]['group'];
+
+export function isMoveKind(v: unknown): v is MoveKind {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(MOVE_KINDS, v);
+}
