@@ -19,9 +19,13 @@ interface OnHandFilter {
 export function onHand(ctx: Ctx, f: OnHandFilter) {
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.areaId) where.push('b.area_id = ?') && args.push(f.areaId);
-  if (f.itemId) where.push('b.item_id = ?') && args.push(f.itemId);
-  if (f.category) where.push('i.category = ?') && args.push(f.category);
+  const add = (cond: string, arg: unknown) => {
+    where.push(cond);
+    args.push(arg);
+  };
+  if (f.areaId) add('b.area_id = ?', f.areaId);
+  if (f.itemId) add('b.item_id = ?', f.itemId);
+  if (f.category) add('i.category = ?', f.category);
   if (!f.includeZero) where.push('b.qty <> 0');
   const rows = ctx.sqlite
     .prepare(
@@ -78,13 +82,17 @@ export function movesPage(ctx: Ctx, f: MovesFilter) {
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
   const where: string[] = [];
   const args: unknown[] = [];
-  if (f.itemId) where.push('m.item_id = ?') && args.push(f.itemId);
-  if (f.areaId) where.push('m.area_id = ?') && args.push(f.areaId);
-  if (f.kind) where.push('m.kind = ?') && args.push(f.kind);
-  if (f.docType) where.push('m.doc_type = ?') && args.push(f.docType);
-  if (f.docId) where.push('m.doc_id = ?') && args.push(f.docId);
-  if (f.from) where.push('m.occurred_at >= ?') && args.push(dayStart(f.from, tz));
-  if (f.to) where.push('m.occurred_at < ?') && args.push(dayStart(nextDay(f.to), tz));
+  const add = (cond: string, arg: unknown) => {
+    where.push(cond);
+    args.push(arg);
+  };
+  if (f.itemId) add('m.item_id = ?', f.itemId);
+  if (f.areaId) add('m.area_id = ?', f.areaId);
+  if (f.kind) add('m.kind = ?', f.kind);
+  if (f.docType) add('m.doc_type = ?', f.docType);
+  if (f.docId) add('m.doc_id = ?', f.docId);
+  if (f.from) add('m.occurred_at >= ?', dayStart(f.from, tz));
+  if (f.to) add('m.occurred_at < ?', dayStart(nextDay(f.to), tz));
   if (f.after) {
     where.push('(m.occurred_at < ? OR (m.occurred_at = ? AND m.seq < ?))');
     const t = Date.parse(f.after.occurredAt);

@@ -1,48 +1,35 @@
+import type { AppRoute } from './route-types';
 import {
   AuditOutlined,
   DatabaseOutlined,
   HomeOutlined,
-  InboxOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
-import type { MessageKey } from '../../../src-shared/i18n';
-import type { Role } from '../../../src-shared/roles';
 import { AccountPage } from '../features/account/AccountPage';
+import { countRoutes } from '../features/counts/routes';
+import { itemRoutes } from '../features/items/routes';
+import { reportRoutes } from '../features/reports/routes';
+import { stockRoutes } from '../features/stock/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
 import { EquipmentPage } from '../features/master/EquipmentPage';
-import { ItemsPage } from '../features/master/ItemsPage';
 import { SuppliersPage } from '../features/master/SuppliersPage';
 import { StoreSettingsPage } from '../features/settings/StoreSettingsPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { UsersPage } from '../features/users/UsersPage';
 
-export interface AppRoute {
-  path: string;
-  label: MessageKey;
-  icon: ReactNode;
-  /** Who sees it in the menu and may open it. The API enforces the same roles. */
-  roles: readonly Role[] | 'any';
-  element: ReactNode;
-  group?: MessageKey;
-  hidden?: boolean;
-}
+export type { AppRoute };
 
 export const ROUTES: AppRoute[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, roles: 'any', element: <HomePage /> },
-  {
-    path: '/items',
-    label: 'nav.items',
-    icon: <InboxOutlined />,
-    roles: 'any',
-    element: <ItemsPage />,
-    group: 'nav.inventory',
-  },
+  ...itemRoutes,
+  ...stockRoutes,
+  ...countRoutes,
+  ...reportRoutes,
   {
     path: '/suppliers',
     label: 'nav.suppliers',

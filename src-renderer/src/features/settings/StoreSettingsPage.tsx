@@ -28,7 +28,11 @@ export function StoreSettingsPage() {
       showApiError(err, message, form);
     }
   };
-  const num = (name: Exclude<keyof StoreForm['settings'], 'negativeStock' | 'updateFeedUrl'>, min: number, max: number) => (
+  const num = (
+    name: Exclude<keyof StoreForm['settings'], 'negativeStock' | 'updateFeedUrl'>,
+    min: number,
+    max: number,
+  ) => (
     <Form.Item
       name={['settings', name]}
       label={t(`settings.${name}`)}
