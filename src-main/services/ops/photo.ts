@@ -1,0 +1,45 @@
+import { uuidv7 } from '../../lib/ids';
+import type { Ctx } from '../context';
+import { fieldError } from './errors';
+
+export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const JPEG = [0xff, 0xd8, 0xff];
+
+/** The type is read from the file's first bytes, never trusted from its name. */
+export function imageMime(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
+  const starts = (sig: number[]) => bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b);
+  if (starts(PNG)) return 'image/png';
+  if (starts(JPEG)) return 'image/jpeg';
+  return null;
+}
+
+/** Checks a photo (PNG/JPEG, at most 2 MB); call before writing anything. */
+export function checkPhoto(photo: { fileName: string; dataBase64: string }) {
+  const b64 = photo.dataBase64.replace(/^data:[^,]*,/, '');
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(b64)) fieldError('VALIDATION', 'error.ops.photoType', 'photo');
+  const bytes = Buffer.from(b64, 'base64');
+  if (bytes.length > MAX_PHOTO_BYTES) {
+    fieldError('VALIDATION', 'error.ops.photoSize', 'photo', { size: (bytes.length / 1024 / 1024).toFixed(1) });
+  }
+  const mime = imageMime(bytes);
+  if (!mime) fieldError('VALIDATION', 'error.ops.photoType', 'photo');
+  return { fileName: photo.fileName, mime, bytes: bytes.length, data: bytes.toString('base64') };
+}
+
+export function savePhoto(ctx: Ctx, ownerType: string, ownerId: string, p: ReturnType<typeof checkPhoto>): string {
+  const id = uuidv7(ctx.now);
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, bytes, data, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, ownerType, ownerId, p.fileName, p.mime, p.bytes, p.data, ctx.now, ctx.user?.id ?? null);
+  ctx.changed({
+    table: 'attachments',
+    id,
+    op: 'insert',
+    values: { ownerType, ownerId, fileName: p.fileName, mime: p.mime, bytes: p.bytes },
+  });
+  return id;
+}

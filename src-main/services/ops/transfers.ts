@@ -1,0 +1,364 @@
+import { createHash } from 'node:crypto';
+import { toIso } from '../../../src-shared/time';
+import { formatQty } from '../../../src-shared/quantity';
+import { uuidv7 } from '../../lib/ids';
+import { AppError } from '../app-error';
+import type { Ctx } from '../context';
+import { dayKeyer } from '../stock/day';
+import { mulDiv } from '../stock/money-math';
+import type { MoveInput } from '../stock/post';
+import { storeRow } from '../store/settings';
+import { fieldError } from './errors';
+import { postLines, requireArea, resolveLines, type DocLine } from './documents';
+
+export const TRANSFER_FORMAT = 'store-backoffice/transfer';
+
+interface TransferRow {
+  id: string;
+  number: string;
+  direction: 'out' | 'in';
+  fromStore: string;
+  toStore: string;
+  status: 'in_transit' | 'received' | 'cancelled';
+  sentAt: number;
+  receivedAt: number | null;
+  note: string;
+}
+
+interface LineRow {
+  id: string;
+  transferId: string;
+  itemCode: string;
+  itemId: string | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  baseUnit: string | null;
+  lot: string;
+  expiry: string | null;
+  qtySent: number;
+  valueSent: number;
+  qtyReceived: number | null;
+  note: string;
+}
+
+/** What travels in the file: no ids of the sending store's items, only codes both stores share. */
+interface TransferPayload {
+  number: string;
+  fromStore: string;
+  toStore: string;
+  sentAt: string;
+  note: string;
+  lines: { itemCode: string; lot: string; expiry: string | null; qty: number; value: number }[];
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function storeCode(ctx: Ctx): string {
+  return storeRow(ctx.db)?.code ?? '';
+}
+
+function insertTransfer(ctx: Ctx, t: TransferRow, createdBy: string | null) {
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO transfers (id, number, direction, from_store, to_store, status, sent_at, received_at, created_by, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+    )
+    .run(t.id, t.number, t.direction, t.fromStore, t.toStore, t.status, t.sentAt, createdBy, t.note);
+  ctx.changed({ table: 'transfers', id: t.id, op: 'insert', values: { ...t } });
+}
+
+function insertLine(ctx: Ctx, l: Omit<LineRow, 'nameZh' | 'nameEn' | 'baseUnit' | 'qtyReceived' | 'note'>) {
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO transfer_lines (id, transfer_id, item_code, item_id, lot, expiry, qty_sent, value_sent, qty_received, note)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, '')`,
+    )
+    .run(l.id, l.transferId, l.itemCode, l.itemId, l.lot, l.expiry, l.qtySent, l.valueSent);
+}
+
+/** DB-SH001-20261127-01: the store code without punctuation, the business day, a running number that day. */
+function nextNumber(ctx: Ctx, code: string): string {
+  const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
+  const prefix = `DB-${code.replace(/[^A-Za-z0-9]/g, '')}-${dayKeyer(tz)(ctx.now).replace(/-/g, '')}-`;
+  const n = ctx.sqlite
+    .prepare("SELECT count(*) AS n FROM transfers WHERE direction = 'out' AND number LIKE ? || '%'")
+    .get(prefix) as { n: number };
+  return prefix + String(n.n + 1).padStart(2, '0');
+}
+
+/** Transfer out: stock leaves at the moving average and is in transit until the other store confirms it. */
+export function transferOut(ctx: Ctx, i: { toStore: string; areaId: string; lines: DocLine[]; note?: string }) {
+  const from = storeCode(ctx);
+  if (i.toStore.trim().toUpperCase() === from.toUpperCase()) fieldError('VALIDATION', 'error.ops.sameStore', 'toStore');
+  requireArea(ctx, i.areaId, 'areaId');
+  const lines = resolveLines(ctx, i.areaId, i.lines);
+  const id = uuidv7(ctx.now);
+  const number = nextNumber(ctx, from);
+  insertTransfer(
+    ctx,
+    {
+      id,
+      number,
+      direction: 'out',
+      fromStore: from,
+      toStore: i.toStore.trim(),
+      status: 'in_transit',
+      sentAt: ctx.now,
+      receivedAt: null,
+      note: i.note ?? '',
+    },
+    ctx.user?.id ?? null,
+  );
+  const moves: MoveInput[] = lines.map((l) => ({
+    itemId: l.item.id,
+    areaId: i.areaId,
+    kind: 'transfer_out',
+    qty: l.qty,
+    lot: l.lot,
+    expiry: l.expiry,
+    docType: 'transfer',
+    docId: id,
+    note: number,
+  }));
+  postLines(
+    ctx,
+    moves,
+    moves.map((_, n) => n),
+  );
+  // The ledger rows now carry the average cost of what left; the transfer line records it for the receiver.
+  const posted = ctx.sqlite
+    .prepare("SELECT qty, value FROM stock_moves WHERE doc_type = 'transfer' AND doc_id = ? ORDER BY seq")
+    .all(id) as { qty: number; value: number }[];
+  lines.forEach((l, n) =>
+    insertLine(ctx, {
+      id: uuidv7(ctx.now),
+      transferId: id,
+      itemCode: l.item.code,
+      itemId: l.item.id,
+      lot: l.lot,
+      expiry: l.expiry,
+      qtySent: l.qty,
+      valueSent: -(posted[n]?.value ?? 0),
+    }),
+  );
+  return { id, number };
+}
+
+function getTransfer(ctx: Ctx, id: string): TransferRow {
+  const t = ctx.sqlite
+    .prepare(
+      `SELECT id, number, direction, from_store AS fromStore, to_store AS toStore, status, sent_at AS sentAt,
+              received_at AS receivedAt, note FROM transfers WHERE id = ?`,
+    )
+    .get(id) as TransferRow | undefined;
+  if (!t) throw new AppError('NOT_FOUND', 'error.ops.transferNotFound');
+  return t;
+}
+
+function linesOf(ctx: Ctx, ids: string[]): LineRow[] {
+  if (!ids.length) return [];
+  return ctx.sqlite
+    .prepare(
+      `SELECT l.id, l.transfer_id AS transferId, l.item_code AS itemCode, l.item_id AS itemId, i.name_zh AS nameZh,
+              i.name_en AS nameEn, i.base_unit AS baseUnit, l.lot, l.expiry, l.qty_sent AS qtySent,
+              l.value_sent AS valueSent, l.qty_received AS qtyReceived, l.note
+       FROM transfer_lines l LEFT JOIN items i ON i.id = l.item_id
+       WHERE l.transfer_id IN (SELECT value FROM json_each(?)) ORDER BY l.rowid`,
+    )
+    .all(JSON.stringify(ids)) as LineRow[];
+}
+
+export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT id, number, direction, from_store AS fromStore, to_store AS toStore, status, sent_at AS sentAt,
+              received_at AS receivedAt, note FROM transfers ${i.direction ? 'WHERE direction = ?' : ''}
+       ORDER BY sent_at DESC LIMIT 500`,
+    )
+    .all(...(i.direction ? [i.direction] : [])) as TransferRow[];
+  const lines = linesOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...r,
+    sentAt: toIso(r.sentAt)!,
+    receivedAt: toIso(r.receivedAt),
+    lines: lines
+      .filter((l) => l.transferId === r.id)
+      .map(({ transferId: _t, ...l }) => ({
+        ...l,
+        nameZh: l.nameZh ?? '',
+        nameEn: l.nameEn ?? '',
+        baseUnit: l.baseUnit ?? '',
+      })),
+  }));
+}
+
+/** The file for the receiving store; the checksum is over the exact payload text, so any edit is detected. */
+export function exportTransfer(ctx: Ctx, i: { id: string }) {
+  const t = getTransfer(ctx, i.id);
+  if (t.direction !== 'out') throw new AppError('VALIDATION', 'error.ops.exportDirection');
+  const payload: TransferPayload = {
+    number: t.number,
+    fromStore: t.fromStore,
+    toStore: t.toStore,
+    sentAt: toIso(t.sentAt)!,
+    note: t.note,
+    lines: linesOf(ctx, [t.id]).map((l) => ({
+      itemCode: l.itemCode,
+      lot: l.lot,
+      expiry: l.expiry,
+      qty: l.qtySent,
+      value: l.valueSent,
+    })),
+  };
+  const body = JSON.stringify(payload);
+  const content = `{"format":"${TRANSFER_FORMAT}","version":1,"payload":${body},"sha256":"${sha256(body)}"}`;
+  return { fileName: `${t.number}.json`, content };
+}
+
+const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/** Reads and checks a transfer file: shape, checksum; returns the payload. */
+export function parseTransferFile(content: string): TransferPayload {
+  const bad = (detail: string): never => {
+    throw new AppError('VALIDATION', 'error.ops.transferFile', { detail });
+  };
+  let doc: unknown;
+  try {
+    doc = JSON.parse(content);
+  } catch {
+    return bad('JSON');
+  }
+  const d = doc as { format?: unknown; version?: unknown; payload?: unknown; sha256?: unknown };
+  if (!d || typeof d !== 'object' || d.format !== TRANSFER_FORMAT) return bad('format');
+  if (d.version !== 1) return bad(`version ${String(d.version)}`);
+  const p = d.payload as TransferPayload | undefined;
+  if (!p || typeof p !== 'object') return bad('payload');
+  if (!isStr(d.sha256) || sha256(JSON.stringify(p)) !== d.sha256)
+    throw new AppError('VALIDATION', 'error.ops.checksum');
+  if (!isStr(p.number) || !isStr(p.fromStore) || !isStr(p.toStore) || !isStr(p.sentAt) || !Array.isArray(p.lines)) {
+    return bad('header');
+  }
+  if (!p.lines.length) return bad('lines');
+  p.lines.forEach((l, n) => {
+    const ok =
+      isStr(l.itemCode) &&
+      isStr(l.lot) &&
+      (l.expiry === null || isStr(l.expiry)) &&
+      isInt(l.qty) &&
+      l.qty > 0 &&
+      isInt(l.value) &&
+      l.value >= 0;
+    if (!ok) bad(`line ${n + 1}`);
+  });
+  return p;
+}
+
+/** Import at the receiving store: matched by item code; unknown codes or a second import write nothing. */
+export function importTransfer(ctx: Ctx, i: { content: string }) {
+  const p = parseTransferFile(i.content);
+  const here = storeCode(ctx);
+  if (p.toStore.toUpperCase() !== here.toUpperCase()) {
+    throw new AppError('VALIDATION', 'error.ops.wrongStore', { number: p.number, to: p.toStore, store: here });
+  }
+  const dup = ctx.sqlite
+    .prepare("SELECT 1 FROM transfers WHERE direction = 'in' AND number = ? AND from_store = ?")
+    .get(p.number, p.fromStore);
+  if (dup) throw new AppError('CONFLICT', 'error.ops.duplicate', { number: p.number, from: p.fromStore });
+  const byCode = ctx.sqlite.prepare('SELECT id FROM items WHERE code = ?');
+  const ids = p.lines.map((l) => (byCode.get(l.itemCode) as { id: string } | undefined)?.id);
+  const unknown = [...new Set(p.lines.filter((_, n) => !ids[n]).map((l) => l.itemCode))];
+  if (unknown.length) throw new AppError('VALIDATION', 'error.ops.unknownCodes', { codes: unknown.join(', ') });
+  const id = uuidv7(ctx.now);
+  const sentAt = Date.parse(p.sentAt);
+  insertTransfer(
+    ctx,
+    {
+      id,
+      number: p.number,
+      direction: 'in',
+      fromStore: p.fromStore,
+      toStore: p.toStore,
+      status: 'in_transit',
+      sentAt: Number.isFinite(sentAt) ? sentAt : ctx.now,
+      receivedAt: null,
+      note: p.note ?? '',
+    },
+    ctx.user?.id ?? null,
+  );
+  p.lines.forEach((l, n) =>
+    insertLine(ctx, {
+      id: uuidv7(ctx.now),
+      transferId: id,
+      itemCode: l.itemCode,
+      itemId: ids[n]!,
+      lot: l.lot,
+      expiry: l.expiry,
+      qtySent: l.qty,
+      valueSent: l.value,
+    }),
+  );
+  return { id, number: p.number };
+}
+
+/**
+ * The receiving store confirms each line. What arrived is posted as transfer_in
+ * at the sender's value pro rata (value_sent x received / sent, rounded half
+ * away from zero); a shortage or surplus stays visible in qty_received and note.
+ */
+export function receiveTransfer(
+  ctx: Ctx,
+  i: { id: string; areaId: string; lines: { lineId: string; qtyReceived: number; note?: string }[]; note?: string },
+) {
+  const t = getTransfer(ctx, i.id);
+  if (t.direction !== 'in') throw new AppError('VALIDATION', 'error.ops.receiveDirection');
+  if (t.status !== 'in_transit') throw new AppError('CONFLICT', 'error.ops.notInTransit', { number: t.number });
+  requireArea(ctx, i.areaId, 'areaId');
+  const lines = linesOf(ctx, [t.id]);
+  const given = new Map(i.lines.map((l, n) => [l.lineId, { ...l, n }]));
+  i.lines.forEach((l, n) => {
+    if (!lines.some((x) => x.id === l.lineId)) fieldError('VALIDATION', 'error.ops.unknownLine', `lines.${n}.lineId`);
+  });
+  const missing = lines.filter((l) => !given.has(l.id)).map((l) => l.itemCode);
+  if (missing.length) throw new AppError('VALIDATION', 'error.ops.missingLines', { lines: missing.join(', ') });
+  const moves: MoveInput[] = [];
+  const lineOf: number[] = [];
+  const update = ctx.sqlite.prepare('UPDATE transfer_lines SET qty_received = ?, note = ? WHERE id = ?');
+  for (const l of lines) {
+    const g = given.get(l.id)!;
+    if (g.qtyReceived > 100_000_000_000) {
+      fieldError('VALIDATION', 'error.stock.qty', `lines.${g.n}.qtyReceived`, { max: formatQty(100_000_000_000) });
+    }
+    update.run(g.qtyReceived, g.note ?? '', l.id);
+    if (g.qtyReceived === 0) continue;
+    moves.push({
+      itemId: l.itemId!,
+      areaId: i.areaId,
+      kind: 'transfer_in',
+      qty: g.qtyReceived,
+      value: mulDiv(l.valueSent, g.qtyReceived, l.qtySent),
+      lot: l.lot,
+      expiry: l.expiry,
+      docType: 'transfer',
+      docId: t.id,
+      note: t.number,
+    });
+    lineOf.push(g.n);
+  }
+  ctx.sqlite
+    .prepare("UPDATE transfers SET status = 'received', received_at = ?, received_by = ?, note = ? WHERE id = ?")
+    .run(ctx.now, ctx.user?.id ?? null, i.note ?? t.note, t.id);
+  ctx.changed({
+    table: 'transfers',
+    id: t.id,
+    op: 'update',
+    values: { status: 'received', receivedAt: ctx.now, lines: i.lines },
+    before: { status: t.status },
+  });
+  if (moves.length) postLines(ctx, moves, lineOf);
+  const value = moves.reduce((s, m) => s + (m.value ?? 0), 0);
+  return { moves: moves.length, value };
+}

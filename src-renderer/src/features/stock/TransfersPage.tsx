@@ -1,0 +1,240 @@
+import type { ColDef } from 'ag-grid-community';
+import { App, Button, Form, Input, Select, Space, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import type { MethodOutput } from '../../../../src-shared/api';
+import { QTY_SCALE, formatMoney, formatQty, parseScaled } from '../../../../src-shared/quantity';
+import { useSession } from '../../app/session';
+import { DataGrid } from '../../components/DataGrid';
+import { FormModal } from '../../components/FormModal';
+import { call } from '../../lib/api';
+import { downloadText } from '../../lib/download';
+import { showApiError } from '../../lib/form-errors';
+import { formatStoreTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useQuery } from '../../lib/query';
+import { DocLines, toApiLines, type LineValues } from './DocLines';
+import { areaOptions, nameOf, usePickers, type Pickers } from './pickers';
+
+type Transfer = MethodOutput<'ops.transfers'>[number];
+
+function OutFields({ pickers }: { pickers: Pickers }) {
+  const { t, locale } = useI18n();
+  const areaId = Form.useWatch('areaId') as string | undefined;
+  return (
+    <>
+      <Space wrap>
+        <Form.Item
+          name="toStore"
+          label={t('ops.transfers.toStore')}
+          rules={[{ required: true, message: t('ops.form.required') }]}
+        >
+          <Input maxLength={20} style={{ width: 180 }} data-testid="transfer-to" />
+        </Form.Item>
+        <Form.Item
+          name="areaId"
+          label={t('ops.form.area')}
+          rules={[{ required: true, message: t('ops.form.required') }]}
+        >
+          <Select options={areaOptions(pickers.areas, locale)} style={{ width: 220 }} />
+        </Form.Item>
+      </Space>
+      <DocLines pickers={pickers} areaId={areaId} />
+      <Form.Item name="note" label={t('ops.form.note')}>
+        <Input maxLength={500} />
+      </Form.Item>
+    </>
+  );
+}
+
+/** Transfers between stores: out (in transit), file export/import, and confirming what arrived. */
+export function TransfersPage() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const { session } = useSession();
+  const p = usePickers();
+  const q = useQuery('ops.transfers', {});
+  const [creating, setCreating] = useState(false);
+  const [receiving, setReceiving] = useState<Transfer | null>(null);
+  const tz = session.store?.timezone;
+
+  const exportFile = async (tr: Transfer) => {
+    try {
+      const f = await call('ops.transferExport', { id: tr.id });
+      downloadText(f.fileName, f.content, 'application/json');
+    } catch (err) {
+      showApiError(err, message);
+    }
+  };
+  const importFile = async (file: File) => {
+    try {
+      const r = await call('ops.transferImport', { content: await file.text() });
+      void message.success(t('ops.transfers.imported', { number: r.number }));
+    } catch (err) {
+      showApiError(err, message);
+    }
+  };
+
+  const columns = useMemo<ColDef<Transfer>[]>(
+    () => [
+      { field: 'number', headerName: t('ops.col.number'), width: 190, pinned: 'left' },
+      {
+        colId: 'direction',
+        headerName: t('ops.col.direction'),
+        width: 90,
+        valueGetter: (x) => x.data && t(`ops.transfers.dir.${x.data.direction}`),
+      },
+      { field: 'fromStore', headerName: t('ops.col.from'), width: 110 },
+      { field: 'toStore', headerName: t('ops.col.to'), width: 110 },
+      {
+        colId: 'status',
+        headerName: t('ops.col.status'),
+        width: 100,
+        valueGetter: (x) => x.data && t(`ops.transfers.status.${x.data.status}`),
+      },
+      {
+        colId: 'sent',
+        headerName: t('ops.col.sent'),
+        width: 150,
+        valueGetter: (x) => x.data && formatStoreTime(x.data.sentAt, tz),
+      },
+      {
+        colId: 'received',
+        headerName: t('ops.col.received'),
+        width: 150,
+        valueGetter: (x) => x.data && formatStoreTime(x.data.receivedAt, tz),
+      },
+      { colId: 'lines', headerName: t('ops.col.lines'), width: 80, valueGetter: (x) => x.data?.lines.length },
+      {
+        colId: 'value',
+        headerName: t('ops.col.value'),
+        width: 110,
+        type: 'rightAligned',
+        valueGetter: (x) => x.data && formatMoney(x.data.lines.reduce((s, l) => s + l.valueSent, 0)),
+      },
+      { field: 'note', headerName: t('ops.col.note'), flex: 1, minWidth: 120 },
+      {
+        colId: 'actions',
+        headerName: t('common.actions'),
+        width: 120,
+        sortable: false,
+        filter: false,
+        cellRenderer: (x: { data?: Transfer }) => {
+          const r = x.data;
+          if (!r) return null;
+          if (r.direction === 'out') {
+            return (
+              <Button size="small" onClick={() => void exportFile(r)}>
+                {t('ops.transfers.export')}
+              </Button>
+            );
+          }
+          if (r.status !== 'in_transit') return null;
+          return (
+            <Button size="small" type="primary" onClick={() => setReceiving(r)}>
+              {t('ops.transfers.receive')}
+            </Button>
+          );
+        },
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the actions only need the current translations
+    [t, tz],
+  );
+
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('ops.transfers.title')}
+      </Typography.Title>
+      <DataGrid<Transfer>
+        gridId="ops-transfers"
+        rows={q.data}
+        loading={q.loading}
+        columns={columns}
+        getRowId={(r) => r.id}
+        exportName="transfers"
+        toolbar={
+          <>
+            <Button type="primary" onClick={() => setCreating(true)} data-testid="transfer-new">
+              {t('ops.transfers.new')}
+            </Button>
+            <Upload
+              accept=".json,application/json"
+              showUploadList={false}
+              beforeUpload={(f) => {
+                void importFile(f);
+                return false;
+              }}
+            >
+              <Button>{t('ops.transfers.import')}</Button>
+            </Upload>
+          </>
+        }
+      />
+      {p.data && (
+        <FormModal<{ toStore: string; areaId: string; note?: string; lines: LineValues[] }>
+          open={creating}
+          title={t('ops.transfers.new')}
+          okText={t('ops.form.submit')}
+          initialValues={{ lines: [{}] }}
+          onClose={() => setCreating(false)}
+          onSubmit={async (v) => {
+            const r = await call('ops.transferOut', {
+              toStore: v.toStore,
+              areaId: v.areaId,
+              note: v.note || undefined,
+              lines: toApiLines(v.lines),
+            });
+            return t('ops.transfers.created', { number: r.number });
+          }}
+        >
+          <OutFields pickers={p.data} />
+        </FormModal>
+      )}
+      <FormModal<{ areaId: string; lines: { qty: string; note?: string }[] }>
+        open={!!receiving}
+        title={`${t('ops.transfers.receive')} ${receiving?.number ?? ''}`}
+        initialValues={
+          receiving ? { lines: receiving.lines.map((l) => ({ qty: formatQty(l.qtySent), note: '' })) } : undefined
+        }
+        onClose={() => setReceiving(null)}
+        onSubmit={async (v) => {
+          const tr = receiving!;
+          await call('ops.transferReceive', {
+            id: tr.id,
+            areaId: v.areaId,
+            lines: tr.lines.map((l, n) => ({
+              lineId: l.id,
+              qtyReceived: parseScaled(v.lines[n]?.qty ?? '', QTY_SCALE) ?? -1,
+              note: v.lines[n]?.note || undefined,
+            })),
+          });
+          return t('ops.transfers.receivedDone');
+        }}
+      >
+        <Form.Item
+          name="areaId"
+          label={t('ops.form.area')}
+          rules={[{ required: true, message: t('ops.form.required') }]}
+        >
+          <Select options={areaOptions(p.data?.areas, locale)} />
+        </Form.Item>
+        {receiving?.lines.map((l, n) => (
+          <Space key={l.id} align="start" wrap>
+            <Form.Item
+              name={['lines', n, 'qty']}
+              label={`${l.itemCode} ${nameOf(l, locale)} ${l.lot}`}
+              extra={t('ops.transfers.sentQty', { qty: formatQty(l.qtySent), unit: l.baseUnit })}
+              rules={[{ required: true, message: t('ops.form.required') }]}
+            >
+              <Input addonAfter={l.baseUnit} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item name={['lines', n, 'note']} label={t('ops.form.note')}>
+              <Input maxLength={200} style={{ width: 200 }} />
+            </Form.Item>
+          </Space>
+        ))}
+      </FormModal>
+    </div>
+  );
+}
