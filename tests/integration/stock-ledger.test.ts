@@ -53,7 +53,7 @@ describe('stock posting', () => {
     });
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toBe(
-      'Not enough T-RICE in stock: 1000 available, 1500 requested. Count it, or receive it first.',
+      'Not enough T-RICE in stock: 1000 g available, 1500 g requested. Count it, or receive it first.',
     );
     expect(err.fields?.[0]?.path).toBe('moves.1.qty');
     expect((await t.call('stock.onHand', { itemId: rice }))[0]!.qty).toBe(2 * KG);

@@ -89,7 +89,7 @@ export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] 
   const day = dayOf(tz);
   const costs = new Map<string, CostEntry>();
   const posted: PostedMove[] = [];
-  const items = new Map<string, { code: string; active: number; lotTracked: number } | undefined>();
+  const items = new Map<string, { code: string; active: number; lotTracked: number; baseUnit: string } | undefined>();
 
   inputs.forEach((m, i) => {
     if (!isMoveKind(m.kind)) bad(i, 'kind', badKey('error.stock.kind'), { kind: String(m.kind) });
@@ -157,22 +157,14 @@ export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] 
     );
     const balance = (st.balance.get(m.itemId, m.areaId, lot, expiry, qty, ctx.now) as { qty: number }).qty;
     if (qty < 0 && balance < 0 && settings.negativeStock === 'block') {
-      throw new AppError(
-        'CONFLICT',
-        'error.stock.negative',
-        {
-          item: item.code,
-          available: formatQty(balance - qty),
-          requested: formatQty(-qty),
-        },
-        [
-          {
-            path: `moves.${i}.qty`,
-            key: 'error.stock.negative',
-            params: { item: item.code, available: formatQty(balance - qty), requested: formatQty(-qty) },
-          },
-        ],
-      );
+      const params = {
+        item: item.code,
+        available: `${formatQty(balance - qty)} ${item.baseUnit}`,
+        requested: `${formatQty(-qty)} ${item.baseUnit}`,
+      };
+      throw new AppError('CONFLICT', 'error.stock.negative', params, [
+        { path: `moves.${i}.qty`, key: 'error.stock.negative', params },
+      ]);
     }
     st.daily.run(m.itemId, m.areaId, dayKey, m.kind, qty, value, 1);
     st.monthly.run(m.itemId, m.areaId, dayKey.slice(0, 7), m.kind, qty, value, 1);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 /** The statements of the posting path, prepared once per connection: posting runs thousands per second. */
 const SQL = {
-  item: 'SELECT id, code, active, lot_tracked AS lotTracked FROM items WHERE id = ?',
+  item: 'SELECT id, code, active, lot_tracked AS lotTracked, base_unit AS baseUnit FROM items WHERE id = ?',
   area: 'SELECT id, active FROM storage_areas WHERE id = ?',
   cost: 'SELECT qty, value, last_qty AS lastQty, last_value AS lastValue, last_occurred_at AS lastOccurredAt FROM item_costs WHERE item_id = ?',
   saveCost: `INSERT INTO item_costs (item_id, qty, value, last_qty, last_value, last_occurred_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)

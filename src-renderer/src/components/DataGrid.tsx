@@ -7,6 +7,7 @@ import {
   type GridApi,
   type GridReadyEvent,
   type GridState,
+  type ModelUpdatedEvent,
   type RowDoubleClickedEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -40,6 +41,8 @@ export interface DataGridProps<T> {
   toolbar?: ReactNode;
   onRowDoubleClicked?: (row: T) => void;
   height?: number | string;
+  /** Rows pinned under the grid (totals); not sorted or filtered with the data. */
+  pinnedBottomRowData?: T[];
 }
 
 /** The part of the grid state worth keeping per user: columns and sort, not scroll or focus. */
@@ -111,7 +114,8 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     lastSaved.current = JSON.stringify(columnState(e.api)); // what we started from needs no write
   }, []);
 
-  const countRows = useCallback(() => setCount(apiRef.current?.getDisplayedRowCount() ?? 0), []);
+  // From the event's own api: the model can update before onGridReady has run.
+  const countRows = useCallback((e: ModelUpdatedEvent<T>) => setCount(e.api.getDisplayedRowCount()), []);
   const onDouble = props.onRowDoubleClicked;
 
   return (
@@ -141,6 +145,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
             key={locale /* the grid reads localeText only when created */}
             theme={theme}
             rowData={props.rows}
+            pinnedBottomRowData={props.pinnedBottomRowData}
             columnDefs={props.columns}
             defaultColDef={defaultColDef}
             getRowId={(p) => props.getRowId(p.data)}
