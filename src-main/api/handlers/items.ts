@@ -1,4 +1,24 @@
 import type { itemMethods } from '../../../src-shared/api/methods/items';
+import { createArea, listAreas, updateArea } from '../../services/items/areas';
+import { createCategory, listCategories, updateCategory } from '../../services/items/categories';
+import { exportItems } from '../../services/items/export';
+import { importItems } from '../../services/items/import';
+import { getItem, listItems } from '../../services/items/item-read';
+import { createItem, updateItem } from '../../services/items/item-write';
 import type { HandlersFor } from '../handler-types';
 
-export const itemHandlers: HandlersFor<typeof itemMethods> = {};
+export const itemHandlers: HandlersFor<typeof itemMethods> = {
+  'areas.list': { run: listAreas },
+  'areas.create': { run: createArea },
+  'areas.update': { run: updateArea },
+  'categories.list': { run: listCategories },
+  'categories.create': { run: createCategory },
+  'categories.update': { run: updateCategory },
+  'items.list': { run: listItems },
+  'items.get': { run: (ctx, i) => getItem(ctx, i.id) },
+  'items.create': { run: createItem },
+  'items.update': { run: updateItem },
+  'items.export': { run: exportItems },
+  // Reading an XLSX is asynchronous, so the import opens its own transaction (with its audit entry) once the file is read.
+  'items.import': { run: importItems, tx: 'manual' },
+};

@@ -6,7 +6,18 @@ import { bumpSerial, equipmentPrefix, equipmentSeeds, itemSeeds, supplierSeeds }
 import { DEMO_USERS } from './users-data';
 
 const LOGINS = 'admin/1234, manager/2345, clerk1/3456, clerk2/4567, tech/5678';
-const TABLES = ['store', 'users', 'items', 'suppliers', 'equipment'] as const;
+const TABLES = [
+  'store',
+  'users',
+  'items',
+  'suppliers',
+  'equipment',
+  'storage_areas',
+  'item_categories',
+  'item_units',
+  'item_barcodes',
+] as const;
+const NOTHING = Object.fromEntries(TABLES.map((table) => [table, 0]));
 
 let t: TestBackend | undefined;
 let dirs: string[] = [];
@@ -95,12 +106,27 @@ describe('seedDemo', () => {
     const items = await b.call('items.list', {});
     expect(items.length).toBe(first.inserted.items);
     expect(items.every((i) => i.nameZh.trim() !== '' && i.nameEn.trim() !== '' && i.active)).toBe(true);
+    // Every item has its category's names, an area, a purchase unit and a par level; packaged goods a barcode.
+    expect(items.every((i) => i.categoryZh && i.areaCode && i.purchaseUnit && i.parLevel! > i.reorderPoint!)).toBe(
+      true,
+    );
+    expect(items.find((i) => i.nameZh === '肥牛卷')).toMatchObject({
+      areaZh: '冻库',
+      purchaseUnit: '箱',
+      purchaseFactor: 10_000_000,
+      countUnit: 'kg',
+      lotTracked: true,
+    });
+    const beer = items.find((i) => i.nameZh === '青岛啤酒')!;
+    expect(beer).toMatchObject({ categoryZh: '酒水饮料', areaCode: 'BAR', purchaseUnit: '箱', purchaseFactor: 24_000 });
+    expect(beer.barcodes).toMatch(/^69\d{11}$/);
+    expect(first.inserted).toMatchObject({ storage_areas: 6, item_categories: 9 });
     expect((await b.call('suppliers.list', {})).length).toBe(first.inserted.suppliers);
     expect((await b.call('equipment.list', {})).every((e) => e.code.startsWith('SH001-'))).toBe(true);
 
     b = await restart(dir, true);
     const second = b.backend.demo!;
-    expect(second.inserted).toEqual({ store: 0, users: 0, items: 0, suppliers: 0, equipment: 0 });
+    expect(second.inserted).toEqual(NOTHING);
     expect(second.logins).toBe(LOGINS);
     expect(counts(b)).toEqual(after1);
 
@@ -167,7 +193,7 @@ describe('seedDemo', () => {
     expect(seeded.items).toBeGreaterThanOrEqual(100);
 
     b = await restart(dir, true);
-    expect(b.backend.demo!.inserted).toEqual({ store: 0, users: 0, items: 0, suppliers: 0, equipment: 0 });
+    expect(b.backend.demo!.inserted).toEqual(NOTHING);
     expect(b.backend.demo!.logins).toBe(LOGINS);
     expect(counts(b)).toEqual(seeded);
     await b.call('session.login', { username: 'clerk2', secret: '4567' });

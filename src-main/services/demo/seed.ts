@@ -1,10 +1,11 @@
-import { equipment, items, store, suppliers, users } from '../../db/schema';
+import { equipment, store, suppliers, users } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { findUserByName } from '../auth/login';
 import { hashSecret, verifySecret } from '../auth/passwords';
 import type { Ctx } from '../context';
 import { DEFAULT_SETTINGS, storeRow } from '../store/settings';
-import { equipmentSeeds, itemSeeds, supplierSeeds } from './rows';
+import { equipmentSeeds, supplierSeeds } from './rows';
+import { seedInventory } from './seed-inventory';
 import { DEMO_STORE } from './store-data';
 import { DEMO_USERS } from './users-data';
 
@@ -27,11 +28,7 @@ export function seedDemo(ctx: Ctx): DemoSummary {
   const u = seedUsers(ctx);
   const stamp = () => ({ id: uuidv7(ctx.now), createdAt: ctx.now, updatedAt: ctx.now });
   // One multi-row INSERT per table; ON CONFLICT skips codes already present and `changes` counts the rest.
-  const itemCount = ctx.db
-    .insert(items)
-    .values(itemSeeds().map((r) => ({ ...r, ...stamp() })))
-    .onConflictDoNothing({ target: items.code })
-    .run().changes;
+  const inventory = seedInventory(ctx);
   const supplierCount = ctx.db
     .insert(suppliers)
     .values(supplierSeeds().map((r) => ({ ...r, ...stamp() })))
@@ -46,9 +43,9 @@ export function seedDemo(ctx: Ctx): DemoSummary {
     inserted: {
       store: storeInserted,
       users: u.inserted,
-      items: itemCount,
       suppliers: supplierCount,
       equipment: equipmentCount,
+      ...inventory,
     },
     logins: u.logins.join(', '),
   };

@@ -1,22 +1,6 @@
 import { asc } from 'drizzle-orm';
-import { equipment, items, suppliers } from '../../db/schema';
+import { equipment, suppliers } from '../../db/schema';
 import type { Ctx } from '../context';
-
-export function listItems(ctx: Ctx) {
-  return ctx.db
-    .select({
-      id: items.id,
-      code: items.code,
-      nameZh: items.nameZh,
-      nameEn: items.nameEn,
-      category: items.category,
-      baseUnit: items.baseUnit,
-      active: items.active,
-    })
-    .from(items)
-    .orderBy(asc(items.code))
-    .all();
-}
 
 export function listSuppliers(ctx: Ctx) {
   return ctx.db

@@ -4,17 +4,8 @@ import { Empty, Id } from '../common';
 
 /**
  * Master data as seeded by the foundation. Inventory, receiving and repairs
- * extend these tables and add the editing methods.
+ * extend these tables and add the editing methods. Items live in items.ts.
  */
-export const ItemDto = z.object({
-  id: Id,
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  category: z.string(),
-  baseUnit: z.enum(['g', 'ml', 'pc']),
-  active: z.boolean(),
-});
 export const SupplierDto = z.object({
   id: Id,
   code: z.string(),
@@ -33,7 +24,6 @@ export const EquipmentDto = z.object({
 });
 
 export const masterMethods = {
-  'items.list': query({ input: Empty, output: z.array(ItemDto), access: 'any' }),
   'suppliers.list': query({ input: Empty, output: z.array(SupplierDto), access: 'any' }),
   'equipment.list': query({ input: Empty, output: z.array(EquipmentDto), access: 'any' }),
 } as const;

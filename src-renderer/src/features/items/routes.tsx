@@ -1,6 +1,8 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, DatabaseOutlined, InboxOutlined } from '@ant-design/icons';
 import type { AppRoute } from '../../app/route-types';
-import { ItemsPage } from '../master/ItemsPage';
+import { AreasPage } from './AreasPage';
+import { CategoriesPage } from './CategoriesPage';
+import { ItemsPage } from './ItemsPage';
 
 export const itemRoutes: AppRoute[] = [
   {
@@ -9,6 +11,22 @@ export const itemRoutes: AppRoute[] = [
     icon: <InboxOutlined />,
     roles: 'any',
     element: <ItemsPage />,
+    group: 'nav.inventory',
+  },
+  {
+    path: '/items/categories',
+    label: 'items.nav.categories',
+    icon: <AppstoreOutlined />,
+    roles: 'any',
+    element: <CategoriesPage />,
+    group: 'nav.inventory',
+  },
+  {
+    path: '/items/areas',
+    label: 'items.nav.areas',
+    icon: <DatabaseOutlined />,
+    roles: 'any',
+    element: <AreasPage />,
     group: 'nav.inventory',
   },
 ];

@@ -1,0 +1,143 @@
+import {
+  ItemInputDto,
+  type ImportReport,
+  type ItemDetail,
+  type ItemInput,
+} from '../../../src-shared/api/methods/items';
+import { translate } from '../../../src-shared/i18n';
+import { zodIssuesToFields } from '../../api/zod-issues';
+import { writeAudit } from '../audit/record';
+import type { Change, Ctx } from '../context';
+import { findItem } from './item-read';
+import { checkItem, dbLookups, type ItemLookups } from './item-rules';
+import { cellsToCandidate, columnOf, type Column, type Resolver } from './item-table';
+import { writeItemChildren, writeItemRow } from './item-write';
+import { readTable, type Table } from './import-read';
+
+interface Planned {
+  input: ItemInput;
+  before: ItemDetail | undefined;
+}
+
+/** Codes, Chinese and English names all find a category or area: people write what they see. */
+function resolver(ctx: Ctx): Resolver {
+  const cats = new Map<string, string>();
+  for (const c of ctx.sqlite.prepare('SELECT code, name_zh, name_en FROM item_categories').all() as {
+    code: string;
+    name_zh: string;
+    name_en: string;
+  }[]) {
+    cats.set(c.name_zh, c.code);
+    cats.set(c.name_en.toLowerCase(), c.code);
+    cats.set(c.code.toLowerCase(), c.code);
+  }
+  const areas = new Map<string, string>();
+  for (const a of ctx.sqlite.prepare('SELECT id, code, name_zh, name_en FROM storage_areas').all() as {
+    id: string;
+    code: string;
+    name_zh: string;
+    name_en: string;
+  }[]) {
+    areas.set(a.name_zh, a.id);
+    areas.set(a.name_en.toLowerCase(), a.id);
+    areas.set(a.code.toLowerCase(), a.id);
+  }
+  return {
+    category: (t) => cats.get(t) ?? cats.get(t.toLowerCase()),
+    area: (t) => areas.get(t) ?? areas.get(t.toLowerCase()),
+  };
+}
+
+/** Checks every row against the store and the rest of the file; reads only. */
+function plan(ctx: Ctx, table: Table): { planned: Planned[]; errors: ImportReport['errors'] } {
+  const errors: ImportReport['errors'] = [];
+  const planned: Planned[] = [];
+  const resolve = resolver(ctx);
+  const get = (cells: string[]) => (c: Column) => {
+    const i = table.columns.get(c);
+    return i === undefined ? undefined : (cells[i] ?? '');
+  };
+  const codeIdx = table.columns.get('code')!;
+  const fileCodes = new Set(table.records.map((r) => (r.cells[codeIdx] ?? '').trim().toLowerCase()));
+  const hasBarcodes = table.columns.has('barcodes');
+  const db = dbLookups(ctx);
+  // A barcode held by an item this file rewrites (barcodes column present) is the file's to give: the
+  // in-file duplicate check below catches two rows claiming it.
+  const look: ItemLookups = {
+    ...db,
+    barcodeOwner: (b, selfId) => {
+      const owner = db.barcodeOwner(b, selfId);
+      return owner && !(hasBarcodes && fileCodes.has(owner.toLowerCase())) ? owner : undefined;
+    },
+  };
+  const codeRows = new Map<string, number>();
+  const barcodeRows = new Map<string, number>();
+
+  for (const { row, cells } of table.records) {
+    const issue = (column: Column, message: string) => errors.push({ row, column, message });
+    const errorsBefore = errors.length;
+    const code = (get(cells)('code') ?? '').trim();
+    const before = code ? findItem(ctx, 'code', code) : undefined;
+    const { candidate, issues, unitColumns } = cellsToCandidate(get(cells), before, resolve);
+    for (const i of issues) issue(i.column, translate(ctx.locale, i.key, i.params));
+
+    const first = codeRows.get(code.toLowerCase());
+    if (code && first !== undefined) {
+      issue('code', translate(ctx.locale, 'items.import.duplicateCode', { code, other: first }));
+    } else if (code) codeRows.set(code.toLowerCase(), row);
+
+    // Cells already reported (e.g. an unknown unit) would only repeat below as "Required" or "does not exist".
+    const reported = new Set(issues.map((i) => i.column));
+    const parsed = ItemInputDto.safeParse(candidate);
+    if (!parsed.success) {
+      const required = translate(ctx.locale, 'validation.required');
+      zodIssuesToFields(parsed.error.issues, ctx.locale).forEach((f, n) => {
+        const column = columnOf(f.path, unitColumns);
+        const value = parsed.error.issues[n]!.path.length === 1 ? candidate[f.path] : 0;
+        if (!reported.has(column)) issue(column, value === undefined || value === '' ? required : f.message);
+      });
+      continue;
+    }
+    for (const b of parsed.data.barcodes) {
+      const other = barcodeRows.get(b.barcode);
+      if (other !== undefined) {
+        issue('barcodes', translate(ctx.locale, 'items.import.barcodeInFile', { barcode: b.barcode, other }));
+      } else barcodeRows.set(b.barcode, row);
+    }
+    for (const i of checkItem(parsed.data, before ?? null, look)) {
+      const column = columnOf(i.path, unitColumns);
+      if (!reported.has(column)) issue(column, translate(ctx.locale, i.key, i.params));
+    }
+    if (errors.length === errorsBefore) planned.push({ input: parsed.data, before });
+  }
+  return { planned, errors };
+}
+
+/**
+ * All or nothing: the file is read (async for XLSX), then checked and written
+ * in one transaction together with its audit entry, so nothing can change
+ * between the check and the write, and one bad row leaves the store as it was.
+ */
+export async function importItems(
+  ctx: Ctx,
+  input: { fileName: string; base64: string; dryRun: boolean },
+): Promise<ImportReport> {
+  const table = await readTable(input.fileName, input.base64);
+  const changes: Change[] = [];
+  const wctx: Ctx = { ...ctx, changed: (c) => changes.push(c) };
+  return ctx.sqlite
+    .transaction((): ImportReport => {
+      const { planned, errors } = plan(ctx, table);
+      const created = planned.filter((p) => !p.before).length;
+      const report = { rows: table.records.length, created, updated: planned.length - created, errors };
+      if (errors.length || input.dryRun) return { applied: false, ...report };
+      const ids = planned.map((p) => writeItemRow(wctx, p.input, p.before));
+      planned.forEach((p, i) => writeItemChildren(wctx, ids[i]!, p.input));
+      writeAudit(ctx, 'items.import', {
+        input: { fileName: input.fileName, rows: report.rows, created, updated: report.updated },
+        changes,
+      });
+      return { applied: true, ...report };
+    })
+    .immediate();
+}

@@ -1,0 +1,172 @@
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { App, Button, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { ItemRow } from '../../../../src-shared/api/methods/items';
+import { formatQty } from '../../../../src-shared/quantity';
+import { useSession } from '../../app/session';
+import { DataGrid } from '../../components/DataGrid';
+import { call } from '../../lib/api';
+import { downloadBase64 } from '../../lib/download';
+import { showApiError } from '../../lib/form-errors';
+import { useI18n } from '../../lib/i18n';
+import { useQuery } from '../../lib/query';
+import { ImportModal } from './ImportModal';
+import { ItemModal } from './ItemModal';
+import { baseUnitKey, unitText } from './item-units';
+
+type Dialog = { kind: 'item'; id: string | null } | { kind: 'import' } | null;
+
+/** The item master: 20,000 rows are one query and one client-side grid (ag-grid virtualises the rows). */
+export function ItemsPage() {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const { session } = useSession();
+  const canEdit = session.user?.role === 'admin' || session.user?.role === 'manager';
+  const items = useQuery('items.list', {});
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+
+  const columns = useMemo<ColDef<ItemRow>[]>(() => {
+    const zh = locale === 'zh-CN';
+    const base = (r: ItemRow) => t(baseUnitKey(r.baseUnit));
+    const qty = (q: number | null, r: ItemRow) => (q === null ? '' : `${formatQty(q)} ${base(r)}`);
+    return [
+      { field: 'code', headerName: t('items.f.code'), width: 120, pinned: 'left' },
+      { field: zh ? 'nameZh' : 'nameEn', headerName: t(zh ? 'items.f.nameZh' : 'items.f.nameEn'), width: 170 },
+      { field: zh ? 'nameEn' : 'nameZh', headerName: t(zh ? 'items.f.nameEn' : 'items.f.nameZh'), width: 170 },
+      {
+        colId: 'category',
+        headerName: t('items.f.category'),
+        width: 120,
+        valueGetter: (p) => p.data && ((zh ? p.data.categoryZh : p.data.categoryEn) ?? p.data.category),
+      },
+      { colId: 'baseUnit', headerName: t('items.f.baseUnit'), width: 90, valueGetter: (p) => p.data && base(p.data) },
+      {
+        colId: 'purchaseUnit',
+        headerName: t('items.f.purchaseUnit'),
+        width: 150,
+        valueGetter: (p) => p.data && unitText(t, p.data.purchaseUnit, p.data.purchaseFactor, p.data.baseUnit),
+      },
+      {
+        colId: 'countUnit',
+        headerName: t('items.f.countUnit'),
+        width: 140,
+        valueGetter: (p) => p.data && unitText(t, p.data.countUnit, p.data.countFactor, p.data.baseUnit),
+      },
+      {
+        colId: 'area',
+        headerName: t('items.f.area'),
+        width: 110,
+        valueGetter: (p) => p.data && ((zh ? p.data.areaZh : p.data.areaEn) ?? ''),
+      },
+      { field: 'shelfOrder', headerName: t('items.f.shelfOrder'), width: 90, filter: 'agNumberColumnFilter' },
+      { field: 'shelfLifeDays', headerName: t('items.f.shelfLife'), width: 100, filter: 'agNumberColumnFilter' },
+      {
+        colId: 'parLevel',
+        headerName: t('items.f.parLevel'),
+        width: 120,
+        type: 'rightAligned',
+        valueGetter: (p) => p.data && qty(p.data.parLevel, p.data),
+        comparator: (_a, _b, x, y) => (x.data?.parLevel ?? -1) - (y.data?.parLevel ?? -1),
+      },
+      {
+        colId: 'reorderPoint',
+        headerName: t('items.f.reorderPoint'),
+        width: 120,
+        type: 'rightAligned',
+        valueGetter: (p) => p.data && qty(p.data.reorderPoint, p.data),
+        comparator: (_a, _b, x, y) => (x.data?.reorderPoint ?? -1) - (y.data?.reorderPoint ?? -1),
+      },
+      { field: 'barcodes', headerName: t('items.f.barcodes'), width: 150 },
+      {
+        colId: 'lotTracked',
+        headerName: t('items.f.lotTracked'),
+        width: 90,
+        valueGetter: (p) => p.data && t(p.data.lotTracked ? 'common.yes' : 'common.no'),
+      },
+      {
+        colId: 'status',
+        headerName: t('items.f.status'),
+        width: 90,
+        valueGetter: (p) => p.data && t(p.data.active ? 'items.status.active' : 'items.status.inactive'),
+        cellRenderer: (p: ICellRendererParams<ItemRow>) =>
+          p.data && <Tag color={p.data.active ? 'green' : 'default'}>{p.value as string}</Tag>,
+      },
+    ];
+  }, [t, locale]);
+
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExporting(format);
+    try {
+      const f = await call('items.export', { format });
+      downloadBase64(f.fileName, f.base64, f.mime);
+    } catch (err) {
+      showApiError(err, message);
+    } finally {
+      setExporting(null);
+    }
+  };
+
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('items.title')}
+      </Typography.Title>
+      <DataGrid<ItemRow>
+        gridId="items"
+        rows={items.data}
+        loading={items.loading}
+        columns={columns}
+        getRowId={(r) => r.id}
+        exportName="items"
+        onRowDoubleClicked={canEdit ? (r) => setDialog({ kind: 'item', id: r.id }) : undefined}
+        toolbar={
+          <>
+            {canEdit && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setDialog({ kind: 'item', id: null })}
+                data-testid="items-add"
+              >
+                {t('items.add')}
+              </Button>
+            )}
+            {canEdit && (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => setDialog({ kind: 'import' })}
+                data-testid="items-import"
+              >
+                {t('items.import')}
+              </Button>
+            )}
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting === 'csv'}
+              onClick={() => void exportAs('csv')}
+              data-testid="items-export-csv"
+            >
+              {t('items.export.csv')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting === 'xlsx'}
+              onClick={() => void exportAs('xlsx')}
+              data-testid="items-export-xlsx"
+            >
+              {t('items.export.xlsx')}
+            </Button>
+          </>
+        }
+      />
+      <ItemModal
+        open={dialog?.kind === 'item'}
+        itemId={dialog?.kind === 'item' ? dialog.id : null}
+        onClose={() => setDialog(null)}
+      />
+      <ImportModal open={dialog?.kind === 'import'} onClose={() => setDialog(null)} />
+    </div>
+  );
+}
