@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    // Renderer unit tests cover pure helpers only (no DOM); screens are tested end to end.
+    include: [
+      'src-main/**/*.test.ts',
+      'src-shared/**/*.test.ts',
+      'src-renderer/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

@@ -14,6 +14,11 @@ export interface FormModalProps<V> {
   onClose(): void;
   children: ReactNode;
   testId?: string;
+  /** Wider dialogs (e.g. items with units and barcodes side by side); default 520 px. */
+  width?: number;
+  /** Compact fields for dialogs with many of them. */
+  size?: 'small' | 'middle';
+  okTestId?: string;
 }
 
 /**
@@ -63,8 +68,12 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       okText={props.okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
+      width={props.width}
+      okButtonProps={props.okTestId ? ({ 'data-testid': props.okTestId } as Record<string, string>) : undefined}
+      // Long forms scroll inside the dialog so its buttons stay on a 768 px screen.
+      styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto', overflowX: 'hidden' } }}
     >
-      <Form form={form} layout="vertical" data-testid={props.testId} preserve={false}>
+      <Form form={form} layout="vertical" data-testid={props.testId} preserve={false} size={props.size}>
         {props.children}
       </Form>
     </Modal>

@@ -2,7 +2,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src-shared/api';
-import { WideFormModal } from './WideFormModal';
+import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
 import { baseUnitKey, fromBase, toBase, type BaseUnit } from './item-units';
@@ -118,7 +118,9 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
     },
   ];
   return (
-    <WideFormModal<Values>
+    <FormModal<Values>
+      size="small"
+      okTestId="item-save"
       open={props.open}
       onClose={props.onClose}
       title={detail ? t('items.edit', { code: detail.code }) : t('items.add')}
@@ -286,6 +288,6 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
       <Form.Item name="active" valuePropName="checked" style={{ marginTop: 12, marginBottom: 0 }}>
         <Checkbox data-testid="item-active">{t('items.f.active')}</Checkbox>
       </Form.Item>
-    </WideFormModal>
+    </FormModal>
   );
 }
