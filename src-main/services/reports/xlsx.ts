@@ -1,0 +1,48 @@
+import type ExcelJSModule from 'exceljs';
+import { MONEY_SCALE, QTY_SCALE } from '../../../src-shared/quantity';
+
+type Cell = string | number | null;
+export interface XlsxInput {
+  title: string;
+  subtitle: string;
+  columns: { key: string; header: string; type: 'text' | 'qty' | 'money' | 'int' }[];
+  rows: Record<string, Cell>[];
+  totals?: Record<string, Cell> | null;
+}
+
+const FORMATS = { qty: '#,##0.###', money: '#,##0.00', int: '0', text: '@' } as const;
+
+/**
+ * One worksheet: title, subtitle, header, rows and a bold totals row. Exact
+ * integers become decimal cells only here, at the very edge (Excel stores
+ * doubles; 15 significant digits are far more than a store's figures use).
+ * exceljs is loaded on the first export, off the start-up path.
+ */
+export async function buildXlsx(input: XlsxInput): Promise<{ base64: string }> {
+  const mod = (await import('exceljs')) as unknown as { default?: typeof ExcelJSModule } & typeof ExcelJSModule;
+  const ExcelJS = mod.default ?? mod;
+  const wb = new ExcelJS.Workbook();
+  wb.created = new Date();
+  const ws = wb.addWorksheet(input.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ') || 'Report');
+  ws.addRow([input.title]).font = { bold: true, size: 14 };
+  ws.addRow([input.subtitle]);
+  const header = ws.addRow(input.columns.map((c) => c.header));
+  header.font = { bold: true };
+  const cellOf = (type: XlsxInput['columns'][number]['type'], v: Cell | undefined): Cell => {
+    if (v === null || v === undefined || v === '') return null;
+    if (typeof v !== 'number') return v;
+    if (type === 'qty') return v / QTY_SCALE;
+    if (type === 'money') return v / MONEY_SCALE;
+    return v;
+  };
+  for (const r of input.rows) ws.addRow(input.columns.map((c) => cellOf(c.type, r[c.key])));
+  if (input.totals) ws.addRow(input.columns.map((c) => cellOf(c.type, input.totals![c.key]))).font = { bold: true };
+  input.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.type !== 'text') col.numFmt = FORMATS[c.type];
+    col.width = Math.min(40, Math.max(10, c.header.length * (/[^\x00-\xff]/.test(c.header) ? 2.2 : 1.2)));
+  });
+  ws.views = [{ state: 'frozen', ySplit: 3 }];
+  const buf = await wb.xlsx.writeBuffer();
+  return { base64: Buffer.from(buf as ArrayBuffer).toString('base64') };
+}

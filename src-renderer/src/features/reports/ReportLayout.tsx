@@ -1,0 +1,149 @@
+import { PrinterOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Space, Typography } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import type { MessageKey } from '../../../../src-shared/i18n';
+import { DataGrid } from '../../components/DataGrid';
+import { call } from '../../lib/api';
+import { useI18n } from '../../lib/i18n';
+import { downloadBase64 } from './download';
+import { cellValue, formatCell, toColDefs, type ReportColumn } from './report-columns';
+
+const PRINT_CSS = `
+.report-print { display: none; }
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  body * { visibility: hidden; }
+  .report-print, .report-print * { visibility: visible; }
+  .report-print { display: block; position: absolute; left: 0; top: 0; width: 100%; }
+  .report-print table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+  .report-print th, .report-print td { border: 1px solid #999; padding: 2px 4px; }
+  .report-print td.num { text-align: right; white-space: nowrap; }
+  .report-print tfoot td { font-weight: bold; }
+}`;
+
+export interface ReportLayoutProps<T> {
+  title: MessageKey;
+  /** The period or date the figures are for: shown, exported and printed. */
+  subtitle: string;
+  filters: ReactNode;
+  gridId: string;
+  exportName: string;
+  columns: ReportColumn<T>[];
+  rows: T[] | undefined;
+  totals?: T;
+  loading: boolean;
+  getRowId: (row: T) => string;
+}
+
+/**
+ * A report screen: filters, the shared grid with a totals row, CSV (the
+ * grid's), XLSX (built in the backend) and a print layout (a plain table: the
+ * virtualised grid does not print).
+ */
+export function ReportLayout<T>(p: ReportLayoutProps<T>) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [exporting, setExporting] = useState(false);
+  const colDefs = useMemo(() => toColDefs(p.columns, t), [p.columns, t]);
+  const title = t(p.title);
+
+  const exportXlsx = async () => {
+    if (!p.rows) return;
+    setExporting(true);
+    try {
+      const pick = (r: T) => Object.fromEntries(p.columns.map((c) => [c.key, cellValue(c, r)]));
+      const out = await call('reports.xlsx', {
+        title,
+        subtitle: p.subtitle,
+        columns: p.columns.map((c) => ({ key: c.key, header: t(c.header), type: c.type })),
+        rows: p.rows.map(pick),
+        totals: p.totals ? pick(p.totals) : null,
+      });
+      downloadBase64(
+        `${p.exportName}.xlsx`,
+        out.base64,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div>
+      <style>{PRINT_CSS}</style>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-title">
+          {title}
+        </Typography.Title>
+        <Typography.Text type="secondary" data-testid="report-subtitle">
+          {p.subtitle}
+        </Typography.Text>
+      </Space>
+      <DataGrid<T>
+        gridId={p.gridId}
+        rows={p.rows}
+        loading={p.loading}
+        columns={colDefs}
+        getRowId={p.getRowId}
+        exportName={p.exportName}
+        pinnedBottomRowData={p.totals ? [p.totals] : undefined}
+        height="calc(100vh - 230px)"
+        toolbar={
+          <>
+            {p.filters}
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={() => void exportXlsx()}
+              loading={exporting}
+              disabled={!p.rows}
+              data-testid={`${p.gridId}-xlsx`}
+            >
+              {t('reports.exportXlsx')}
+            </Button>
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid={`${p.gridId}-print`}>
+              {t('reports.print')}
+            </Button>
+          </>
+        }
+      />
+      <div className="report-print">
+        <h2>{title}</h2>
+        <p>{p.subtitle}</p>
+        <table>
+          <thead>
+            <tr>
+              {p.columns.map((c) => (
+                <th key={c.key}>{t(c.header)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {(p.rows ?? []).map((r) => (
+              <tr key={p.getRowId(r)}>
+                {p.columns.map((c) => (
+                  <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
+                    {formatCell(c.type, cellValue(c, r))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {p.totals && (
+            <tfoot>
+              <tr>
+                {p.columns.map((c) => (
+                  <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
+                    {formatCell(c.type, cellValue(c, p.totals!))}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSetUpBackend } from '../helpers/backend';
+import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { startHost, type RunningHost } from './support/host';
+import { LoginScreen, ShellScreen } from './support/pages';
+
+const KG = 1_000_000;
+const YUAN = 10_000;
+const at = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+let browser: Browser;
+let host: RunningHost;
+let page: Page;
+let fx: StockFixture;
+const dir = mkdtempSync(join(tmpdir(), 'bo-e2e-reports-'));
+
+/** A store with February's beef movements, written through the API before the host starts on the same directory. */
+async function prepareStore() {
+  const t = await openSetUpBackend({ dataDir: dir });
+  fx = seedStockFixture(t);
+  const { beef, rice } = fx.items;
+  const { cooler, dry } = fx.areas;
+  await t.call('stock.post', {
+    moves: [
+      {
+        itemId: beef,
+        areaId: cooler,
+        kind: 'receipt',
+        qty: 10 * KG,
+        value: 800 * YUAN,
+        occurredAt: at('2026-01-20T10:00:00'),
+      },
+      {
+        itemId: rice,
+        areaId: dry,
+        kind: 'receipt',
+        qty: 50 * KG,
+        value: 250 * YUAN,
+        occurredAt: at('2026-01-05T10:00:00'),
+      },
+      {
+        itemId: beef,
+        areaId: cooler,
+        kind: 'receipt',
+        qty: 10 * KG,
+        value: 1000 * YUAN,
+        occurredAt: at('2026-02-05T08:00:00'),
+      },
+      { itemId: beef, areaId: cooler, kind: 'issue', qty: 4 * KG, occurredAt: at('2026-02-10T12:00:00') },
+      {
+        itemId: beef,
+        areaId: cooler,
+        kind: 'waste',
+        qty: 1 * KG,
+        reason: 'spoiled',
+        occurredAt: at('2026-02-28T23:30:00'),
+      },
+    ],
+  });
+  t.close();
+}
+
+beforeAll(async () => {
+  await prepareStore();
+  [browser, host] = await Promise.all([launchBrowser(), startHost([], dir)]);
+  ({ page } = await newPage(browser, 'en-US'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cell = (itemId: string, col: string) => page.locator(`.ag-row[row-id="${itemId}"] [col-id="${col}"]`).first();
+const scrollGrid = (left: number) =>
+  page.locator('.ag-body-horizontal-scroll-viewport').evaluate((e, x) => (e.scrollLeft = x), left);
+
+describe('inventory reports', () => {
+  it('shows the period summary with the hand-computed February figures (English)', async () => {
+    await page.goto(host.url);
+    await new LoginScreen(page).signIn('boss', '1234');
+    await page.getByTestId('home-title').waitFor();
+    await new ShellScreen(page).navigate('Stock summary');
+    await page.getByTestId('report-title').getByText('Period stock summary').waitFor();
+    await page.goto(`${host.url}/#/reports/summary?from=2026-02-01&to=2026-02-28`);
+    await page.getByTestId('report-subtitle').getByText('2026-02-01 to 2026-02-28').waitFor();
+    await expect.poll(() => cell(fx.items.beef, 'openingValue').innerText()).toBe('800.00');
+    expect(await cell(fx.items.beef, 'openingQty').innerText()).toBe('10000');
+    expect(await cell(fx.items.beef, 'receiptValue').innerText()).toBe('1000.00');
+    await screenshot(page, 'report-summary-en');
+    await scrollGrid(700); // the grid renders only the columns in view
+    await expect.poll(() => cell(fx.items.beef, 'usageValue').innerText()).toBe('360.00');
+    await scrollGrid(2000);
+    await expect.poll(() => cell(fx.items.beef, 'closingValue').innerText()).toBe('1350.00');
+    expect(await cell(fx.items.beef, 'wasteValue').innerText()).toBe('90.00');
+    expect(await cell(fx.items.beef, 'closingQty').innerText()).toBe('15000');
+    // Totals row: beef ¥1350 + rice ¥250.
+    expect(await page.locator('.ag-row-pinned [col-id="closingValue"]').first().innerText()).toBe('1600.00');
+  });
+
+  it('exports the summary as a real XLSX workbook with the same figures', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-summary-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('stock-summary-2026-02-01-2026-02-28.xlsx');
+    const buf = readFileSync((await download.path())!);
+    expect(buf.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as never);
+    const ws = wb.worksheets[0]!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1);
+    const beef = (ws.getRow(4).values as unknown[]).slice(1);
+    expect(beef[0]).toBe('T-BEEF');
+    expect(beef[header.indexOf('Closing value')]).toBe(1350);
+    expect(beef[header.indexOf('Closing qty')]).toBe(15000);
+    const totals = (ws.getRow(ws.rowCount).values as unknown[]).slice(1);
+    expect(totals[0]).toBe('Total');
+    expect(totals[header.indexOf('Closing value')]).toBe(1600);
+  });
+
+  it('shows the summary, valuation and waste in Chinese', async () => {
+    await new ShellScreen(page).switchLanguage('中文');
+    await page.getByRole('columnheader', { name: '期初金额' }).waitFor();
+    await expect.poll(() => cell(fx.items.beef, 'openingValue').innerText()).toBe('800.00');
+    await screenshot(page, 'report-summary-zh');
+    await page.getByText('按类别', { exact: true }).click();
+    await page.getByRole('columnheader', { name: '期末金额' }).waitFor();
+    await screenshot(page, 'report-summary-categories-zh');
+
+    await page.goto(`${host.url}/#/reports/valuation?day=2026-02-09`);
+    await page.getByTestId('report-subtitle').getByText('截至 2026-02-09 日终').waitFor();
+    await expect.poll(() => cell(fx.items.beef, 'value').innerText()).toBe('1800.00');
+    await screenshot(page, 'report-valuation-zh');
+
+    await page.goto(`${host.url}/#/reports/waste?from=2026-02-01&to=2026-02-28`);
+    await page.getByRole('gridcell', { name: '90.00' }).first().waitFor();
+    await screenshot(page, 'report-waste-zh');
+  });
+});

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../src-main/services/context';
+import { seedDemoMovements } from '../../src-main/services/reports/demo-movements';
+import { openTestBackend, type TestBackend } from '../helpers/backend';
+
+let t: TestBackend;
+afterEach(() => t?.close());
+
+function ctxOf(t: TestBackend): Ctx {
+  const { db, sqlite } = t.backend.database;
+  return {
+    db,
+    sqlite,
+    now: Date.now(),
+    user: null,
+    sessionTokenHash: null,
+    sessionExpiresAt: null,
+    locale: 'en',
+    caller: { loopback: true, client: 'test' },
+    host: t.backend.host,
+    log: t.backend.log,
+    changed: () => undefined,
+    setSession: () => undefined,
+  };
+}
+
+describe('demo year of movements', () => {
+  it('posts a year through postMoves quickly, once, and the reports agree with the balances', async () => {
+    t = await openTestBackend({ demo: true });
+    const sqlite = t.backend.database.sqlite;
+    const started = performance.now();
+    const posted = sqlite.transaction(() => seedDemoMovements(ctxOf(t)))();
+    const ms = performance.now() - started;
+    console.log(`demo: ${posted} movements in ${Math.round(ms)} ms`);
+    expect(posted).toBeGreaterThan(10_000);
+    // The bar is 5 s on an idle PC; tests share the CPU with other suites, so the check here is looser.
+    expect(ms).toBeLessThan(12_000);
+    expect(sqlite.transaction(() => seedDemoMovements(ctxOf(t)))()).toBe(0);
+
+    const kinds = sqlite.prepare('SELECT kind, count(*) AS n FROM stock_moves GROUP BY kind').all() as {
+      kind: string;
+      n: number;
+    }[];
+    expect(kinds.map((k) => k.kind).sort()).toEqual(['count_adjust', 'issue', 'receipt', 'sale', 'waste']);
+    const first = (sqlite.prepare('SELECT min(day) AS d FROM stock_moves').get() as { d: string }).d;
+
+    await t.call('session.login', { username: 'manager', secret: '2345' });
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const summary = await t.call('reports.summary', { from: first, to: today });
+    const onHand = await t.call('stock.onHand', {});
+    const byItem = new Map<string, { qty: number; value: number }>();
+    for (const b of onHand) {
+      const s = byItem.get(b.itemId) ?? { qty: 0, value: 0 };
+      byItem.set(b.itemId, { qty: s.qty + b.qty, value: s.value + b.value });
+    }
+    for (const r of summary.rows) {
+      expect(r.openingQty).toBe(0);
+      expect([r.closingQty, r.closingValue]).toEqual([
+        byItem.get(r.itemId)?.qty ?? 0,
+        byItem.get(r.itemId)?.value ?? 0,
+      ]);
+    }
+    const counts = await t.call('reports.postedCounts', {});
+    expect(counts.length).toBeGreaterThanOrEqual(11);
+    const lines = await t.call('reports.countVariance', { countId: counts[0]!.id });
+    expect(lines.some((l) => l.adjustQty !== 0 && l.adjustQty === l.varianceQty && l.adjustValue !== 0)).toBe(true);
+    const waste = await t.call('reports.waste', { from: first, to: today });
+    expect(waste.byReason.length).toBeGreaterThan(3);
+  });
+});
