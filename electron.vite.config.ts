@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 
 /**
  * One build for both hosts: `out/main` holds the Electron main process
- * (electron.js), the Node host (serve.js) and the launcher (start.js), which
+ * (electron.js), the Node host (serve.js), the launcher (start.js) and the
+ * benchmark tools (gen.js, bench-inventory.js), which
  * share the backend chunks; `out/preload` the sandboxed preload (CommonJS, all
  * deps bundled: a sandboxed preload cannot require node_modules);
  * `out/renderer` the UI that both the window and the browser load.
@@ -22,6 +23,9 @@ export default defineConfig({
           electron: resolve(__dirname, 'src-main/app/main.ts'),
           serve: resolve(__dirname, 'src-main/host/serve.ts'),
           start: resolve(__dirname, 'src-main/host/start.ts'),
+          // Tools for the benchmarks (npm run gen, npm run bench); they share the backend chunks.
+          gen: resolve(__dirname, 'src-main/tools/gen.ts'),
+          'bench-inventory': resolve(__dirname, 'src-main/tools/bench-inventory.ts'),
         },
       },
     },

@@ -10,7 +10,18 @@ function forbid(patterns: string[], message: string): Linter.RulesRecord {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'drizzle/**', 'coverage/**', 'test-results/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'drizzle/**',
+      'coverage/**',
+      'test-results/**',
+      '.tmp/**',
+      'bench-data/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {

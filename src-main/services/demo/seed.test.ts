@@ -16,6 +16,7 @@ const TABLES = [
   'item_categories',
   'item_units',
   'item_barcodes',
+  'stock_moves',
 ] as const;
 const NOTHING = Object.fromEntries(TABLES.map((table) => [table, 0]));
 

@@ -5,6 +5,7 @@ import { hashSecret, verifySecret } from '../auth/passwords';
 import type { Ctx } from '../context';
 import { DEFAULT_SETTINGS, storeRow } from '../store/settings';
 import { equipmentSeeds, supplierSeeds } from './rows';
+import { seedDemoMovements } from '../reports/demo-movements';
 import { seedInventory } from './seed-inventory';
 import { DEMO_STORE } from './store-data';
 import { DEMO_USERS } from './users-data';
@@ -39,6 +40,8 @@ export function seedDemo(ctx: Ctx): DemoSummary {
     .values(equipmentSeeds(code).map((r) => ({ ...r, ...stamp() })))
     .onConflictDoNothing({ target: equipment.code })
     .run().changes;
+  // A year of receipts, usage, waste and month-end counts, through the real posting path.
+  const stockMoves = seedDemoMovements(ctx);
   return {
     inserted: {
       store: storeInserted,
@@ -46,6 +49,7 @@ export function seedDemo(ctx: Ctx): DemoSummary {
       suppliers: supplierCount,
       equipment: equipmentCount,
       ...inventory,
+      stock_moves: stockMoves,
     },
     logins: u.logins.join(', '),
   };

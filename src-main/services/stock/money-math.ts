@@ -4,6 +4,14 @@
  */
 export function mulDiv(a: number, b: number, c: number): number {
   if (c === 0) throw new Error('mulDiv by zero');
+  const p = a * b;
+  if (Number.isSafeInteger(p) && Number.isSafeInteger(c)) {
+    // Fast path, still exact: the product fits in a double's 53-bit integer range.
+    const q = Math.trunc(p / c);
+    const r = p - q * c;
+    if (Math.abs(r) * 2 >= Math.abs(c)) return q + (p < 0 !== c < 0 ? -1 : 1);
+    return q === 0 ? 0 : q; // never -0
+  }
   const n = BigInt(a) * BigInt(b);
   const d = BigInt(c);
   const q = n / d;
