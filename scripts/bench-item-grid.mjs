@@ -80,7 +80,9 @@ async function prepare() {
 /** Scrolls a scroller element frame by frame and returns the frame intervals (ms). */
 async function scrollFrames(page, selector) {
   return page.evaluate(async (sel) => {
-    const el = document.querySelector(sel);
+    // The element that really scrolls vertically (ag-grid's body viewport, or the table's box).
+    const root = document.querySelector(sel);
+    const el = [root, ...root.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 1000 && getComputedStyle(e).overflowY !== 'hidden');
     const gaps = [];
     let last = performance.now();
     for (let i = 0; i < 240; i++) {
@@ -133,6 +135,7 @@ try {
   server.close();
 
   const times = [];
+  const apiTimes = [];
   let frames = [];
   for (let i = 0; i < RUNS; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
@@ -144,16 +147,21 @@ try {
     await page.getByTestId('home-title').waitFor();
     // Measured: click on Items -> the list of 20,000 items fetched and the first rows drawn.
     const t0 = performance.now();
+    const listed = page.waitForResponse((r) => r.url().endsWith('/api/items.list')).then(async (r) => {
+      await r.finished();
+      return performance.now() - t0;
+    });
     await page.getByTestId('nav').getByText('Items', { exact: true }).click();
     await page.getByTestId('items-count').getByText(`${N} rows`).waitFor();
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
     times.push(performance.now() - t0);
-    if (i === 0) frames = await scrollFrames(page, '[data-testid="items-grid"] .ag-body-viewport');
+    apiTimes.push(await listed);
+    if (i === 0) frames = await scrollFrames(page, '[data-testid="items-grid"]');
     await ctx.close();
   }
   const fps = (g) => (1000 / median(g)).toFixed(0);
   console.log(
-    `item grid, ${N} items: open median ${median(times).toFixed(0)} ms (max ${Math.max(...times).toFixed(0)}) | baseline plain table ${median(base).toFixed(0)} ms | ratio ${(median(times) / median(base)).toFixed(2)}x | bar 1000 ms ${median(times) < 1000 ? 'MET' : 'MISSED'}`,
+    `item grid, ${N} items: open median ${median(times).toFixed(0)} ms (max ${Math.max(...times).toFixed(0)}) | baseline plain table ${median(base).toFixed(0)} ms | ratio ${(median(times) / median(base)).toFixed(2)}x | bar 1000 ms ${median(times) < 1000 ? 'MET' : 'MISSED'} | of which items.list received: ${median(apiTimes).toFixed(0)} ms`,
   );
   console.log(
     `item grid scrolling (240 frames x 400 px): median frame ${median(frames).toFixed(1)} ms (${fps(frames)} fps), p95 ${pct(frames, 95).toFixed(1)} ms | baseline plain table median ${median(baseFrames).toFixed(1)} ms, p95 ${pct(baseFrames, 95).toFixed(1)} ms`,

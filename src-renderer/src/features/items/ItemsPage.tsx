@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { App, Button, Tag, Typography } from 'antd';
+import type { ColDef } from 'ag-grid-community';
+import { App, Button, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ItemRow } from '../../../../src-shared/api/methods/items';
 import { formatQty } from '../../../../src-shared/quantity';
@@ -90,8 +90,8 @@ export function ItemsPage() {
         headerName: t('items.f.status'),
         width: 90,
         valueGetter: (p) => p.data && t(p.data.active ? 'items.status.active' : 'items.status.inactive'),
-        cellRenderer: (p: ICellRendererParams<ItemRow>) =>
-          p.data && <Tag color={p.data.active ? 'green' : 'default'}>{p.value as string}</Tag>,
+        // A CSS class, not a React cell renderer: 20,000 rows must scroll without mounting components.
+        cellClassRules: { 'cell-ok': (p) => !!p.data?.active, 'cell-muted': (p) => !p.data?.active },
       },
     ];
   }, [t, locale]);
