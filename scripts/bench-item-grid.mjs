@@ -82,7 +82,9 @@ async function scrollFrames(page, selector) {
   return page.evaluate(async (sel) => {
     // The element that really scrolls vertically (ag-grid's body viewport, or the table's box).
     const root = document.querySelector(sel);
-    const el = [root, ...root.querySelectorAll('*')].find((e) => e.scrollHeight > e.clientHeight + 1000 && getComputedStyle(e).overflowY !== 'hidden');
+    const el = [root, ...root.querySelectorAll('*')].find(
+      (e) => e.scrollHeight > e.clientHeight + 1000 && getComputedStyle(e).overflowY !== 'hidden',
+    );
     const gaps = [];
     let last = performance.now();
     for (let i = 0; i < 240; i++) {
@@ -147,10 +149,12 @@ try {
     await page.getByTestId('home-title').waitFor();
     // Measured: click on Items -> the list of 20,000 items fetched and the first rows drawn.
     const t0 = performance.now();
-    const listed = page.waitForResponse((r) => r.url().endsWith('/api/items.list')).then(async (r) => {
-      await r.finished();
-      return performance.now() - t0;
-    });
+    const listed = page
+      .waitForResponse((r) => r.url().endsWith('/api/items.list'))
+      .then(async (r) => {
+        await r.finished();
+        return performance.now() - t0;
+      });
     await page.getByTestId('nav').getByText('Items', { exact: true }).click();
     await page.getByTestId('items-count').getByText(`${N} rows`).waitFor();
     await page.locator('.ag-row[row-index="0"]').first().waitFor();
