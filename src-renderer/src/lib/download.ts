@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's download (works in Electron too). */
-export function downloadText(fileName: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a blob as a file through the browser's download (works in Electron too). */
+function saveBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -10,19 +10,16 @@ export function downloadText(fileName: string, text: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+export function downloadText(fileName: string, text: string, type: string): void {
+  saveBlob(fileName, new Blob([text], { type }));
+}
+
 /** Saves a file that arrived as base64 (XLSX, CSV bytes made by the backend). */
 export function downloadBase64(fileName: string, base64: string, type: string): void {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(fileName, new Blob([bytes], { type }));
 }
 
 /** Reads a picked file as base64 (without the data: prefix) for an upload through the API. */

@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../../src-shared/i18n';
 import { DataGrid } from '../../components/DataGrid';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { downloadBase64 } from './download';
+import { downloadBase64 } from '../../lib/download';
 import { cellValue, formatCell, toColDefs, type ReportColumn } from './report-columns';
 
 const PRINT_CSS = `
