@@ -3,35 +3,15 @@
 // scrolls smoothly. Baseline in the same run: a plain 20,000-row HTML <table> from a bare
 // node:http server, in the same browser. Run by `npm run bench` after the build.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, median, pct, startHost, stop } from './bench-support.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const N = 20_000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-const pct = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor((a.length * p) / 100))];
-
-function startHost(dir) {
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--data-dir', dir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) ok({ child, url: m[1] });
-    });
-    child.on('exit', (c) => fail(new Error(`host exited ${c}: ${out}`)));
-  });
-}
-const stop = (child) => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM')));
 
 async function prepare() {
   const dir = mkdtempSync(join(tmpdir(), 'bo-grid-'));
@@ -98,19 +78,7 @@ async function scrollFrames(page, selector) {
   }, selector);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const dir = await prepare();
 const { child, url } = await startHost(dir);
 try {

@@ -5,42 +5,17 @@
 //      baseline: a bare node:http server serving one static page, same browser
 //   2. HTTP API round trip of a trivial call on loopback, p50      (bar < 2 ms)
 //      baseline: a bare node:http server answering the same JSON
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { launchChromium, median, pct, ROOT, startHost, stop } from './bench-support.mjs';
 
-const ROOT = new URL('..', import.meta.url).pathname;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const CALLS = Number(process.env.BENCH_CALLS ?? 3000);
 
-const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-const pct = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor((a.length * p) / 100))];
 const ms = (n) => `${n.toFixed(2)} ms`;
-
-function startHost(dataDir) {
-  const t0 = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--data-dir', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /running at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) ok({ child, url: m[1], t0 });
-    });
-    child.on('exit', (c) => fail(new Error(`host exited ${c}: ${out}`)));
-  });
-}
-
-async function stop(child) {
-  const done = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await done;
-}
 
 /** A store that is set up (so the first screen is the sign-in screen, as on every later start). */
 async function preparedDataDir() {
@@ -139,19 +114,7 @@ async function baselineRoundTrips() {
   return samples;
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const dir = await preparedDataDir();
 try {
   console.log(`machine: ${cpus().length} x ${cpus()[0].model}, node ${process.version}`);
