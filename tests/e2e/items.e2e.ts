@@ -69,9 +69,11 @@ describe('item master (Chinese, then English)', () => {
     await choose(page, 'item-category', '肉类');
     await page.getByTestId('item-save').click();
     await form.getByText('物料编码 E2E-001 已被其他物料使用。').waitFor();
-    // Escape is ignored while the OK button still spins, so wait for it, then close the dialog.
-    await page.locator('[data-testid="item-save"]:not(.ant-btn-loading)').waitFor();
-    await page.keyboard.press('Escape');
+    // Close the dialog with its Cancel button (Escape is not reliable while focus is inside a select).
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /取\s*消/ })
+      .click();
     await form.waitFor({ state: 'detached' });
   });
 

@@ -1,8 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../lib/exceljs';
 
 /** The first worksheet as rows of text cells (1-based row numbers kept by position: rows[0] is row 1). */
 export async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheet = wb.worksheets[0];
   if (!sheet) return [];
@@ -38,7 +40,8 @@ export async function writeXlsx(
   rows: readonly (readonly (string | number)[])[],
   text: ReadonlySet<string>,
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = header.map((h) => ({
     header: h,

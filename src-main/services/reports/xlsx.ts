@@ -1,4 +1,4 @@
-import type ExcelJSModule from 'exceljs';
+import { loadExcelJS } from '../../lib/exceljs';
 import { MONEY_SCALE, QTY_SCALE } from '../../../src-shared/quantity';
 
 type Cell = string | number | null;
@@ -19,9 +19,8 @@ const FORMATS = { qty: '#,##0.###', money: '#,##0.00', int: '0', text: '@' } as 
  * exceljs is loaded on the first export, off the start-up path.
  */
 export async function buildXlsx(input: XlsxInput): Promise<{ base64: string }> {
-  const mod = (await import('exceljs')) as unknown as { default?: typeof ExcelJSModule } & typeof ExcelJSModule;
-  const ExcelJS = mod.default ?? mod;
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
   wb.created = new Date();
   const ws = wb.addWorksheet(input.title.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ') || 'Report');
   ws.addRow([input.title]).font = { bold: true, size: 14 };
