@@ -30,7 +30,13 @@ type RawRow = Omit<ItemRow, 'active' | 'lotTracked'> & { active: number; lotTrac
 
 export function listItems(ctx: Ctx): ItemRow[] {
   const rows = ctx.sqlite.prepare(LIST_SQL).all() as RawRow[];
-  return rows.map((r) => ({ ...r, active: r.active === 1, lotTracked: r.lotTracked === 1 }));
+  // In place: copying 20,000 rows of 23 columns just to flip two flags costs tens of ms.
+  const out = rows as unknown as ItemRow[];
+  for (let i = 0; i < rows.length; i++) {
+    out[i]!.active = rows[i]!.active === 1;
+    out[i]!.lotTracked = rows[i]!.lotTracked === 1;
+  }
+  return out;
 }
 
 interface ItemRecord {
