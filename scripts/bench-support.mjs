@@ -1,9 +1,12 @@
 // Shared by the benchmark scripts: the built Node host as a child process, and Debian's Chromium.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
+/** The same flags as the end-to-end tests, from one file. */
+const CHROMIUM_ARGS = JSON.parse(readFileSync(join(ROOT, 'tests/e2e/support/chromium-args.json'), 'utf8'));
 export const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 export const pct = (a, p) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor((a.length * p) / 100))];
 
@@ -35,14 +38,6 @@ export function launchChromium() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }

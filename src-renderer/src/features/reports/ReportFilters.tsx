@@ -1,4 +1,4 @@
-import { DatePicker, Select } from 'antd';
+import { DatePicker, Segmented, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import dayjs from 'dayjs';
 import { useI18n } from '../../lib/i18n';
@@ -78,3 +78,23 @@ export function useDayParam(name: string, fallback: () => string): [string, (v: 
 
 export const today = () => dayjs().format('YYYY-MM-DD');
 export const monthStart = () => dayjs().startOf('month').format('YYYY-MM-DD');
+
+/** The filter bar of the period reports: date range, area and category, and a choice of grouping. */
+export function PeriodFilters<V extends string>(p: {
+  from: string;
+  to: string;
+  onRange: (from: string, to: string) => void;
+  filters: AreaCategory;
+  onFilters: (v: AreaCategory) => void;
+  view: V;
+  onView: (v: V) => void;
+  views: { value: V; label: string }[];
+}) {
+  return (
+    <>
+      <DayRangePicker from={p.from} to={p.to} onChange={p.onRange} />
+      <AreaCategoryFilters value={p.filters} onChange={p.onFilters} />
+      <Segmented value={p.view} onChange={(v) => p.onView(v as V)} options={p.views} />
+    </>
+  );
+}

@@ -1,18 +1,10 @@
-import { Segmented } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { itemColumns, totalsItem } from './item-columns';
 import { ReportLayout } from './ReportLayout';
-import {
-  AreaCategoryFilters,
-  DayRangePicker,
-  monthStart,
-  today,
-  useDayParam,
-  type AreaCategory,
-} from './ReportFilters';
+import { PeriodFilters, monthStart, today, useDayParam, type AreaCategory } from './ReportFilters';
 import type { ReportColumn } from './report-columns';
 
 type Out = MethodOutput<'reports.summary'>;
@@ -88,25 +80,22 @@ export function SummaryPage() {
     subtitle: t('reports.period', { from, to }),
     loading: q.loading,
     filters: (
-      <>
-        <DayRangePicker
-          from={from}
-          to={to}
-          onChange={(a, b) => {
-            setFrom(a);
-            setTo(b);
-          }}
-        />
-        <AreaCategoryFilters value={f} onChange={setF} />
-        <Segmented
-          value={view}
-          onChange={(v) => setView(v as typeof view)}
-          options={[
-            { value: 'items', label: t('reports.view.items') },
-            { value: 'categories', label: t('reports.view.categories') },
-          ]}
-        />
-      </>
+      <PeriodFilters
+        from={from}
+        to={to}
+        onRange={(a, b) => {
+          setFrom(a);
+          setTo(b);
+        }}
+        filters={f}
+        onFilters={setF}
+        view={view}
+        onView={setView}
+        views={[
+          { value: 'items', label: t('reports.view.items') },
+          { value: 'categories', label: t('reports.view.categories') },
+        ]}
+      />
     ),
   };
   return view === 'items' ? (
