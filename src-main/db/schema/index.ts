@@ -1,3 +1,4 @@
 export * from './core';
 export * from './master';
 export * from './inventory';
+export * from './devices';
