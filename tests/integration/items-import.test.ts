@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
+import { itemRows } from '../helpers/items';
 
 let t: TestBackend;
 afterEach(() => t?.close());
@@ -38,10 +39,10 @@ describe('item import', () => {
     await setUp();
     const check = await importCsv('\uFEFF' + GOOD, true);
     expect(check).toEqual({ applied: false, rows: 2, created: 2, updated: 0, errors: [] });
-    expect(await t.call('items.list', {})).toHaveLength(0);
+    expect(await itemRows((m, i) => t.call(m, i))).toHaveLength(0);
 
     expect(await importCsv('\uFEFF' + GOOD)).toEqual({ applied: true, rows: 2, created: 2, updated: 0, errors: [] });
-    const [beef, potato] = await t.call('items.list', {});
+    const [beef, potato] = await itemRows((m, i) => t.call(m, i));
     expect(beef).toMatchObject({
       code: 'MEAT-001',
       purchaseUnit: '箱',
@@ -75,7 +76,7 @@ describe('item import', () => {
     ]);
     const ok = await importCsv('code,name_en,par_level\nMEAT-001,Fatty beef rolls,50000\n');
     expect(ok).toMatchObject({ applied: true, created: 0, updated: 1 });
-    const beef = (await t.call('items.list', {}))[0]!;
+    const beef = (await itemRows((m, i) => t.call(m, i)))[0]!;
     expect(beef).toMatchObject({ nameEn: 'Fatty beef rolls', nameZh: '肥牛卷', parLevel: 50 * KG, purchaseUnit: '箱' });
   });
 
@@ -83,7 +84,7 @@ describe('item import', () => {
     await setUp();
     const r = await importCsv(gbk('code,name_zh,name_en,category,base_unit\r\nMEAT-007,肥牛卷,Beef,meat,g\r\n'));
     expect(r).toMatchObject({ applied: true, created: 1 });
-    expect((await t.call('items.list', {}))[0]!.nameZh).toBe('肥牛卷');
+    expect((await itemRows((m, i) => t.call(m, i)))[0]!.nameZh).toBe('肥牛卷');
   });
 
   it('reads XLSX, numbers as numbers', async () => {
@@ -95,7 +96,7 @@ describe('item import', () => {
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const r = await t.call('items.import', { fileName: 'x.xlsx', base64: buf.toString('base64') });
     expect(r).toMatchObject({ applied: true, created: 1 });
-    expect((await t.call('items.list', {}))[0]).toMatchObject({
+    expect((await itemRows((m, i) => t.call(m, i)))[0]).toMatchObject({
       category: 'meat',
       purchaseFactor: 12_500_500,
       barcodes: '6901028075763',
@@ -135,7 +136,7 @@ describe('item import', () => {
       'row 7 lot_tracked: "maybe" is not yes or no',
       'row 8 reorder_point: The reorder point cannot be above the par level.',
     ]);
-    expect((await t.call('items.list', {})).map((i) => i.code)).toEqual(['OLD-001']);
+    expect((await itemRows((m, i) => t.call(m, i))).map((i) => i.code)).toEqual(['OLD-001']);
     const zh = await importCsv('code,name_zh,name_en,category,base_unit\nX-1,甲,A,meat,kgs\n', false, 'zh-CN');
     expect(zh.errors[0]!.message).toBe('未知单位“kgs”（只能是 g、ml 或 pc）');
   });
@@ -157,7 +158,7 @@ describe('item export', () => {
   it('round-trips CSV and XLSX: export, import back, nothing changes', async () => {
     await setUp();
     await importCsv(GOOD);
-    const before = await t.call('items.list', {});
+    const before = await itemRows((m, i) => t.call(m, i));
 
     const csv = await t.call('items.export', { format: 'csv' });
     expect(csv.fileName).toMatch(/^items-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -179,7 +180,7 @@ describe('item export', () => {
       applied: true,
       updated: 2,
     });
-    const after = await t.call('items.list', {});
+    const after = await itemRows((m, i) => t.call(m, i));
     expect(after).toEqual(before);
   });
 });

@@ -3,7 +3,8 @@ import { createArea, listAreas, updateArea } from '../../services/items/areas';
 import { createCategory, listCategories, updateCategory } from '../../services/items/categories';
 import { exportItems } from '../../services/items/export';
 import { importItems } from '../../services/items/import';
-import { getItem, listItems } from '../../services/items/item-read';
+import { itemPage } from '../../services/items/item-page';
+import { getItem, listItemsPacked } from '../../services/items/item-read';
 import { createItem, updateItem } from '../../services/items/item-write';
 import type { HandlersFor } from '../handler-types';
 
@@ -14,7 +15,8 @@ export const itemHandlers: HandlersFor<typeof itemMethods> = {
   'categories.list': { run: listCategories },
   'categories.create': { run: createCategory },
   'categories.update': { run: updateCategory },
-  'items.list': { run: listItems },
+  'items.list': { run: listItemsPacked },
+  'items.page': { run: itemPage },
   'items.get': { run: (ctx, i) => getItem(ctx, i.id) },
   'items.create': { run: createItem },
   'items.update': { run: updateItem },

@@ -4,6 +4,7 @@ import { openTestBackend, tempDir, type TestBackend } from '../../../tests/helpe
 import { seedDemoStore } from './run';
 import { bumpSerial, equipmentPrefix, equipmentSeeds, itemSeeds, supplierSeeds } from './rows';
 import { DEMO_USERS } from './users-data';
+import { itemRows } from '../../../tests/helpers/items';
 
 const LOGINS = 'admin/1234, manager/2345, clerk1/3456, clerk2/4567, tech/5678';
 const TABLES = [
@@ -104,7 +105,7 @@ describe('seedDemo', () => {
     expect(session.store).toMatchObject({ code: 'SH-001', timezone: 'Asia/Shanghai', currency: 'CNY' });
     expect(session.store?.name).toContain('蜀香阁');
     expect(session.user).toMatchObject({ username: 'clerk1', role: 'clerk', authKind: 'pin' });
-    const items = await b.call('items.list', {});
+    const items = await itemRows((m, i) => b.call(m, i));
     expect(items.length).toBe(first.inserted.items);
     expect(items.every((i) => i.nameZh.trim() !== '' && i.nameEn.trim() !== '' && i.active)).toBe(true);
     // Every item has its category's names, an area, a purchase unit and a par level; packaged goods a barcode.

@@ -1,42 +1,45 @@
-import type { ItemDetail, ItemRow } from '../../../src-shared/api/methods/items';
+import { unpackItemRow, type ItemDetail, type ItemListRow, type ItemRow } from '../../../src-shared/api/methods/items';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 
-/**
- * The item grid in one query. Barcodes are grouped once for all items (a
- * correlated subquery per row cost ~0.4 s on 20,000 items); an item has at most
- * one purchase and one count unit (item-rules.ts), so plain joins give one row each.
- */
-const LIST_SQL = `
-SELECT i.id, i.code, i.name_zh AS nameZh, i.name_en AS nameEn, i.category,
-  c.name_zh AS categoryZh, c.name_en AS categoryEn, i.base_unit AS baseUnit, i.active,
-  i.storage_area_id AS storageAreaId, a.code AS areaCode, a.name_zh AS areaZh, a.name_en AS areaEn,
-  i.shelf_order AS shelfOrder, i.shelf_life_days AS shelfLifeDays, i.par_level AS parLevel,
-  i.reorder_point AS reorderPoint, i.lot_tracked AS lotTracked,
-  pu.unit AS purchaseUnit, pu.factor AS purchaseFactor, cu.unit AS countUnit, cu.factor AS countFactor,
-  coalesce(bc.barcodes, '') AS barcodes
-FROM items i
-LEFT JOIN item_categories c ON c.code = i.category
-LEFT JOIN storage_areas a ON a.id = i.storage_area_id
-LEFT JOIN item_units pu ON pu.item_id = i.id AND pu.purchase = 1
-LEFT JOIN item_units cu ON cu.item_id = i.id AND cu.count = 1
-LEFT JOIN (
+const ITEM_BARCODES = `LEFT JOIN (
   SELECT item_id, group_concat(barcode, '|') AS barcodes
   FROM (SELECT item_id, barcode FROM item_barcodes ORDER BY item_id, barcode) GROUP BY item_id
-) bc ON bc.item_id = i.id
+) bc ON bc.item_id = i.id`;
+
+/**
+ * The item grid in one query, as arrays (ItemListRow order). Barcodes are
+ * grouped once for all items (a correlated subquery per row cost ~0.4 s on
+ * 20,000 items); an item has at most one purchase and one count unit
+ * (item-rules.ts), so plain joins give one row each. Raw arrays skip building
+ * 20,000 objects on both sides (~200 ms here).
+ */
+const LIST_SQL = `
+SELECT i.id, i.code, i.name_zh, i.name_en, i.category, i.base_unit, i.active, i.storage_area_id,
+  i.shelf_order, i.shelf_life_days, i.par_level, i.reorder_point, i.lot_tracked,
+  pu.unit, pu.factor, cu.unit, cu.factor, coalesce(bc.barcodes, '')
+FROM items i
+LEFT JOIN item_units pu ON pu.item_id = i.id AND pu.purchase = 1
+LEFT JOIN item_units cu ON cu.item_id = i.id AND cu.count = 1
+${ITEM_BARCODES}
 ORDER BY i.code`;
 
-type RawRow = Omit<ItemRow, 'active' | 'lotTracked'> & { active: number; lotTracked: number };
+export function listItemsPacked(ctx: Ctx): ItemListRow[] {
+  return ctx.sqlite.prepare(LIST_SQL).raw(true).all() as ItemListRow[];
+}
 
-export function listItems(ctx: Ctx): ItemRow[] {
-  const rows = ctx.sqlite.prepare(LIST_SQL).all() as RawRow[];
-  // In place: copying 20,000 rows of 23 columns just to flip two flags costs tens of ms.
-  const out = rows as unknown as ItemRow[];
-  for (let i = 0; i < rows.length; i++) {
-    out[i]!.active = rows[i]!.active === 1;
-    out[i]!.lotTracked = rows[i]!.lotTracked === 1;
-  }
-  return out;
+/** Items as objects with their area code (the file export needs codes, not ids). */
+export function listItems(ctx: Ctx): (ItemRow & { areaCode: string | null })[] {
+  const areas = new Map(
+    (ctx.sqlite.prepare('SELECT id, code FROM storage_areas').all() as { id: string; code: string }[]).map((a) => [
+      a.id,
+      a.code,
+    ]),
+  );
+  return listItemsPacked(ctx).map((r) => {
+    const row = unpackItemRow(r);
+    return { ...row, areaCode: row.storageAreaId ? (areas.get(row.storageAreaId) ?? null) : null };
+  });
 }
 
 interface ItemRecord {

@@ -40,7 +40,7 @@ const qtyText = (q: number | null) => (q === null ? '' : formatQty(q));
 
 /** One item as file cells, in COLUMNS order. */
 export function itemToCells(
-  r: ItemRow,
+  r: ItemRow & { areaCode: string | null },
   barcodes: readonly { barcode: string; unit: string }[],
 ): Record<Column, string | number> {
   return {

@@ -7,6 +7,7 @@ import {
   type GridApi,
   type GridReadyEvent,
   type GridState,
+  type IDatasource,
   type ModelUpdatedEvent,
   type RowDoubleClickedEvent,
 } from 'ag-grid-community';
@@ -16,6 +17,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { call } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { downloadText } from '../lib/download';
+import { onInvalidate } from '../lib/query';
+import type { ColumnFilterModel } from '../../../src-shared/grid/server-query';
+import { rowsToCsv } from './grid-csv';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -29,10 +33,33 @@ const theme = themeQuartz.withParams({
   accentColor: '#1677ff',
 });
 
+/** A block request of a server-side grid: sorted and filtered in SQL (src-shared/grid/server-query.ts). */
+export interface ServerBlockRequest {
+  startRow: number;
+  endRow: number;
+  sort: { colId: string; sort: 'asc' | 'desc' }[];
+  filters: Record<string, ColumnFilterModel>;
+}
+
+/** Rows that stay on the server: the grid asks for blocks of 100 as the user scrolls. */
+export interface ServerRows<T> {
+  fetch: (req: ServerBlockRequest) => Promise<{ rows: T[]; total: number }>;
+  /** Methods whose invalidation makes the loaded blocks stale. */
+  invalidatedBy: readonly string[];
+  /** Changes when something outside the grid's own filters changes (e.g. a status selector). */
+  key?: string;
+}
+
+const BLOCK = 100;
+/** The largest block the server hands out (items.page); CSV export reads in blocks this size. */
+const EXPORT_BLOCK = 1000;
+
 export interface DataGridProps<T> {
   /** Stable id: the user's column state is saved under it. */
   gridId: string;
-  rows: T[] | undefined;
+  /** Client-side rows; or `server` for lists too long to ship whole. */
+  rows?: T[] | undefined;
+  server?: ServerRows<T>;
   columns: ColDef<T>[];
   getRowId: (row: T) => string;
   loading?: boolean;
@@ -95,10 +122,55 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     }, 600);
   }, [prefKey]);
 
-  const exportCsv = useCallback(() => {
-    const csv = apiRef.current?.getDataAsCsv({ fileName: props.exportName });
+  const server = props.server;
+  const serverFetch = server?.fetch;
+  const lastRequest = useRef<Omit<ServerBlockRequest, 'startRow' | 'endRow'>>({ sort: [], filters: {} });
+  const datasource = useMemo<IDatasource | undefined>(
+    () =>
+      serverFetch && {
+        getRows: (p) => {
+          const req = {
+            sort: p.sortModel.map((s) => ({ colId: s.colId, sort: s.sort })),
+            filters: p.filterModel as Record<string, ColumnFilterModel>,
+          };
+          lastRequest.current = req;
+          serverFetch({ ...req, startRow: p.startRow, endRow: p.endRow }).then(
+            (r) => {
+              setCount(r.total);
+              p.successCallback(r.rows, r.total);
+            },
+            () => p.failCallback(),
+          );
+        },
+      },
+    // server.key: a new datasource makes the grid start over from the first block.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [serverFetch, server?.key],
+  );
+  const invalidatedBy = server?.invalidatedBy;
+  useEffect(
+    () => (invalidatedBy ? onInvalidate(invalidatedBy, () => apiRef.current?.refreshInfiniteCache()) : undefined),
+    [invalidatedBy],
+  );
+
+  const exportCsv = useCallback(async () => {
+    const api = apiRef.current;
+    if (!api) return;
+    let csv: string | undefined;
+    if (serverFetch) {
+      // The grid holds only the blocks on screen: read every matching row, in the grid's order.
+      const rows: T[] = [];
+      for (let start = 0; ; start += EXPORT_BLOCK) {
+        const r = await serverFetch({ ...lastRequest.current, startRow: start, endRow: start + EXPORT_BLOCK });
+        rows.push(...r.rows);
+        if (rows.length >= r.total || r.rows.length === 0) break;
+      }
+      csv = rowsToCsv(api, rows);
+    } else {
+      csv = api.getDataAsCsv({ fileName: props.exportName });
+    }
     if (csv !== undefined) downloadText(`${props.exportName}.csv`, '\uFEFF' + csv, 'text/csv;charset=utf-8');
-  }, [props.exportName]);
+  }, [props.exportName, serverFetch]);
 
   const resetColumns = useCallback(() => {
     apiRef.current?.resetColumnState();
@@ -115,7 +187,10 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   }, []);
 
   // From the event's own api: the model can update before onGridReady has run.
-  const countRows = useCallback((e: ModelUpdatedEvent<T>) => setCount(e.api.getDisplayedRowCount()), []);
+  const countRows = useCallback(
+    (e: ModelUpdatedEvent<T>) => !serverFetch && setCount(e.api.getDisplayedRowCount()),
+    [serverFetch],
+  );
   const onDouble = props.onRowDoubleClicked;
 
   return (
@@ -134,7 +209,7 @@ export function DataGrid<T>(props: DataGridProps<T>) {
             {t('common.rows', { count })}
           </Typography.Text>
           <Button onClick={resetColumns}>{t('common.resetColumns')}</Button>
-          <Button onClick={exportCsv} data-testid={`${props.gridId}-export`}>
+          <Button onClick={() => void exportCsv()} data-testid={`${props.gridId}-export`}>
             {t('common.exportCsv')}
           </Button>
         </Space>
@@ -144,7 +219,9 @@ export function DataGrid<T>(props: DataGridProps<T>) {
           <AgGridReact<T>
             key={locale /* the grid reads localeText only when created */}
             theme={theme}
-            rowData={props.rows}
+            {...(datasource
+              ? { rowModelType: 'infinite' as const, datasource, cacheBlockSize: BLOCK, maxBlocksInCache: 50 }
+              : { rowData: props.rows })}
             pinnedBottomRowData={props.pinnedBottomRowData}
             columnDefs={props.columns}
             defaultColDef={defaultColDef}

@@ -53,9 +53,19 @@ function load(entry: Entry): Promise<void> {
   return entry.inflight;
 }
 
+const invalidationListeners = new Set<{ methods: readonly string[]; run: () => void }>();
+
+/** For data kept outside this cache (a server-side grid's blocks): runs `run` when any of `methods` goes stale. */
+export function onInvalidate(methods: readonly string[], run: () => void): () => void {
+  const l = { methods, run };
+  invalidationListeners.add(l);
+  return () => invalidationListeners.delete(l);
+}
+
 /** Marks methods stale ('*' = everything): mounted queries refetch, the rest are dropped. */
 export function invalidate(methods: readonly string[]): void {
   const all = methods.includes('*');
+  for (const l of invalidationListeners) if (all || l.methods.some((m) => methods.includes(m))) l.run();
   for (const [key, entry] of cache) {
     if (!all && !methods.includes(entry.method)) continue;
     if (entry.listeners.size) void load(entry);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageRequest } from '../../grid/server-query';
 import { mutation, query } from '../contract';
 import { Id, IsoTime } from '../common';
 
@@ -13,6 +14,7 @@ const EDITORS = ['manager', 'admin'] as const;
 const MAX_QTY = 1_000_000_000_000;
 
 export const BaseUnitSchema = z.enum(['g', 'ml', 'pc']);
+type BaseUnit = z.output<typeof BaseUnitSchema>;
 export const Code = z
   .string()
   .trim()
@@ -73,34 +75,78 @@ export const ItemDetailDto = ItemInputDto.extend({
 });
 export type ItemDetail = z.output<typeof ItemDetailDto>;
 
-/** One grid row: units and barcodes flattened, category and area names joined in. */
-export const ItemRowDto = z.object({
-  id: Id,
-  code: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  category: z.string(),
-  categoryZh: z.string().nullable(),
-  categoryEn: z.string().nullable(),
-  baseUnit: BaseUnitSchema,
-  active: z.boolean(),
-  storageAreaId: z.string().nullable(),
-  areaCode: z.string().nullable(),
-  areaZh: z.string().nullable(),
-  areaEn: z.string().nullable(),
-  shelfOrder: z.number().int(),
-  shelfLifeDays: z.number().int().nullable(),
-  parLevel: z.number().int().nullable(),
-  reorderPoint: z.number().int().nullable(),
-  lotTracked: z.boolean(),
-  purchaseUnit: z.string().nullable(),
-  purchaseFactor: z.number().int().nullable(),
-  countUnit: z.string().nullable(),
-  countFactor: z.number().int().nullable(),
+/**
+ * One item of the grid as a tuple, in this order: 20,000 items
+ * travel as ~2.7 MB of arrays instead of ~9 MB of repeated keys, and category
+ * and area names come from their own small lists. `unpackItemRow` turns one
+ * into an ItemRow object.
+ */
+export const ItemListRowDto = z.tuple([
+  Id,
+  z.string(),
+  z.string(),
+  z.string(),
+  z.string(),
+  BaseUnitSchema,
+  z.union([z.literal(0), z.literal(1)]),
+  z.string().nullable(),
+  z.number().int(),
+  z.number().int().nullable(),
+  z.number().int().nullable(),
+  z.number().int().nullable(),
+  z.union([z.literal(0), z.literal(1)]),
+  z.string().nullable(),
+  z.number().int().nullable(),
+  z.string().nullable(),
+  z.number().int().nullable(),
   /** Barcodes joined with '|'. */
-  barcodes: z.string(),
-});
-export type ItemRow = z.output<typeof ItemRowDto>;
+  z.string(),
+]);
+export type ItemListRow = z.output<typeof ItemListRowDto>;
+
+export interface ItemRow {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  category: string;
+  baseUnit: BaseUnit;
+  active: boolean;
+  storageAreaId: string | null;
+  shelfOrder: number;
+  shelfLifeDays: number | null;
+  parLevel: number | null;
+  reorderPoint: number | null;
+  lotTracked: boolean;
+  purchaseUnit: string | null;
+  purchaseFactor: number | null;
+  countUnit: string | null;
+  countFactor: number | null;
+  barcodes: string;
+}
+
+export function unpackItemRow(r: ItemListRow): ItemRow {
+  return {
+    id: r[0],
+    code: r[1],
+    nameZh: r[2],
+    nameEn: r[3],
+    category: r[4],
+    baseUnit: r[5],
+    active: r[6] === 1,
+    storageAreaId: r[7],
+    shelfOrder: r[8],
+    shelfLifeDays: r[9],
+    parLevel: r[10],
+    reorderPoint: r[11],
+    lotTracked: r[12] === 1,
+    purchaseUnit: r[13],
+    purchaseFactor: r[14],
+    countUnit: r[15],
+    countFactor: r[16],
+    barcodes: r[17],
+  };
+}
 
 export const AreaInputDto = z.object({
   code: Code,
@@ -144,7 +190,7 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.output<typeof ImportReport>;
 
-const ITEM_QUERIES = ['items.list', 'items.get', 'stock.onHand', 'stock.moves'];
+const ITEM_QUERIES = ['items.list', 'items.page', 'items.get', 'stock.onHand', 'stock.moves'];
 
 export const itemMethods = {
   'areas.list': query({ input: z.object({}).strict(), output: z.array(AreaDto), access: 'any' }),
@@ -152,30 +198,39 @@ export const itemMethods = {
     input: AreaInputDto,
     output: AreaDto,
     access: EDITORS,
-    invalidates: ['areas.list', 'items.list'],
+    invalidates: ['areas.list', 'items.list', 'items.page'],
   }),
   'areas.update': mutation({
     input: AreaInputDto.extend({ id: Id }),
     output: AreaDto,
     access: EDITORS,
-    invalidates: ['areas.list', 'items.list', 'stock.onHand'],
+    invalidates: ['areas.list', 'items.list', 'items.page', 'stock.onHand'],
   }),
   'categories.list': query({ input: z.object({}).strict(), output: z.array(CategoryDto), access: 'any' }),
   'categories.create': mutation({
     input: CategoryInputDto,
     output: CategoryDto,
     access: EDITORS,
-    invalidates: ['categories.list', 'items.list'],
+    invalidates: ['categories.list', 'items.list', 'items.page'],
   }),
   'categories.update': mutation({
     input: CategoryInputDto.extend({ id: Id }),
     output: CategoryDto,
     access: EDITORS,
-    invalidates: ['categories.list', 'items.list'],
+    invalidates: ['categories.list', 'items.list', 'items.page'],
   }),
 
   /** Every item (active and not), one SQL query; the grid filters on the client. */
-  'items.list': query({ input: z.object({}).strict(), output: z.array(ItemRowDto), access: 'any' }),
+  'items.list': query({ input: z.object({}).strict(), output: z.array(ItemListRowDto), access: 'any' }),
+  /** One block of the item grid, sorted and filtered on the server. */
+  'items.page': query({
+    input: PageRequest.extend({ status: z.enum(['all', 'active', 'inactive']).default('all') }).refine(
+      (r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000,
+      { message: 'endRow must be above startRow, at most 1000 rows per block', path: ['endRow'] },
+    ),
+    output: z.object({ rows: z.array(ItemListRowDto), total: z.number().int() }),
+    access: 'any',
+  }),
   'items.get': query({ input: z.object({ id: Id }), output: ItemDetailDto, access: 'any' }),
   'items.create': mutation({ input: ItemInputDto, output: ItemDetailDto, access: EDITORS, invalidates: ITEM_QUERIES }),
   /** Replaces the item's fields, units and barcodes with the ones given. */

@@ -4,6 +4,7 @@ export const enCore = {
   'app.loading': 'Loading…',
 
   // errors (server and client)
+  'error.grid.column': 'The list cannot be sorted or filtered by "{column}". Reset the columns and try again.',
   'error.VALIDATION': 'Some fields are not valid. Correct them and try again.',
   'error.UNKNOWN_METHOD': 'The app does not know the request "{method}". Update the app on this device.',
   'error.UNAUTHENTICATED': 'Please sign in first.',

@@ -40,6 +40,7 @@ export const enItems = {
   'items.unit.ml.long': 'millilitre (ml)',
   'items.unit.pc.long': 'piece (pc)',
   'items.unitFactor': '1 {unit} = {qty} {base}',
+  'items.status.all': 'All',
   'items.status.active': 'Active',
   'items.status.inactive': 'Inactive',
   'items.none': '—',

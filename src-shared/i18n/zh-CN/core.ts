@@ -5,6 +5,7 @@ export const zhCore: Record<keyof typeof enCore, string> = {
   'app.title': '门店后台',
   'app.loading': '加载中…',
 
+  'error.grid.column': '列表不能按“{column}”排序或筛选。请点“重置列”后重试。',
   'error.VALIDATION': '部分字段无效，请更正后重试。',
   'error.UNKNOWN_METHOD': '应用不认识请求“{method}”，请更新本设备上的应用。',
   'error.UNAUTHENTICATED': '请先登录。',

@@ -40,6 +40,7 @@ export const zhItems: Record<keyof typeof enItems, string> = {
   'items.unit.ml.long': '毫升 (ml)',
   'items.unit.pc.long': '个 (pc)',
   'items.unitFactor': '1{unit} = {qty}{base}',
+  'items.status.all': '全部',
   'items.status.active': '启用',
   'items.status.inactive': '停用',
   'items.none': '—',
