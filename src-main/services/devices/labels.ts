@@ -1,0 +1,273 @@
+import type Database from 'better-sqlite3';
+import type { LabelPrint } from '../../../src-shared/api/methods/devices';
+import {
+  DEFAULT_EQUIPMENT_TEMPLATE,
+  DEFAULT_RECEIVING_TEMPLATE,
+  receivingBarcode,
+} from '../../../src-shared/labels/defaults';
+import { resolveLabel } from '../../../src-shared/labels/layout';
+import { LabelTemplateSchema, type LabelData, type LabelTemplate } from '../../../src-shared/labels/template';
+import { PrinterNotReadyError } from '../../devices/printer/printer';
+import { labelToSvg } from '../../devices/printer/render';
+import { uuidv7 } from '../../lib/ids';
+import { AppError } from '../app-error';
+import type { Ctx } from '../context';
+import { DeviceError, type DeviceHub } from './hub';
+
+/** Fixed ids, so every store's built-in templates are the same rows once HQ owns them. */
+export const RECEIVING_TEMPLATE_ID = '01930000-0000-7000-8000-00000000a001';
+export const EQUIPMENT_TEMPLATE_ID = '01930000-0000-7000-8000-00000000a002';
+
+/** Inserts the built-in templates once (at start, like a migration's seed data). */
+export function ensureDefaultTemplates(sqlite: Database.Database, now: number): void {
+  const ins = sqlite.prepare(
+    `INSERT OR IGNORE INTO label_templates (id, name, definition, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  ins.run(RECEIVING_TEMPLATE_ID, '收货标签 Receiving 50×30', JSON.stringify(DEFAULT_RECEIVING_TEMPLATE), 1, now, now);
+  ins.run(
+    EQUIPMENT_TEMPLATE_ID,
+    '设备二维码 Equipment QR 50×30',
+    JSON.stringify(DEFAULT_EQUIPMENT_TEMPLATE),
+    0,
+    now,
+    now,
+  );
+}
+
+interface TemplateRow {
+  id: string;
+  name: string;
+  definition: string;
+  isDefault: number;
+}
+
+const TEMPLATE_SELECT = 'SELECT id, name, definition, is_default AS isDefault FROM label_templates';
+
+function parseTemplate(r: TemplateRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    definition: LabelTemplateSchema.parse(JSON.parse(r.definition)),
+    isDefault: r.isDefault === 1,
+  };
+}
+
+export function listTemplates(ctx: Ctx) {
+  return (ctx.sqlite.prepare(`${TEMPLATE_SELECT} ORDER BY is_default DESC, name`).all() as TemplateRow[]).map(
+    parseTemplate,
+  );
+}
+
+export function getTemplate(sqlite: Database.Database, id: string): { id: string; definition: LabelTemplate } {
+  const row = sqlite.prepare(`${TEMPLATE_SELECT} WHERE id = ?`).get(id) as TemplateRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return parseTemplate(row);
+}
+
+/** The receiving template labels are printed with: the default one, else the built-in. */
+export function receivingTemplateId(sqlite: Database.Database): string {
+  const row = sqlite
+    .prepare(`SELECT id FROM label_templates WHERE is_default = 1 AND id <> ? ORDER BY updated_at DESC LIMIT 1`)
+    .get(EQUIPMENT_TEMPLATE_ID) as { id: string } | undefined;
+  return row?.id ?? RECEIVING_TEMPLATE_ID;
+}
+
+export function saveTemplate(
+  ctx: Ctx,
+  input: { id?: string | undefined; name: string; definition: LabelTemplate; isDefault: boolean },
+) {
+  const id = input.id ?? uuidv7(ctx.now);
+  const exists = input.id ? getTemplate(ctx.sqlite, input.id) : null;
+  if (input.isDefault && id !== EQUIPMENT_TEMPLATE_ID) {
+    ctx.sqlite
+      .prepare('UPDATE label_templates SET is_default = 0 WHERE id <> ? AND id <> ?')
+      .run(id, EQUIPMENT_TEMPLATE_ID);
+  }
+  const definition = JSON.stringify(input.definition);
+  if (exists) {
+    ctx.sqlite
+      .prepare('UPDATE label_templates SET name = ?, definition = ?, is_default = ?, updated_at = ? WHERE id = ?')
+      .run(input.name, definition, input.isDefault ? 1 : 0, ctx.now, id);
+    ctx.changed({
+      table: 'label_templates',
+      id,
+      op: 'update',
+      values: { name: input.name, definition, isDefault: input.isDefault },
+    });
+  } else {
+    ctx.sqlite
+      .prepare(
+        'INSERT INTO label_templates (id, name, definition, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, input.name, definition, input.isDefault ? 1 : 0, ctx.now, ctx.now);
+    ctx.changed({
+      table: 'label_templates',
+      id,
+      op: 'insert',
+      values: { name: input.name, definition, isDefault: input.isDefault },
+    });
+  }
+  return parseTemplate(ctx.sqlite.prepare(`${TEMPLATE_SELECT} WHERE id = ?`).get(id) as TemplateRow);
+}
+
+/** What the template editor previews when no real line is given. */
+export function sampleLabelData(today: string): LabelData {
+  const data: LabelData = {
+    itemCode: 'MEAT-001',
+    nameZh: '鸡胸肉',
+    nameEn: 'Chicken breast',
+    netWeight: { amount: 1234, decimals: 3, unit: 'kg' },
+    unit: 'kg',
+    unitPrice: 228_000,
+    totalPrice: 281_352,
+    lot: 'LOT42',
+    receivedDate: today,
+    expiryDate: today,
+    gtin: '06901234567892',
+    barcode: '',
+    storeName: 'SH-001',
+    equipmentCode: 'EQ-FRY-01',
+  };
+  data.barcode = receivingBarcode(data);
+  return data;
+}
+
+export function previewLabel(ctx: Ctx, input: { definition: LabelTemplate; data?: LabelData | undefined }) {
+  const today = new Date(ctx.now).toISOString().slice(0, 10);
+  const data = input.data ?? sampleLabelData(today);
+  if (!input.data && input.definition.elements.some((e) => e.type === 'barcode' && e.symbology === 'qr')) {
+    data.barcode = `EQ:${data.equipmentCode}`;
+  }
+  const label = resolveLabel(input.definition, data, { strict: false });
+  return { svg: labelToSvg(label), problems: label.warnings };
+}
+
+interface PrintRow {
+  id: string;
+  templateId: string;
+  printerId: string | null;
+  printerName: string | null;
+  data: string;
+  copies: number;
+  sourceType: string;
+  sourceId: string;
+  status: 'pending' | 'printed' | 'failed';
+  error: string;
+  createdAt: number;
+  createdBy: string | null;
+  printedAt: number | null;
+}
+
+const PRINT_SELECT = `SELECT p.id, p.template_id AS templateId, p.printer_id AS printerId, d.name AS printerName, p.data,
+  p.copies, p.source_type AS sourceType, p.source_id AS sourceId, p.status, p.error, p.created_at AS createdAt,
+  u.display_name AS createdBy, p.printed_at AS printedAt
+  FROM label_prints p LEFT JOIN devices d ON d.id = p.printer_id LEFT JOIN users u ON u.id = p.created_by`;
+
+function toPrintDto(r: PrintRow): LabelPrint {
+  return {
+    ...r,
+    data: JSON.parse(r.data) as LabelData,
+    createdAt: new Date(r.createdAt).toISOString(),
+    printedAt: r.printedAt === null ? null : new Date(r.printedAt).toISOString(),
+  };
+}
+
+export function getLabelPrint(sqlite: Database.Database, id: string): LabelPrint {
+  const row = sqlite.prepare(`${PRINT_SELECT} WHERE p.id = ?`).get(id) as PrintRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND');
+  return toPrintDto(row);
+}
+
+export function labelHistory(
+  ctx: Ctx,
+  input: { status?: string | undefined; sourceType?: string | undefined; sourceId?: string | undefined; limit: number },
+): LabelPrint[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  const add = (cond: string, arg: string | undefined) => {
+    if (!arg) return;
+    where.push(cond);
+    args.push(arg);
+  };
+  add('p.status = ?', input.status);
+  add('p.source_type = ?', input.sourceType);
+  add('p.source_id = ?', input.sourceId);
+  const rows = ctx.sqlite
+    .prepare(
+      `${PRINT_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
+    )
+    .all(...args, input.limit) as PrintRow[];
+  return rows.map(toPrintDto);
+}
+
+/**
+ * Records a label job as pending, inside the caller's transaction: if the
+ * printer then fails or the app stops, the job is listed as not printed and
+ * can be printed again.
+ */
+export function queueLabel(
+  ctx: Ctx,
+  job: {
+    templateId: string;
+    printerId: string | null;
+    data: LabelData;
+    copies?: number;
+    sourceType: string;
+    sourceId: string;
+  },
+): string {
+  const id = uuidv7(ctx.now);
+  ctx.sqlite
+    .prepare(
+      `INSERT INTO label_prints (id, template_id, printer_id, data, copies, source_type, source_id, status, error, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', '', ?, ?)`,
+    )
+    .run(
+      id,
+      job.templateId,
+      job.printerId,
+      JSON.stringify(job.data),
+      job.copies ?? 1,
+      job.sourceType,
+      job.sourceId,
+      ctx.now,
+      ctx.user?.id ?? null,
+    );
+  return id;
+}
+
+/** Why a job did not print, as codes the screens translate (faults, or a device error key). */
+function failureCode(err: unknown): string {
+  if (err instanceof PrinterNotReadyError) return err.status.faults.join(',') || 'no_answer';
+  if (err instanceof DeviceError) return err.key;
+  return 'error';
+}
+
+/**
+ * Sends a queued job to its printer (or the default one) and records the
+ * outcome; after the caller's transaction committed. Never throws for a
+ * printer problem: the result says what happened.
+ */
+export async function runLabelJob(
+  sqlite: Database.Database,
+  hub: DeviceHub,
+  id: string,
+  log: { warn(msg: string, data?: unknown): void },
+  printerId?: string | null,
+): Promise<LabelPrint> {
+  const job = getLabelPrint(sqlite, id);
+  const update = sqlite.prepare(
+    'UPDATE label_prints SET status = ?, error = ?, printer_id = ?, printed_at = ? WHERE id = ?',
+  );
+  let printer: string | null = printerId ?? job.printerId;
+  try {
+    printer = hub.printerFor(printer).id;
+    const template = getTemplate(sqlite, job.templateId).definition;
+    await hub.print(printer, template, job.data, job.copies);
+    update.run('printed', '', printer, Date.now(), id);
+  } catch (err) {
+    log.warn('label not printed', { id, err: err instanceof Error ? err.message : String(err) });
+    update.run('failed', failureCode(err), printer, null, id);
+  }
+  return getLabelPrint(sqlite, id);
+}

@@ -1,0 +1,23 @@
+import { PrinterOutlined, UsbOutlined } from '@ant-design/icons';
+import type { AppRoute } from '../../app/route-types';
+import { DevicesPage } from './DevicesPage';
+import { LabelTemplatesPage } from './LabelTemplatesPage';
+
+export const deviceRoutes: AppRoute[] = [
+  {
+    path: '/settings/devices',
+    label: 'devices.nav',
+    icon: <UsbOutlined />,
+    roles: 'any',
+    element: <DevicesPage />,
+    group: 'nav.admin',
+  },
+  {
+    path: '/settings/labels',
+    label: 'labels.nav',
+    icon: <PrinterOutlined />,
+    roles: ['admin', 'manager'],
+    element: <LabelTemplatesPage />,
+    group: 'nav.admin',
+  },
+];
