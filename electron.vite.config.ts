@@ -26,6 +26,8 @@ export default defineConfig({
           // Tools for the benchmarks (npm run gen, npm run bench); they share the backend chunks.
           gen: resolve(__dirname, 'src-main/tools/gen.ts'),
           'bench-inventory': resolve(__dirname, 'src-main/tools/bench-inventory.ts'),
+          // Device simulators (npm run sim): real code paths of the drivers' counterparts.
+          sim: resolve(__dirname, 'src-main/tools/sim.ts'),
         },
       },
     },
