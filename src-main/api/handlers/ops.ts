@@ -4,6 +4,7 @@ import { expiring } from '../../services/ops/expiry';
 import { fefo, pickers } from '../../services/ops/pickers';
 import { reorder } from '../../services/ops/reorder';
 import {
+  cancelTransfer,
   exportTransfer,
   importTransfer,
   listTransfers,
@@ -22,6 +23,7 @@ export const opsHandlers: HandlersFor<typeof opsMethods> = {
   'ops.transferExport': { run: exportTransfer },
   'ops.transferImport': { run: importTransfer },
   'ops.transferReceive': { run: receiveTransfer },
+  'ops.transferCancel': { run: cancelTransfer },
   'ops.expiring': { run: expiring },
   'ops.reorder': { run: (ctx) => reorder(ctx) },
 };

@@ -30,7 +30,7 @@ export function cleanChange(change: Change): Change {
 export function writeAudit(
   ctx: Pick<Ctx, 'sqlite' | 'now' | 'user'>,
   method: string,
-  detail: { input?: unknown; changes?: Change[]; result?: string },
+  detail: { input?: unknown; changes?: Change[]; result?: string; summary?: Record<string, unknown> },
   actor?: { id: string; username: string } | null,
 ): number {
   const who = actor ?? ctx.user;

@@ -6,13 +6,13 @@ import {
 } from '../../../src-shared/api/methods/items';
 import { translate } from '../../../src-shared/i18n';
 import { zodIssuesToFields } from '../../api/zod-issues';
-import { writeAudit } from '../audit/record';
 import type { Change, Ctx } from '../context';
 import { findItem } from './item-read';
 import { checkItem, dbLookups, type ItemLookups } from './item-rules';
 import { cellsToCandidate, columnOf, type Column, type Resolver } from './item-table';
 import { writeItemChildren, writeItemRow } from './item-write';
 import { readTable, type Table } from './import-read';
+import { writeImportAudit } from './import-audit';
 
 interface Planned {
   input: ItemInput;
@@ -133,8 +133,12 @@ export async function importItems(
       if (errors.length || input.dryRun) return { applied: false, ...report };
       const ids = planned.map((p) => writeItemRow(wctx, p.input, p.before));
       planned.forEach((p, i) => writeItemChildren(wctx, ids[i]!, p.input));
-      writeAudit(ctx, 'items.import', {
-        input: { fileName: input.fileName, rows: report.rows, created, updated: report.updated },
+      writeImportAudit(ctx, {
+        fileName: input.fileName,
+        base64: input.base64,
+        rows: report.rows,
+        createdCodes: planned.filter((p) => !p.before).map((p) => p.input.code),
+        updatedCodes: planned.filter((p) => p.before).map((p) => p.input.code),
         changes,
       });
       return { applied: true, ...report };

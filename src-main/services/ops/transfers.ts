@@ -6,12 +6,14 @@ import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { dayKeyer } from '../stock/day';
 import { mulDiv } from '../stock/money-math';
-import type { MoveInput } from '../stock/post';
+import { reverseMove, type MoveInput } from '../stock/post';
 import { storeRow } from '../store/settings';
 import { fieldError } from './errors';
 import { postLines, requireArea, resolveLines, type DocLine } from './documents';
 
 export const TRANSFER_FORMAT = 'store-backoffice/transfer';
+/** attachments.owner_type of the copy of an exported file; its first row marks the transfer as exported. */
+export const TRANSFER_FILE = 'transfer_file';
 
 interface TransferRow {
   id: string;
@@ -23,6 +25,10 @@ interface TransferRow {
   sentAt: number;
   receivedAt: number | null;
   note: string;
+}
+
+interface ListedTransfer extends TransferRow {
+  exportedAt: number | null;
 }
 
 interface LineRow {
@@ -171,11 +177,14 @@ function linesOf(ctx: Ctx, ids: string[]): LineRow[] {
 export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) {
   const rows = ctx.sqlite
     .prepare(
-      `SELECT id, number, direction, from_store AS fromStore, to_store AS toStore, status, sent_at AS sentAt,
-              received_at AS receivedAt, note FROM transfers ${i.direction ? 'WHERE direction = ?' : ''}
-       ORDER BY sent_at DESC LIMIT 500`,
+      `SELECT t.id, t.number, t.direction, t.from_store AS fromStore, t.to_store AS toStore, t.status,
+              t.sent_at AS sentAt, t.received_at AS receivedAt, t.note,
+              (SELECT min(f.created_at) FROM attachments f WHERE f.owner_type = '${TRANSFER_FILE}' AND f.owner_id = t.id)
+                AS exportedAt
+       FROM transfers t ${i.direction ? 'WHERE t.direction = ?' : ''}
+       ORDER BY t.sent_at DESC LIMIT 500`,
     )
-    .all(...(i.direction ? [i.direction] : [])) as TransferRow[];
+    .all(...(i.direction ? [i.direction] : [])) as ListedTransfer[];
   const lines = linesOf(
     ctx,
     rows.map((r) => r.id),
@@ -184,6 +193,7 @@ export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) 
     ...r,
     sentAt: toIso(r.sentAt)!,
     receivedAt: toIso(r.receivedAt),
+    exportedAt: toIso(r.exportedAt),
     lines: lines
       .filter((l) => l.transferId === r.id)
       .map(({ transferId: _t, ...l }) => ({
@@ -195,10 +205,23 @@ export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) 
   }));
 }
 
-/** The file for the receiving store; the checksum is over the exact payload text, so any edit is detected. */
+function exportedAt(ctx: Ctx, id: string): number | null {
+  const row = ctx.sqlite
+    .prepare('SELECT min(created_at) AS at FROM attachments WHERE owner_type = ? AND owner_id = ?')
+    .get(TRANSFER_FILE, id) as { at: number | null };
+  return row.at;
+}
+
+/**
+ * The file for the receiving store; the checksum is over the exact payload
+ * text, so any edit is detected. The first export keeps a copy of the file as
+ * an attachment: it is the mark that the goods may now be on the other
+ * store's books, which is what stops a cancel (see cancelTransfer).
+ */
 export function exportTransfer(ctx: Ctx, i: { id: string }) {
   const t = getTransfer(ctx, i.id);
   if (t.direction !== 'out') throw new AppError('VALIDATION', 'error.ops.exportDirection');
+  if (t.status === 'cancelled') throw new AppError('CONFLICT', 'error.ops.exportCancelled', { number: t.number });
   const payload: TransferPayload = {
     number: t.number,
     fromStore: t.fromStore,
@@ -215,7 +238,69 @@ export function exportTransfer(ctx: Ctx, i: { id: string }) {
   };
   const body = JSON.stringify(payload);
   const content = `{"format":"${TRANSFER_FORMAT}","version":1,"payload":${body},"sha256":"${sha256(body)}"}`;
-  return { fileName: `${t.number}.json`, content };
+  const fileName = `${t.number}.json`;
+  if (exportedAt(ctx, t.id) === null) {
+    const data = Buffer.from(content, 'utf8');
+    const id = uuidv7(ctx.now);
+    ctx.sqlite
+      .prepare(
+        `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, bytes, data, created_at, created_by)
+         VALUES (?, ?, ?, ?, 'application/json', ?, ?, ?, ?)`,
+      )
+      .run(id, TRANSFER_FILE, t.id, fileName, data.length, data.toString('base64'), ctx.now, ctx.user?.id ?? null);
+    ctx.changed({
+      table: 'attachments',
+      id,
+      op: 'insert',
+      values: { ownerType: TRANSFER_FILE, ownerId: t.id, fileName, bytes: data.length, sha256: sha256(body) },
+    });
+  }
+  return { fileName, content };
+}
+
+/**
+ * Cancels a transfer out, which is only safe while its file has never been
+ * exported. Files travel by hand: once one has left, the other store may have
+ * imported and received it, and nothing a cancel here writes can reach that
+ * store's database before it does. Letting the goods come back here while
+ * they are also on the other store's books would count them twice, so an
+ * exported transfer is refused; the receiving store confirms what actually
+ * arrived (0 for what did not) and anything going back travels as a new
+ * transfer the other way. For the same reason the file of a cancelled
+ * transfer is never exported (exportTransfer), so no cancelled transfer can
+ * be imported anywhere.
+ *
+ * The transfer_out rows are reversed (reverseMove: an opposite row of the same
+ * kind with exactly their quantity and value), so the goods return to the area
+ * they left at the cost they left with, and the ledger is never edited.
+ */
+export function cancelTransfer(ctx: Ctx, i: { id: string; note: string }) {
+  const t = getTransfer(ctx, i.id);
+  if (t.direction !== 'out') throw new AppError('VALIDATION', 'error.ops.cancelDirection');
+  if (t.status !== 'in_transit') {
+    throw new AppError('CONFLICT', 'error.ops.cancelStatus', { number: t.number, status: t.status });
+  }
+  if (exportedAt(ctx, t.id) !== null) throw new AppError('CONFLICT', 'error.ops.cancelExported', { number: t.number });
+  // Rows a manager already reversed one by one in the history are back already.
+  const outRows = ctx.sqlite
+    .prepare(
+      `SELECT m.seq FROM stock_moves m
+       WHERE m.doc_type = 'transfer' AND m.doc_id = ? AND m.kind = 'transfer_out' AND m.reverses_seq IS NULL
+         AND NOT EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_seq = m.seq)
+       ORDER BY m.seq`,
+    )
+    .all(t.id) as { seq: number }[];
+  const note = `${t.number}: ${i.note}`.slice(0, 500);
+  const back = outRows.map((r) => reverseMove(ctx, r.seq, note));
+  ctx.sqlite.prepare("UPDATE transfers SET status = 'cancelled' WHERE id = ?").run(t.id);
+  ctx.changed({
+    table: 'transfers',
+    id: t.id,
+    op: 'update',
+    values: { status: 'cancelled', reason: i.note, reversals: back.map((b) => b.seq) },
+    before: { status: t.status },
+  });
+  return { moves: back.length, value: back.reduce((s, b) => s + b.value, 0) };
 }
 
 const isInt = (v: unknown): v is number => Number.isSafeInteger(v);
@@ -265,8 +350,13 @@ export function importTransfer(ctx: Ctx, i: { content: string }) {
     throw new AppError('VALIDATION', 'error.ops.wrongStore', { number: p.number, to: p.toStore, store: here });
   }
   const dup = ctx.sqlite
-    .prepare("SELECT 1 FROM transfers WHERE direction = 'in' AND number = ? AND from_store = ?")
-    .get(p.number, p.fromStore);
+    .prepare("SELECT status FROM transfers WHERE direction = 'in' AND number = ? AND from_store = ?")
+    .get(p.number, p.fromStore) as { status: TransferRow['status'] } | undefined;
+  // No store exports a cancelled transfer, so a file normally never meets a cancelled record. If one does
+  // (a record cancelled by support, or by HQ once replication exists), "already imported" would mislead.
+  if (dup?.status === 'cancelled') {
+    throw new AppError('CONFLICT', 'error.ops.transferCancelled', { number: p.number, from: p.fromStore });
+  }
   if (dup) throw new AppError('CONFLICT', 'error.ops.duplicate', { number: p.number, from: p.fromStore });
   const byCode = ctx.sqlite.prepare('SELECT id FROM items WHERE code = ?');
   const ids = p.lines.map((l) => (byCode.get(l.itemCode) as { id: string } | undefined)?.id);
@@ -315,6 +405,9 @@ export function receiveTransfer(
 ) {
   const t = getTransfer(ctx, i.id);
   if (t.direction !== 'in') throw new AppError('VALIDATION', 'error.ops.receiveDirection');
+  if (t.status === 'cancelled') {
+    throw new AppError('CONFLICT', 'error.ops.transferCancelled', { number: t.number, from: t.fromStore });
+  }
   if (t.status !== 'in_transit') throw new AppError('CONFLICT', 'error.ops.notInTransit', { number: t.number });
   requireArea(ctx, i.areaId, 'areaId');
   const lines = linesOf(ctx, [t.id]);

@@ -71,6 +71,7 @@ interface MovesFilter {
   docId?: string | null;
   limit: number;
   after?: { occurredAt: string; seq: number } | null;
+  sinceSeq?: number | null;
 }
 
 function nextDay(day: string): string {
@@ -86,28 +87,47 @@ export function movesPage(ctx: Ctx, f: MovesFilter) {
     where.push(cond);
     args.push(arg);
   };
-  if (f.itemId) add('m.item_id = ?', f.itemId);
-  if (f.areaId) add('m.area_id = ?', f.areaId);
-  if (f.kind) add('m.kind = ?', f.kind);
-  if (f.docType) add('m.doc_type = ?', f.docType);
-  if (f.docId) add('m.doc_id = ?', f.docId);
-  if (f.from) add('m.occurred_at >= ?', dayStart(f.from, tz));
-  if (f.to) add('m.occurred_at < ?', dayStart(nextDay(f.to), tz));
+  // Over the whole ledger, whatever the filter: the screen passes it back as sinceSeq to ask what is new.
+  const latestSeq = (ctx.sqlite.prepare('SELECT coalesce(max(seq), 0) AS n FROM stock_moves').get() as { n: number }).n;
+  const since = f.sinceSeq !== null && f.sinceSeq !== undefined;
+  // "New since" asks for the few rows above a seq: that rowid range is then the smallest set, so the
+  // other filters are kept off their indexes ('+') and the rows are sorted afterwards. With the plain
+  // columns SQLite would walk the time (or kind, item) index back through every older row to find them.
+  // A range of more than 20,000 rows is no "new rows" check: the usual plan serves it better.
+  const narrow = since && latestSeq - f.sinceSeq! <= 20_000;
+  const ix = narrow ? '+' : '';
+  if (f.itemId) add(`${ix}m.item_id = ?`, f.itemId);
+  if (f.areaId) add(`${ix}m.area_id = ?`, f.areaId);
+  if (f.kind) add(`${ix}m.kind = ?`, f.kind);
+  if (f.docType) add(`${ix}m.doc_type = ?`, f.docType);
+  if (f.docId) add(`${ix}m.doc_id = ?`, f.docId);
+  if (f.from) add(`${ix}m.occurred_at >= ?`, dayStart(f.from, tz));
+  if (f.to) add(`${ix}m.occurred_at < ?`, dayStart(nextDay(f.to), tz));
   if (f.after) {
     where.push('(m.occurred_at < ? OR (m.occurred_at = ? AND m.seq < ?))');
     const t = Date.parse(f.after.occurredAt);
     args.push(t, t, f.after.seq);
   }
+  if (since) add('m.seq > ?', f.sinceSeq);
+  const order = narrow ? '+m.occurred_at DESC, m.seq DESC' : 'm.occurred_at DESC, m.seq DESC';
+  // Reason names: the code's kind follows from the movement's kind; inactive codes keep their names.
+  // The photo is looked up per row of this one page through the attachments owner index (no N+1 calls).
   const rows = ctx.sqlite
     .prepare(
       `SELECT m.seq, m.item_id AS itemId, i.code, i.name_zh AS nameZh, i.name_en AS nameEn, i.base_unit AS baseUnit,
               a.code AS areaCode, m.kind, m.qty, m.value, m.lot, m.expiry, m.occurred_at AS occurredAt, u.username,
-              m.reason, m.doc_type AS docType, m.doc_id AS docId, m.reverses_seq AS reversesSeq, m.note,
-              EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_seq = m.seq) AS reversed
+              m.reason, coalesce(rc.name_zh, '') AS reasonZh, coalesce(rc.name_en, '') AS reasonEn,
+              m.doc_type AS docType, m.doc_id AS docId, m.reverses_seq AS reversesSeq, m.note,
+              EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_seq = m.seq) AS reversed,
+              (SELECT min(p.id) FROM attachments p
+                WHERE p.owner_type = m.doc_type AND p.owner_id = m.doc_id AND m.doc_id <> '' AND p.mime LIKE 'image/%'
+              ) AS photoId
        FROM stock_moves m JOIN items i ON i.id = m.item_id JOIN storage_areas a ON a.id = m.area_id
        LEFT JOIN users u ON u.id = m.user_id
+       LEFT JOIN reason_codes rc ON rc.code = m.reason
+         AND rc.kind = CASE m.kind WHEN 'waste' THEN 'waste' WHEN 'count_adjust' THEN 'adjustment' END
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY m.occurred_at DESC, m.seq DESC LIMIT ?`,
+       ORDER BY ${order} LIMIT ?`,
     )
     .all(...args, f.limit + 1) as (Record<string, unknown> & {
     seq: number;
@@ -120,5 +140,6 @@ export function movesPage(ctx: Ctx, f: MovesFilter) {
   return {
     rows: page as never,
     next: rows.length > f.limit && last ? { occurredAt: last.occurredAt, seq: last.seq } : null,
+    latestSeq,
   };
 }

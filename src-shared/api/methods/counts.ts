@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract';
 import { Id, IsoTime } from '../common';
+import { STOCK_QUERIES } from './stock';
 
 /** Quantities in thousandths of the base unit, money in ten-thousandths (see src-shared/quantity.ts). */
 const Qty = z.number().int();
@@ -130,7 +131,7 @@ export const countMethods = {
     input: z.object({ id: Id, uncounted: UncountedRule.default('skip') }),
     output: Totals,
     access: ['manager', 'admin'],
-    invalidates: ['counts.list', 'counts.get', 'counts.preview', 'stock.onHand', 'stock.moves'],
+    invalidates: ['counts.list', 'counts.get', 'counts.preview', ...STOCK_QUERIES],
   }),
   'counts.cancel': mutation({
     input: z.object({ id: Id }),

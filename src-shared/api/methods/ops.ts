@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoTime } from '../common';
 import { mutation, query } from '../contract';
-import { DayText, Money, Qty } from './stock';
+import { DayText, Money, Qty, STOCK_QUERIES } from './stock';
 
 /** A quantity as typed: decimal text in one of the item's units (base unit, kg/l, or an item_units unit). */
 export const TypedQty = {
@@ -10,7 +10,9 @@ export const TypedQty = {
 };
 const Lot = z.string().trim().max(40).optional();
 const Note = z.string().trim().max(500).optional();
-const STOCK = ['stock.onHand', 'stock.moves', 'ops.fefo', 'ops.expiring', 'ops.reorder'] as const;
+const STOCK = STOCK_QUERIES;
+/** Who posts stock documents (issue, waste, transfers). */
+const POSTERS = ['clerk', 'manager', 'admin'] as const;
 
 export const PickerItem = z.object({
   id: Id,
@@ -84,6 +86,8 @@ export const TransferDto = z.object({
   status: z.enum(['in_transit', 'received', 'cancelled']),
   sentAt: IsoTime,
   receivedAt: IsoTime.nullable(),
+  /** When the file for the receiving store was first exported; from then on the transfer cannot be cancelled. */
+  exportedAt: IsoTime.nullable(),
   note: z.string(),
   lines: z.array(TransferLineDto),
 });
@@ -122,7 +126,7 @@ export const opsMethods = {
       note: Note,
     }),
     output: Posted,
-    access: ['clerk', 'manager', 'admin'],
+    access: POSTERS,
     invalidates: STOCK,
   }),
   'ops.waste': mutation({
@@ -138,7 +142,7 @@ export const opsMethods = {
         .optional(),
     }),
     output: Posted,
-    access: ['clerk', 'manager', 'admin'],
+    access: POSTERS,
     invalidates: STOCK,
   }),
   'ops.transfers': query({
@@ -154,19 +158,35 @@ export const opsMethods = {
       note: Note,
     }),
     output: z.object({ id: Id, number: z.string() }),
-    access: ['clerk', 'manager', 'admin'],
+    access: POSTERS,
     invalidates: [...STOCK, 'ops.transfers'],
   }),
-  /** The transfer as a file for the receiving store: JSON with a SHA-256 checksum of its content. */
-  'ops.transferExport': query({
+  /**
+   * The transfer as a file for the receiving store: JSON with a SHA-256 checksum
+   * of its content. A mutation because the first export is recorded (with a
+   * copy of the file): from then on the other store may hold the goods on
+   * paper, so the transfer can no longer be cancelled here.
+   */
+  'ops.transferExport': mutation({
     input: z.object({ id: Id }),
     output: z.object({ fileName: z.string(), content: z.string() }),
-    access: 'any',
+    access: POSTERS,
+    invalidates: ['ops.transfers'],
+  }),
+  /**
+   * Cancels a transfer out that was never exported: reversing entries bring the
+   * goods back into the area they left, at the cost they left with.
+   */
+  'ops.transferCancel': mutation({
+    input: z.object({ id: Id, note: z.string().trim().min(1).max(200) }),
+    output: z.object({ moves: z.number().int(), value: Money }),
+    access: ['manager', 'admin'],
+    invalidates: [...STOCK, 'ops.transfers'],
   }),
   'ops.transferImport': mutation({
     input: z.object({ content: z.string().min(1).max(5_000_000) }),
     output: z.object({ id: Id, number: z.string() }),
-    access: ['clerk', 'manager', 'admin'],
+    access: POSTERS,
     invalidates: ['ops.transfers'],
   }),
   /** Confirms what arrived, line by line (quantities in the base unit's thousandths). */
@@ -180,7 +200,7 @@ export const opsMethods = {
       note: Note,
     }),
     output: z.object({ moves: z.number().int(), value: Money }),
-    access: ['clerk', 'manager', 'admin'],
+    access: POSTERS,
     invalidates: [...STOCK, 'ops.transfers'],
   }),
   /** Lots expiring within `days` (default: the store setting) and lots already expired, with value. */

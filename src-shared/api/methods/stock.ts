@@ -9,6 +9,13 @@ export const Qty = z.number().int();
 export const Money = z.number().int();
 export const DayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
 
+/**
+ * The queries that read balances or the ledger. Every mutation that posts or
+ * reverses movements lists all of them in `invalidates`, so open screens
+ * (stock on hand, movement history, FEFO hints, expiry, reorder) refresh.
+ */
+export const STOCK_QUERIES = ['stock.onHand', 'stock.moves', 'ops.fefo', 'ops.expiring', 'ops.reorder'] as const;
+
 export const MoveInputDto = z.object({
   itemId: Id,
   areaId: Id,
@@ -55,11 +62,16 @@ export const MoveRow = z.object({
   occurredAt: IsoTime,
   username: z.string().nullable(),
   reason: z.string(),
+  /** The reason code's names (inactive codes too), '' when the reason is free text or none. */
+  reasonZh: z.string(),
+  reasonEn: z.string(),
   docType: z.string(),
   docId: z.string(),
   reversesSeq: z.number().int().nullable(),
   reversed: z.boolean(),
   note: z.string(),
+  /** The photo attached to the movement's document (waste), for attachments.get. */
+  photoId: Id.nullable(),
 });
 
 const PostedDto = z.object({ seq: z.number().int(), id: Id, itemId: Id, kind: MoveKindSchema, qty: Qty, value: Money });
@@ -80,13 +92,13 @@ export const stockMethods = {
     input: z.object({ moves: z.array(MoveInputDto).min(1).max(10_000) }),
     output: z.array(PostedDto),
     access: ['clerk', 'manager', 'admin'],
-    invalidates: ['stock.onHand', 'stock.moves'],
+    invalidates: STOCK_QUERIES,
   }),
   'stock.reverse': mutation({
     input: z.object({ seq: z.number().int().positive(), note: z.string().trim().min(1).max(500) }),
     output: PostedDto,
     access: ['manager', 'admin'],
-    invalidates: ['stock.onHand', 'stock.moves'],
+    invalidates: STOCK_QUERIES,
   }),
   /** Movement history, newest first, filtered and paged in SQL (keyset on time and seq). */
   'stock.moves': query({
@@ -101,10 +113,14 @@ export const stockMethods = {
       limit: z.number().int().min(1).max(500).default(100),
       /** The last row of the previous page: its time and seq. */
       after: z.object({ occurredAt: IsoTime, seq: z.number().int() }).nullish(),
+      /** Only movements posted after this one (seq is the posting order): the "new movements" check. */
+      sinceSeq: z.number().int().min(0).nullish(),
     }),
     output: z.object({
       rows: z.array(MoveRow),
       next: z.object({ occurredAt: IsoTime, seq: z.number().int() }).nullable(),
+      /** The newest movement in the store when the page was read (any filter): pass it as sinceSeq later. */
+      latestSeq: z.number().int(),
     }),
     access: 'any',
   }),

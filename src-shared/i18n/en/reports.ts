@@ -63,4 +63,6 @@ export const enReports = {
   'reports.col.adjustedValue': 'Variance value',
   'reports.col.reason': 'Reason',
   'reports.col.moves': 'Entries',
+  'reports.waste.detailHint': 'Double-click a row for its entries and photos.',
+  'reports.waste.detailTitle': 'Waste entries: {item} · {reason}',
 } as const;

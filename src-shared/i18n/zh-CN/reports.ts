@@ -65,4 +65,6 @@ export const zhReports: Record<keyof typeof enReports, string> = {
   'reports.col.adjustedValue': '差异金额',
   'reports.col.reason': '原因',
   'reports.col.moves': '笔数',
+  'reports.waste.detailHint': '双击一行查看明细和照片。',
+  'reports.waste.detailTitle': '报损明细：{item} · {reason}',
 };

@@ -33,6 +33,9 @@ export interface ReportLayoutProps<T> {
   totals?: T;
   loading: boolean;
   getRowId: (row: T) => string;
+  /** Opens the row's details; `hint` tells the user it can. */
+  onRowDoubleClicked?: (row: T) => void;
+  hint?: string;
 }
 
 /**
@@ -78,9 +81,12 @@ export function ReportLayout<T>(p: ReportLayoutProps<T>) {
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-title">
           {title}
         </Typography.Title>
-        <Typography.Text type="secondary" data-testid="report-subtitle">
-          {p.subtitle}
-        </Typography.Text>
+        <Space size="middle">
+          {p.hint && <Typography.Text type="secondary">{p.hint}</Typography.Text>}
+          <Typography.Text type="secondary" data-testid="report-subtitle">
+            {p.subtitle}
+          </Typography.Text>
+        </Space>
       </Space>
       <DataGrid<T>
         gridId={p.gridId}
@@ -89,6 +95,7 @@ export function ReportLayout<T>(p: ReportLayoutProps<T>) {
         columns={colDefs}
         getRowId={p.getRowId}
         exportName={p.exportName}
+        onRowDoubleClicked={p.onRowDoubleClicked}
         pinnedBottomRowData={p.totals ? [p.totals] : undefined}
         height="calc(100vh - 230px)"
         toolbar={

@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../../src-shared/api';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { itemColumns, totalsItem } from './item-columns';
+import { WasteEntries, type WasteEntriesTarget } from './WasteEntries';
 import { ReportLayout } from './ReportLayout';
 import { PeriodFilters, monthStart, today, useDayParam, type AreaCategory } from './ReportFilters';
 import type { ReportColumn } from './report-columns';
@@ -19,6 +20,7 @@ export function WastePage() {
   const [to, setTo] = useDayParam('to', today);
   const [f, setF] = useState<AreaCategory>({ areaId: null, category: null });
   const [view, setView] = useState<'reasons' | 'items'>('reasons');
+  const [entries, setEntries] = useState<WasteEntriesTarget | null>(null);
   const q = useQuery('reports.waste', { from, to, areaId: f.areaId, category: f.category });
 
   const reasonCols = useMemo<ReportColumn<ReasonRow>[]>(
@@ -75,6 +77,9 @@ export function WastePage() {
     loading: q.loading,
     filters,
   };
+  const detail = (
+    <WasteEntries target={entries} from={from} to={to} areaId={f.areaId ?? null} onClose={() => setEntries(null)} />
+  );
   return view === 'reasons' ? (
     <ReportLayout<ReasonRow>
       {...common}
@@ -90,26 +95,39 @@ export function WastePage() {
       getRowId={(r) => r.reason}
     />
   ) : (
-    <ReportLayout<ItemRow>
-      {...common}
-      gridId="report-waste-items"
-      exportName={`waste-by-item-${from}-${to}`}
-      columns={itemCols}
-      rows={q.data?.byItem}
-      totals={
-        q.data
-          ? ({
-              ...totalsItem(label),
-              category: '',
-              reason: '',
-              reasonZh: '',
-              reasonEn: '',
-              qty: null,
-              ...sum(q.data.byItem),
-            } as unknown as ItemRow)
-          : undefined
-      }
-      getRowId={(r) => `${r.itemId}|${r.reason}`}
-    />
+    <>
+      <ReportLayout<ItemRow>
+        {...common}
+        gridId="report-waste-items"
+        exportName={`waste-by-item-${from}-${to}`}
+        columns={itemCols}
+        rows={q.data?.byItem}
+        totals={
+          q.data
+            ? ({
+                ...totalsItem(label),
+                category: '',
+                reason: '',
+                reasonZh: '',
+                reasonEn: '',
+                qty: null,
+                ...sum(q.data.byItem),
+              } as unknown as ItemRow)
+            : undefined
+        }
+        getRowId={(r) => `${r.itemId}|${r.reason}`}
+        hint={t('reports.waste.detailHint')}
+        onRowDoubleClicked={(r) => {
+          if (r.itemId === '__total') return;
+          setEntries({
+            itemId: r.itemId,
+            itemName: `${r.code} ${zh ? r.nameZh : r.nameEn}`,
+            reason: r.reason,
+            reasonName: zh ? r.reasonZh : r.reasonEn,
+          });
+        }}
+      />
+      {detail}
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import { App, Button, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Select, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src-shared/api';
 import { formatMoney } from '../../../../src-shared/quantity';
@@ -11,13 +11,24 @@ import { call } from '../../lib/api';
 import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useQuery } from '../../lib/query';
+import { PhotoButton, PhotoViewer } from './PhotoViewer';
 import { areaOptions, filterByLabel, itemOptions, nameOf, qtyText, usePickers } from './pickers';
 
 type Page = MethodOutput<'stock.moves'>;
 type Row = Page['rows'][number];
 type Filter = Pick<MethodInput<'stock.moves'>, 'itemId' | 'areaId' | 'kind' | 'from' | 'to'>;
 
-/** Movement history, newest first, paged in SQL: "load more" fetches the next page after the last row. */
+/** How many new rows the banner counts exactly; beyond it says "more than". */
+const NEW_LIMIT = 200;
+
+/**
+ * Movement history, newest first, paged in SQL: "load more" fetches the next
+ * page after the last row. New movements (this or any other window or tablet)
+ * do not reload the list under the user's eyes: a banner counts the ones that
+ * match the filters and shows them on request, so the rows being read and the
+ * pages already loaded stay put.
+ */
 export function MovesPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
@@ -28,15 +39,29 @@ export function MovesPage() {
   const [next, setNext] = useState<Page['next']>(null);
   const [loading, setLoading] = useState(false);
   const [reversing, setReversing] = useState<Row | null>(null);
+  const [photoId, setPhotoId] = useState<string | null>(null);
+  /** The newest movement when the list was (re)loaded from the top: what "new" is counted from. */
+  const [latestSeq, setLatestSeq] = useState<number | null>(null);
   const tz = session.store?.timezone;
+  // A mounted query refetches on every invalidation of stock.moves, which every posting mutation sends
+  // (even while disabled, hence an empty range until the list is loaded, never "everything since 0").
+  const fresh = useQuery(
+    'stock.moves',
+    { ...filter, limit: NEW_LIMIT, sinceSeq: latestSeq ?? Number.MAX_SAFE_INTEGER },
+    { enabled: latestSeq !== null },
+  );
+  const newRows = latestSeq !== null ? (fresh.data?.rows.length ?? 0) : 0;
 
   const load = useCallback(
     async (after: Page['next'], reset: boolean) => {
       setLoading(true);
+      // Whatever is new now is in the reloaded list: no banner until it is read.
+      if (reset) setLatestSeq(null);
       try {
         const page = await call('stock.moves', { ...filter, limit: 200, after });
         setRows((old) => (reset ? page.rows : [...old, ...page.rows]));
         setNext(page.next);
+        if (reset) setLatestSeq(page.latestSeq);
       } catch (err) {
         showApiError(err, message);
       } finally {
@@ -90,7 +115,25 @@ export function MovesPage() {
         type: 'rightAligned',
         valueFormatter: (x) => formatMoney(x.value as number),
       },
-      { field: 'reason', headerName: t('ops.col.reason'), width: 100 },
+      {
+        colId: 'reason',
+        headerName: t('ops.col.reason'),
+        width: 110,
+        // Names of the code (kept for deactivated codes too); free-text reasons as typed.
+        valueGetter: (x) => x.data && ((locale === 'zh-CN' ? x.data.reasonZh : x.data.reasonEn) || x.data.reason),
+      },
+      {
+        colId: 'photo',
+        headerName: t('ops.col.photo'),
+        width: 70,
+        sortable: false,
+        filter: false,
+        valueGetter: (x) => (x.data?.photoId ? '✓' : ''),
+        cellRenderer: (x: { data?: Row }) =>
+          x.data?.photoId ? (
+            <PhotoButton onOpen={() => setPhotoId(x.data!.photoId)} testId={`photo-${x.data.seq}`} />
+          ) : null,
+      },
       { field: 'username', headerName: t('ops.col.user'), width: 100 },
       { field: 'note', headerName: t('ops.col.note'), width: 140 },
       {
@@ -121,6 +164,24 @@ export function MovesPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('ops.nav.moves')}
       </Typography.Title>
+      {newRows > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="moves-new"
+          title={
+            fresh.data?.next
+              ? t('ops.moves.newRowsMany', { count: NEW_LIMIT })
+              : t('ops.moves.newRows', { count: newRows })
+          }
+          action={
+            <Button size="small" type="primary" onClick={() => void load(null, true)} data-testid="moves-show-new">
+              {t('ops.moves.showNew')}
+            </Button>
+          }
+        />
+      )}
       <DataGrid<Row>
         gridId="ops-moves"
         rows={rows}
@@ -169,6 +230,7 @@ export function MovesPage() {
           </>
         }
       />
+      <PhotoViewer id={photoId} onClose={() => setPhotoId(null)} />
       <FormModal<{ note: string }>
         open={!!reversing}
         title={t('ops.moves.reverseTitle', { seq: reversing?.seq ?? '' })}

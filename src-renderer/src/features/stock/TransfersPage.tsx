@@ -1,5 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
-import { App, Button, Form, Input, Select, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { QTY_SCALE, formatMoney, formatQty, parseScaled } from '../../../../src-shared/quantity';
@@ -46,16 +46,22 @@ function OutFields({ pickers }: { pickers: Pickers }) {
   );
 }
 
-/** Transfers between stores: out (in transit), file export/import, and confirming what arrived. */
+/**
+ * Transfers between stores: out (in transit), file export/import, confirming
+ * what arrived, and cancelling a transfer out whose file has not left yet
+ * (after the export the other store may have booked it: see cancelTransfer).
+ */
 export function TransfersPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const { session } = useSession();
+  const { session, can } = useSession();
   const p = usePickers();
   const q = useQuery('ops.transfers', {});
   const [creating, setCreating] = useState(false);
   const [receiving, setReceiving] = useState<Transfer | null>(null);
+  const [cancelling, setCancelling] = useState<Transfer | null>(null);
   const tz = session.store?.timezone;
+  const canCancel = can(['manager', 'admin']);
 
   const exportFile = async (tr: Transfer) => {
     try {
@@ -103,6 +109,12 @@ export function TransfersPage() {
         width: 150,
         valueGetter: (x) => x.data && formatStoreTime(x.data.receivedAt, tz),
       },
+      {
+        colId: 'exported',
+        headerName: t('ops.col.exported'),
+        width: 150,
+        valueGetter: (x) => x.data && formatStoreTime(x.data.exportedAt, tz),
+      },
       { colId: 'lines', headerName: t('ops.col.lines'), width: 80, valueGetter: (x) => x.data?.lines.length },
       {
         colId: 'value',
@@ -115,17 +127,50 @@ export function TransfersPage() {
       {
         colId: 'actions',
         headerName: t('common.actions'),
-        width: 120,
+        width: 190,
+        pinned: 'right',
         sortable: false,
         filter: false,
         cellRenderer: (x: { data?: Transfer }) => {
           const r = x.data;
           if (!r) return null;
           if (r.direction === 'out') {
-            return (
-              <Button size="small" onClick={() => void exportFile(r)}>
-                {t('ops.transfers.export')}
+            if (r.status === 'cancelled') return null;
+            const exportButton = (
+              <Button
+                size="small"
+                onClick={r.exportedAt ? () => void exportFile(r) : undefined}
+                data-testid={`transfer-export-${r.number}`}
+              >
+                {r.exportedAt ? t('ops.transfers.exportAgain') : t('ops.transfers.export')}
               </Button>
+            );
+            return (
+              <Space size={4}>
+                {r.exportedAt ? (
+                  exportButton
+                ) : (
+                  // The first export ends the chance to cancel: say so before the file leaves.
+                  <Popconfirm
+                    title={t('ops.transfers.exportConfirm', { to: r.toStore })}
+                    okText={t('ops.transfers.export')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => void exportFile(r)}
+                  >
+                    {exportButton}
+                  </Popconfirm>
+                )}
+                {canCancel && r.status === 'in_transit' && !r.exportedAt && (
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => setCancelling(r)}
+                    data-testid={`transfer-cancel-${r.number}`}
+                  >
+                    {t('ops.transfers.cancel')}
+                  </Button>
+                )}
+              </Space>
             );
           }
           if (r.status !== 'in_transit') return null;
@@ -138,7 +183,7 @@ export function TransfersPage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the actions only need the current translations
-    [t, tz],
+    [t, tz, canCancel],
   );
 
   return (
@@ -191,6 +236,28 @@ export function TransfersPage() {
           <OutFields pickers={p.data} />
         </FormModal>
       )}
+      <FormModal<{ note: string }>
+        open={!!cancelling}
+        title={t('ops.transfers.cancelTitle', { number: cancelling?.number ?? '' })}
+        okText={t('ops.transfers.cancel')}
+        onClose={() => setCancelling(null)}
+        onSubmit={async (v) => {
+          const tr = cancelling!;
+          const r = await call('ops.transferCancel', { id: tr.id, note: v.note });
+          return t('ops.transfers.cancelDone', { number: tr.number, moves: r.moves });
+        }}
+        testId="transfer-cancel-form"
+        okTestId="transfer-cancel-ok"
+      >
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('ops.transfers.cancelHint')} />
+        <Form.Item
+          name="note"
+          label={t('ops.transfers.cancelNote')}
+          rules={[{ required: true, whitespace: true, message: t('ops.form.required') }]}
+        >
+          <Input.TextArea rows={2} maxLength={200} data-testid="transfer-cancel-note" />
+        </Form.Item>
+      </FormModal>
       <FormModal<{ areaId: string; lines: { qty: string; note?: string }[] }>
         open={!!receiving}
         title={`${t('ops.transfers.receive')} ${receiving?.number ?? ''}`}

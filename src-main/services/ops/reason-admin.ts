@@ -1,0 +1,172 @@
+import { REASON_KINDS, type ReasonRow } from '../../../src-shared/api/methods/reasons';
+import { AppError } from '../app-error';
+import type { Ctx } from '../context';
+import { fieldError } from './errors';
+import { ensureWasteReasons } from './reasons';
+
+interface StoredReason {
+  kind: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  active: number;
+}
+
+/**
+ * Where the codes of each kind are referred to, counted per code. Waste and
+ * adjustment codes sit on ledger rows of one movement kind (the kind index
+ * narrows the scan to those); rejection codes on receipt lines.
+ */
+const USES: Record<string, string> = {
+  waste: "SELECT reason AS code, count(*) AS n FROM stock_moves WHERE kind = 'waste' AND reason <> '' GROUP BY reason",
+  adjustment:
+    "SELECT reason AS code, count(*) AS n FROM stock_moves WHERE kind = 'count_adjust' AND reason <> '' GROUP BY reason",
+  reject:
+    "SELECT reject_reason AS code, count(*) AS n FROM receipt_lines WHERE reject_reason <> '' GROUP BY reject_reason",
+};
+/** A kind this file does not know yet: any ledger row naming one of its codes counts (slower, but safe). */
+const USES_ANY_MOVE =
+  'SELECT reason AS code, count(*) AS n FROM stock_moves WHERE reason IN (SELECT value FROM json_each(?)) GROUP BY reason';
+
+function usesOf(ctx: Ctx, kind: string, codes: readonly string[]): Map<string, number> {
+  if (!codes.length) return new Map();
+  const sql = USES[kind];
+  const rows = (sql ? ctx.sqlite.prepare(sql).all() : ctx.sqlite.prepare(USES_ANY_MOVE).all(JSON.stringify(codes))) as {
+    code: string;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.code, r.n]));
+}
+
+function stored(ctx: Ctx, kind: string, code: string): StoredReason | undefined {
+  return ctx.sqlite
+    .prepare(
+      'SELECT kind, code, name_zh AS nameZh, name_en AS nameEn, active FROM reason_codes WHERE kind = ? AND code = ?',
+    )
+    .get(kind, code) as StoredReason | undefined;
+}
+
+function toRow(r: StoredReason, uses: number): ReasonRow {
+  return { kind: r.kind, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, active: !!r.active, uses };
+}
+
+function rowOf(ctx: Ctx, kind: string, code: string): ReasonRow {
+  const r = stored(ctx, kind, code);
+  if (!r) throw new AppError('NOT_FOUND', 'reasons.error.notFound', { code });
+  return toRow(r, usesOf(ctx, kind, [code]).get(code) ?? 0);
+}
+
+/** The fixed kinds first, then any other kind found in the table (alphabetically). */
+function kindsOf(ctx: Ctx): string[] {
+  const found = (ctx.sqlite.prepare('SELECT DISTINCT kind FROM reason_codes ORDER BY kind').all() as { kind: string }[])
+    .map((r) => r.kind)
+    .filter((k) => !(REASON_KINDS as readonly string[]).includes(k));
+  return [...REASON_KINDS, ...found];
+}
+
+export function listReasons(ctx: Ctx): { kinds: string[]; rows: ReasonRow[] } {
+  ensureWasteReasons(ctx);
+  const kinds = kindsOf(ctx);
+  const all = ctx.sqlite
+    .prepare('SELECT kind, code, name_zh AS nameZh, name_en AS nameEn, active FROM reason_codes ORDER BY rowid')
+    .all() as StoredReason[];
+  const rows: ReasonRow[] = [];
+  for (const kind of kinds) {
+    const mine = all.filter((r) => r.kind === kind);
+    const uses = usesOf(
+      ctx,
+      kind,
+      mine.map((r) => r.code),
+    );
+    for (const r of mine) rows.push(toRow(r, uses.get(r.code) ?? 0));
+  }
+  return { kinds, rows };
+}
+
+function requireKind(ctx: Ctx, kind: string): void {
+  if (!kindsOf(ctx).includes(kind)) fieldError('VALIDATION', 'reasons.error.kind', 'kind', { kind });
+}
+
+/** Another code of the kind that differs only in case would look the same in every list. */
+function requireFree(ctx: Ctx, kind: string, code: string): void {
+  const taken = ctx.sqlite
+    .prepare('SELECT code FROM reason_codes WHERE kind = ? AND lower(code) = lower(?)')
+    .get(kind, code) as { code: string } | undefined;
+  if (taken) fieldError('CONFLICT', 'reasons.error.duplicate', 'code', { code: taken.code });
+}
+
+export function saveReason(
+  ctx: Ctx,
+  i: { kind: string; code: string; nameZh: string; nameEn: string; originalCode?: string | null },
+): ReasonRow {
+  // The defaults go in first, so a new code can never take the place of one of them.
+  ensureWasteReasons(ctx);
+  requireKind(ctx, i.kind);
+  const id = (code: string) => `${i.kind}/${code}`;
+  if (!i.originalCode) {
+    requireFree(ctx, i.kind, i.code);
+    ctx.sqlite
+      .prepare('INSERT INTO reason_codes (kind, code, name_zh, name_en, active) VALUES (?, ?, ?, ?, 1)')
+      .run(i.kind, i.code, i.nameZh, i.nameEn);
+    ctx.changed({
+      table: 'reason_codes',
+      id: id(i.code),
+      op: 'insert',
+      values: { kind: i.kind, code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, active: true },
+    });
+    return rowOf(ctx, i.kind, i.code);
+  }
+
+  const before = stored(ctx, i.kind, i.originalCode);
+  if (!before) throw new AppError('NOT_FOUND', 'reasons.error.notFound', { code: i.originalCode });
+  if (i.code !== before.code) {
+    // Ledger rows and receipt lines store the code itself: changing it would orphan them.
+    const uses = usesOf(ctx, i.kind, [before.code]).get(before.code) ?? 0;
+    if (uses > 0) fieldError('CONFLICT', 'reasons.error.used', 'code', { code: before.code, uses });
+    const clash = ctx.sqlite
+      .prepare('SELECT code FROM reason_codes WHERE kind = ? AND lower(code) = lower(?) AND code <> ?')
+      .get(i.kind, i.code, before.code) as { code: string } | undefined;
+    if (clash) fieldError('CONFLICT', 'reasons.error.duplicate', 'code', { code: clash.code });
+  }
+  ctx.sqlite
+    .prepare('UPDATE reason_codes SET code = ?, name_zh = ?, name_en = ? WHERE kind = ? AND code = ?')
+    .run(i.code, i.nameZh, i.nameEn, i.kind, before.code);
+  const after = { code: i.code, nameZh: i.nameZh, nameEn: i.nameEn };
+  const old = { code: before.code, nameZh: before.nameZh, nameEn: before.nameEn };
+  const keys = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== old[k]);
+  if (keys.length) {
+    ctx.changed({
+      table: 'reason_codes',
+      id: id(before.code),
+      op: 'update',
+      values: Object.fromEntries(keys.map((k) => [k, after[k]])),
+      before: Object.fromEntries(keys.map((k) => [k, old[k]])),
+    });
+  }
+  return rowOf(ctx, i.kind, i.code);
+}
+
+/** Inactive codes leave the pick lists; a kind keeps at least one active code so its screen stays usable. */
+export function setReasonActive(ctx: Ctx, i: { kind: string; code: string; active: boolean }): ReasonRow {
+  ensureWasteReasons(ctx);
+  const before = stored(ctx, i.kind, i.code);
+  if (!before) throw new AppError('NOT_FOUND', 'reasons.error.notFound', { code: i.code });
+  if (!!before.active === i.active) return rowOf(ctx, i.kind, i.code);
+  if (!i.active) {
+    const others = ctx.sqlite
+      .prepare('SELECT count(*) AS n FROM reason_codes WHERE kind = ? AND active = 1 AND code <> ?')
+      .get(i.kind, i.code) as { n: number };
+    if (others.n === 0) throw new AppError('CONFLICT', 'reasons.error.lastActive', { code: i.code });
+  }
+  ctx.sqlite
+    .prepare('UPDATE reason_codes SET active = ? WHERE kind = ? AND code = ?')
+    .run(i.active ? 1 : 0, i.kind, i.code);
+  ctx.changed({
+    table: 'reason_codes',
+    id: `${i.kind}/${i.code}`,
+    op: 'update',
+    values: { active: i.active },
+    before: { active: !!before.active },
+  });
+  return rowOf(ctx, i.kind, i.code);
+}
