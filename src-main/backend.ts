@@ -8,6 +8,9 @@ import { dataPaths } from './lib/paths';
 import type { HostInfo } from './services/context';
 import { seedDemoStore, type DemoSummary } from './services/demo/run';
 import { storeSettings } from './services/store/settings';
+import { createDeviceHub, type DeviceHub } from './services/devices/hub';
+import { ensureDefaultTemplates } from './services/devices/labels';
+import { runRepairsTick } from './services/repairs/auto';
 
 export interface BackendOptions {
   dataDir: string;
@@ -27,6 +30,7 @@ export interface BackendOptions {
 export interface Backend {
   dispatch: Dispatch;
   events: EventBus;
+  devices: DeviceHub;
   host: HostInfo;
   log: Logger;
   database: StoreDatabase;
@@ -61,8 +65,11 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     schemaVersion: database.schemaVersion,
   };
   const events = createEventBus((err) => log.error('event listener failed', err));
-  const dispatch = createDispatch({ db: database.db, sqlite: database.sqlite, host, log, events, now: opts.now });
+  ensureDefaultTemplates(database.sqlite, Date.now());
+  const devices = createDeviceHub({ sqlite: database.sqlite, events, log });
+  const dispatch = createDispatch({ db: database.db, sqlite: database.sqlite, host, log, events, devices, now: opts.now });
   const demo = opts.demo ? seedDemoStore(database, host, log) : null;
+  devices.reload();
 
   let closed = false;
   const dailyBackup = async () => {
@@ -79,11 +86,15 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const timer = setInterval(() => void dailyBackup(), HOUR);
   first.unref();
   timer.unref();
+  // Repairs: auto-confirmations and preventive work orders coming due (idempotent; lists apply them on read too).
+  const repairsTimer = setInterval(() => !closed && runRepairsTick(database, host, log, (opts.now ?? Date.now)()), 10 * 60_000);
+  repairsTimer.unref();
 
   log.info('backend started', { kind: opts.kind, version: opts.version, dataDir: paths.dir, lan: opts.lan });
   return {
     dispatch,
     events,
+    devices,
     host,
     log,
     database,
@@ -92,6 +103,9 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       closed = true;
       clearTimeout(first);
       clearInterval(timer);
+      clearInterval(repairsTimer);
+      // Timers stop now; ports finish closing on their own (close() stays synchronous for the hosts).
+      void devices.close();
       database.close();
       release();
       log.info('backend stopped');

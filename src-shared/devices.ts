@@ -106,3 +106,31 @@ export function formatWeight(w: Weight): string {
   const frac = w.decimals > 0 ? '.' + digits.slice(digits.length - w.decimals) : '';
   return `${neg ? '-' : ''}${int}${frac} ${w.unit}`;
 }
+
+/** What the settings screen needs to know about a scale protocol before any driver runs. */
+export interface ScaleProtocolInfo {
+  /** The host asks for each weight (8217, MT-SICS); otherwise the scale streams. */
+  polled: boolean;
+  /** Zero / tare / clear tare can be sent from the app. */
+  commands: boolean;
+  /** Frames carry a stability flag; without one, readings are never reported stable. */
+  stabilityFlag: boolean;
+  /** Starting serial settings (the scale's own menu has the final word). */
+  serial: Omit<SerialSettings, 'path'>;
+}
+
+const SERIAL_8N1 = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 } as const;
+
+export const SCALE_PROTOCOL_INFO: Record<ScaleProtocol, ScaleProtocolInfo> = {
+  mt8217: {
+    polled: true,
+    commands: true,
+    stabilityFlag: true,
+    serial: { baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 },
+  },
+  'mt-sics': { polled: true, commands: true, stabilityFlag: true, serial: SERIAL_8N1 },
+  'ad-continuous': { polled: false, commands: false, stabilityFlag: true, serial: SERIAL_8N1 },
+  cas22: { polled: false, commands: false, stabilityFlag: true, serial: SERIAL_8N1 },
+  'yaohua-tf0': { polled: false, commands: false, stabilityFlag: false, serial: SERIAL_8N1 },
+  'yaohua-reversed': { polled: false, commands: false, stabilityFlag: false, serial: SERIAL_8N1 },
+};

@@ -1,6 +1,12 @@
+import type { DeviceState } from './api/methods/devices';
+
 /** Pushed from the backend to every connected window (SSE over HTTP, IPC in Electron). */
 export type ServerEvent =
-  { type: 'invalidate'; methods: string[] } | { type: 'server-error'; ref: string } | { type: 'hello'; at: string };
+  | { type: 'invalidate'; methods: string[] }
+  | { type: 'server-error'; ref: string }
+  | { type: 'hello'; at: string }
+  /** A scale reading or a printer status changed (only changes are sent). */
+  | { type: 'device'; state: DeviceState };
 
 export const EVENT_CHANNEL = 'backoffice:event';
 export const CALL_CHANNEL = 'backoffice:call';

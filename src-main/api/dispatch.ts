@@ -14,6 +14,7 @@ import { resolveSession } from '../services/auth/sessions';
 import type { Caller, Change, Ctx, HostInfo, SessionUser } from '../services/context';
 import { storeSettings } from '../services/store/settings';
 import type { EventBus } from './events';
+import { NO_DEVICES, type DeviceHub } from '../services/devices/hub';
 import { handlers as defaultHandlers } from './handlers/index';
 import { zodIssuesToFields } from './zod-issues';
 
@@ -38,6 +39,8 @@ export interface DispatchDeps {
   host: HostInfo;
   log: Logger;
   events: EventBus;
+  /** The running scales and printers; hosts without devices (some tests) leave it out. */
+  devices?: DeviceHub;
   now?: () => number;
   /** Validate query outputs against their contracts (tests and development; default on under vitest). */
   checkOutputs?: boolean;
@@ -127,6 +130,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         caller: meta.caller,
         host: deps.host,
         log,
+        devices: deps.devices ?? NO_DEVICES,
         changed: (c) => changes.push(c),
         setSession: (s) => {
           session = s;

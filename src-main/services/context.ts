@@ -4,6 +4,7 @@ import type { Locale } from '../../src-shared/i18n';
 import type { Db } from '../db/client';
 import type { Logger } from '../lib/log';
 import type { DataPaths } from '../lib/paths';
+import type { DeviceHub } from './devices/hub';
 
 export interface SessionUser {
   id: string;
@@ -55,6 +56,8 @@ export interface Ctx {
   caller: Caller;
   host: HostInfo;
   log: Logger;
+  /** Scales and printers of this PC (a stand-in that refuses every call where there are none). */
+  devices: DeviceHub;
   /** Records a changed row for the audit entry of this call. */
   changed(change: Change): void;
   /** Asks the transport to set (token) or clear (null) the session credential. */

@@ -23,6 +23,7 @@ import { postMoves, type MoveInput } from '../services/stock/post';
 import { movesPage, onHand } from '../services/stock/queries';
 import { replayItem } from '../services/stock/replay';
 import { stockStatements } from '../services/stock/statements';
+import { NO_DEVICES } from '../services/devices/hub';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,6 +51,7 @@ function ctx(): Ctx {
     log: createLogger({ dir: '/tmp' }) as never,
     changed: () => undefined,
     setSession: () => undefined,
+    devices: NO_DEVICES,
   };
 }
 

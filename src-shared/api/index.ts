@@ -1,13 +1,19 @@
 import type { z } from 'zod';
 import type { ContractMap } from './contract';
+import { attachmentMethods } from './methods/attachments';
 import { auditMethods } from './methods/audit';
+import { deviceMethods } from './methods/devices';
+import { receivingMethods } from './methods/receiving';
 import { countMethods } from './methods/counts';
 import { itemMethods } from './methods/items';
 import { opsMethods } from './methods/ops';
 import { reportMethods } from './methods/reports';
+import { reasonMethods } from './methods/reasons';
 import { stockMethods } from './methods/stock';
 import { masterMethods } from './methods/master';
 import { prefMethods } from './methods/prefs';
+import { procurementMethods } from './methods/procurement';
+import { repairMethods } from './methods/repairs';
 import { sessionMethods } from './methods/session';
 import { setupMethods } from './methods/setup';
 import { storeMethods } from './methods/store';
@@ -33,6 +39,12 @@ export const api = {
   ...countMethods,
   ...opsMethods,
   ...reportMethods,
+  ...deviceMethods,
+  ...receivingMethods,
+  ...reasonMethods,
+  ...attachmentMethods,
+  ...procurementMethods,
+  ...repairMethods,
 } as const satisfies ContractMap;
 
 export type Api = typeof api;

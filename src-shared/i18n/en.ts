@@ -1,3 +1,5 @@
+import { enReceivingDesk } from './en/receiving-desk';
+import { enDevices } from './en/devices';
 import { enCore } from './en/core';
 import { enCounts } from './en/counts';
 import { enItems } from './en/items';
@@ -21,6 +23,8 @@ export const en = {
   ...enReports,
   ...enReceiving,
   ...enRepairs,
+  ...enDevices,
+  ...enReceivingDesk,
 } as const;
 
 export type MessageKey = keyof typeof en;

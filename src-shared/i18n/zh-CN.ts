@@ -1,4 +1,6 @@
 import type { MessageKey } from './en';
+import { zhReceivingDesk } from './zh-CN/receiving-desk';
+import { zhDevices } from './zh-CN/devices';
 import { zhCore } from './zh-CN/core';
 import { zhCounts } from './zh-CN/counts';
 import { zhItems } from './zh-CN/items';
@@ -18,4 +20,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhReports,
   ...zhReceiving,
   ...zhRepairs,
+  ...zhDevices,
+  ...zhReceivingDesk,
 };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src-main/services/context';
 import { seedDemoMovements } from '../../src-main/services/reports/demo-movements';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
+import { NO_DEVICES } from '../../src-main/services/devices/hub';
 
 let t: TestBackend;
 afterEach(() => t?.close());
@@ -21,6 +22,7 @@ function ctxOf(t: TestBackend): Ctx {
     log: t.backend.log,
     changed: () => undefined,
     setSession: () => undefined,
+    devices: NO_DEVICES,
   };
 }
 

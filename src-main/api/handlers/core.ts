@@ -2,7 +2,7 @@ import { writeAudit } from '../../services/audit/record';
 import { listAudit } from '../../services/audit/list';
 import { verifyAudit } from '../../services/audit/chain';
 import { login, logout, sessionDto } from '../../services/auth/login';
-import { listEquipment, listSuppliers } from '../../services/master/lists';
+import { listEquipment } from '../../services/master/lists';
 import { getPref, setPref } from '../../services/prefs/prefs';
 import { initializeStore, setupStatus } from '../../services/store/setup';
 import { getStore, updateStore } from '../../services/store/store';
@@ -69,6 +69,5 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
   'prefs.get': { run: (ctx, i) => getPref(ctx, i.key) },
   'prefs.set': { run: (ctx, i) => setPref(ctx, i.key, i.value) },
 
-  'suppliers.list': { run: listSuppliers },
   'equipment.list': { run: listEquipment },
 };

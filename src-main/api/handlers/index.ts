@@ -1,8 +1,14 @@
 import type { HandlerMap } from '../handler-types';
+import { attachmentHandlers } from './attachments';
 import { coreHandlers } from './core';
 import { countHandlers } from './counts';
+import { deviceHandlers } from './devices';
+import { receivingHandlers } from './receiving';
 import { itemHandlers } from './items';
 import { opsHandlers } from './ops';
+import { procurementHandlers } from './procurement';
+import { repairHandlers } from './repairs';
+import { reasonHandlers } from './reasons';
 import { reportHandlers } from './reports';
 import { stockHandlers } from './stock';
 
@@ -14,4 +20,10 @@ export const handlers: HandlerMap = {
   ...countHandlers,
   ...opsHandlers,
   ...reportHandlers,
+  ...deviceHandlers,
+  ...receivingHandlers,
+  ...reasonHandlers,
+  ...attachmentHandlers,
+  ...procurementHandlers,
+  ...repairHandlers,
 };

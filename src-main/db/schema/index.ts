@@ -2,3 +2,5 @@ export * from './core';
 export * from './master';
 export * from './inventory';
 export * from './devices';
+export * from './procurement';
+export * from './repairs';

@@ -34,6 +34,19 @@ export const suppliers = sqliteTable(
     name: text('name').notNull(),
     contact: text('contact').notNull().default(''),
     phone: text('phone').notNull().default(''),
+    // Added by procurement (0004): columns with defaults, so the foundation's rows stay valid.
+    /** JSON array of further contacts: [{ name, role, phone }] (validated by zod in the service). */
+    contacts: text('contacts').notNull().default('[]'),
+    email: text('email').notNull().default(''),
+    address: text('address').notNull().default(''),
+    /** Days from placing an order to delivery. */
+    leadTimeDays: integer('lead_time_days').notNull().default(1),
+    /** ISO weekdays (1 = Monday ... 7 = Sunday) the supplier takes orders, as digits: '135'. */
+    orderDays: text('order_days').notNull().default(''),
+    /** Smallest order the supplier delivers (money, ten-thousandths of the currency). */
+    minOrderValue: integer('min_order_value').notNull().default(0),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    note: text('note').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -54,6 +67,20 @@ export const equipment = sqliteTable(
     serialNo: text('serial_no').notNull().default(''),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    // Added by repairs (0005): nullable or defaulted, so the foundation's rows stay valid.
+    /** The store the equipment stands in (store.id), for HQ's chain-wide registry. */
+    storeId: text('store_id'),
+    /** Who sold it (suppliers.id) and who services it (service_vendors.id). */
+    supplierId: text('supplier_id'),
+    vendorId: text('vendor_id'),
+    /** Business days 'YYYY-MM-DD'. */
+    installDay: text('install_day'),
+    warrantyEnd: text('warranty_end'),
+    criticality: text('criticality', { enum: ['low', 'medium', 'high', 'critical'] })
+      .notNull()
+      .default('medium'),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    note: text('note').notNull().default(''),
   },
-  (t) => [uniqueIndex('equipment_code_uq').on(t.code)],
+  (t) => [uniqueIndex('equipment_code_uq').on(t.code), index('equipment_category_idx').on(t.category)],
 );

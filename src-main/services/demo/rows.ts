@@ -1,5 +1,6 @@
 import { EQUIPMENT_ENTRIES } from './equipment-data';
 import { ITEM_GROUPS, type BaseUnit } from './items-data';
+import { SUPPLIER_DETAILS } from './procurement-data';
 import { SUPPLIER_ENTRIES } from './suppliers-data';
 
 /**
@@ -21,6 +22,13 @@ export interface SupplierSeed {
   name: string;
   contact: string;
   phone: string;
+  contacts: string;
+  email: string;
+  address: string;
+  leadTimeDays: number;
+  orderDays: string;
+  minOrderValue: number;
+  note: string;
 }
 
 export interface EquipmentSeed {
@@ -47,8 +55,25 @@ export function itemSeeds(): ItemSeed[] {
   );
 }
 
+/** Suppliers with their purchasing details (procurement-data.ts): lead time, order days, minimum order. */
 export function supplierSeeds(): SupplierSeed[] {
-  return SUPPLIER_ENTRIES.map(([name, contact, phone], i) => ({ code: `SUP-${pad(i + 1, 3)}`, name, contact, phone }));
+  return SUPPLIER_ENTRIES.map(([name, contact, phone], i) => {
+    const code = `SUP-${pad(i + 1, 3)}`;
+    const d = SUPPLIER_DETAILS[code];
+    return {
+      code,
+      name,
+      contact,
+      phone,
+      contacts: JSON.stringify(d?.contacts ?? []),
+      email: d?.email ?? '',
+      address: d?.address ?? '',
+      leadTimeDays: d?.leadTimeDays ?? 1,
+      orderDays: (d?.orderDays ?? []).join(''),
+      minOrderValue: (d?.minOrderYuan ?? 0) * 10_000,
+      note: d?.note ?? '',
+    };
+  });
 }
 
 /** Equipment codes are unique across the chain, so they carry the store code: SH-001 -> SH001-COOL-01. */

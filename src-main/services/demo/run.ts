@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/log';
 import { writeAudit } from '../audit/record';
 import type { Ctx, HostInfo } from '../context';
 import { seedDemo, type DemoSummary } from './seed';
+import { NO_DEVICES } from '../devices/hub';
 
 export type { DemoSummary };
 
@@ -25,6 +26,7 @@ export function seedDemoStore(database: StoreDatabase, host: HostInfo, log: Logg
     log,
     changed: () => undefined,
     setSession: () => undefined,
+    devices: NO_DEVICES,
   };
   const summary = database.sqlite.transaction(() => {
     const s = seedDemo(ctx);

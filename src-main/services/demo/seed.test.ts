@@ -18,6 +18,11 @@ const TABLES = [
   'item_units',
   'item_barcodes',
   'stock_moves',
+  'supplier_items',
+  'purchase_orders',
+  'purchase_order_lines',
+  'receipts',
+  'receipt_lines',
 ] as const;
 const NOTHING = Object.fromEntries(TABLES.map((table) => [table, 0]));
 
@@ -124,6 +129,17 @@ describe('seedDemo', () => {
     expect(beer.barcodes).toMatch(/^69\d{11}$/);
     expect(first.inserted).toMatchObject({ storage_areas: 6, item_categories: 9 });
     expect((await b.call('suppliers.list', {})).length).toBe(first.inserted.suppliers);
+    // Purchasing: details, a catalogue for every item, and orders in each state (two of them received).
+    const sup1 = (await b.call('suppliers.list', {})).find((s) => s.code === 'SUP-001')!;
+    expect(sup1).toMatchObject({ leadTimeDays: 1, orderDays: [1, 3, 5], minOrderValue: 800 * 10_000 });
+    expect(first.inserted.supplier_items).toBeGreaterThanOrEqual(first.inserted.items!);
+    expect((await b.call('po.list', {})).map((p) => p.status).sort()).toEqual([
+      'approved',
+      'draft',
+      'partial',
+      'received',
+    ]);
+    expect(first.inserted).toMatchObject({ purchase_orders: 4, receipts: 2 });
     expect((await b.call('equipment.list', {})).every((e) => e.code.startsWith('SH001-'))).toBe(true);
 
     b = await restart(dir, true);

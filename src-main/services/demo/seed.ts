@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, storeRow } from '../store/settings';
 import { equipmentSeeds, supplierSeeds } from './rows';
 import { seedDemoMovements } from '../reports/demo-movements';
 import { seedInventory } from './seed-inventory';
+import { seedProcurement } from './seed-procurement';
 import { DEMO_STORE } from './store-data';
 import { DEMO_USERS } from './users-data';
 
@@ -42,6 +43,8 @@ export function seedDemo(ctx: Ctx): DemoSummary {
     .run().changes;
   // A year of receipts, usage, waste and month-end counts, through the real posting path.
   const stockMoves = seedDemoMovements(ctx);
+  // Catalogues priced from the year's costs, then a few orders (some received through the real posting path).
+  const { moves: receiptMoves, ...procurement } = seedProcurement(ctx);
   return {
     inserted: {
       store: storeInserted,
@@ -49,7 +52,8 @@ export function seedDemo(ctx: Ctx): DemoSummary {
       suppliers: supplierCount,
       equipment: equipmentCount,
       ...inventory,
-      stock_moves: stockMoves,
+      ...procurement,
+      stock_moves: stockMoves + receiptMoves,
     },
     logins: u.logins.join(', '),
   };

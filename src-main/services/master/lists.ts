@@ -1,20 +1,6 @@
 import { asc } from 'drizzle-orm';
-import { equipment, suppliers } from '../../db/schema';
+import { equipment } from '../../db/schema';
 import type { Ctx } from '../context';
-
-export function listSuppliers(ctx: Ctx) {
-  return ctx.db
-    .select({
-      id: suppliers.id,
-      code: suppliers.code,
-      name: suppliers.name,
-      contact: suppliers.contact,
-      phone: suppliers.phone,
-    })
-    .from(suppliers)
-    .orderBy(asc(suppliers.code))
-    .all();
-}
 
 export function listEquipment(ctx: Ctx) {
   return ctx.db

@@ -23,6 +23,11 @@ const USES: Record<string, string> = {
     "SELECT reason AS code, count(*) AS n FROM stock_moves WHERE kind = 'count_adjust' AND reason <> '' GROUP BY reason",
   reject:
     "SELECT reject_reason AS code, count(*) AS n FROM receipt_lines WHERE reject_reason <> '' GROUP BY reject_reason",
+  // Repairs: resolution and root-cause codes on work orders.
+  repair_fix:
+    "SELECT resolution_code AS code, count(*) AS n FROM work_orders WHERE resolution_code <> '' GROUP BY resolution_code",
+  repair_cause:
+    "SELECT root_cause_code AS code, count(*) AS n FROM work_orders WHERE root_cause_code <> '' GROUP BY root_cause_code",
 };
 /** A kind this file does not know yet: any ledger row naming one of its codes counts (slower, but safe). */
 const USES_ANY_MOVE =

@@ -3,6 +3,7 @@ import { StoreSettingsDto } from '../../../src-shared/api/methods/store';
 import type { StoreDto } from '../../../src-shared/api/common';
 import type { Db } from '../../db/client';
 import { store } from '../../db/schema';
+import { DEFAULT_REPAIR_SETTINGS } from '../../../src-shared/repairs/settings';
 
 export const DEFAULT_SETTINGS: StoreSettingsDto = {
   sessionIdleMinutes: 8 * 60,
@@ -13,7 +14,26 @@ export const DEFAULT_SETTINGS: StoreSettingsDto = {
   expiryAlertDays: 3,
   recountPercent: 10,
   recountValue: 100,
+  receiveTolerancePercent: 5,
+  // Common cold-chain practice: chilled kept at 0-4 °C (5 accepted at the door), frozen at -18 (-15 at the door).
+  chilledMaxTemp: 5,
+  frozenMaxTemp: -15,
+  // The chain's category keys (HQ-owned, like the demo's); a store edits them in its settings.
+  chilledCategories: ['vegetables', 'soy products'],
+  frozenCategories: ['meat', 'seafood'],
+  // The layouts of docs/devices.md: 20 IIIII WWWWW C (weight) and 29 IIIII PPPPP C (price).
+  variableLayouts: [
+    { prefix: '20', itemDigits: 5, valueKind: 'weight', valueDigits: 5, decimals: 3, name: '20 IIIII WWWWW C' },
+    { prefix: '29', itemDigits: 5, valueKind: 'price', valueDigits: 5, decimals: 2, name: '29 IIIII PPPPP C' },
+  ],
+  scanSeparator: '',
+  tarePresets: [
+    { name: '周转筐 Crate', grams: 1200 },
+    { name: '泡沫箱 Foam box', grams: 450 },
+    { name: '托盘 Tray', grams: 150 },
+  ],
   updateFeedUrl: '',
+  repairs: DEFAULT_REPAIR_SETTINGS,
 };
 
 type StoreRow = typeof store.$inferSelect;

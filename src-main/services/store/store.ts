@@ -17,7 +17,10 @@ export function updateStore(
 ): { store: StoreDto; settings: StoreSettingsDto } {
   const before = storeRow(ctx.db);
   if (!before) throw new AppError('SETUP_REQUIRED');
-  const values = { ...input.store, settings: JSON.stringify(input.settings), updatedAt: ctx.now };
+  // Keys the caller left out (optional groups such as `repairs`, edited on their own screen) keep their values.
+  const given = Object.entries(input.settings).filter(([, v]) => v !== undefined);
+  const settings = { ...parseSettings(before.settings), ...Object.fromEntries(given) };
+  const values = { ...input.store, settings: JSON.stringify(settings), updatedAt: ctx.now };
   updateStoreRow(ctx.db, before.id, values);
   ctx.changed({ table: 'store', id: before.id, op: 'update', ...diff(before, { ...before, ...values }) });
   return getStore(ctx);

@@ -8,6 +8,7 @@ import type { Role } from '../../../src-shared/roles';
 import { onSessionEnded, subscribeEvents, type ConnectionState } from '../lib/api';
 import { I18nProvider, useI18n } from '../lib/i18n';
 import { invalidate } from '../lib/query';
+import { applyDeviceEvent, reseedDevices } from '../lib/devices';
 import { LoginPage } from '../features/login/LoginPage';
 import { ConnectionContext } from './connection';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -58,6 +59,8 @@ function Root() {
     () =>
       subscribeEvents((e) => {
         if (e.type === 'invalidate') invalidate(e.methods);
+        if (e.type === 'device') applyDeviceEvent(e.state);
+        if (e.type === 'invalidate' && e.methods.includes('devices.states')) reseedDevices();
         if (e.type === 'server-error') notification.error({ message: t('error.INTERNAL', { ref: e.ref }) });
       }, setConnection),
     [notification, t],

@@ -1,7 +1,10 @@
 import { ApiOutlined, CloudSyncOutlined, ShopOutlined, UsbOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Space, Tag, Typography } from 'antd';
 import { useContext } from 'react';
+import { DeviceBadge } from '../features/devices/DeviceBadge';
+import { useDeviceStates } from '../lib/devices';
 import { useI18n } from '../lib/i18n';
+import { useQuery } from '../lib/query';
 import { ConnectionContext } from './connection';
 import { useSession } from './session';
 
@@ -10,6 +13,29 @@ import { useSession } from './session';
  * sync show their real state ("none configured", "not enrolled") until the
  * issues that add them fill these slots in.
  */
+function DevicesSlot() {
+  const { t } = useI18n();
+  const devices = useQuery('devices.list', {});
+  const states = useDeviceStates();
+  const active = (devices.data ?? []).filter((d) => d.active);
+  return (
+    <span data-testid="device-states">
+      <Typography.Text type="secondary">
+        <UsbOutlined /> {t('shell.devices')}:{' '}
+      </Typography.Text>
+      {active.length === 0 ? (
+        <Typography.Text type="secondary">{t('shell.devicesNone')}</Typography.Text>
+      ) : (
+        <Space size="middle">
+          {active.map((d) => (
+            <DeviceBadge key={d.id} device={d} state={states.get(d.id)} />
+          ))}
+        </Space>
+      )}
+    </span>
+  );
+}
+
 export function StatusBar() {
   const { t } = useI18n();
   const { session } = useSession();
@@ -29,9 +55,7 @@ export function StatusBar() {
           text={<span style={{ fontSize: 12 }}>{t(connection === 'online' ? 'shell.online' : 'shell.offline')}</span>}
         />
       </span>
-      <Typography.Text type="secondary">
-        <UsbOutlined /> {t('shell.devices')}: {t('shell.devicesNone')}
-      </Typography.Text>
+      <DevicesSlot />
       <Typography.Text type="secondary">
         <CloudSyncOutlined /> {t('shell.sync')}: {t('shell.syncNotEnrolled')}
       </Typography.Text>

@@ -4,20 +4,23 @@ import {
   DatabaseOutlined,
   HomeOutlined,
   SettingOutlined,
-  ShopOutlined,
+  TagsOutlined,
   TeamOutlined,
   ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { AccountPage } from '../features/account/AccountPage';
 import { countRoutes } from '../features/counts/routes';
+import { deviceRoutes } from '../features/devices/routes';
 import { itemRoutes } from '../features/items/routes';
+import { procurementRoutes } from '../features/procurement/routes';
+import { receivingRoutes } from '../features/receiving/routes';
 import { reportRoutes } from '../features/reports/routes';
 import { stockRoutes } from '../features/stock/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
 import { EquipmentPage } from '../features/master/EquipmentPage';
-import { SuppliersPage } from '../features/master/SuppliersPage';
+import { ReasonsPage } from '../features/settings/ReasonsPage';
 import { StoreSettingsPage } from '../features/settings/StoreSettingsPage';
 import { SystemPage } from '../features/system/SystemPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -30,14 +33,8 @@ export const ROUTES: AppRoute[] = [
   ...stockRoutes,
   ...countRoutes,
   ...reportRoutes,
-  {
-    path: '/suppliers',
-    label: 'nav.suppliers',
-    icon: <ShopOutlined />,
-    roles: 'any',
-    element: <SuppliersPage />,
-    group: 'nav.inventory',
-  },
+  ...procurementRoutes,
+  ...receivingRoutes,
   {
     path: '/equipment',
     label: 'nav.equipment',
@@ -71,6 +68,14 @@ export const ROUTES: AppRoute[] = [
     group: 'nav.admin',
   },
   {
+    path: '/settings/reasons',
+    label: 'reasons.nav',
+    icon: <TagsOutlined />,
+    roles: ['admin', 'manager'],
+    element: <ReasonsPage />,
+    group: 'nav.admin',
+  },
+  {
     path: '/admin/system',
     label: 'nav.system',
     icon: <DatabaseOutlined />,
@@ -78,6 +83,7 @@ export const ROUTES: AppRoute[] = [
     element: <SystemPage />,
     group: 'nav.admin',
   },
+  ...deviceRoutes,
   {
     path: '/account',
     label: 'nav.account',

@@ -4,15 +4,9 @@ import { Empty, Id } from '../common';
 
 /**
  * Master data as seeded by the foundation. Inventory, receiving and repairs
- * extend these tables and add the editing methods. Items live in items.ts.
+ * extend these tables and add the editing methods. Items live in items.ts,
+ * suppliers (with their catalogue) in procurement.ts.
  */
-export const SupplierDto = z.object({
-  id: Id,
-  code: z.string(),
-  name: z.string(),
-  contact: z.string(),
-  phone: z.string(),
-});
 export const EquipmentDto = z.object({
   id: Id,
   code: z.string(),
@@ -24,6 +18,5 @@ export const EquipmentDto = z.object({
 });
 
 export const masterMethods = {
-  'suppliers.list': query({ input: Empty, output: z.array(SupplierDto), access: 'any' }),
   'equipment.list': query({ input: Empty, output: z.array(EquipmentDto), access: 'any' }),
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from '../contract';
 import { Empty, StoreDto } from '../common';
 import { StoreInput } from './setup';
+import { RepairSettings } from '../../repairs/settings';
 
 export const StoreSettingsDto = z.object({
   /** Minutes of inactivity after which a session ends. */
@@ -25,6 +26,35 @@ export const StoreSettingsDto = z.object({
   /** Count lines whose variance passes either limit (percent of book, or whole currency units) are flagged for recount. */
   recountPercent: z.number().int().min(0).max(1000),
   recountValue: z.number().int().min(0).max(1_000_000),
+  /** Receiving: a delivery off the open order quantity by more than this (percent) is flagged; more needs a confirmation. */
+  receiveTolerancePercent: z.number().int().min(0).max(100),
+  /** Receiving: highest accepted core temperature (whole °C) of chilled and of frozen goods. */
+  chilledMaxTemp: z.number().int().min(-10).max(20),
+  frozenMaxTemp: z.number().int().min(-40).max(0),
+  /** Item categories (keys) delivered chilled or frozen: their receipt lines need a temperature reading. */
+  chilledCategories: z.array(z.string().trim().min(1).max(60)).max(100),
+  frozenCategories: z.array(z.string().trim().min(1).max(60)).max(100),
+  /** Repairs and maintenance: auto-confirm and reopen windows, SLA targets per priority (absent in older databases: defaults). */
+  repairs: RepairSettings.optional(),
+  /** Variable-measure EAN-13 layouts the chain prints (prefix, item digits, weight or price digits). */
+  variableLayouts: z
+    .array(
+      z.object({
+        prefix: z.string().regex(/^\d{1,3}$/),
+        itemDigits: z.number().int().min(1).max(10),
+        valueKind: z.enum(['weight', 'price']),
+        valueDigits: z.number().int().min(1).max(10),
+        decimals: z.number().int().min(0).max(4),
+        name: z.string().max(40).optional(),
+      }),
+    )
+    .max(20),
+  /** A character the store's scanners send instead of GS between GS1 fields ('' = GS only). */
+  scanSeparator: z.string().max(1),
+  /** Containers weighed with the goods (crate 1.2 kg): grams taken off a weighed line. */
+  tarePresets: z
+    .array(z.object({ name: z.string().trim().min(1).max(30), grams: z.number().int().min(1).max(100_000) }))
+    .max(30),
   /** Generic update feed (served by HQ); empty means updates are off. */
   updateFeedUrl: z.union([z.literal(''), z.url({ message: 'validation.url' })]),
 });

@@ -2,6 +2,8 @@ import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Spin, Ty
 import { useEffect } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { StoreFields } from '../../components/StoreFields';
+import { ReceivingSettingsCard } from '../procurement/ReceivingSettingsCard';
+import { ScanSettingsCard } from '../receiving/ScanSettingsCard';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
@@ -29,7 +31,9 @@ export function StoreSettingsPage() {
     }
   };
   const num = (
-    name: Exclude<keyof StoreForm['settings'], 'negativeStock' | 'updateFeedUrl'>,
+    name: {
+      [K in keyof StoreForm['settings']]-?: StoreForm['settings'][K] extends number ? K : never;
+    }[keyof StoreForm['settings']],
     min: number,
     max: number,
   ) => (
@@ -75,6 +79,8 @@ export function StoreSettingsPage() {
             <Col span={12}>{num('recountValue', 0, 1_000_000)}</Col>
           </Row>
         </Card>
+        <ReceivingSettingsCard />
+        <ScanSettingsCard />
         <Card size="small" title={t('settings.maintenance')} style={{ marginBottom: 12 }}>
           <Row gutter={16}>
             <Col span={8}>{num('backupKeep', 1, 365)}</Col>

@@ -1,0 +1,112 @@
+import type { PoDto, PoStatus } from '../../../src-shared/api/methods/procurement';
+import { translate } from '../../../src-shared/i18n';
+import { AppError } from '../app-error';
+import type { Ctx } from '../context';
+import { getPo, poRecord } from './po-read';
+import { requireActiveSupplier } from './suppliers';
+
+/** The status in the caller's language, for messages. */
+export const statusText = (ctx: Ctx, s: PoStatus) => translate(ctx.locale, `po.status.${s}`);
+
+function refuse(ctx: Ctx, number: string, status: PoStatus, action: 'approve' | 'cancel' | 'closeShort'): never {
+  throw new AppError('CONFLICT', 'po.error.transition', {
+    number,
+    status: statusText(ctx, status),
+    action: translate(ctx.locale, `po.action.${action}`),
+  });
+}
+
+function setStatus(ctx: Ctx, id: string, from: PoStatus, to: PoStatus, extra: Record<string, unknown> = {}): void {
+  const closing = to === 'closed' || to === 'cancelled' || to === 'received';
+  ctx.sqlite
+    .prepare(
+      `UPDATE purchase_orders SET status = ?, updated_at = ?,
+         approved_at = CASE WHEN ? THEN ? ELSE approved_at END, approved_by = CASE WHEN ? THEN ? ELSE approved_by END,
+         closed_at = CASE WHEN ? THEN ? ELSE closed_at END, closed_by = CASE WHEN ? THEN ? ELSE closed_by END,
+         close_reason = coalesce(?, close_reason)
+       WHERE id = ?`,
+    )
+    .run(
+      to,
+      ctx.now,
+      to === 'approved' ? 1 : 0,
+      ctx.now,
+      to === 'approved' ? 1 : 0,
+      ctx.user?.id ?? null,
+      closing ? 1 : 0,
+      ctx.now,
+      closing ? 1 : 0,
+      ctx.user?.id ?? null,
+      typeof extra.reason === 'string' ? extra.reason : null,
+      id,
+    );
+  ctx.changed({
+    table: 'purchase_orders',
+    id,
+    op: 'update',
+    values: { status: to, ...extra },
+    before: { status: from },
+  });
+}
+
+/** Receipts still open on the order: it cannot be cancelled or closed under a clerk who is receiving it. */
+function refuseOpenReceipts(ctx: Ctx, poId: string): void {
+  const open = ctx.sqlite
+    .prepare("SELECT number FROM receipts WHERE po_id = ? AND status = 'open' ORDER BY number")
+    .all(poId) as { number: string }[];
+  if (open.length) {
+    throw new AppError('CONFLICT', 'po.error.openReceipts', { receipts: open.map((r) => r.number).join(', ') });
+  }
+}
+
+export function approvePo(ctx: Ctx, i: { id: string }): PoDto {
+  const po = poRecord(ctx, i.id);
+  if (po.status !== 'draft') refuse(ctx, po.number, po.status, 'approve');
+  const lines = ctx.sqlite.prepare('SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?').get(i.id) as {
+    n: number;
+  };
+  if (!lines.n) throw new AppError('VALIDATION', 'po.error.noLines', { number: po.number });
+  requireActiveSupplier(ctx, po.supplierId, 'supplierId');
+  setStatus(ctx, i.id, po.status, 'approved');
+  return getPo(ctx, i);
+}
+
+/** A draft, or an approved order on which nothing has been received. */
+export function cancelPo(ctx: Ctx, i: { id: string; reason?: string }): PoDto {
+  const po = poRecord(ctx, i.id);
+  if (po.status !== 'draft' && po.status !== 'approved') refuse(ctx, po.number, po.status, 'cancel');
+  refuseOpenReceipts(ctx, i.id);
+  const got = ctx.sqlite
+    .prepare('SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ? AND qty_received <> 0')
+    .get(i.id) as { n: number };
+  if (got.n) refuse(ctx, po.number, 'partial', 'cancel');
+  setStatus(ctx, i.id, po.status, 'cancelled', { reason: i.reason ?? '' });
+  return getPo(ctx, i);
+}
+
+/** What is still open will not come: the order ends where it stands. */
+export function closeShortPo(ctx: Ctx, i: { id: string; reason?: string }): PoDto {
+  const po = poRecord(ctx, i.id);
+  if (po.status !== 'approved' && po.status !== 'partial') refuse(ctx, po.number, po.status, 'closeShort');
+  refuseOpenReceipts(ctx, i.id);
+  setStatus(ctx, i.id, po.status, 'closed', { reason: i.reason ?? '' });
+  return getPo(ctx, i);
+}
+
+/**
+ * After a receipt line is posted: every line received in full (or more)
+ * makes the order received; anything received makes it partial.
+ */
+export function refreshPoStatus(ctx: Ctx, poId: string): PoStatus {
+  const po = poRecord(ctx, poId);
+  if (po.status !== 'approved' && po.status !== 'partial') return po.status;
+  const r = ctx.sqlite
+    .prepare(
+      `SELECT count(*) AS n, sum(qty_received >= qty_ordered) AS full, sum(qty_received > 0) AS some
+       FROM purchase_order_lines WHERE po_id = ?`,
+    )
+    .get(poId) as { n: number; full: number | null; some: number | null };
+  const next: PoStatus = r.n > 0 && r.full === r.n ? 'received' : (r.some ?? 0) > 0 ? 'partial' : 'approved';
+  if (next !== po.status) setStatus(ctx, poId, po.status, next);
+  return next;
+}

@@ -1,0 +1,300 @@
+import { addDays } from '../../../src-shared/repairs/pm-schedule';
+import { reliability, type ReliabilityFailure } from '../../../src-shared/repairs/reliability';
+import { liveClock } from '../../../src-shared/repairs/sla';
+import { PRIORITIES, type Priority } from '../../../src-shared/repairs/settings';
+import type { WoState } from '../../../src-shared/repairs/workflow';
+import type { Ctx } from '../context';
+import { figures } from './costs-read';
+import { isoOf, minutes, repairSettings, startOfDay } from './common';
+
+/** Maintenance reports (contracts in src-shared/api/methods/repair-reports.ts). */
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** [start of `from`, start of the day after `to`) in the store's zone. */
+export function periodMs(ctx: Ctx, p: Period): [number, number] {
+  return [startOfDay(ctx, p.from), startOfDay(ctx, addDays(p.to, 1))];
+}
+
+interface Eq {
+  id: string;
+  code: string;
+  name: string;
+  category: string;
+  installDay: string | null;
+}
+
+function equipmentList(ctx: Ctx, category?: string | null): Eq[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT id, code, name, category, install_day AS installDay FROM equipment
+       WHERE (? IS NULL OR category = ?) ORDER BY category, code`,
+    )
+    .all(category ?? null, category ?? null) as Eq[];
+}
+
+const FAILURE_COLS = 'equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt';
+const CORRECTIVE = "kind = 'corrective' AND status <> 'cancelled'";
+
+/**
+ * The failures a period needs: those reported in it, and earlier ones whose
+ * equipment was still down when it began (both read through indexes: the
+ * report time, and the partial index of down intervals by up time).
+ */
+export function periodFailures(ctx: Ctx, from: number, to: number): ReliabilityFailure[] {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT ${FAILURE_COLS} FROM work_orders WHERE reported_at >= ? AND reported_at < ? AND ${CORRECTIVE}
+       UNION ALL
+       SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at > ? AND down_start < ? AND reported_at < ? AND ${CORRECTIVE}
+       UNION ALL
+       SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at IS NULL AND reported_at < ? AND ${CORRECTIVE}`,
+    )
+    .all(from, to, from, from, from, from) as (Omit<ReliabilityFailure, 'down'> & { down: number })[];
+  return rows.map((r) => ({ ...r, down: r.down === 1 }));
+}
+
+export function reliabilityReport(ctx: Ctx, i: Period & { category?: string | null }) {
+  const [from, to] = periodMs(ctx, i);
+  const eqs = equipmentList(ctx, i.category);
+  const r = reliability(
+    eqs.map((e) => ({ id: e.id, category: e.category, inServiceFrom: e.installDay ? startOfDay(ctx, e.installDay) : null })),
+    periodFailures(ctx, from, to),
+    from,
+    to,
+    ctx.now,
+  );
+  const count = new Map<string, number>();
+  for (const e of eqs) count.set(e.category, (count.get(e.category) ?? 0) + 1);
+  return {
+    perEquipment: eqs.map((e) => ({ equipmentId: e.id, code: e.code, name: e.name, category: e.category, ...r.perEquipment.get(e.id)! })),
+    perCategory: [...r.perCategory].map(([category, f]) => ({ category, equipment: count.get(category) ?? 0, ...f })),
+    total: r.total,
+  };
+}
+
+interface SlaRaw {
+  id: string;
+  number: string;
+  priority: Priority;
+  status: WoState;
+  equipmentCode: string;
+  equipmentName: string;
+  rT: number;
+  rDue: number | null;
+  rLeft: number | null;
+  rMet: number | null;
+  rAt: number | null;
+  sT: number;
+  sDue: number | null;
+  sLeft: number | null;
+  sMet: number | null;
+  sAt: number | null;
+}
+
+/** SLA compliance of corrective work orders reported in the period (preventive work has due days, not SLAs). */
+export function slaReport(ctx: Ctx, i: Period) {
+  const [from, to] = periodMs(ctx, i);
+  const warn = repairSettings(ctx).slaWarnPercent;
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT w.id, w.number, w.priority, w.status, e.code AS equipmentCode, e.name AS equipmentName,
+         w.response_target_ms AS rT, w.response_due_at AS rDue, w.response_left_ms AS rLeft, w.response_met AS rMet,
+         w.response_breached_at AS rAt, w.resolution_target_ms AS sT, w.resolution_due_at AS sDue,
+         w.resolution_left_ms AS sLeft, w.resolution_met AS sMet, w.resolution_breached_at AS sAt
+       FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
+       WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled'
+       ORDER BY w.reported_at`,
+    )
+    .all(from, to) as SlaRaw[];
+  const by = new Map(
+    PRIORITIES.map((p) => [p, { priority: p, workOrders: 0, responseMet: 0, responseMissed: 0, resolutionMet: 0, resolutionMissed: 0 }]),
+  );
+  const breaches = [];
+  const bool = (v: number | null) => (v === null ? null : v === 1);
+  for (const r of rows) {
+    const b = by.get(r.priority)!;
+    b.workOrders++;
+    const clocks = [
+      ['response', liveClock({ targetMs: r.rT, dueAt: r.rDue, leftMs: r.rLeft, met: bool(r.rMet), breachedAt: r.rAt }, ctx.now, warn)],
+      ['resolution', liveClock({ targetMs: r.sT, dueAt: r.sDue, leftMs: r.sLeft, met: bool(r.sMet), breachedAt: r.sAt }, ctx.now, warn)],
+    ] as const;
+    for (const [kind, c] of clocks) {
+      if (c.state === 'none') continue;
+      if (c.breached) b[`${kind}Missed`]++;
+      else if (c.state === 'stopped') b[`${kind}Met`]++;
+      if (c.breached) {
+        breaches.push({
+          workOrderId: r.id,
+          number: r.number,
+          equipmentCode: r.equipmentCode,
+          equipmentName: r.equipmentName,
+          priority: r.priority,
+          status: r.status,
+          clock: kind,
+          targetMinutes: minutes(c.targetMs),
+          overMinutes: minutes(-c.leftMs),
+          breachedAt: isoOf(c.breachedAt ?? c.dueAt ?? ctx.now),
+          open: c.state !== 'stopped',
+        });
+      }
+    }
+  }
+  const bp = (met: number, missed: number) => (met + missed ? Math.round((met * 10_000) / (met + missed)) : null);
+  return {
+    byPriority: [...by.values()].map((b) => ({
+      ...b,
+      responseBp: bp(b.responseMet, b.responseMissed),
+      resolutionBp: bp(b.resolutionMet, b.resolutionMissed),
+    })),
+    breaches,
+  };
+}
+
+/** Failures of the same equipment and fault within the repeat window of the previous one. */
+export function repeatsReport(ctx: Ctx, i: Period) {
+  const [from, to] = periodMs(ctx, i);
+  const window = repairSettings(ctx).repeatWindowDays * 86_400_000;
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT w.number, w.equipment_id AS equipmentId, w.fault_code AS faultCode, w.reported_at AS reportedAt,
+         e.code, e.name, e.category, coalesce(f.name_zh, '') AS faultNameZh, coalesce(f.name_en, '') AS faultNameEn
+       FROM work_orders w JOIN equipment e ON e.id = w.equipment_id LEFT JOIN fault_codes f ON f.code = w.fault_code
+       WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled' AND w.fault_code <> ''
+       ORDER BY w.equipment_id, w.fault_code, w.reported_at`,
+    )
+    .all(from - window, to) as {
+    number: string;
+    equipmentId: string;
+    faultCode: string;
+    reportedAt: number;
+    code: string;
+    name: string;
+    category: string;
+    faultNameZh: string;
+    faultNameEn: string;
+  }[];
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const k = `${r.equipmentId}\u0000${r.faultCode}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(r);
+  }
+  const out = [];
+  for (const g of groups.values()) {
+    let repeats = 0;
+    const inPeriod = g.filter((r) => r.reportedAt >= from);
+    g.forEach((r, n) => {
+      if (n > 0 && r.reportedAt >= from && r.reportedAt - g[n - 1]!.reportedAt <= window) repeats++;
+    });
+    if (!repeats) continue;
+    const first = g[0]!;
+    out.push({
+      equipmentId: first.equipmentId,
+      code: first.code,
+      name: first.name,
+      category: first.category,
+      faultCode: first.faultCode,
+      faultNameZh: first.faultNameZh,
+      faultNameEn: first.faultNameEn,
+      failures: inPeriod.length,
+      repeats,
+      numbers: inPeriod.map((r) => r.number),
+      firstAt: isoOf(inPeriod[0]!.reportedAt),
+      lastAt: isoOf(inPeriod[inPeriod.length - 1]!.reportedAt),
+    });
+  }
+  return out.sort((a, b) => b.repeats - a.repeats || b.failures - a.failures || a.code.localeCompare(b.code));
+}
+
+/** Costs per equipment and category of the work orders reported in the period. */
+export function costsReport(ctx: Ctx, i: Period) {
+  const [from, to] = periodMs(ctx, i);
+  const inPeriod = 'w.reported_at >= ? AND w.reported_at < ?';
+  const sums = (sql: string) =>
+    new Map(
+      (ctx.sqlite.prepare(sql).all(from, to) as { id: string; v: number; m?: number }[]).map((r) => [r.id, r]),
+    );
+  const count = sums(`SELECT w.equipment_id AS id, count(*) AS v FROM work_orders w WHERE ${inPeriod} GROUP BY w.equipment_id`);
+  const parts = sums(
+    `SELECT w.equipment_id AS id, -sum(m.value) AS v FROM work_orders w JOIN work_order_parts p ON p.work_order_id = w.id
+     JOIN stock_moves m ON m.seq = p.move_seq WHERE ${inPeriod} GROUP BY w.equipment_id`,
+  );
+  const labour = sums(
+    `SELECT w.equipment_id AS id, sum(l.cost) AS v, sum(l.minutes) AS m FROM work_orders w
+     JOIN work_order_labour l ON l.work_order_id = w.id WHERE ${inPeriod} GROUP BY w.equipment_id`,
+  );
+  const vendor = sums(
+    `SELECT w.equipment_id AS id, sum(i.amount) AS v FROM work_orders w JOIN vendor_invoices i ON i.work_order_id = w.id
+     WHERE ${inPeriod} GROUP BY w.equipment_id`,
+  );
+  const perEquipment = equipmentList(ctx)
+    .filter((e) => count.has(e.id))
+    .map((e) => ({
+      equipmentId: e.id,
+      code: e.code,
+      name: e.name,
+      category: e.category,
+      workOrders: count.get(e.id)!.v,
+      ...figures(parts.get(e.id)?.v ?? 0, labour.get(e.id)?.v ?? 0, labour.get(e.id)?.m ?? 0, vendor.get(e.id)?.v ?? 0),
+    }))
+    .sort((a, b) => b.total - a.total || a.code.localeCompare(b.code));
+  const add = (a: ReturnType<typeof zero>, r: ReturnType<typeof zero>) => {
+    for (const k of Object.keys(a) as (keyof typeof a)[]) a[k] += r[k];
+  };
+  const zero = () => ({ workOrders: 0, parts: 0, labour: 0, labourMinutes: 0, vendor: 0, total: 0 });
+  const cats = new Map<string, ReturnType<typeof zero>>();
+  const total = zero();
+  for (const r of perEquipment) {
+    let c = cats.get(r.category);
+    if (!c) cats.set(r.category, (c = zero()));
+    const { equipmentId: _e, code: _c, name: _n, category: _k, ...f } = r;
+    add(c, f);
+    add(total, f);
+  }
+  return { perEquipment, perCategory: [...cats].map(([category, c]) => ({ category, ...c })), total };
+}
+
+const BUCKET_LIMITS: [string, number][] = [
+  ['1d', 1],
+  ['3d', 3],
+  ['7d', 7],
+  ['30d', 30],
+  ['older', Infinity],
+];
+
+/** Open work orders (not closed or cancelled) by age since the report, per priority. */
+export function agingReport(ctx: Ctx) {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT id, number, priority, status, reported_at AS reportedAt FROM work_orders
+       WHERE status NOT IN ('closed', 'cancelled') ORDER BY reported_at`,
+    )
+    .all() as { id: string; number: string; priority: Priority; status: WoState; reportedAt: number }[];
+  const buckets = BUCKET_LIMITS.map(([bucket]) => ({
+    bucket: bucket as '1d',
+    urgent: 0,
+    high: 0,
+    normal: 0,
+    low: 0,
+    total: 0,
+    active: 0,
+  }));
+  for (const r of rows) {
+    const days = (ctx.now - r.reportedAt) / 86_400_000;
+    const b = buckets[BUCKET_LIMITS.findIndex(([, max]) => days <= max)]!;
+    b[r.priority]++;
+    b.total++;
+    if (r.status !== 'resolved' && r.status !== 'confirmed') b.active++;
+  }
+  const oldest = rows[0];
+  return {
+    buckets,
+    total: rows.length,
+    oldest: oldest ? { id: oldest.id, number: oldest.number, reportedAt: isoOf(oldest.reportedAt) } : null,
+  };
+}
