@@ -67,7 +67,15 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const events = createEventBus((err) => log.error('event listener failed', err));
   ensureDefaultTemplates(database.sqlite, Date.now());
   const devices = createDeviceHub({ sqlite: database.sqlite, events, log });
-  const dispatch = createDispatch({ db: database.db, sqlite: database.sqlite, host, log, events, devices, now: opts.now });
+  const dispatch = createDispatch({
+    db: database.db,
+    sqlite: database.sqlite,
+    host,
+    log,
+    events,
+    devices,
+    now: opts.now,
+  });
   const demo = opts.demo ? seedDemoStore(database, host, log) : null;
   devices.reload();
 
@@ -87,7 +95,10 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   first.unref();
   timer.unref();
   // Repairs: auto-confirmations and preventive work orders coming due (idempotent; lists apply them on read too).
-  const repairsTimer = setInterval(() => !closed && runRepairsTick(database, host, log, (opts.now ?? Date.now)()), 10 * 60_000);
+  const repairsTimer = setInterval(
+    () => !closed && runRepairsTick(database, host, log, (opts.now ?? Date.now)()),
+    10 * 60_000,
+  );
   repairsTimer.unref();
 
   log.info('backend started', { kind: opts.kind, version: opts.version, dataDir: paths.dir, lan: opts.lan });

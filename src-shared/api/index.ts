@@ -5,6 +5,7 @@ import { auditMethods } from './methods/audit';
 import { deviceMethods } from './methods/devices';
 import { receivingMethods } from './methods/receiving';
 import { countMethods } from './methods/counts';
+import { invoiceMethods } from './methods/invoices';
 import { itemMethods } from './methods/items';
 import { opsMethods } from './methods/ops';
 import { reportMethods } from './methods/reports';
@@ -44,6 +45,7 @@ export const api = {
   ...reasonMethods,
   ...attachmentMethods,
   ...procurementMethods,
+  ...invoiceMethods,
   ...repairMethods,
 } as const satisfies ContractMap;
 

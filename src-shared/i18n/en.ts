@@ -2,6 +2,7 @@ import { enReceivingDesk } from './en/receiving-desk';
 import { enDevices } from './en/devices';
 import { enCore } from './en/core';
 import { enCounts } from './en/counts';
+import { enInvoices } from './en/invoices';
 import { enItems } from './en/items';
 import { enOps } from './en/ops';
 import { enReceiving } from './en/receiving';
@@ -22,6 +23,7 @@ export const en = {
   ...enOps,
   ...enReports,
   ...enReceiving,
+  ...enInvoices,
   ...enRepairs,
   ...enDevices,
   ...enReceivingDesk,

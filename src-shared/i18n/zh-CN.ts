@@ -3,6 +3,7 @@ import { zhReceivingDesk } from './zh-CN/receiving-desk';
 import { zhDevices } from './zh-CN/devices';
 import { zhCore } from './zh-CN/core';
 import { zhCounts } from './zh-CN/counts';
+import { zhInvoices } from './zh-CN/invoices';
 import { zhItems } from './zh-CN/items';
 import { zhOps } from './zh-CN/ops';
 import { zhReceiving } from './zh-CN/receiving';
@@ -19,6 +20,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhOps,
   ...zhReports,
   ...zhReceiving,
+  ...zhInvoices,
   ...zhRepairs,
   ...zhDevices,
   ...zhReceivingDesk,

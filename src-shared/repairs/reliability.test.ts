@@ -31,8 +31,28 @@ const history: ReliabilityFailure[] = [
 
 describe('unionLength', () => {
   it('merges overlaps and clips to the window', () => {
-    expect(unionLength([[0, 10], [5, 15], [20, 30], [25, 26]], 0, 100)).toBe(25);
-    expect(unionLength([[-5, 5], [95, 200]], 0, 100)).toBe(10);
+    expect(
+      unionLength(
+        [
+          [0, 10],
+          [5, 15],
+          [20, 30],
+          [25, 26],
+        ],
+        0,
+        100,
+      ),
+    ).toBe(25);
+    expect(
+      unionLength(
+        [
+          [-5, 5],
+          [95, 200],
+        ],
+        0,
+        100,
+      ),
+    ).toBe(10);
     expect(unionLength([], 0, 100)).toBe(0);
   });
 });
@@ -82,7 +102,13 @@ describe('MTTR / MTBF on a hand-computed history', () => {
     });
     expect(r.perCategory.get('cooking')).toEqual(r.perEquipment.get('C'));
     // All: (115,200 - 7,980) / 5 = 21,444.
-    expect(r.total).toMatchObject({ failures: 5, repairs: 3, mttrMinutes: 160, mtbfMinutes: 21_444, availabilityBp: 9_307 });
+    expect(r.total).toMatchObject({
+      failures: 5,
+      repairs: 3,
+      mttrMinutes: 160,
+      mtbfMinutes: 21_444,
+      availabilityBp: 9_307,
+    });
   });
 
   it('stops the period at now', () => {

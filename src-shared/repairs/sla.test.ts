@@ -123,7 +123,14 @@ describe('time zones', () => {
     // Berlin springs forward on 2026-03-29 (02:00 -> 03:00): reported 22:00 local on the 28th.
     const berlin = Date.UTC(2026, 2, 28, 21, 0);
     expect(formatLocalTime(berlin, 'Europe/Berlin')).toBe('2026-03-28 22:00');
-    const c = slaClock('resolution', berlin, [ev(0, 'assigned')].map((e) => ({ ...e, at: berlin })), 24 * H, berlin, 80);
+    const c = slaClock(
+      'resolution',
+      berlin,
+      [ev(0, 'assigned')].map((e) => ({ ...e, at: berlin })),
+      24 * H,
+      berlin,
+      80,
+    );
     expect(c.dueAt).toBe(berlin + 24 * H);
     expect(formatLocalTime(c.dueAt!, 'Europe/Berlin')).toBe('2026-03-29 23:00');
     // ... and falls back on 2026-10-25: 24 h later shows one hour earlier on the wall clock.

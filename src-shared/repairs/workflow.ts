@@ -104,8 +104,7 @@ export interface ActorContext {
 }
 
 export type TransitionCheck =
-  | { ok: true; to: WoState; changesState: boolean }
-  | { ok: false; why: 'state' | 'role' | 'window' | 'system' };
+  { ok: true; to: WoState; changesState: boolean } | { ok: false; why: 'state' | 'role' | 'window' | 'system' };
 
 const DAY = 86_400_000;
 

@@ -66,7 +66,10 @@ export async function openRepairsStore(): Promise<RepairsFixture> {
     wok: (await save('SH001-WOK-01', 'Wok range', 'cooking', 'high')).id,
     pos: (await save('SH001-POS-01', 'POS terminal', 'it', 'medium')).id,
   };
-  const pins: Record<string, string> = { boss: '1234', ...Object.fromEntries(Object.entries(PINS).map(([u, [, p]]) => [u, p])) };
+  const pins: Record<string, string> = {
+    boss: '1234',
+    ...Object.fromEntries(Object.entries(PINS).map(([u, [, p]]) => [u, p])),
+  };
   let current = 'boss';
   return {
     t,

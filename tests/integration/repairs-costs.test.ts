@@ -48,12 +48,25 @@ describe('spare parts from stock', () => {
       note: 'door gasket',
     });
     expect(used.parts).toEqual([
-      expect.objectContaining({ itemCode: 'T-CUP', qty: 3 * PC, cost: 1.5 * YUAN, areaCode: 'DRY', returned: false, userName: 'tech' }),
+      expect.objectContaining({
+        itemCode: 'T-CUP',
+        qty: 3 * PC,
+        cost: 1.5 * YUAN,
+        areaCode: 'DRY',
+        returned: false,
+        userName: 'tech',
+      }),
     ]);
     expect(used.costs).toMatchObject({ parts: 1.5 * YUAN, total: 1.5 * YUAN });
     const ledger = (await f!.t.call('stock.moves', { docType: 'work_order', docId: wo.id })).rows;
     expect(ledger).toEqual([
-      expect.objectContaining({ kind: 'maintenance', qty: -3 * PC, value: -1.5 * YUAN, docType: 'work_order', docId: wo.id }),
+      expect.objectContaining({
+        kind: 'maintenance',
+        qty: -3 * PC,
+        value: -1.5 * YUAN,
+        docType: 'work_order',
+        docId: wo.id,
+      }),
     ]);
     expect(ledger[0]!.note).toContain(wo.number);
     expect(await onHand(fx)).toBe(97 * PC);
@@ -95,14 +108,24 @@ describe('spare parts from stock', () => {
 describe('labour, vendor invoices and costs', () => {
   it('add up per work order and per equipment, with corrections as reversing lines', async () => {
     const { fx, vendor } = await setUp();
-    await f!.t.call('technicians.save', { userId: f!.users.tech, categories: ['refrigeration'], hourlyRate: 120 * YUAN });
+    await f!.t.call('technicians.save', {
+      userId: f!.users.tech,
+      categories: ['refrigeration'],
+      hourlyRate: 120 * YUAN,
+    });
     const wo = await report(f!, { equipment: f!.eq.cooler, faultCode: 'REF-COOL-WARM', down: true });
     await act(f!, wo.id, 'assign', { assignee: { vendorId: vendor.id } });
-    await f!.t.call('repairs.useParts', { id: wo.id, areaId: fx.areas.dry, lines: [{ itemId: fx.items.cups, qty: '2', unit: 'pc' }] });
+    await f!.t.call('repairs.useParts', {
+      id: wo.id,
+      areaId: fx.areas.dry,
+      lines: [{ itemId: fx.items.cups, qty: '2', unit: 'pc' }],
+    });
 
     await f!.as('tech');
     const logged = await f!.t.call('repairs.logLabour', { id: wo.id, minutes: 90, note: 'diagnosis' });
-    expect(logged.labour).toEqual([expect.objectContaining({ minutes: 90, rate: 120 * YUAN, cost: 180 * YUAN, userName: 'tech' })]);
+    expect(logged.labour).toEqual([
+      expect.objectContaining({ minutes: 90, rate: 120 * YUAN, cost: 180 * YUAN, userName: 'tech' }),
+    ]);
     // Without a rate of their own, the store's labour rate (¥80/h) applies.
     const second = await f!.t.call('repairs.logLabour', { id: wo.id, userId: f!.users.tech2, minutes: 45, note: '' });
     expect(second.labour[1]).toMatchObject({ rate: 80 * YUAN, cost: 60 * YUAN });
@@ -126,9 +149,17 @@ describe('labour, vendor invoices and costs', () => {
       amount: 500 * YUAN,
       file: pdf,
     });
-    expect(inv.invoices).toEqual([expect.objectContaining({ vendorName: '冷链设备服务', amount: 500 * YUAN, voided: false })]);
+    expect(inv.invoices).toEqual([
+      expect.objectContaining({ vendorName: '冷链设备服务', amount: 500 * YUAN, voided: false }),
+    ]);
     expect(inv.invoices[0]!.attachmentId).not.toBeNull();
-    const dup = await f!.t.fail('repairs.addInvoice', { id: wo.id, vendorId: vendor.id, invoiceNo: 'FP-0001', day: '2026-06-01', amount: YUAN });
+    const dup = await f!.t.fail('repairs.addInvoice', {
+      id: wo.id,
+      vendorId: vendor.id,
+      invoiceNo: 'FP-0001',
+      day: '2026-06-01',
+      amount: YUAN,
+    });
     expect(dup).toMatchObject({ code: 'CONFLICT', fields: [expect.objectContaining({ path: 'invoiceNo' })] });
     const notDoc = await f!.t.fail('repairs.addInvoice', {
       id: wo.id,
@@ -140,9 +171,21 @@ describe('labour, vendor invoices and costs', () => {
     });
     expect(notDoc.fields).toEqual([{ path: 'file', message: 'The file must be a PDF, PNG or JPEG.' }]);
     await f!.t.call('repairs.voidInvoice', { invoiceId: inv.invoices[0]!.id, note: 'wrong amount' });
-    const final = await f!.t.call('repairs.addInvoice', { id: wo.id, vendorId: vendor.id, invoiceNo: 'FP-0001', day: '2026-06-01', amount: 450 * YUAN });
+    const final = await f!.t.call('repairs.addInvoice', {
+      id: wo.id,
+      vendorId: vendor.id,
+      invoiceNo: 'FP-0001',
+      day: '2026-06-01',
+      amount: 450 * YUAN,
+    });
     // parts ¥1.00 + labour ¥60.00 + vendor ¥450.00
-    expect(final.costs).toEqual({ parts: 1 * YUAN, labour: 60 * YUAN, labourMinutes: 45, vendor: 450 * YUAN, total: 511 * YUAN });
+    expect(final.costs).toEqual({
+      parts: 1 * YUAN,
+      labour: 60 * YUAN,
+      labourMinutes: 45,
+      vendor: 450 * YUAN,
+      total: 511 * YUAN,
+    });
 
     const eq = await f!.t.call('equipment.get', { id: f!.eq.cooler });
     expect(eq.costs).toEqual({ ...final.costs, workOrders: 1 });
@@ -154,7 +197,9 @@ describe('labour, vendor invoices and costs', () => {
     expect(report2.total).toEqual({ workOrders: 1, ...final.costs });
 
     // Closed: no more costs.
-    await act(f!, wo.id, 'resolve', { resolution: { text: 'Vendor replaced the fan', resolutionCode: 'vendor_fix', rootCauseCode: 'wear' } });
+    await act(f!, wo.id, 'resolve', {
+      resolution: { text: 'Vendor replaced the fan', resolutionCode: 'vendor_fix', rootCauseCode: 'wear' },
+    });
     await f!.as('clerk');
     await act(f!, wo.id, 'confirm');
     await f!.as('manager');

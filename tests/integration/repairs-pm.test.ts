@@ -41,14 +41,24 @@ describe('preventive maintenance by calendar', () => {
     // 2026-06-07: 8 days ahead, nothing yet; 2026-06-08: 7 days ahead, generated (and only once).
     await f.at(day(6));
     expect(await f.t.call('pm.generateDue', {})).toEqual({ created: 0, numbers: [] });
-    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({ status: 'scheduled', dueDay: '2026-06-15', workOrderId: null });
+    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({
+      status: 'scheduled',
+      dueDay: '2026-06-15',
+      workOrderId: null,
+    });
     await f.at(day(7));
     const gen = await f.t.call('pm.generateDue', {});
     expect(gen).toEqual({ created: 1, numbers: ['WO-2026-00001'] });
     expect(await f.t.call('pm.generateDue', {})).toEqual({ created: 0, numbers: [] });
     const list = (await f.t.call('repairs.list', { scope: 'open', kind: 'preventive' })).rows;
     expect(list).toEqual([
-      expect.objectContaining({ number: 'WO-2026-00001', status: 'assigned', assigneeName: 'tech', pmDueDay: '2026-06-15', pmOverdue: false }),
+      expect.objectContaining({
+        number: 'WO-2026-00001',
+        status: 'assigned',
+        assigneeName: 'tech',
+        pmDueDay: '2026-06-15',
+        pmOverdue: false,
+      }),
     ]);
     const wo = await f.t.call('repairs.get', { id: list[0]!.id });
     expect(wo).toMatchObject({ kind: 'preventive', pmPlanName: 'Cooler monthly check', reportedById: null });
@@ -65,12 +75,18 @@ describe('preventive maintenance by calendar', () => {
     // After the due day it is overdue, in the list and in the schedule.
     await f.at(day(15));
     expect((await f.t.call('repairs.list', { scope: 'open', kind: 'preventive' })).rows[0]!.pmOverdue).toBe(true);
-    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({ status: 'overdue', workOrderNumber: 'WO-2026-00001' });
+    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({
+      status: 'overdue',
+      workOrderNumber: 'WO-2026-00001',
+    });
 
     await f.as('tech');
     await act(f, wo.id, 'start');
     const open = await f.t.fail('repairs.transition', { id: wo.id, action: 'resolve' });
-    expect(open.fields?.[0]).toEqual({ path: 'checklist', message: 'Answer every checklist item first (missing: Cooler temperature, Door seal intact).' });
+    expect(open.fields?.[0]).toEqual({
+      path: 'checklist',
+      message: 'Answer every checklist item first (missing: Cooler temperature, Door seal intact).',
+    });
     const missing = await f.t.fail('pm.saveChecklist', { workOrderId: wo.id, results: [{ key: 'temp' }] });
     expect(missing.fields?.[0]?.path).toBe('results.0.reading');
     // 6.5 °C is outside 0..5 °C: a fail, recorded as such.
@@ -85,18 +101,25 @@ describe('preventive maintenance by calendar', () => {
       ['temp', false, 6500],
       ['seal', true, null],
     ]);
-    await f.t.call('pm.saveChecklist', { workOrderId: wo.id, results: [{ key: 'temp', reading: 3500, note: 'after cleaning' }] });
+    await f.t.call('pm.saveChecklist', {
+      workOrderId: wo.id,
+      results: [{ key: 'temp', reading: 3500, note: 'after cleaning' }],
+    });
     const done = await act(f, wo.id, 'resolve');
     expect(done.checklist[0]!.result).toMatchObject({ passed: true, reading: 3500 });
     expect(done.resolutionClock).toMatchObject({ state: 'stopped', met: false }); // late by a day
-    expect((await f.t.fail('pm.saveChecklist', { workOrderId: wo.id, results: [{ key: 'seal', passed: false }] })).code).toBe(
-      'CONFLICT',
-    );
+    expect(
+      (await f.t.fail('pm.saveChecklist', { workOrderId: wo.id, results: [{ key: 'seal', passed: false }] })).code,
+    ).toBe('CONFLICT');
 
     // The next cycle is due 2026-07-15 (fixed schedule), generated from 2026-07-08.
     await f.at(day(36));
     expect((await f.t.call('pm.generateDue', {})).created).toBe(0);
-    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({ status: 'scheduled', dueDay: '2026-07-15', lastDoneDay: '2026-06-16' });
+    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({
+      status: 'scheduled',
+      dueDay: '2026-07-15',
+      lastDoneDay: '2026-06-16',
+    });
     await f.at(day(37));
     expect((await f.t.call('pm.generateDue', {})).numbers).toEqual(['WO-2026-00002']);
   });
@@ -104,7 +127,12 @@ describe('preventive maintenance by calendar', () => {
   it('covers every active unit of a category, one work order each', async () => {
     f = await openRepairsStore();
     await f.as('manager');
-    await f.t.call('equipment.save', { code: 'SH001-FRZ-01', name: 'Chest freezer', category: 'refrigeration', criticality: 'high' });
+    await f.t.call('equipment.save', {
+      code: 'SH001-FRZ-01',
+      name: 'Chest freezer',
+      category: 'refrigeration',
+      criticality: 'high',
+    });
     await f.t.call('pm.savePlan', {
       name: 'Clean condenser coils',
       category: 'refrigeration',
@@ -115,7 +143,9 @@ describe('preventive maintenance by calendar', () => {
     });
     const r = await f.t.call('pm.generateDue', {});
     expect(r.created).toBe(2);
-    const codes = (await f.t.call('repairs.list', { scope: 'open', kind: 'preventive' })).rows.map((w) => w.equipmentCode).sort();
+    const codes = (await f.t.call('repairs.list', { scope: 'open', kind: 'preventive' })).rows
+      .map((w) => w.equipmentCode)
+      .sort();
     expect(codes).toEqual(['SH001-COOL-01', 'SH001-FRZ-01']);
     expect(rows(f, 'work_orders')).toBe(2);
   });
@@ -125,7 +155,11 @@ describe('preventive maintenance by run hours', () => {
   it('refuses a reading lower than the last one, imports all or nothing, and generates at the meter due', async () => {
     f = await openRepairsStore();
     await f.as('tech');
-    await f.t.call('pm.recordReading', { equipmentId: f.eq.wok, value: 1000 * H, readAt: new Date(day(-10)).toISOString() });
+    await f.t.call('pm.recordReading', {
+      equipmentId: f.eq.wok,
+      value: 1000 * H,
+      readAt: new Date(day(-10)).toISOString(),
+    });
     await f.t.call('pm.recordReading', { equipmentId: f.eq.wok, value: 1100 * H });
     const before = rows(f, 'meter_readings');
     const lower = await f.t.fail('pm.recordReading', { equipmentId: f.eq.wok, value: 1099.5 * H });
@@ -134,7 +168,11 @@ describe('preventive maintenance by run hours', () => {
       'The reading 1099.5 h is lower than the last one, 1100 h on 2026-06-01 10:00. Check the meter: readings never go down.',
     );
     // A back-dated reading must fit between its neighbours.
-    const between = await f.t.fail('pm.recordReading', { equipmentId: f.eq.wok, value: 1200 * H, readAt: new Date(day(-5)).toISOString() });
+    const between = await f.t.fail('pm.recordReading', {
+      equipmentId: f.eq.wok,
+      value: 1200 * H,
+      readAt: new Date(day(-5)).toISOString(),
+    });
     expect(between.message).toContain('higher than a later one');
     expect(rows(f, 'meter_readings')).toBe(before);
 
@@ -160,8 +198,15 @@ describe('preventive maintenance by run hours', () => {
     });
     // Due at 1,500 h; 100 h run in 10 days, so about 40 days away.
     expect((await f.t.call('pm.generateDue', {})).created).toBe(0);
-    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({ status: 'scheduled', dueMeter: 1500 * H, dueDay: '2026-07-11', lastReading: 1100 * H });
-    await f.t.call('pm.importReadings', { rows: [{ equipmentCode: 'sh001-wok-01', value: 1460 * H, readAt: new Date(day(3)).toISOString() }] });
+    expect((await f.t.call('pm.schedule', {}))[0]).toMatchObject({
+      status: 'scheduled',
+      dueMeter: 1500 * H,
+      dueDay: '2026-07-11',
+      lastReading: 1100 * H,
+    });
+    await f.t.call('pm.importReadings', {
+      rows: [{ equipmentCode: 'sh001-wok-01', value: 1460 * H, readAt: new Date(day(3)).toISOString() }],
+    });
     const gen = await f.t.call('pm.generateDue', {});
     expect(gen.created).toBe(1);
     const wo = (await f.t.call('repairs.list', { scope: 'open', kind: 'preventive' })).rows[0]!;

@@ -80,8 +80,16 @@ describe('MTTR, MTBF and downtime', () => {
       availabilityBp: 5_417,
     });
     // POS: the cancelled ticket is no failure.
-    expect(by['SH001-POS-01']).toMatchObject({ failures: 0, downtimeMinutes: 0, mtbfMinutes: null, availabilityBp: 10_000 });
-    expect(r.perCategory.find((c) => c.category === 'refrigeration')).toMatchObject({ equipment: 1, mtbfMinutes: 4_680 });
+    expect(by['SH001-POS-01']).toMatchObject({
+      failures: 0,
+      downtimeMinutes: 0,
+      mtbfMinutes: null,
+      availabilityBp: 10_000,
+    });
+    expect(r.perCategory.find((c) => c.category === 'refrigeration')).toMatchObject({
+      equipment: 1,
+      mtbfMinutes: 4_680,
+    });
     expect(r.total).toEqual({
       operatingMinutes: 43_200,
       downtimeMinutes: 6_960,
@@ -95,7 +103,10 @@ describe('MTTR, MTBF and downtime', () => {
     const cooking = await f.t.call('repairReports.reliability', { ...PERIOD, category: 'cooking' });
     expect(cooking.perEquipment.map((e) => e.code)).toEqual(['SH001-WOK-01']);
     // The equipment card shows its last year.
-    expect((await f.t.call('equipment.get', { id: f.eq.cooler })).reliability).toMatchObject({ failures: 3, mttrMinutes: 180 });
+    expect((await f.t.call('equipment.get', { id: f.eq.cooler })).reliability).toMatchObject({
+      failures: 3,
+      mttrMinutes: 180,
+    });
   });
 });
 
@@ -139,7 +150,9 @@ describe('the other maintenance reports', () => {
       resolutionMissed: 1,
       resolutionBp: 6_667,
     });
-    expect(sla.breaches).toEqual([expect.objectContaining({ equipmentCode: 'SH001-WOK-01', clock: 'resolution', open: true })]);
+    expect(sla.breaches).toEqual([
+      expect.objectContaining({ equipmentCode: 'SH001-WOK-01', clock: 'resolution', open: true }),
+    ]);
 
     for (const report of ['reliability', 'sla', 'repeats', 'costs', 'aging'] as const) {
       const x = await f.t.call('repairReports.xlsx', { report, ...PERIOD });
@@ -168,7 +181,9 @@ describe('the other maintenance reports', () => {
     expect(k.total).toBe(2);
     expect(k.resolutions).toEqual([{ code: 'replace_part', nameZh: '更换零件', nameEn: 'Part replaced', count: 2 }]);
     expect(k.rootCauses).toEqual([expect.objectContaining({ code: 'wear', count: 2 })]);
-    expect(k.history.map((h) => [h.equipmentCode, h.sameEquipment, h.repairMinutes, h.parts.map((p) => p.itemCode)])).toEqual([
+    expect(
+      k.history.map((h) => [h.equipmentCode, h.sameEquipment, h.repairMinutes, h.parts.map((p) => p.itemCode)]),
+    ).toEqual([
       ['SH001-COOL-01', false, 120, ['T-CUP']],
       ['SH001-COOL-01', false, 240, ['T-CUP']],
     ]);
@@ -185,9 +200,15 @@ describe('the equipment registry and its codes', () => {
     await f.as('manager');
     const prefix = await f.t.fail('equipment.save', { code: 'BJ002-COOL-01', name: 'x', category: 'refrigeration' });
     expect(prefix.fields).toEqual([
-      { path: 'code', message: 'Equipment codes of this store start with SH001- (e.g. SH001-COOL-01), so they stay unique across the chain.' },
+      {
+        path: 'code',
+        message:
+          'Equipment codes of this store start with SH001- (e.g. SH001-COOL-01), so they stay unique across the chain.',
+      },
     ]);
-    expect((await f.t.fail('equipment.save', { code: 'sh001-cool-01', name: 'x', category: 'refrigeration' })).code).toBe('CONFLICT');
+    expect(
+      (await f.t.fail('equipment.save', { code: 'sh001-cool-01', name: 'x', category: 'refrigeration' })).code,
+    ).toBe('CONFLICT');
     const cooler = (await f.t.call('equipment.registry', {})).find((e) => e.code === 'SH001-COOL-01')!;
     const renamed = await f.t.fail('equipment.save', { ...cooler, code: 'SH001-COOL-09' });
     expect(renamed.fields?.[0]?.path).toBe('code');
@@ -208,7 +229,11 @@ describe('the equipment registry and its codes', () => {
     expect(row).toMatchObject({ openWorkOrders: 1, attachments: 1, underWarranty: true, lastFailureAt: wo.reportedAt });
     // Out of service: no new reports.
     await f.t.call('equipment.save', { ...row, active: false });
-    const gone = await f.t.fail('repairs.report', { equipment: 'EQ:SH001-COOL-01', faultCode: 'REF-COOL-WARM', down: true });
+    const gone = await f.t.fail('repairs.report', {
+      equipment: 'EQ:SH001-COOL-01',
+      faultCode: 'REF-COOL-WARM',
+      down: true,
+    });
     expect(gone.message).toBe('SH001-COOL-01 is no longer in service. Ask a manager to reactivate it if it is back.');
     expect((await f.t.call('equipment.registry', {})).map((e) => e.code)).not.toContain('SH001-COOL-01');
     expect((await f.t.call('equipment.registry', { includeInactive: true })).length).toBe(3);
@@ -219,7 +244,17 @@ describe('the equipment registry and its codes', () => {
   it('lets admins keep the fault-code tree and the resolution codes', async () => {
     f = await openRepairsStore();
     await f.as('manager');
-    expect((await f.t.fail('faultCodes.save', { code: 'REF-COOL-FAN', category: 'refrigeration', parentCode: 'REF-COOL', nameZh: '风扇', nameEn: 'Fan' })).code).toBe('FORBIDDEN');
+    expect(
+      (
+        await f.t.fail('faultCodes.save', {
+          code: 'REF-COOL-FAN',
+          category: 'refrigeration',
+          parentCode: 'REF-COOL',
+          nameZh: '风扇',
+          nameEn: 'Fan',
+        })
+      ).code,
+    ).toBe('FORBIDDEN');
     await f.as('boss');
     const added = await f.t.call('faultCodes.save', {
       code: 'REF-COOL-FAN',
@@ -230,7 +265,13 @@ describe('the equipment registry and its codes', () => {
       sortOrder: 140,
     });
     expect(added).toMatchObject({ parentCode: 'REF-COOL', active: true, uses: 0 });
-    const wrong = await f.t.fail('faultCodes.save', { code: 'X-1', category: 'cooking', parentCode: 'REF-COOL', nameZh: 'x', nameEn: 'x' });
+    const wrong = await f.t.fail('faultCodes.save', {
+      code: 'X-1',
+      category: 'cooking',
+      parentCode: 'REF-COOL',
+      nameZh: 'x',
+      nameEn: 'x',
+    });
     expect(wrong.fields?.[0]?.path).toBe('parentCode');
     const tree = await f.t.call('faultCodes.list', { category: 'refrigeration' });
     expect(tree.filter((c) => c.parentCode === 'REF-COOL').map((c) => c.code)).toEqual([
@@ -240,16 +281,22 @@ describe('the equipment registry and its codes', () => {
       'REF-COOL-FAN',
     ]);
     await f.t.call('faultCodes.setActive', { code: 'REF-COOL-FAN', active: false });
-    expect((await f.t.fail('repairs.report', { equipment: f.eq.cooler, faultCode: 'REF-COOL-FAN', down: false })).fields?.[0]?.path).toBe(
-      'faultCode',
-    );
+    expect(
+      (await f.t.fail('repairs.report', { equipment: f.eq.cooler, faultCode: 'REF-COOL-FAN', down: false })).fields?.[0]
+        ?.path,
+    ).toBe('faultCode');
     // Resolution and root-cause codes live with the other reason codes (same admin screen), uses counted.
     const wo = await report(f, { equipment: f.eq.pos, faultCode: 'IT-DEV-BOOT' });
     await act(f, wo.id, 'assign', { assignee: { userId: f.users.tech } });
-    await act(f, wo.id, 'resolve', { resolution: { text: 'Restarted', resolutionCode: 'reset', rootCauseCode: 'power' } });
+    await act(f, wo.id, 'resolve', {
+      resolution: { text: 'Restarted', resolutionCode: 'reset', rootCauseCode: 'power' },
+    });
     const reasons = await f.t.call('reasons.list', {});
     expect(reasons.kinds).toEqual(expect.arrayContaining(['repair_fix', 'repair_cause']));
-    expect(reasons.rows.find((r) => r.kind === 'repair_fix' && r.code === 'reset')).toMatchObject({ uses: 1, nameZh: '复位 / 重启' });
+    expect(reasons.rows.find((r) => r.kind === 'repair_fix' && r.code === 'reset')).toMatchObject({
+      uses: 1,
+      nameZh: '复位 / 重启',
+    });
     const pickers = await f.t.call('repairs.pickers', {});
     expect(pickers.resolutionCodes.length).toBeGreaterThanOrEqual(9);
     expect(pickers.categories).toEqual(expect.arrayContaining(['refrigeration', 'cooking', 'it']));
@@ -260,9 +307,22 @@ describe('the equipment registry and its codes', () => {
     f = await openRepairsStore();
     await f.as('manager');
     await f.t.call('technicians.save', { userId: f.users.tech, categories: ['cooking'], hourlyRate: 0 });
-    await f.t.call('technicians.save', { userId: f.users.tech2, categories: ['refrigeration'], awayUntil: '2026-06-03' });
-    const cold = await f.t.call('vendors.save', { code: 'V-COLD', name: 'Cold Co.', categories: ['refrigeration'], contractEnd: '2026-05-31' });
-    const fix = await f.t.call('vendors.save', { code: 'V-ALL', name: 'Fix-All', categories: ['refrigeration', 'cooking'] });
+    await f.t.call('technicians.save', {
+      userId: f.users.tech2,
+      categories: ['refrigeration'],
+      awayUntil: '2026-06-03',
+    });
+    const cold = await f.t.call('vendors.save', {
+      code: 'V-COLD',
+      name: 'Cold Co.',
+      categories: ['refrigeration'],
+      contractEnd: '2026-05-31',
+    });
+    const fix = await f.t.call('vendors.save', {
+      code: 'V-ALL',
+      name: 'Fix-All',
+      categories: ['refrigeration', 'cooking'],
+    });
     await f.t.call('vendors.save', { code: 'V-IT', name: 'IT Co.', categories: ['it'] });
     const wo = await report(f, { equipment: f.eq.cooler, faultCode: 'REF-COOL-WARM', down: true });
     const s = await f.t.call('repairs.suggestAssignees', { id: wo.id });

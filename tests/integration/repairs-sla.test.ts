@@ -30,7 +30,12 @@ describe('SLA clocks through the API', () => {
     await act(f, wo.id, 'wait', { waitingReason: 'store', note: 'kitchen closed for service until 15:00' });
     await f.at(T0 + 5 * HOUR);
     const paused = await f.t.call('repairs.get', { id: wo.id });
-    expect(paused.resolutionClock).toMatchObject({ state: 'paused', leftMinutes: 7 * 60, dueAt: null, breached: false });
+    expect(paused.resolutionClock).toMatchObject({
+      state: 'paused',
+      leftMinutes: 7 * 60,
+      dueAt: null,
+      breached: false,
+    });
     const resumed = await act(f, wo.id, 'resume');
     expect(resumed.resolutionClock).toMatchObject({ state: 'running', dueAt: iso(T0 + 12 * HOUR) });
 
@@ -39,7 +44,12 @@ describe('SLA clocks through the API', () => {
     expect(row.resolutionClock).toMatchObject({ state: 'running', warning: true, breached: false, leftMinutes: 60 });
     await f.at(T0 + 12 * HOUR + 30 * MIN);
     const late = (await f.t.call('repairs.list', { scope: 'open' })).rows.find((r) => r.id === wo.id)!;
-    expect(late.resolutionClock).toMatchObject({ breached: true, warning: false, leftMinutes: -30, breachedAt: iso(T0 + 12 * HOUR) });
+    expect(late.resolutionClock).toMatchObject({
+      breached: true,
+      warning: false,
+      leftMinutes: -30,
+      breachedAt: iso(T0 + 12 * HOUR),
+    });
 
     await f.at(T0 + 13 * HOUR);
     const done = await act(f, wo.id, 'resolve', { resolution: RESOLUTION });

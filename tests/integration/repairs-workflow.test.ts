@@ -1,7 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../src-shared/i18n';
 import { USER_ACTIONS, WO_STATES, type UserAction, type WoState } from '../../src-shared/repairs/workflow';
-import { act, DAY, HOUR, MIN, openRepairsStore, report, RESOLUTION, rows, T0, type RepairsFixture } from '../helpers/repairs';
+import {
+  act,
+  DAY,
+  HOUR,
+  MIN,
+  openRepairsStore,
+  report,
+  RESOLUTION,
+  rows,
+  T0,
+  type RepairsFixture,
+} from '../helpers/repairs';
 
 let f: RepairsFixture | undefined;
 afterEach(() => {
@@ -14,7 +25,13 @@ const photo = (bytes: Buffer, fileName = 'fault.png') => ({ fileName, dataBase64
 
 /** The hand-written machine (as in the unit test): state -> legal user actions and where they lead. */
 const LEGAL: Record<WoState, Partial<Record<UserAction, WoState>>> = {
-  submitted: { triage: 'triaged', assign: 'assigned', cancel: 'cancelled', prioritize: 'submitted', comment: 'submitted' },
+  submitted: {
+    triage: 'triaged',
+    assign: 'assigned',
+    cancel: 'cancelled',
+    prioritize: 'submitted',
+    comment: 'submitted',
+  },
   triaged: { assign: 'assigned', cancel: 'cancelled', prioritize: 'triaged', comment: 'triaged' },
   assigned: {
     assign: 'assigned',
@@ -84,7 +101,11 @@ describe('reporting a fault', () => {
     await f.as('clerk');
     // 1. scan: one call gives the equipment, its fault codes, its open tickets and the priority a report would get.
     const scanned = await f.t.call('equipment.resolveQr', { payload: 'EQ:SH001-COOL-01' });
-    expect(scanned.equipment).toMatchObject({ code: 'SH001-COOL-01', qrPayload: 'EQ:SH001-COOL-01', criticality: 'critical' });
+    expect(scanned.equipment).toMatchObject({
+      code: 'SH001-COOL-01',
+      qrPayload: 'EQ:SH001-COOL-01',
+      criticality: 'critical',
+    });
     expect(scanned.suggestedPriority).toEqual({ running: 'high', down: 'urgent' });
     const categories = new Set(scanned.faultCodes.map((c) => c.category));
     expect(categories).toEqual(new Set(['refrigeration', 'general']));
@@ -111,10 +132,20 @@ describe('reporting a fault', () => {
       allowedActions: ['cancel', 'comment'],
     });
     expect(wo.events).toEqual([
-      expect.objectContaining({ action: 'report', from: null, to: 'submitted', userId: f.users.clerk, at: new Date(T0).toISOString() }),
+      expect.objectContaining({
+        action: 'report',
+        from: null,
+        to: 'submitted',
+        userId: f.users.clerk,
+        at: new Date(T0).toISOString(),
+      }),
     ]);
     expect(wo.attachments).toEqual([expect.objectContaining({ fileName: 'fault.png', mime: 'image/png' })]);
-    expect(wo.responseClock).toMatchObject({ state: 'running', targetMinutes: 60, dueAt: new Date(T0 + HOUR).toISOString() });
+    expect(wo.responseClock).toMatchObject({
+      state: 'running',
+      targetMinutes: 60,
+      dueAt: new Date(T0 + HOUR).toISOString(),
+    });
     expect(wo.resolutionClock).toMatchObject({ state: 'running', targetMinutes: 8 * 60 });
 
     // The same equipment scanned again shows the open ticket; a code typed by hand works too.
@@ -123,7 +154,12 @@ describe('reporting a fault', () => {
     // A running wok (high) is normal; a manager may give another priority at once, a clerk may not.
     const wok = await report(f, { equipment: f.eq.wok, faultCode: 'COOK-HEAT-IGN' });
     expect(wok.priority).toBe('normal');
-    const err = await f.t.fail('repairs.report', { equipment: f.eq.wok, faultCode: 'COOK-HEAT-IGN', down: false, priority: 'urgent' });
+    const err = await f.t.fail('repairs.report', {
+      equipment: f.eq.wok,
+      faultCode: 'COOK-HEAT-IGN',
+      down: false,
+      priority: 'urgent',
+    });
     expect(err).toMatchObject({ code: 'FORBIDDEN', fields: [expect.objectContaining({ path: 'priority' })] });
     // The reporter follows their requests.
     const mine = await f.t.call('repairs.list', { scope: 'mine' });
@@ -143,12 +179,25 @@ describe('reporting a fault', () => {
     expect(notImage.code).toBe('VALIDATION');
     expect(notImage.fields).toEqual([{ path: 'photos.1', message: 'The photo must be a PNG or JPEG image.' }]);
     const big = Buffer.concat([PNG, Buffer.alloc(2 * 1024 * 1024)]);
-    const tooBig = await f.t.fail('repairs.report', { equipment: f.eq.cooler, faultCode: 'REF-COOL-WARM', down: true, photos: [photo(big)] });
+    const tooBig = await f.t.fail('repairs.report', {
+      equipment: f.eq.cooler,
+      faultCode: 'REF-COOL-WARM',
+      down: true,
+      photos: [photo(big)],
+    });
     expect(tooBig.fields?.[0]).toEqual({ path: 'photos.0', message: 'The photo is 2.0 MB; at most 2 MB is allowed.' });
-    const wrongFault = await f.t.fail('repairs.report', { equipment: f.eq.cooler, faultCode: 'COOK-HEAT-IGN', down: false });
+    const wrongFault = await f.t.fail('repairs.report', {
+      equipment: f.eq.cooler,
+      faultCode: 'COOK-HEAT-IGN',
+      down: false,
+    });
     expect(wrongFault.fields?.[0]?.path).toBe('faultCode');
     expect(wrongFault.message).toContain('COOK-HEAT-IGN');
-    const unknown = await f.t.fail('repairs.report', { equipment: 'EQ:SH001-NOPE-01', faultCode: 'GEN-OTHER', down: false });
+    const unknown = await f.t.fail('repairs.report', {
+      equipment: 'EQ:SH001-NOPE-01',
+      faultCode: 'GEN-OTHER',
+      down: false,
+    });
     expect(unknown).toMatchObject({ code: 'NOT_FOUND', fields: [expect.objectContaining({ path: 'equipment' })] });
     expect(unknown.message).toContain('SH001-NOPE-01');
     expect([rows(f, 'work_orders'), rows(f, 'work_order_events'), rows(f, 'attachments')]).toEqual(before);
@@ -159,7 +208,12 @@ describe('the work-order lifecycle through the API', () => {
   it('records every step as an event with who and when, from report to close', async () => {
     f = await openRepairsStore();
     await f.as('clerk');
-    const wo = await report(f, { equipment: f.eq.cooler, faultCode: 'REF-BODY-SEAL', down: true, description: 'Door does not seal' });
+    const wo = await report(f, {
+      equipment: f.eq.cooler,
+      faultCode: 'REF-BODY-SEAL',
+      down: true,
+      description: 'Door does not seal',
+    });
     await f.as('manager');
     await f.at(T0 + 10 * MIN);
     await act(f, wo.id, 'triage', { priority: 'high', note: 'seal only' });
@@ -176,7 +230,11 @@ describe('the work-order lifecycle through the API', () => {
     await act(f, wo.id, 'resume');
     await f.at(T0 + 27 * HOUR);
     const resolved = await act(f, wo.id, 'resolve', { resolution: RESOLUTION });
-    expect(resolved).toMatchObject({ status: 'resolved', upAt: new Date(T0 + 27 * HOUR).toISOString(), resolutionNameEn: 'Part replaced' });
+    expect(resolved).toMatchObject({
+      status: 'resolved',
+      upAt: new Date(T0 + 27 * HOUR).toISOString(),
+      resolutionNameEn: 'Part replaced',
+    });
     expect(resolved.autoConfirmAt).toBe(new Date(T0 + 27 * HOUR + 3 * DAY).toISOString());
     expect(resolved.allowedActions).toEqual(['reopen', 'comment']); // a technician does not sign off their own work
     await f.as('clerk');
@@ -200,7 +258,9 @@ describe('the work-order lifecycle through the API', () => {
     expect(closed.events[4]).toMatchObject({ waitingReason: 'parts', at: new Date(T0 + 2 * HOUR).toISOString() });
     expect(confirmed.confirmedAt).toBe(new Date(T0 + 28 * HOUR).toISOString());
     // Events are append-only in the database itself.
-    expect(() => f!.t.backend.database.sqlite.prepare("UPDATE work_order_events SET note = 'x'").run()).toThrow(/append-only/);
+    expect(() => f!.t.backend.database.sqlite.prepare("UPDATE work_order_events SET note = 'x'").run()).toThrow(
+      /append-only/,
+    );
     expect(() => f!.t.backend.database.sqlite.prepare('DELETE FROM work_order_events').run()).toThrow(/append-only/);
   });
 
@@ -231,7 +291,11 @@ describe('the work-order lifecycle through the API', () => {
       expect((await fx.t.call('repairs.get', { id: shared.id })).events.length).toBe(PATH[state].length + 1);
     }
     expect(legal).toBe(37);
-    const zh = await fx.t.fail('repairs.transition', { id: (await inState(fx, 'closed')).id, action: 'start' }, { locale: 'zh-CN' });
+    const zh = await fx.t.fail(
+      'repairs.transition',
+      { id: (await inState(fx, 'closed')).id, action: 'start' },
+      { locale: 'zh-CN' },
+    );
     expect(zh.message).toMatch(/^工单 WO-2026-\d{5} 当前为“已关闭”，现在不能“开始维修”。当前可进行：重新打开。$/);
   });
 
@@ -246,7 +310,9 @@ describe('the work-order lifecycle through the API', () => {
     );
     await f.as('tech');
     await act(f, wo.id, 'assign', { assignee: { userId: f.users.tech } });
-    await act(f, wo.id, 'resolve', { resolution: { text: 'Restarted', resolutionCode: 'reset', rootCauseCode: 'unknown' } });
+    await act(f, wo.id, 'resolve', {
+      resolution: { text: 'Restarted', resolutionCode: 'reset', rootCauseCode: 'unknown' },
+    });
     expect((await f.t.fail('repairs.transition', { id: wo.id, action: 'confirm' })).code).toBe('FORBIDDEN');
     await f.as('clerk');
     expect((await act(f, wo.id, 'confirm')).status).toBe('confirmed');
@@ -255,9 +321,17 @@ describe('the work-order lifecycle through the API', () => {
     // The reporter may cancel their request while nobody has touched it; another clerk may not.
     const mistake = await report(f, { equipment: f.eq.pos, faultCode: 'IT-DEV-NET' });
     await f.as('boss');
-    await f.t.call('users.create', { username: 'clerk3', displayName: 'clerk3', role: 'clerk', authKind: 'pin', secret: '4444' });
+    await f.t.call('users.create', {
+      username: 'clerk3',
+      displayName: 'clerk3',
+      role: 'clerk',
+      authKind: 'pin',
+      secret: '4444',
+    });
     await f.t.call('session.login', { username: 'clerk3', secret: '4444' });
-    expect((await f.t.fail('repairs.transition', { id: mistake.id, action: 'cancel', note: 'no' })).code).toBe('FORBIDDEN');
+    expect((await f.t.fail('repairs.transition', { id: mistake.id, action: 'cancel', note: 'no' })).code).toBe(
+      'FORBIDDEN',
+    );
     await f.as('clerk');
     expect((await f.t.fail('repairs.transition', { id: mistake.id, action: 'cancel' })).fields?.[0]?.path).toBe('note');
     expect((await act(f, mistake.id, 'cancel', { note: 'reported the wrong terminal' })).status).toBe('cancelled');
@@ -267,11 +341,16 @@ describe('the work-order lifecycle through the API', () => {
     const w2 = await report(f, { equipment: f.eq.wok, faultCode: 'COOK-GAS-SMELL', down: true });
     expect((await f.t.fail('repairs.transition', { id: w2.id, action: 'assign' })).fields?.[0]?.path).toBe('assignee');
     expect(
-      (await f.t.fail('repairs.transition', { id: w2.id, action: 'assign', assignee: { userId: f.users.clerk } })).fields?.[0]?.path,
+      (await f.t.fail('repairs.transition', { id: w2.id, action: 'assign', assignee: { userId: f.users.clerk } }))
+        .fields?.[0]?.path,
     ).toBe('assignee.userId');
     await act(f, w2.id, 'assign', { assignee: { userId: f.users.tech2 } });
-    expect((await f.t.fail('repairs.transition', { id: w2.id, action: 'wait' })).fields?.[0]?.path).toBe('waitingReason');
-    expect((await f.t.fail('repairs.transition', { id: w2.id, action: 'resolve' })).fields?.[0]?.path).toBe('resolution');
+    expect((await f.t.fail('repairs.transition', { id: w2.id, action: 'wait' })).fields?.[0]?.path).toBe(
+      'waitingReason',
+    );
+    expect((await f.t.fail('repairs.transition', { id: w2.id, action: 'resolve' })).fields?.[0]?.path).toBe(
+      'resolution',
+    );
     const badCode = await f.t.fail('repairs.transition', {
       id: w2.id,
       action: 'resolve',
@@ -287,9 +366,13 @@ describe('auto-confirm and the reopen window', () => {
     f = await openRepairsStore();
     await f.as('manager');
     const wo = await report(f, { equipment: f.eq.cooler, faultCode: 'REF-COOL-ICE', down: true });
-    await act(f, wo.id, 'assign', { assignee: { vendorId: (await f.t.call('vendors.save', { code: 'V-01', name: 'Cold Co.' })).id } });
+    await act(f, wo.id, 'assign', {
+      assignee: { vendorId: (await f.t.call('vendors.save', { code: 'V-01', name: 'Cold Co.' })).id },
+    });
     await f.at(T0 + 5 * HOUR);
-    await act(f, wo.id, 'resolve', { resolution: { text: 'Defrosted', resolutionCode: 'clean', rootCauseCode: 'dirt' } });
+    await act(f, wo.id, 'resolve', {
+      resolution: { text: 'Defrosted', resolutionCode: 'clean', rootCauseCode: 'dirt' },
+    });
     const resolvedAt = T0 + 5 * HOUR;
 
     await f.at(resolvedAt + 3 * DAY - 1);
@@ -326,7 +409,9 @@ describe('auto-confirm and the reopen window', () => {
     await f.as('manager');
     await act(f, wo.id, 'assign', { assignee: { userId: f.users.tech } });
     await f.at(resolvedAt + 15 * DAY);
-    await act(f, wo.id, 'resolve', { resolution: { text: 'New fan motor', resolutionCode: 'replace_part', rootCauseCode: 'wear' } });
+    await act(f, wo.id, 'resolve', {
+      resolution: { text: 'New fan motor', resolutionCode: 'replace_part', rootCauseCode: 'wear' },
+    });
     await f.as('clerk');
     await act(f, wo.id, 'confirm');
     // The window counts from the latest resolution: 14 days and one millisecond later it is refused.

@@ -4,6 +4,7 @@ import { coreHandlers } from './core';
 import { countHandlers } from './counts';
 import { deviceHandlers } from './devices';
 import { receivingHandlers } from './receiving';
+import { invoiceHandlers } from './invoices';
 import { itemHandlers } from './items';
 import { opsHandlers } from './ops';
 import { procurementHandlers } from './procurement';
@@ -25,5 +26,6 @@ export const handlers: HandlerMap = {
   ...reasonHandlers,
   ...attachmentHandlers,
   ...procurementHandlers,
+  ...invoiceHandlers,
   ...repairHandlers,
 };

@@ -1,6 +1,13 @@
 import type { repairMethods } from '../../../src-shared/api/methods/repairs';
 import { listFaultCodes, saveFaultCode, setFaultActive } from '../../services/repairs/codes';
-import { addInvoice, logLabour, returnPart, useParts, voidInvoice, voidLabour } from '../../services/repairs/costs-write';
+import {
+  addInvoice,
+  logLabour,
+  returnPart,
+  useParts,
+  voidInvoice,
+  voidLabour,
+} from '../../services/repairs/costs-write';
 import {
   attachToEquipment,
   equipmentQr,
@@ -11,19 +18,19 @@ import {
 } from '../../services/repairs/equipment';
 import { knowledge } from '../../services/repairs/knowledge';
 import { importReadings, listReadings, recordReading } from '../../services/repairs/meters';
-import { listTechnicians, listVendors, saveTechnician, saveVendor, suggestAssignees } from '../../services/repairs/people';
+import {
+  listTechnicians,
+  listVendors,
+  saveTechnician,
+  saveVendor,
+  suggestAssignees,
+} from '../../services/repairs/people';
 import { repairPickers } from '../../services/repairs/pickers';
 import { saveChecklist } from '../../services/repairs/checklist';
 import { generateDueNow, pmSchedule } from '../../services/repairs/pm-generate';
 import { listPlans, savePlan } from '../../services/repairs/pm-plans';
 import { repairReportXlsx } from '../../services/repairs/report-xlsx';
-import {
-  agingReport,
-  costsReport,
-  reliabilityReport,
-  repeatsReport,
-  slaReport,
-} from '../../services/repairs/reports';
+import { agingReport, costsReport, reliabilityReport, repeatsReport, slaReport } from '../../services/repairs/reports';
 import { getWorkOrder, listWorkOrders } from '../../services/repairs/wo-read';
 import { attachPhotos, reportFault, transition } from '../../services/repairs/wo-write';
 import type { HandlersFor } from '../handler-types';

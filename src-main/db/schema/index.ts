@@ -3,4 +3,5 @@ export * from './master';
 export * from './inventory';
 export * from './devices';
 export * from './procurement';
+export * from './invoices';
 export * from './repairs';

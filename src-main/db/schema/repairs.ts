@@ -281,10 +281,7 @@ export const pmPlans = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [
-    index('pm_plans_equipment_idx').on(t.equipmentId),
-    index('pm_plans_category_idx').on(t.equipmentCategory),
-  ],
+  (t) => [index('pm_plans_equipment_idx').on(t.equipmentId), index('pm_plans_category_idx').on(t.equipmentCategory)],
 );
 
 /** Run-hour meter readings, entered or imported; never lower than an earlier one. */

@@ -23,6 +23,16 @@ const TABLES = [
   'purchase_order_lines',
   'receipts',
   'receipt_lines',
+  'supplier_invoices',
+  'supplier_invoice_lines',
+  'invoice_claims',
+  'invoice_claim_lines',
+  'work_orders',
+  'work_order_events',
+  'pm_plans',
+  'service_vendors',
+  'fault_codes',
+  'meter_readings',
 ] as const;
 const NOTHING = Object.fromEntries(TABLES.map((table) => [table, 0]));
 
@@ -140,6 +150,12 @@ describe('seedDemo', () => {
       'received',
     ]);
     expect(first.inserted).toMatchObject({ purchase_orders: 4, receipts: 2 });
+    // Invoices for the two received orders: one matched, one disputed with its claim.
+    expect((await b.call('invoices.list', {})).map((i) => [i.supplierCode, i.status, i.claimStatus]).sort()).toEqual([
+      ['SUP-001', 'disputed', 'open'],
+      ['SUP-007', 'matched', null],
+    ]);
+    expect(first.inserted).toMatchObject({ supplier_invoices: 2, invoice_claims: 1, invoice_claim_lines: 2 });
     expect((await b.call('equipment.list', {})).every((e) => e.code.startsWith('SH001-'))).toBe(true);
 
     b = await restart(dir, true);

@@ -7,7 +7,9 @@ import { DEFAULT_SETTINGS, storeRow } from '../store/settings';
 import { equipmentSeeds, supplierSeeds } from './rows';
 import { seedDemoMovements } from '../reports/demo-movements';
 import { seedInventory } from './seed-inventory';
+import { seedInvoices } from './seed-invoices';
 import { seedProcurement } from './seed-procurement';
+import { seedDemoRepairs } from './seed-repairs';
 import { DEMO_STORE } from './store-data';
 import { DEMO_USERS } from './users-data';
 
@@ -45,6 +47,10 @@ export function seedDemo(ctx: Ctx): DemoSummary {
   const stockMoves = seedDemoMovements(ctx);
   // Catalogues priced from the year's costs, then a few orders (some received through the real posting path).
   const { moves: receiptMoves, ...procurement } = seedProcurement(ctx);
+  // Two invoices for the received orders: one matching, one with discrepancies and its claim.
+  const invoices = seedInvoices(ctx);
+  // A year of repair tickets and preventive maintenance (spare parts come from that stock, through the ledger).
+  const { stockMoves: partMoves, ...repairs } = seedDemoRepairs(ctx, code);
   return {
     inserted: {
       store: storeInserted,
@@ -53,7 +59,9 @@ export function seedDemo(ctx: Ctx): DemoSummary {
       equipment: equipmentCount,
       ...inventory,
       ...procurement,
-      stock_moves: stockMoves + receiptMoves,
+      ...invoices,
+      ...repairs,
+      stock_moves: stockMoves + receiptMoves + partMoves,
     },
     logins: u.logins.join(', '),
   };

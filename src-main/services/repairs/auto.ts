@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/record';
 import type { Ctx, HostInfo } from '../context';
 import { NO_DEVICES } from '../devices/hub';
 import { isInitialized } from '../store/settings';
-import { repairSettings } from './common';
+import { repairSettings, prep } from './common';
 import { generatePmDue } from './pm-generate';
 import { appendEvent, refreshSla, updateWo, WO_SELECT, type WoRecord } from './wo-store';
 
@@ -24,12 +24,11 @@ export function autoConfirmDue(ctx: Ctx, onlyId?: string): string[] {
   const days = repairSettings(ctx).autoConfirmDays;
   const cutoff = ctx.now - days * DAY;
   // The NOT IN term lets SQLite use the partial index of open work orders.
-  const due = ctx.sqlite
-    .prepare(
-      `SELECT ${WO_SELECT} FROM work_orders
+  const due = prep(
+    ctx,
+    `SELECT ${WO_SELECT} FROM work_orders
        WHERE status NOT IN ('closed', 'cancelled') AND status = 'resolved' AND resolved_at <= ? AND (? IS NULL OR id = ?)`,
-    )
-    .all(cutoff, onlyId ?? null, onlyId ?? null) as WoRecord[];
+  ).all(cutoff, onlyId ?? null, onlyId ?? null) as WoRecord[];
   if (!due.length) return [];
   const system: Ctx = { ...ctx, user: null };
   return ctx.sqlite.transaction(() => {

@@ -3,7 +3,7 @@ import { formatQty } from '../../../src-shared/quantity';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { fieldError, isoOf, userNames } from './common';
+import { fieldError, isoOf, userNames, prep } from './common';
 import { loadWo, type WoRecord } from './wo-store';
 
 type Item = Omit<ChecklistItem, 'min' | 'max'> & { min: number | null; max: number | null };
@@ -37,12 +37,11 @@ interface Result {
 
 /** The latest answer per item (answers are append-only). */
 function latest(ctx: Ctx, woId: string): Map<string, Result> {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT item_key AS itemKey, passed, reading, note, at, user_id AS userId FROM checklist_results
+  const rows = prep(
+    ctx,
+    `SELECT item_key AS itemKey, passed, reading, note, at, user_id AS userId FROM checklist_results
        WHERE work_order_id = ? ORDER BY at, id`,
-    )
-    .all(woId) as Result[];
+  ).all(woId) as Result[];
   return new Map(rows.map((r) => [r.itemKey, r]));
 }
 
@@ -108,7 +107,8 @@ export function saveChecklist(
     }
     return { ...r, passed: r.passed, reading: null };
   });
-  const ins = ctx.sqlite.prepare(
+  const ins = prep(
+    ctx,
     `INSERT INTO checklist_results (id, work_order_id, item_key, passed, reading, note, at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const r of rows) {

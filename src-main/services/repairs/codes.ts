@@ -1,7 +1,7 @@
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { fieldError } from './common';
+import { fieldError, prep } from './common';
 import { faultSeeds, GENERAL_CATEGORY, RESOLUTION_CODES, ROOT_CAUSE_CODES } from './codes-data';
 
 export const FIX_KIND = 'repair_fix';
@@ -27,22 +27,34 @@ const FAULT_COLS = `code, equipment_category AS category, parent_code AS parentC
  */
 export function ensureRepairCodes(ctx: Pick<Ctx, 'sqlite' | 'now'>): number {
   const seeds = faultSeeds();
-  const have = ctx.sqlite.prepare('SELECT count(*) AS n FROM fault_codes').get() as { n: number };
-  const reasons = ctx.sqlite
-    .prepare('SELECT count(*) AS n FROM reason_codes WHERE kind IN (?, ?)')
-    .get(FIX_KIND, CAUSE_KIND) as { n: number };
+  const have = prep(ctx, 'SELECT count(*) AS n FROM fault_codes').get() as { n: number };
+  const reasons = prep(ctx, 'SELECT count(*) AS n FROM reason_codes WHERE kind IN (?, ?)').get(
+    FIX_KIND,
+    CAUSE_KIND,
+  ) as { n: number };
   if (have.n >= seeds.length && reasons.n >= RESOLUTION_CODES.length + ROOT_CAUSE_CODES.length) return 0;
   let added = 0;
   ctx.sqlite.transaction(() => {
-    const ins = ctx.sqlite.prepare(
+    const ins = prep(
+      ctx,
       `INSERT OR IGNORE INTO fault_codes (id, code, equipment_category, parent_code, name_zh, name_en, sort_order, active, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     );
     for (const f of seeds) {
-      added += ins.run(uuidv7(ctx.now), f.code, f.category, f.parentCode, f.nameZh, f.nameEn, f.sortOrder, ctx.now, ctx.now)
-        .changes;
+      added += ins.run(
+        uuidv7(ctx.now),
+        f.code,
+        f.category,
+        f.parentCode,
+        f.nameZh,
+        f.nameEn,
+        f.sortOrder,
+        ctx.now,
+        ctx.now,
+      ).changes;
     }
-    const reason = ctx.sqlite.prepare(
+    const reason = prep(
+      ctx,
       'INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, ?, ?, ?, 1)',
     );
     for (const [code, zh, en] of RESOLUTION_CODES) reason.run(code, FIX_KIND, zh, en);
@@ -52,9 +64,10 @@ export function ensureRepairCodes(ctx: Pick<Ctx, 'sqlite' | 'now'>): number {
 }
 
 function usesOf(ctx: Ctx): Map<string, number> {
-  const rows = ctx.sqlite
-    .prepare("SELECT fault_code AS code, count(*) AS n FROM work_orders WHERE fault_code <> '' GROUP BY fault_code")
-    .all() as { code: string; n: number }[];
+  const rows = prep(
+    ctx,
+    "SELECT fault_code AS code, count(*) AS n FROM work_orders WHERE fault_code <> '' GROUP BY fault_code",
+  ).all() as { code: string; n: number }[];
   return new Map(rows.map((r) => [r.code, r.n]));
 }
 
@@ -63,19 +76,18 @@ const toRow = (r: StoredFault, uses: number) => ({ ...r, active: !!r.active, use
 /** Fault codes of one category (plus the general ones) or all, groups before their symptoms. */
 export function listFaultCodes(ctx: Ctx, i: { category?: string | null; includeInactive?: boolean }) {
   ensureRepairCodes(ctx);
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT ${FAULT_COLS} FROM fault_codes
+  const rows = prep(
+    ctx,
+    `SELECT ${FAULT_COLS} FROM fault_codes
        WHERE (? IS NULL OR equipment_category IN (?, '${GENERAL_CATEGORY}')) AND (? = 1 OR active = 1)
        ORDER BY equipment_category = '${GENERAL_CATEGORY}', equipment_category, sort_order, code`,
-    )
-    .all(i.category ?? null, i.category ?? null, i.includeInactive ? 1 : 0) as StoredFault[];
+  ).all(i.category ?? null, i.category ?? null, i.includeInactive ? 1 : 0) as StoredFault[];
   const uses = usesOf(ctx);
   return rows.map((r) => toRow(r, uses.get(r.code) ?? 0));
 }
 
 export function faultCode(ctx: Ctx, code: string): StoredFault | undefined {
-  return ctx.sqlite.prepare(`SELECT ${FAULT_COLS} FROM fault_codes WHERE code = ?`).get(code) as StoredFault | undefined;
+  return prep(ctx, `SELECT ${FAULT_COLS} FROM fault_codes WHERE code = ?`).get(code) as StoredFault | undefined;
 }
 
 function faultRow(ctx: Ctx, code: string) {
@@ -115,25 +127,29 @@ export function saveFaultCode(
     const uses = usesOf(ctx).get(i.code) ?? 0;
     const moved = before.category !== i.category || before.parentCode !== parentCode;
     if (moved && uses > 0) fieldError('CONFLICT', 'error.repairs.faultInUse', 'category', { code: i.code, uses });
-    const children = ctx.sqlite.prepare('SELECT count(*) AS n FROM fault_codes WHERE parent_code = ?').get(i.code) as {
+    const children = prep(ctx, 'SELECT count(*) AS n FROM fault_codes WHERE parent_code = ?').get(i.code) as {
       n: number;
     };
     if (parentCode && children.n > 0) fieldError('VALIDATION', 'error.repairs.faultDepth', 'parentCode');
-    ctx.sqlite
-      .prepare(
-        `UPDATE fault_codes SET equipment_category = ?, parent_code = ?, name_zh = ?, name_en = ?, sort_order = ?, updated_at = ?
+    prep(
+      ctx,
+      `UPDATE fault_codes SET equipment_category = ?, parent_code = ?, name_zh = ?, name_en = ?, sort_order = ?, updated_at = ?
          WHERE code = ?`,
-      )
-      .run(i.category, parentCode, i.nameZh, i.nameEn, i.sortOrder, ctx.now, i.code);
-    ctx.changed({ table: 'fault_codes', id: i.code, op: 'update', before: { ...before }, values: { ...i, parentCode } });
+    ).run(i.category, parentCode, i.nameZh, i.nameEn, i.sortOrder, ctx.now, i.code);
+    ctx.changed({
+      table: 'fault_codes',
+      id: i.code,
+      op: 'update',
+      before: { ...before },
+      values: { ...i, parentCode },
+    });
   } else {
     const id = uuidv7(ctx.now);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO fault_codes (id, code, equipment_category, parent_code, name_zh, name_en, sort_order, active, created_at, updated_at)
+    prep(
+      ctx,
+      `INSERT INTO fault_codes (id, code, equipment_category, parent_code, name_zh, name_en, sort_order, active, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-      )
-      .run(id, i.code, i.category, parentCode, i.nameZh, i.nameEn, i.sortOrder, ctx.now, ctx.now);
+    ).run(id, i.code, i.category, parentCode, i.nameZh, i.nameEn, i.sortOrder, ctx.now, ctx.now);
     ctx.changed({ table: 'fault_codes', id, op: 'insert', values: { ...i, parentCode } });
   }
   return faultRow(ctx, i.code);
@@ -142,9 +158,7 @@ export function saveFaultCode(
 export function setFaultActive(ctx: Ctx, i: { code: string; active: boolean }) {
   const before = faultCode(ctx, i.code);
   if (!before) throw new AppError('NOT_FOUND', 'error.repairs.faultNotFound', { code: i.code });
-  ctx.sqlite
-    .prepare('UPDATE fault_codes SET active = ?, updated_at = ? WHERE code = ?')
-    .run(i.active ? 1 : 0, ctx.now, i.code);
+  prep(ctx, 'UPDATE fault_codes SET active = ?, updated_at = ? WHERE code = ?').run(i.active ? 1 : 0, ctx.now, i.code);
   ctx.changed({ table: 'fault_codes', id: i.code, op: 'update', values: { active: i.active } });
   return faultRow(ctx, i.code);
 }
@@ -158,21 +172,18 @@ export interface CodeName {
 /** Active resolution or root-cause codes (reason_codes), in their order. */
 export function reasonList(ctx: Ctx, kind: string, includeInactive = false): CodeName[] {
   ensureRepairCodes(ctx);
-  return ctx.sqlite
-    .prepare(
-      `SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = ? AND (? = 1 OR active = 1) ORDER BY rowid`,
-    )
-    .all(kind, includeInactive ? 1 : 0) as CodeName[];
+  return prep(
+    ctx,
+    `SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = ? AND (? = 1 OR active = 1) ORDER BY rowid`,
+  ).all(kind, includeInactive ? 1 : 0) as CodeName[];
 }
 
 /** Names of codes by code (fault codes, or reason codes of a kind), inactive ones included (old records keep their names). */
 export function codeNames(ctx: Ctx, kind: 'fault' | typeof FIX_KIND | typeof CAUSE_KIND): Map<string, CodeName> {
   const rows = (
     kind === 'fault'
-      ? ctx.sqlite.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn FROM fault_codes').all()
-      : ctx.sqlite
-          .prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = ?')
-          .all(kind)
+      ? prep(ctx, 'SELECT code, name_zh AS nameZh, name_en AS nameEn FROM fault_codes').all()
+      : prep(ctx, 'SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = ?').all(kind)
   ) as CodeName[];
   return new Map(rows.map((r) => [r.code, r]));
 }

@@ -4,9 +4,20 @@ import { suggestPriority, type Criticality } from '../../../src-shared/repairs/s
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { equipmentPrefix } from '../demo/rows';
-import { storeRow } from '../store/settings';
 import { listFaultCodes } from './codes';
-import { fieldError, iso, isoOf, notFound, qrPayload, startOfDay, storeId, today, userNames } from './common';
+import {
+  fieldError,
+  iso,
+  isoOf,
+  notFound,
+  storeCode,
+  qrPayload,
+  startOfDay,
+  storeId,
+  today,
+  userNames,
+  prep,
+} from './common';
 import { equipmentCosts } from './costs-read';
 import { attachmentsOf, checkDocument, saveFile } from './files';
 import { listPlans } from './pm-plans';
@@ -64,7 +75,7 @@ function toRow(r: RawEquipment, day: string): EquipmentRow {
 }
 
 export function findEquipment(ctx: Ctx, id: string): EquipmentRecord | undefined {
-  return ctx.sqlite.prepare(`SELECT ${EQ_COLS} FROM equipment e WHERE e.id = ?`).get(id) as EquipmentRecord | undefined;
+  return prep(ctx, `SELECT ${EQ_COLS} FROM equipment e WHERE e.id = ?`).get(id) as EquipmentRecord | undefined;
 }
 
 /**
@@ -76,17 +87,16 @@ export function resolveEquipmentRef(ctx: Ctx, ref: string, path: string): Equipm
   const code = /^EQ:/i.test(text) ? text.slice(3).trim() : text;
   const row =
     findEquipment(ctx, text) ??
-    (ctx.sqlite.prepare(`SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ?`).get(code) as EquipmentRecord | undefined) ??
-    (ctx.sqlite.prepare(`SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ? COLLATE NOCASE`).get(code) as
-      | EquipmentRecord
-      | undefined);
+    (prep(ctx, `SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ?`).get(code) as EquipmentRecord | undefined) ??
+    (prep(ctx, `SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ? COLLATE NOCASE`).get(code) as
+      EquipmentRecord | undefined);
   if (!row) fieldError('NOT_FOUND', 'error.repairs.equipmentNotFound', path, { ref: code.slice(0, 40) });
   if (!row.active) fieldError('VALIDATION', 'error.repairs.equipmentInactive', path, { code: row.code });
   return row;
 }
 
 export function equipmentRow(ctx: Ctx, id: string): EquipmentRow {
-  const r = ctx.sqlite.prepare(`${ROW_SQL} WHERE e.id = ?`).get(id) as RawEquipment | undefined;
+  const r = prep(ctx, `${ROW_SQL} WHERE e.id = ?`).get(id) as RawEquipment | undefined;
   if (!r) notFound('error.repairs.equipmentNotFound', { ref: id });
   return toRow(r, today(ctx));
 }
@@ -94,28 +104,36 @@ export function equipmentRow(ctx: Ctx, id: string): EquipmentRow {
 export function equipmentRegistry(ctx: Ctx, i: { category?: string | null; includeInactive?: boolean }) {
   const day = today(ctx);
   return (
-    ctx.sqlite
-      .prepare(`${ROW_SQL} WHERE (? IS NULL OR e.category = ?) AND (? = 1 OR e.active = 1) ORDER BY e.code`)
-      .all(i.category ?? null, i.category ?? null, i.includeInactive ? 1 : 0) as RawEquipment[]
+    prep(ctx, `${ROW_SQL} WHERE (? IS NULL OR e.category = ?) AND (? = 1 OR e.active = 1) ORDER BY e.code`).all(
+      i.category ?? null,
+      i.category ?? null,
+      i.includeInactive ? 1 : 0,
+    ) as RawEquipment[]
   ).map((r) => toRow(r, day));
 }
 
 export function getEquipment(ctx: Ctx, i: { id: string }) {
   const row = equipmentRow(ctx, i.id);
   const name = userNames(ctx);
-  const reading = ctx.sqlite
-    .prepare('SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1')
-    .get(i.id) as { value: number; readAt: number } | undefined;
+  const reading = prep(
+    ctx,
+    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1',
+  ).get(i.id) as { value: number; readAt: number } | undefined;
   // Reliability over the last 365 days (definitions in src-shared/repairs/reliability.ts).
   const from = startOfDay(ctx, addDaysIso(today(ctx), -365));
   const eq = findEquipment(ctx, i.id)!;
-  const failures = ctx.sqlite
-    .prepare(
-      `SELECT equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt
+  const failures = prep(
+    ctx,
+    `SELECT equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt
        FROM work_orders WHERE equipment_id = ? AND kind = 'corrective' AND status <> 'cancelled'
          AND (reported_at >= ? OR (down = 1 AND (up_at IS NULL OR up_at > ?)))`,
-    )
-    .all(i.id, from, from) as { equipmentId: string; reportedAt: number; down: number; downStart: number | null; upAt: number | null }[];
+  ).all(i.id, from, from) as {
+    equipmentId: string;
+    reportedAt: number;
+    down: number;
+    downStart: number | null;
+    upAt: number | null;
+  }[];
   const rel = reliability(
     [{ id: i.id, category: eq.category, inServiceFrom: eq.installDay ? startOfDay(ctx, eq.installDay) : null }],
     failures.map((f) => ({ ...f, down: f.down === 1 })),
@@ -162,10 +180,10 @@ export interface EquipmentInput {
 }
 
 export function saveEquipment(ctx: Ctx, i: EquipmentInput): EquipmentRow {
-  if (i.supplierId && !ctx.sqlite.prepare('SELECT 1 FROM suppliers WHERE id = ?').get(i.supplierId)) {
+  if (i.supplierId && !prep(ctx, 'SELECT 1 FROM suppliers WHERE id = ?').get(i.supplierId)) {
     fieldError('VALIDATION', 'error.repairs.supplierNotFound', 'supplierId');
   }
-  if (i.vendorId && !ctx.sqlite.prepare('SELECT 1 FROM service_vendors WHERE id = ?').get(i.vendorId)) {
+  if (i.vendorId && !prep(ctx, 'SELECT 1 FROM service_vendors WHERE id = ?').get(i.vendorId)) {
     fieldError('VALIDATION', 'error.repairs.vendorNotFound', 'vendorId');
   }
   if (i.installDay && i.warrantyEnd && i.warrantyEnd < i.installDay) {
@@ -190,33 +208,37 @@ export function saveEquipment(ctx: Ctx, i: EquipmentInput): EquipmentRow {
   if (i.id) {
     const before = findEquipment(ctx, i.id) ?? notFound('error.repairs.equipmentNotFound', { ref: i.code });
     if (before.code !== i.code) fieldError('VALIDATION', 'error.repairs.codeFixed', 'code', { code: before.code });
-    ctx.sqlite
-      .prepare(`UPDATE equipment SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-      .run(...Object.values(values), ctx.now, i.id);
+    prep(ctx, `UPDATE equipment SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
+      ...Object.values(values),
+      ctx.now,
+      i.id,
+    );
     ctx.changed({ table: 'equipment', id: i.id, op: 'update', values: { ...i } });
     return equipmentRow(ctx, i.id);
   }
   // Codes are unique across the chain: a store registers only codes under its own prefix.
-  const prefix = `${equipmentPrefix(storeRow(ctx.db)?.code ?? '')}-`;
+  const prefix = `${equipmentPrefix(storeCode(ctx))}-`;
   if (!i.code.toUpperCase().startsWith(prefix)) {
     fieldError('VALIDATION', 'error.repairs.codePrefix', 'code', { prefix });
   }
   const code = i.code.toUpperCase();
-  if (ctx.sqlite.prepare('SELECT 1 FROM equipment WHERE code = ? COLLATE NOCASE').get(code)) {
+  if (prep(ctx, 'SELECT 1 FROM equipment WHERE code = ? COLLATE NOCASE').get(code)) {
     fieldError('CONFLICT', 'error.repairs.codeTaken', 'code', { code });
   }
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO equipment (id, code, store_id, ${cols.join(', ')}, created_at, updated_at)
+  prep(
+    ctx,
+    `INSERT INTO equipment (id, code, store_id, ${cols.join(', ')}, created_at, updated_at)
        VALUES (?, ?, ?, ${cols.map(() => '?').join(', ')}, ?, ?)`,
-    )
-    .run(id, code, storeId(ctx), ...Object.values(values), ctx.now, ctx.now);
+  ).run(id, code, storeId(ctx), ...Object.values(values), ctx.now, ctx.now);
   ctx.changed({ table: 'equipment', id, op: 'insert', values: { ...i, code } });
   return equipmentRow(ctx, id);
 }
 
-export function attachToEquipment(ctx: Ctx, i: { equipmentId: string; file: { fileName: string; dataBase64: string } }) {
+export function attachToEquipment(
+  ctx: Ctx,
+  i: { equipmentId: string; file: { fileName: string; dataBase64: string } },
+) {
   if (!findEquipment(ctx, i.equipmentId)) notFound('error.repairs.equipmentNotFound', { ref: i.equipmentId });
   const f = checkDocument(i.file, 'file');
   const id = saveFile(ctx, 'equipment', i.equipmentId, f);
@@ -230,7 +252,7 @@ export function equipmentQr(ctx: Ctx, i: { id: string }) {
     payload: qrPayload(e.code),
     name: e.name,
     location: e.location,
-    storeCode: storeRow(ctx.db)?.code ?? '',
+    storeCode: storeCode(ctx),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
 import { checkPhoto, savePhoto } from '../ops/photo';
 import { uuidv7 } from '../../lib/ids';
+import { prep } from './common';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -29,7 +30,10 @@ function at<T>(path: string, run: () => T): T {
 }
 
 /** Photos: PNG or JPEG, 2 MB each (the rules of waste photos). Checks all before anything is written. */
-export function checkPhotos(photos: readonly { fileName: string; dataBase64: string }[], path = 'photos'): CheckedFile[] {
+export function checkPhotos(
+  photos: readonly { fileName: string; dataBase64: string }[],
+  path = 'photos',
+): CheckedFile[] {
   return photos.map((p, i) => at(`${path}.${i}`, () => checkPhoto(p)) as CheckedFile);
 }
 
@@ -57,12 +61,11 @@ export function checkDocument(file: { fileName: string; dataBase64: string }, pa
 export function saveFile(ctx: Ctx, ownerType: string, ownerId: string, f: CheckedFile): string {
   if (f.mime === 'image/png' || f.mime === 'image/jpeg') return savePhoto(ctx, ownerType, ownerId, f as never);
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, bytes, data, created_at, created_by)
+  prep(
+    ctx,
+    `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, bytes, data, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, ownerType, ownerId, f.fileName, f.mime, f.bytes, f.data, ctx.now, ctx.user?.id ?? null);
+  ).run(id, ownerType, ownerId, f.fileName, f.mime, f.bytes, f.data, ctx.now, ctx.user?.id ?? null);
   ctx.changed({
     table: 'attachments',
     id,
@@ -72,13 +75,17 @@ export function saveFile(ctx: Ctx, ownerType: string, ownerId: string, f: Checke
   return id;
 }
 
-export function attachmentsOf(ctx: Ctx, ownerType: string, ownerId: string, name: (id: string | null) => string | null) {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT id, file_name AS fileName, mime, bytes, created_at AS createdAt, created_by AS createdBy
+export function attachmentsOf(
+  ctx: Ctx,
+  ownerType: string,
+  ownerId: string,
+  name: (id: string | null) => string | null,
+) {
+  const rows = prep(
+    ctx,
+    `SELECT id, file_name AS fileName, mime, bytes, created_at AS createdAt, created_by AS createdBy
        FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id`,
-    )
-    .all(ownerType, ownerId) as {
+  ).all(ownerType, ownerId) as {
     id: string;
     fileName: string;
     mime: string;

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { CAUSE_KIND, codeNames, FIX_KIND } from './codes';
-import { isoOf, minutes, notFound } from './common';
+import { isoOf, minutes, notFound, prep } from './common';
 import { woCosts } from './costs-read';
 
 /**
@@ -9,25 +9,23 @@ import { woCosts } from './costs-read';
  * is not recorded), this unit's own history first, newest first.
  */
 export function knowledge(ctx: Ctx, i: { equipmentId: string; faultCode: string }) {
-  const eq = ctx.sqlite.prepare('SELECT make, model FROM equipment WHERE id = ?').get(i.equipmentId) as
-    | { make: string; model: string }
-    | undefined;
+  const eq = prep(ctx, 'SELECT make, model FROM equipment WHERE id = ?').get(i.equipmentId) as
+    { make: string; model: string } | undefined;
   if (!eq) notFound('error.repairs.equipmentNotFound', { ref: i.equipmentId });
   const sameModel = eq.model.trim() !== '';
   const where = `w.fault_code = ? AND w.resolved_at IS NOT NULL AND w.status IN ('resolved', 'confirmed', 'closed')
     AND ${sameModel ? 'e.make = ? AND e.model = ?' : 'w.equipment_id = ?'}`;
   const params = sameModel ? [i.faultCode, eq.make, eq.model] : [i.faultCode, i.equipmentId];
   const count = (col: string) =>
-    ctx.sqlite
-      .prepare(
-        `SELECT ${col} AS code, count(*) AS n FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
+    prep(
+      ctx,
+      `SELECT ${col} AS code, count(*) AS n FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
          WHERE ${where} AND ${col} <> '' GROUP BY ${col} ORDER BY n DESC, ${col}`,
-      )
-      .all(...params) as { code: string; n: number }[];
+    ).all(...params) as { code: string; n: number }[];
   const total = (
-    ctx.sqlite
-      .prepare(`SELECT count(*) AS n FROM work_orders w JOIN equipment e ON e.id = w.equipment_id WHERE ${where}`)
-      .get(...params) as { n: number }
+    prep(ctx, `SELECT count(*) AS n FROM work_orders w JOIN equipment e ON e.id = w.equipment_id WHERE ${where}`).get(
+      ...params,
+    ) as { n: number }
   ).n;
   const fixes = codeNames(ctx, FIX_KIND);
   const causes = codeNames(ctx, CAUSE_KIND);
@@ -37,15 +35,14 @@ export function knowledge(ctx: Ctx, i: { equipmentId: string; faultCode: string 
     nameEn: map.get(r.code)?.nameEn ?? r.code,
     count: r.n,
   });
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT w.id, w.number, e.code AS equipmentCode, w.equipment_id = ? AS same, w.reported_at AS reportedAt,
+  const rows = prep(
+    ctx,
+    `SELECT w.id, w.number, e.code AS equipmentCode, w.equipment_id = ? AS same, w.reported_at AS reportedAt,
               w.resolved_at AS resolvedAt, coalesce(w.down_start, w.reported_at) AS startAt, w.resolution,
               w.resolution_code AS resolutionCode, w.root_cause_code AS rootCauseCode
        FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
        WHERE ${where} ORDER BY same DESC, w.resolved_at DESC LIMIT 10`,
-    )
-    .all(i.equipmentId, ...params) as {
+  ).all(i.equipmentId, ...params) as {
     id: string;
     number: string;
     equipmentCode: string;
@@ -57,7 +54,8 @@ export function knowledge(ctx: Ctx, i: { equipmentId: string; faultCode: string 
     resolutionCode: string;
     rootCauseCode: string;
   }[];
-  const partsOf = ctx.sqlite.prepare(
+  const partsOf = prep(
+    ctx,
     `SELECT DISTINCT i.code AS itemCode, i.name_zh AS nameZh, i.name_en AS nameEn
      FROM work_order_parts p JOIN items i ON i.id = p.item_id
      WHERE p.work_order_id = ? AND p.reverses_id IS NULL

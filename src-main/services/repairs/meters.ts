@@ -2,25 +2,25 @@ import { formatQty } from '../../../src-shared/quantity';
 import { formatLocalTime } from '../../../src-shared/time';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { fieldError, isoOf, notFound, storeId, storeTz, userNames } from './common';
+import { fieldError, isoOf, notFound, storeId, storeTz, userNames, prep } from './common';
 
 /** Run-hour meters: readings in thousandths of an hour, never lower than an earlier one. */
 
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 export function lastReading(ctx: Ctx, equipmentId: string): { value: number; readAt: number } | undefined {
-  return ctx.sqlite
-    .prepare('SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1')
-    .get(equipmentId) as { value: number; readAt: number } | undefined;
+  return prep(
+    ctx,
+    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1',
+  ).get(equipmentId) as { value: number; readAt: number } | undefined;
 }
 
 /** Readings of the last `days` days, oldest first (for the run-hours-per-day estimate). */
 export function recentReadings(ctx: Ctx, equipmentId: string, days: number): { value: number; readAt: number }[] {
-  return ctx.sqlite
-    .prepare(
-      'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at >= ? ORDER BY read_at, id',
-    )
-    .all(equipmentId, ctx.now - days * 86_400_000) as { value: number; readAt: number }[];
+  return prep(
+    ctx,
+    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at >= ? ORDER BY read_at, id',
+  ).all(equipmentId, ctx.now - days * 86_400_000) as { value: number; readAt: number }[];
 }
 
 /**
@@ -30,11 +30,10 @@ export function recentReadings(ctx: Ctx, equipmentId: string, days: number): { v
  */
 function checkReading(ctx: Ctx, equipmentId: string, value: number, readAt: number, path: string): void {
   if (readAt > ctx.now + FUTURE_SLACK_MS) fieldError('VALIDATION', 'error.repairs.meterFuture', `${path}readAt`);
-  const before = ctx.sqlite
-    .prepare(
-      'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at <= ? ORDER BY read_at DESC, id DESC LIMIT 1',
-    )
-    .get(equipmentId, readAt) as { value: number; readAt: number } | undefined;
+  const before = prep(
+    ctx,
+    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at <= ? ORDER BY read_at DESC, id DESC LIMIT 1',
+  ).get(equipmentId, readAt) as { value: number; readAt: number } | undefined;
   const tz = storeTz(ctx);
   if (before && value < before.value) {
     fieldError('VALIDATION', 'error.repairs.meterLower', `${path}value`, {
@@ -43,11 +42,10 @@ function checkReading(ctx: Ctx, equipmentId: string, value: number, readAt: numb
       at: formatLocalTime(before.readAt, tz),
     });
   }
-  const after = ctx.sqlite
-    .prepare(
-      'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at > ? ORDER BY read_at, id LIMIT 1',
-    )
-    .get(equipmentId, readAt) as { value: number; readAt: number } | undefined;
+  const after = prep(
+    ctx,
+    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at > ? ORDER BY read_at, id LIMIT 1',
+  ).get(equipmentId, readAt) as { value: number; readAt: number } | undefined;
   if (after && value > after.value) {
     fieldError('VALIDATION', 'error.repairs.meterHigher', `${path}value`, {
       value: formatQty(value),
@@ -57,20 +55,29 @@ function checkReading(ctx: Ctx, equipmentId: string, value: number, readAt: numb
   }
 }
 
-function insertReading(ctx: Ctx, equipmentId: string, value: number, readAt: number, source: 'manual' | 'import', note: string) {
+function insertReading(
+  ctx: Ctx,
+  equipmentId: string,
+  value: number,
+  readAt: number,
+  source: 'manual' | 'import',
+  note: string,
+) {
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO meter_readings (id, store_id, equipment_id, value, read_at, source, note, created_at, created_by)
+  prep(
+    ctx,
+    `INSERT INTO meter_readings (id, store_id, equipment_id, value, read_at, source, note, created_at, created_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, storeId(ctx), equipmentId, value, readAt, source, note, ctx.now, ctx.user?.id ?? null);
+  ).run(id, storeId(ctx), equipmentId, value, readAt, source, note, ctx.now, ctx.user?.id ?? null);
   ctx.changed({ table: 'meter_readings', id, op: 'insert', values: { equipmentId, value, readAt, source } });
   return id;
 }
 
-export function recordReading(ctx: Ctx, i: { equipmentId: string; value: number; readAt?: string | null; note: string }) {
-  if (!ctx.sqlite.prepare('SELECT 1 FROM equipment WHERE id = ?').get(i.equipmentId)) {
+export function recordReading(
+  ctx: Ctx,
+  i: { equipmentId: string; value: number; readAt?: string | null; note: string },
+) {
+  if (!prep(ctx, 'SELECT 1 FROM equipment WHERE id = ?').get(i.equipmentId)) {
     notFound('error.repairs.equipmentNotFound', { ref: i.equipmentId });
   }
   const readAt = i.readAt ? Date.parse(i.readAt) : ctx.now;
@@ -83,7 +90,7 @@ export function recordReading(ctx: Ctx, i: { equipmentId: string; value: number;
 /** All rows or none: the dispatch transaction rolls back at the first refused row, whose index the error names. */
 export function importReadings(ctx: Ctx, i: { rows: { equipmentCode: string; value: number; readAt: string }[] }) {
   const ids = new Map(
-    (ctx.sqlite.prepare('SELECT id, code FROM equipment').all() as { id: string; code: string }[]).map((e) => [
+    (prep(ctx, 'SELECT id, code FROM equipment').all() as { id: string; code: string }[]).map((e) => [
       e.code.toUpperCase(),
       e.id,
     ]),
@@ -109,12 +116,11 @@ export function importReadings(ctx: Ctx, i: { rows: { equipmentCode: string; val
 export function listReadings(ctx: Ctx, i: { equipmentId: string; limit: number }) {
   const name = userNames(ctx);
   return (
-    ctx.sqlite
-      .prepare(
-        `SELECT id, value, read_at AS readAt, source, note, created_by AS createdBy FROM meter_readings
+    prep(
+      ctx,
+      `SELECT id, value, read_at AS readAt, source, note, created_by AS createdBy FROM meter_readings
          WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT ?`,
-      )
-      .all(i.equipmentId, i.limit) as {
+    ).all(i.equipmentId, i.limit) as {
       id: string;
       value: number;
       readAt: number;

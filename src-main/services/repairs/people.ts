@@ -1,6 +1,6 @@
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { fieldError, isoOf, notFound, parseList, today } from './common';
+import { fieldError, isoOf, notFound, parseList, today, prep } from './common';
 import { loadWo } from './wo-store';
 
 /** Service vendors and technicians (skills, availability, load) and who to suggest for a work order. */
@@ -47,9 +47,9 @@ function vendorDto(v: RawVendor, day: string) {
 export function listVendors(ctx: Ctx, i: { includeInactive?: boolean }) {
   const day = today(ctx);
   return (
-    ctx.sqlite
-      .prepare(`${VENDOR_SQL} WHERE (? = 1 OR v.active = 1) ORDER BY v.code`)
-      .all(i.includeInactive ? 1 : 0) as RawVendor[]
+    prep(ctx, `${VENDOR_SQL} WHERE (? = 1 OR v.active = 1) ORDER BY v.code`).all(
+      i.includeInactive ? 1 : 0,
+    ) as RawVendor[]
   ).map((v) => vendorDto(v, day));
 }
 
@@ -90,33 +90,30 @@ export function saveVendor(
     i.active ? 1 : 0,
     i.note,
   ];
-  const taken = ctx.sqlite.prepare('SELECT id FROM service_vendors WHERE code = ? COLLATE NOCASE').get(i.code) as
-    | { id: string }
-    | undefined;
+  const taken = prep(ctx, 'SELECT id FROM service_vendors WHERE code = ? COLLATE NOCASE').get(i.code) as
+    { id: string } | undefined;
   if (taken && taken.id !== i.id) fieldError('CONFLICT', 'error.repairs.vendorCodeTaken', 'code', { code: i.code });
   let id = i.id ?? null;
   if (id) {
-    if (!ctx.sqlite.prepare('SELECT 1 FROM service_vendors WHERE id = ?').get(id)) notFound('error.repairs.vendorNotFound');
-    ctx.sqlite
-      .prepare(
-        `UPDATE service_vendors SET code = ?, name = ?, contact = ?, phone = ?, email = ?, categories = ?, contract_no = ?,
+    if (!prep(ctx, 'SELECT 1 FROM service_vendors WHERE id = ?').get(id)) notFound('error.repairs.vendorNotFound');
+    prep(
+      ctx,
+      `UPDATE service_vendors SET code = ?, name = ?, contact = ?, phone = ?, email = ?, categories = ?, contract_no = ?,
            contract_start = ?, contract_end = ?, contract_terms = ?, hourly_rate = ?, active = ?, note = ?, updated_at = ?
          WHERE id = ?`,
-      )
-      .run(...values, ctx.now, id);
+    ).run(...values, ctx.now, id);
     ctx.changed({ table: 'service_vendors', id, op: 'update', values: { ...i } });
   } else {
     id = uuidv7(ctx.now);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO service_vendors (code, name, contact, phone, email, categories, contract_no, contract_start, contract_end,
+    prep(
+      ctx,
+      `INSERT INTO service_vendors (code, name, contact, phone, email, categories, contract_no, contract_start, contract_end,
            contract_terms, hourly_rate, active, note, id, created_at, updated_at)
          VALUES (${values.map(() => '?').join(', ')}, ?, ?, ?)`,
-      )
-      .run(...values, id, ctx.now, ctx.now);
+    ).run(...values, id, ctx.now, ctx.now);
     ctx.changed({ table: 'service_vendors', id, op: 'insert', values: { ...i } });
   }
-  return vendorDto(ctx.sqlite.prepare(`${VENDOR_SQL} WHERE v.id = ?`).get(id) as RawVendor, today(ctx));
+  return vendorDto(prep(ctx, `${VENDOR_SQL} WHERE v.id = ?`).get(id) as RawVendor, today(ctx));
 }
 
 interface RawTech {
@@ -154,8 +151,8 @@ function techDto(t: RawTech, day: string) {
 
 export function listTechnicians(ctx: Ctx) {
   const day = today(ctx);
-  return (ctx.sqlite.prepare(`${TECH_SQL} WHERE u.role = 'technician' ORDER BY u.display_name`).all() as RawTech[]).map(
-    (t) => techDto(t, day),
+  return (prep(ctx, `${TECH_SQL} WHERE u.role = 'technician' ORDER BY u.display_name`).all() as RawTech[]).map((t) =>
+    techDto(t, day),
   );
 }
 
@@ -163,17 +160,16 @@ export function saveTechnician(
   ctx: Ctx,
   i: { userId: string; categories: string[]; awayUntil?: string | null; hourlyRate: number; note: string },
 ) {
-  const u = ctx.sqlite.prepare('SELECT role FROM users WHERE id = ?').get(i.userId) as { role: string } | undefined;
+  const u = prep(ctx, 'SELECT role FROM users WHERE id = ?').get(i.userId) as { role: string } | undefined;
   if (!u || u.role !== 'technician') fieldError('VALIDATION', 'error.repairs.notTechnician', 'userId');
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO technicians (user_id, categories, away_until, hourly_rate, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+  prep(
+    ctx,
+    `INSERT INTO technicians (user_id, categories, away_until, hourly_rate, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (user_id) DO UPDATE SET categories = excluded.categories, away_until = excluded.away_until,
          hourly_rate = excluded.hourly_rate, note = excluded.note, updated_at = excluded.updated_at`,
-    )
-    .run(i.userId, JSON.stringify([...new Set(i.categories)]), i.awayUntil ?? null, i.hourlyRate, i.note, ctx.now);
+  ).run(i.userId, JSON.stringify([...new Set(i.categories)]), i.awayUntil ?? null, i.hourlyRate, i.note, ctx.now);
   ctx.changed({ table: 'technicians', id: i.userId, op: 'update', values: { ...i } });
-  return techDto(ctx.sqlite.prepare(`${TECH_SQL} WHERE u.id = ?`).get(i.userId) as RawTech, today(ctx));
+  return techDto(prep(ctx, `${TECH_SQL} WHERE u.id = ?`).get(i.userId) as RawTech, today(ctx));
 }
 
 /**
@@ -184,7 +180,7 @@ export function saveTechnician(
  */
 export function suggestAssignees(ctx: Ctx, i: { id: string }) {
   const wo = loadWo(ctx, i.id);
-  const eq = ctx.sqlite.prepare('SELECT category, vendor_id AS vendorId FROM equipment WHERE id = ?').get(wo.equipmentId) as {
+  const eq = prep(ctx, 'SELECT category, vendor_id AS vendorId FROM equipment WHERE id = ?').get(wo.equipmentId) as {
     category: string;
     vendorId: string | null;
   };

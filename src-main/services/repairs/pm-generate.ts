@@ -7,7 +7,7 @@ import {
 import { ACTIVE_STATES, type WoState } from '../../../src-shared/repairs/workflow';
 import { writeAudit } from '../audit/record';
 import type { Ctx } from '../context';
-import { dayOf, today } from './common';
+import { dayOf, today, prep } from './common';
 import { lastReading, recentReadings } from './meters';
 import { PLAN_COLS, planTargets, type PlanRecord } from './pm-plans';
 import { appendEvent, refreshSla, updateWo } from './wo-store';
@@ -24,12 +24,11 @@ interface LastPm {
 }
 
 function lastPm(ctx: Ctx, planId: string, equipmentId: string): LastPm | undefined {
-  return ctx.sqlite
-    .prepare(
-      `SELECT id, number, status, pm_due_day AS pmDueDay, pm_due_meter AS pmDueMeter FROM work_orders
+  return prep(
+    ctx,
+    `SELECT id, number, status, pm_due_day AS pmDueDay, pm_due_meter AS pmDueMeter FROM work_orders
        WHERE pm_plan_id = ? AND equipment_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
-    )
-    .get(planId, equipmentId) as LastPm | undefined;
+  ).get(planId, equipmentId) as LastPm | undefined;
 }
 
 const isActive = (s: WoState) => (ACTIVE_STATES as readonly WoState[]).includes(s);
@@ -43,7 +42,12 @@ export interface NextService {
 }
 
 /** The next service of a plan for one piece of equipment, after its last generated one (null: meter plan with no reading). */
-export function nextService(ctx: Ctx, p: PlanRecord, equipmentId: string, last: LastPm | undefined): NextService | null {
+export function nextService(
+  ctx: Ctx,
+  p: PlanRecord,
+  equipmentId: string,
+  last: LastPm | undefined,
+): NextService | null {
   const day = today(ctx);
   if (p.intervalKind !== 'meter') {
     const due = nextCalendarDue(p.startDay, last?.pmDueDay ?? null, p.intervalKind, p.interval, day);
@@ -68,9 +72,9 @@ export function nextService(ctx: Ctx, p: PlanRecord, equipmentId: string, last: 
  * Idempotent: the unique (plan, equipment, due key) index backs it up.
  */
 export function generatePmDue(ctx: Ctx): { created: number; numbers: string[] } {
-  const plans = ctx.sqlite.prepare(`SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.id`).all() as PlanRecord[];
+  const plans = prep(ctx, `SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.id`).all() as PlanRecord[];
   const numbers: string[] = [];
-  const exists = ctx.sqlite.prepare('SELECT 1 FROM work_orders WHERE pm_plan_id = ? AND equipment_id = ? AND pm_due_key = ?');
+  const exists = prep(ctx, 'SELECT 1 FROM work_orders WHERE pm_plan_id = ? AND equipment_id = ? AND pm_due_key = ?');
   for (const p of plans) {
     for (const eq of planTargets(ctx, p)) {
       const last = lastPm(ctx, p.id, eq.id);
@@ -130,8 +134,12 @@ export function pmSchedule(ctx: Ctx, i: { equipmentId?: string | null }) {
     if (r.numbers.length) writeAudit(system, 'pm.generateDue', { result: r.numbers.join(', ') });
   })();
   const day = today(ctx);
-  const plans = ctx.sqlite.prepare(`SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.name, p.id`).all() as PlanRecord[];
-  const lastDone = ctx.sqlite.prepare(
+  const plans = prep(
+    ctx,
+    `SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.name, p.id`,
+  ).all() as PlanRecord[];
+  const lastDone = prep(
+    ctx,
     `SELECT max(resolved_at) AS at FROM work_orders WHERE pm_plan_id = ? AND equipment_id = ? AND resolved_at IS NOT NULL`,
   );
   const rows = [];

@@ -4,7 +4,7 @@ import type { Priority } from '../../../src-shared/repairs/settings';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { parseChecklist } from './checklist';
-import { fieldError, isoOf, notFound, storeId, userNames } from './common';
+import { fieldError, isoOf, notFound, storeId, userNames, prep } from './common';
 
 export interface PlanRecord {
   id: string;
@@ -32,28 +32,35 @@ export const PLAN_COLS = `p.id, p.name, p.equipment_id AS equipmentId, p.equipme
   p.active, p.note, p.updated_at AS updatedAt`;
 
 /** The active equipment a plan covers. */
-export function planTargets(ctx: Ctx, p: Pick<PlanRecord, 'equipmentId' | 'equipmentCategory'>): { id: string; code: string; name: string }[] {
+export function planTargets(
+  ctx: Ctx,
+  p: Pick<PlanRecord, 'equipmentId' | 'equipmentCategory'>,
+): { id: string; code: string; name: string }[] {
   return p.equipmentId
-    ? (ctx.sqlite.prepare('SELECT id, code, name FROM equipment WHERE id = ? AND active = 1').all(p.equipmentId) as never)
-    : (ctx.sqlite
-        .prepare('SELECT id, code, name FROM equipment WHERE category = ? AND active = 1 ORDER BY code')
-        .all(p.equipmentCategory) as never);
+    ? (prep(ctx, 'SELECT id, code, name FROM equipment WHERE id = ? AND active = 1').all(p.equipmentId) as never)
+    : (prep(ctx, 'SELECT id, code, name FROM equipment WHERE category = ? AND active = 1 ORDER BY code').all(
+        p.equipmentCategory,
+      ) as never);
 }
 
 /** Plans, all or those that cover one piece of equipment (its own and its category's). */
 export function listPlans(ctx: Ctx, i: { equipmentId?: string | null; includeInactive?: boolean }) {
   const name = userNames(ctx);
   const eq = i.equipmentId
-    ? (ctx.sqlite.prepare('SELECT category FROM equipment WHERE id = ?').get(i.equipmentId) as { category: string } | undefined)
+    ? (prep(ctx, 'SELECT category FROM equipment WHERE id = ?').get(i.equipmentId) as { category: string } | undefined)
     : undefined;
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT ${PLAN_COLS}, e.code AS equipmentCode, e.name AS equipmentName, v.name AS vendorName
+  const rows = prep(
+    ctx,
+    `SELECT ${PLAN_COLS}, e.code AS equipmentCode, e.name AS equipmentName, v.name AS vendorName
        FROM pm_plans p LEFT JOIN equipment e ON e.id = p.equipment_id LEFT JOIN service_vendors v ON v.id = p.vendor_id
        WHERE (? = 1 OR p.active = 1) AND (? IS NULL OR p.equipment_id = ? OR p.equipment_category = ?)
        ORDER BY p.name, p.id`,
-    )
-    .all(i.includeInactive ? 1 : 0, i.equipmentId ?? null, i.equipmentId ?? null, eq?.category ?? null) as (PlanRecord & {
+  ).all(
+    i.includeInactive ? 1 : 0,
+    i.equipmentId ?? null,
+    i.equipmentId ?? null,
+    eq?.category ?? null,
+  ) as (PlanRecord & {
     equipmentCode: string | null;
     equipmentName: string | null;
     vendorName: string | null;
@@ -103,18 +110,17 @@ export interface PlanInput {
 }
 
 export function savePlan(ctx: Ctx, i: PlanInput) {
-  if (i.equipmentId && !ctx.sqlite.prepare('SELECT 1 FROM equipment WHERE id = ?').get(i.equipmentId)) {
+  if (i.equipmentId && !prep(ctx, 'SELECT 1 FROM equipment WHERE id = ?').get(i.equipmentId)) {
     fieldError('VALIDATION', 'error.repairs.equipmentNotFound', 'equipmentId', { ref: i.equipmentId });
   }
   const userId = i.assignee && 'userId' in i.assignee ? i.assignee.userId : null;
   const vendorId = i.assignee && 'vendorId' in i.assignee ? i.assignee.vendorId : null;
   if (userId) {
-    const u = ctx.sqlite.prepare('SELECT role FROM users WHERE id = ? AND disabled = 0').get(userId) as
-      | { role: string }
-      | undefined;
+    const u = prep(ctx, 'SELECT role FROM users WHERE id = ? AND disabled = 0').get(userId) as
+      { role: string } | undefined;
     if (!u || u.role === 'clerk') fieldError('VALIDATION', 'error.repairs.assigneeUser', 'assignee.userId');
   }
-  if (vendorId && !ctx.sqlite.prepare('SELECT 1 FROM service_vendors WHERE id = ?').get(vendorId)) {
+  if (vendorId && !prep(ctx, 'SELECT 1 FROM service_vendors WHERE id = ?').get(vendorId)) {
     fieldError('VALIDATION', 'error.repairs.vendorNotFound', 'assignee.vendorId');
   }
   i.checklist.forEach((c, n) => {
@@ -123,7 +129,14 @@ export function savePlan(ctx: Ctx, i: PlanInput) {
     }
   });
   const checklist = JSON.stringify(
-    i.checklist.map((c) => ({ key: c.key, label: c.label, kind: c.kind, unit: c.unit, min: c.min ?? null, max: c.max ?? null })),
+    i.checklist.map((c) => ({
+      key: c.key,
+      label: c.label,
+      kind: c.kind,
+      unit: c.unit,
+      min: c.min ?? null,
+      max: c.max ?? null,
+    })),
   );
   const values = [
     i.name,
@@ -146,23 +159,21 @@ export function savePlan(ctx: Ctx, i: PlanInput) {
     checklist, priority, assignee_user_id, vendor_id, active, note`;
   let id = i.id ?? null;
   if (id) {
-    if (!ctx.sqlite.prepare('SELECT 1 FROM pm_plans WHERE id = ?').get(id)) notFound('error.repairs.planNotFound');
-    ctx.sqlite
-      .prepare(
-        `UPDATE pm_plans SET ${cols
-          .split(',')
-          .map((c) => `${c.trim()} = ?`)
-          .join(', ')}, updated_at = ? WHERE id = ?`,
-      )
-      .run(...values, ctx.now, id);
+    if (!prep(ctx, 'SELECT 1 FROM pm_plans WHERE id = ?').get(id)) notFound('error.repairs.planNotFound');
+    prep(
+      ctx,
+      `UPDATE pm_plans SET ${cols
+        .split(',')
+        .map((c) => `${c.trim()} = ?`)
+        .join(', ')}, updated_at = ? WHERE id = ?`,
+    ).run(...values, ctx.now, id);
     ctx.changed({ table: 'pm_plans', id, op: 'update', values: { ...i, checklist } });
   } else {
     id = uuidv7(ctx.now);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO pm_plans (${cols}, id, store_id, created_at, updated_at) VALUES (${values.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
-      )
-      .run(...values, id, storeId(ctx), ctx.now, ctx.now);
+    prep(
+      ctx,
+      `INSERT INTO pm_plans (${cols}, id, store_id, created_at, updated_at) VALUES (${values.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
+    ).run(...values, id, storeId(ctx), ctx.now, ctx.now);
     ctx.changed({ table: 'pm_plans', id, op: 'insert', values: { ...i, checklist } });
   }
   return listPlans(ctx, { includeInactive: true }).find((p) => p.id === id)!;

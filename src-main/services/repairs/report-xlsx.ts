@@ -21,7 +21,10 @@ export async function repairReportXlsx(ctx: Ctx, i: { report: Report; from?: str
   const col = (key: string, type: Col['type'], header = t(`repairs.col.${key}`)): Col => ({ key, header, type });
   const day = today(ctx);
   const p: Period = { from: i.from ?? addDays(day, -364), to: i.to ?? day };
-  if (i.report !== 'aging' && (!/^\d{4}-\d{2}-\d{2}$/.test(p.from) || !/^\d{4}-\d{2}-\d{2}$/.test(p.to) || p.from > p.to)) {
+  if (
+    i.report !== 'aging' &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(p.from) || !/^\d{4}-\d{2}-\d{2}$/.test(p.to) || p.from > p.to)
+  ) {
     fieldError('VALIDATION', 'repairs.v.period', 'to');
   }
   const subtitle = i.report === 'aging' ? day : `${p.from} ~ ${p.to}`;

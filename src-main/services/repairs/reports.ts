@@ -5,7 +5,7 @@ import { PRIORITIES, type Priority } from '../../../src-shared/repairs/settings'
 import type { WoState } from '../../../src-shared/repairs/workflow';
 import type { Ctx } from '../context';
 import { figures } from './costs-read';
-import { isoOf, minutes, repairSettings, startOfDay } from './common';
+import { isoOf, minutes, repairSettings, startOfDay, prep } from './common';
 
 /** Maintenance reports (contracts in src-shared/api/methods/repair-reports.ts). */
 
@@ -28,15 +28,15 @@ interface Eq {
 }
 
 function equipmentList(ctx: Ctx, category?: string | null): Eq[] {
-  return ctx.sqlite
-    .prepare(
-      `SELECT id, code, name, category, install_day AS installDay FROM equipment
+  return prep(
+    ctx,
+    `SELECT id, code, name, category, install_day AS installDay FROM equipment
        WHERE (? IS NULL OR category = ?) ORDER BY category, code`,
-    )
-    .all(category ?? null, category ?? null) as Eq[];
+  ).all(category ?? null, category ?? null) as Eq[];
 }
 
-const FAILURE_COLS = 'equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt';
+const FAILURE_COLS =
+  'equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt';
 const CORRECTIVE = "kind = 'corrective' AND status <> 'cancelled'";
 
 /**
@@ -45,15 +45,14 @@ const CORRECTIVE = "kind = 'corrective' AND status <> 'cancelled'";
  * report time, and the partial index of down intervals by up time).
  */
 export function periodFailures(ctx: Ctx, from: number, to: number): ReliabilityFailure[] {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT ${FAILURE_COLS} FROM work_orders WHERE reported_at >= ? AND reported_at < ? AND ${CORRECTIVE}
+  const rows = prep(
+    ctx,
+    `SELECT ${FAILURE_COLS} FROM work_orders WHERE reported_at >= ? AND reported_at < ? AND ${CORRECTIVE}
        UNION ALL
        SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at > ? AND down_start < ? AND reported_at < ? AND ${CORRECTIVE}
        UNION ALL
        SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at IS NULL AND reported_at < ? AND ${CORRECTIVE}`,
-    )
-    .all(from, to, from, from, from, from) as (Omit<ReliabilityFailure, 'down'> & { down: number })[];
+  ).all(from, to, from, from, from, from) as (Omit<ReliabilityFailure, 'down'> & { down: number })[];
   return rows.map((r) => ({ ...r, down: r.down === 1 }));
 }
 
@@ -61,7 +60,11 @@ export function reliabilityReport(ctx: Ctx, i: Period & { category?: string | nu
   const [from, to] = periodMs(ctx, i);
   const eqs = equipmentList(ctx, i.category);
   const r = reliability(
-    eqs.map((e) => ({ id: e.id, category: e.category, inServiceFrom: e.installDay ? startOfDay(ctx, e.installDay) : null })),
+    eqs.map((e) => ({
+      id: e.id,
+      category: e.category,
+      inServiceFrom: e.installDay ? startOfDay(ctx, e.installDay) : null,
+    })),
     periodFailures(ctx, from, to),
     from,
     to,
@@ -70,7 +73,13 @@ export function reliabilityReport(ctx: Ctx, i: Period & { category?: string | nu
   const count = new Map<string, number>();
   for (const e of eqs) count.set(e.category, (count.get(e.category) ?? 0) + 1);
   return {
-    perEquipment: eqs.map((e) => ({ equipmentId: e.id, code: e.code, name: e.name, category: e.category, ...r.perEquipment.get(e.id)! })),
+    perEquipment: eqs.map((e) => ({
+      equipmentId: e.id,
+      code: e.code,
+      name: e.name,
+      category: e.category,
+      ...r.perEquipment.get(e.id)!,
+    })),
     perCategory: [...r.perCategory].map(([category, f]) => ({ category, equipment: count.get(category) ?? 0, ...f })),
     total: r.total,
   };
@@ -99,19 +108,21 @@ interface SlaRaw {
 export function slaReport(ctx: Ctx, i: Period) {
   const [from, to] = periodMs(ctx, i);
   const warn = repairSettings(ctx).slaWarnPercent;
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT w.id, w.number, w.priority, w.status, e.code AS equipmentCode, e.name AS equipmentName,
+  const rows = prep(
+    ctx,
+    `SELECT w.id, w.number, w.priority, w.status, e.code AS equipmentCode, e.name AS equipmentName,
          w.response_target_ms AS rT, w.response_due_at AS rDue, w.response_left_ms AS rLeft, w.response_met AS rMet,
          w.response_breached_at AS rAt, w.resolution_target_ms AS sT, w.resolution_due_at AS sDue,
          w.resolution_left_ms AS sLeft, w.resolution_met AS sMet, w.resolution_breached_at AS sAt
        FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
        WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled'
        ORDER BY w.reported_at`,
-    )
-    .all(from, to) as SlaRaw[];
+  ).all(from, to) as SlaRaw[];
   const by = new Map(
-    PRIORITIES.map((p) => [p, { priority: p, workOrders: 0, responseMet: 0, responseMissed: 0, resolutionMet: 0, resolutionMissed: 0 }]),
+    PRIORITIES.map((p) => [
+      p,
+      { priority: p, workOrders: 0, responseMet: 0, responseMissed: 0, resolutionMet: 0, resolutionMissed: 0 },
+    ]),
   );
   const breaches = [];
   const bool = (v: number | null) => (v === null ? null : v === 1);
@@ -119,8 +130,22 @@ export function slaReport(ctx: Ctx, i: Period) {
     const b = by.get(r.priority)!;
     b.workOrders++;
     const clocks = [
-      ['response', liveClock({ targetMs: r.rT, dueAt: r.rDue, leftMs: r.rLeft, met: bool(r.rMet), breachedAt: r.rAt }, ctx.now, warn)],
-      ['resolution', liveClock({ targetMs: r.sT, dueAt: r.sDue, leftMs: r.sLeft, met: bool(r.sMet), breachedAt: r.sAt }, ctx.now, warn)],
+      [
+        'response',
+        liveClock(
+          { targetMs: r.rT, dueAt: r.rDue, leftMs: r.rLeft, met: bool(r.rMet), breachedAt: r.rAt },
+          ctx.now,
+          warn,
+        ),
+      ],
+      [
+        'resolution',
+        liveClock(
+          { targetMs: r.sT, dueAt: r.sDue, leftMs: r.sLeft, met: bool(r.sMet), breachedAt: r.sAt },
+          ctx.now,
+          warn,
+        ),
+      ],
     ] as const;
     for (const [kind, c] of clocks) {
       if (c.state === 'none') continue;
@@ -158,15 +183,14 @@ export function slaReport(ctx: Ctx, i: Period) {
 export function repeatsReport(ctx: Ctx, i: Period) {
   const [from, to] = periodMs(ctx, i);
   const window = repairSettings(ctx).repeatWindowDays * 86_400_000;
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT w.number, w.equipment_id AS equipmentId, w.fault_code AS faultCode, w.reported_at AS reportedAt,
+  const rows = prep(
+    ctx,
+    `SELECT w.number, w.equipment_id AS equipmentId, w.fault_code AS faultCode, w.reported_at AS reportedAt,
          e.code, e.name, e.category, coalesce(f.name_zh, '') AS faultNameZh, coalesce(f.name_en, '') AS faultNameEn
        FROM work_orders w JOIN equipment e ON e.id = w.equipment_id LEFT JOIN fault_codes f ON f.code = w.fault_code
        WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled' AND w.fault_code <> ''
        ORDER BY w.equipment_id, w.fault_code, w.reported_at`,
-    )
-    .all(from - window, to) as {
+  ).all(from - window, to) as {
     number: string;
     equipmentId: string;
     faultCode: string;
@@ -216,10 +240,10 @@ export function costsReport(ctx: Ctx, i: Period) {
   const [from, to] = periodMs(ctx, i);
   const inPeriod = 'w.reported_at >= ? AND w.reported_at < ?';
   const sums = (sql: string) =>
-    new Map(
-      (ctx.sqlite.prepare(sql).all(from, to) as { id: string; v: number; m?: number }[]).map((r) => [r.id, r]),
-    );
-  const count = sums(`SELECT w.equipment_id AS id, count(*) AS v FROM work_orders w WHERE ${inPeriod} GROUP BY w.equipment_id`);
+    new Map((prep(ctx, sql).all(from, to) as { id: string; v: number; m?: number }[]).map((r) => [r.id, r]));
+  const count = sums(
+    `SELECT w.equipment_id AS id, count(*) AS v FROM work_orders w WHERE ${inPeriod} GROUP BY w.equipment_id`,
+  );
   const parts = sums(
     `SELECT w.equipment_id AS id, -sum(m.value) AS v FROM work_orders w JOIN work_order_parts p ON p.work_order_id = w.id
      JOIN stock_moves m ON m.seq = p.move_seq WHERE ${inPeriod} GROUP BY w.equipment_id`,
@@ -269,12 +293,11 @@ const BUCKET_LIMITS: [string, number][] = [
 
 /** Open work orders (not closed or cancelled) by age since the report, per priority. */
 export function agingReport(ctx: Ctx) {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT id, number, priority, status, reported_at AS reportedAt FROM work_orders
+  const rows = prep(
+    ctx,
+    `SELECT id, number, priority, status, reported_at AS reportedAt FROM work_orders
        WHERE status NOT IN ('closed', 'cancelled') ORDER BY reported_at`,
-    )
-    .all() as { id: string; number: string; priority: Priority; status: WoState; reportedAt: number }[];
+  ).all() as { id: string; number: string; priority: Priority; status: WoState; reportedAt: number }[];
   const buckets = BUCKET_LIMITS.map(([bucket]) => ({
     bucket: bucket as '1d',
     urgent: 0,

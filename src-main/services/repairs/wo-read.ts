@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import { autoConfirmDue } from './auto';
 import { checklistLines } from './checklist';
 import { CAUSE_KIND, codeNames, FIX_KIND } from './codes';
-import { iso, isoOf, notFound, repairSettings, startOfDay, today, userNames } from './common';
+import { iso, isoOf, notFound, repairSettings, startOfDay, today, userNames, prep } from './common';
 import { invoiceLines, labourLines, partLines, woCosts } from './costs-read';
 import { attachmentsOf } from './files';
 import { findWo, type WoRecord } from './wo-store';
@@ -82,20 +82,24 @@ export function listWorkOrders(ctx: Ctx, i: ListInput): { rows: WorkOrderRow[]; 
   const map = rowMapper(ctx);
   const sql = `${ROW_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   if (!paged) {
-    const rows = (ctx.sqlite.prepare(sql).all(...params) as RawRow[]).map(map).sort(byUrgency);
+    const rows = (prep(ctx, sql).all(...params) as RawRow[]).map(map).sort(byUrgency);
     return { rows: rows.slice(0, i.limit).map(stripSort), nextCursor: null };
   }
-  const raw = ctx.sqlite
-    .prepare(`${sql} ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`)
-    .all(...params, i.limit + 1) as RawRow[];
+  const raw = prep(ctx, `${sql} ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`).all(
+    ...params,
+    i.limit + 1,
+  ) as RawRow[];
   const more = raw.length > i.limit;
   const page = raw.slice(0, i.limit);
   const last = page[page.length - 1];
-  return { rows: page.map((r) => stripSort(map(r))), nextCursor: more && last ? `${last.reportedAt}:${last.id}` : null };
+  return {
+    rows: page.map((r) => stripSort(map(r))),
+    nextCursor: more && last ? `${last.reportedAt}:${last.id}` : null,
+  };
 }
 
 export function woRow(ctx: Ctx, id: string): WorkOrderRow {
-  const raw = ctx.sqlite.prepare(`${ROW_SQL} WHERE w.id = ?`).get(id) as RawRow | undefined;
+  const raw = prep(ctx, `${ROW_SQL} WHERE w.id = ?`).get(id) as RawRow | undefined;
   if (!raw) notFound('error.repairs.woNotFound');
   return stripSort(rowMapper(ctx)(raw));
 }
@@ -111,21 +115,21 @@ export function detailOf(ctx: Ctx, id: string): WorkOrderDetail {
   const row = woRow(ctx, id);
   const name = userNames(ctx);
   const settings = repairSettings(ctx);
-  const eq = ctx.sqlite
-    .prepare('SELECT make, model, serial_no AS serialNo, warranty_end AS warrantyEnd FROM equipment WHERE id = ?')
-    .get(wo.equipmentId) as { make: string; model: string; serialNo: string; warrantyEnd: string | null };
+  const eq = prep(
+    ctx,
+    'SELECT make, model, serial_no AS serialNo, warranty_end AS warrantyEnd FROM equipment WHERE id = ?',
+  ).get(wo.equipmentId) as { make: string; model: string; serialNo: string; warrantyEnd: string | null };
   const fixes = codeNames(ctx, FIX_KIND);
   const causes = codeNames(ctx, CAUSE_KIND);
   const plan = wo.pmPlanId
-    ? (ctx.sqlite.prepare('SELECT name FROM pm_plans WHERE id = ?').get(wo.pmPlanId) as { name: string } | undefined)
+    ? (prep(ctx, 'SELECT name FROM pm_plans WHERE id = ?').get(wo.pmPlanId) as { name: string } | undefined)
     : undefined;
   const events = (
-    ctx.sqlite
-      .prepare(
-        `SELECT id, at, user_id AS userId, action, from_status AS "from", to_status AS "to", waiting_reason AS waitingReason, note, data
+    prep(
+      ctx,
+      `SELECT id, at, user_id AS userId, action, from_status AS "from", to_status AS "to", waiting_reason AS waitingReason, note, data
          FROM work_order_events WHERE work_order_id = ? ORDER BY at, id`,
-      )
-      .all(id) as { at: number; userId: string | null; data: string }[]
+    ).all(id) as { at: number; userId: string | null; data: string }[]
   ).map((e) => ({ ...(e as never as object), at: isoOf(e.at), userName: name(e.userId), data: JSON.parse(e.data) }));
   const resolved = wo.status === 'resolved' || wo.status === 'confirmed' || wo.status === 'closed';
   return {
@@ -151,7 +155,8 @@ export function detailOf(ctx: Ctx, id: string): WorkOrderDetail {
     rootCauseNameZh: causes.get(wo.rootCauseCode)?.nameZh ?? '',
     rootCauseNameEn: causes.get(wo.rootCauseCode)?.nameEn ?? '',
     reopenCount: wo.reopenCount,
-    autoConfirmAt: wo.status === 'resolved' && wo.resolvedAt ? iso(wo.resolvedAt + settings.autoConfirmDays * DAY) : null,
+    autoConfirmAt:
+      wo.status === 'resolved' && wo.resolvedAt ? iso(wo.resolvedAt + settings.autoConfirmDays * DAY) : null,
     reopenUntil: resolved ? iso(reopenUntil(wo.resolvedAt, settings.reopenDays)) : null,
     pmPlanId: wo.pmPlanId,
     pmPlanName: plan?.name ?? null,

@@ -3,7 +3,7 @@ import { liveClock, type ClockView } from '../../../src-shared/repairs/sla';
 import { PRIORITY_RANK, type Criticality, type Priority } from '../../../src-shared/repairs/settings';
 import { ACTIVE_STATES, type WaitingReason, type WoState } from '../../../src-shared/repairs/workflow';
 import type { Ctx } from '../context';
-import { iso, isoOf, repairSettings, today, userNames } from './common';
+import { iso, isoOf, repairSettings, today, userNames, prep } from './common';
 
 /**
  * Work-order rows for lists, read with one query over the indexes (the open
@@ -159,8 +159,9 @@ export function stripSort<T extends { sortDue: number }>(r: T): Omit<T, 'sortDue
 export function rowsWhere(ctx: Ctx, where: string, params: unknown[], limit = 500): WorkOrderRow[] {
   const map = rowMapper(ctx);
   return (
-    ctx.sqlite
-      .prepare(`${ROW_SQL} WHERE ${where} ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`)
-      .all(...params, limit) as RawRow[]
+    prep(ctx, `${ROW_SQL} WHERE ${where} ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`).all(
+      ...params,
+      limit,
+    ) as RawRow[]
   ).map((r) => stripSort(map(r)));
 }

@@ -4,7 +4,7 @@ import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import type { Priority } from '../../../src-shared/repairs/settings';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { notFound, repairSettings, startOfDay, today } from './common';
+import { notFound, repairSettings, startOfDay, today, prep } from './common';
 
 /** A work_orders row as the services use it. */
 export interface WoRecord {
@@ -104,7 +104,7 @@ const KEYS = Object.keys(COLUMNS) as (keyof WoRecord)[];
 export const WO_SELECT = KEYS.map((k) => `${COLUMNS[k]} AS ${k}`).join(', ');
 
 export function findWo(ctx: Ctx, id: string): WoRecord | undefined {
-  return ctx.sqlite.prepare(`SELECT ${WO_SELECT} FROM work_orders WHERE id = ?`).get(id) as WoRecord | undefined;
+  return prep(ctx, `SELECT ${WO_SELECT} FROM work_orders WHERE id = ?`).get(id) as WoRecord | undefined;
 }
 
 export function loadWo(ctx: Ctx, id: string): WoRecord {
@@ -112,11 +112,10 @@ export function loadWo(ctx: Ctx, id: string): WoRecord {
 }
 
 export function insertWo(ctx: Ctx, wo: WoRecord): void {
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO work_orders (${KEYS.map((k) => COLUMNS[k]).join(', ')}) VALUES (${KEYS.map(() => '?').join(', ')})`,
-    )
-    .run(...KEYS.map((k) => wo[k]));
+  prep(
+    ctx,
+    `INSERT INTO work_orders (${KEYS.map((k) => COLUMNS[k]).join(', ')}) VALUES (${KEYS.map(() => '?').join(', ')})`,
+  ).run(...KEYS.map((k) => wo[k]));
   ctx.changed({
     table: 'work_orders',
     id: wo.id,
@@ -139,9 +138,10 @@ export function updateWo(ctx: Ctx, before: WoRecord, values: Partial<WoRecord>, 
   const keys = (Object.keys(values) as (keyof WoRecord)[]).filter((k) => values[k] !== before[k]);
   const after = { ...before, ...values, updatedAt: ctx.now };
   if (!keys.length) return before;
-  ctx.sqlite
-    .prepare(`UPDATE work_orders SET ${[...keys, 'updatedAt' as const].map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`)
-    .run(...keys.map((k) => after[k]), ctx.now, before.id);
+  prep(
+    ctx,
+    `UPDATE work_orders SET ${[...keys, 'updatedAt' as const].map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
+  ).run(...keys.map((k) => after[k]), ctx.now, before.id);
   if (!quiet) {
     ctx.changed({
       table: 'work_orders',
@@ -157,9 +157,10 @@ export function updateWo(ctx: Ctx, before: WoRecord, values: Partial<WoRecord>, 
 /** WO-2026-00001: the year of the store's business day and a running number (fixed width, so text order is number order). */
 export function nextWoNumber(ctx: Ctx): string {
   const head = `WO-${today(ctx).slice(0, 4)}-`;
-  const last = ctx.sqlite
-    .prepare('SELECT number FROM work_orders WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT 1')
-    .get(head, `${head}~`) as { number: string } | undefined;
+  const last = prep(
+    ctx,
+    'SELECT number FROM work_orders WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT 1',
+  ).get(head, `${head}~`) as { number: string } | undefined;
   const n = last ? Number(last.number.slice(head.length)) + 1 : 1;
   return head + String(n).padStart(5, '0');
 }
@@ -180,34 +181,37 @@ export interface EventInput {
 export function appendEvent(ctx: Ctx, woId: string, e: EventInput): string {
   const id = uuidv7(ctx.now);
   const userId = e.userId !== undefined ? e.userId : (ctx.user?.id ?? null);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO work_order_events (id, work_order_id, at, user_id, action, from_status, to_status, waiting_reason, note, data)
+  prep(
+    ctx,
+    `INSERT INTO work_order_events (id, work_order_id, at, user_id, action, from_status, to_status, waiting_reason, note, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      id,
-      woId,
-      e.at ?? ctx.now,
-      userId,
-      e.action,
-      e.from,
-      e.to,
-      e.waitingReason ?? null,
-      e.note ?? '',
-      JSON.stringify(e.data ?? {}),
-    );
-  ctx.changed({ table: 'work_order_events', id, op: 'insert', values: { woId, action: e.action, from: e.from, to: e.to } });
+  ).run(
+    id,
+    woId,
+    e.at ?? ctx.now,
+    userId,
+    e.action,
+    e.from,
+    e.to,
+    e.waitingReason ?? null,
+    e.note ?? '',
+    JSON.stringify(e.data ?? {}),
+  );
+  ctx.changed({
+    table: 'work_order_events',
+    id,
+    op: 'insert',
+    values: { woId, action: e.action, from: e.from, to: e.to },
+  });
   return id;
 }
 
 export function slaEvents(ctx: Ctx, woId: string): SlaEvent[] {
-  return ctx.sqlite
-    .prepare(
-      `SELECT at, to_status AS "to", waiting_reason AS waitingReason FROM work_order_events
+  return prep(
+    ctx,
+    `SELECT at, to_status AS "to", waiting_reason AS waitingReason FROM work_order_events
        WHERE work_order_id = ? AND from_status IS NOT NULL ORDER BY at, id`,
-    )
-    .all(woId) as SlaEvent[];
+  ).all(woId) as SlaEvent[];
 }
 
 /**

@@ -15,7 +15,7 @@ import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { autoConfirmDue } from './auto';
 import { CAUSE_KIND, FIX_KIND, requireFaultFor } from './codes';
-import { fieldError, repairSettings, storeId, storeTz } from './common';
+import { fieldError, repairSettings, storeId, storeTz, prep } from './common';
 import { resolveEquipmentRef } from './equipment';
 import { checkPhotos, saveFile } from './files';
 import { checklistComplete } from './checklist';
@@ -33,7 +33,10 @@ import {
 
 const PRIORITY_SETTERS = ['manager', 'admin'];
 
-export function newWoRecord(ctx: Ctx, v: Partial<WoRecord> & Pick<WoRecord, 'kind' | 'equipmentId' | 'priority'>): WoRecord {
+export function newWoRecord(
+  ctx: Ctx,
+  v: Partial<WoRecord> & Pick<WoRecord, 'kind' | 'equipmentId' | 'priority'>,
+): WoRecord {
   const base: WoRecord = {
     id: uuidv7(ctx.now),
     storeId: storeId(ctx),
@@ -99,17 +102,20 @@ export function createWorkOrder(ctx: Ctx, wo: WoRecord, note = ''): WoRecord {
  * flag, optional description and photos. Everything is checked before the
  * first row is written.
  */
-export function reportFault(
-  ctx: Ctx,
-  i: {
-    equipment: string;
-    faultCode: string;
-    down: boolean;
-    description: string;
-    photos: { fileName: string; dataBase64: string }[];
-    priority?: Priority | null;
-  },
-): WorkOrderDetail {
+export interface ReportInput {
+  equipment: string;
+  faultCode: string;
+  down: boolean;
+  description: string;
+  photos: { fileName: string; dataBase64: string }[];
+  priority?: Priority | null;
+}
+
+export function reportFault(ctx: Ctx, i: ReportInput): WorkOrderDetail {
+  return detailOf(ctx, createReport(ctx, i).id);
+}
+
+export function createReport(ctx: Ctx, i: ReportInput): WoRecord {
   const eq = resolveEquipmentRef(ctx, i.equipment, 'equipment');
   requireFaultFor(ctx, i.faultCode, eq.category, 'faultCode');
   if (i.priority && !PRIORITY_SETTERS.includes(ctx.user?.role ?? '')) {
@@ -131,7 +137,7 @@ export function reportFault(
     }),
   );
   for (const p of photos) saveFile(ctx, 'work_order', wo.id, p);
-  return detailOf(ctx, wo.id);
+  return wo;
 }
 
 export interface TransitionInput {
@@ -181,23 +187,21 @@ function refuse(ctx: Ctx, wo: WoRecord, action: UserAction, why: 'state' | 'role
 function requireAssignee(ctx: Ctx, a: TransitionInput['assignee']): { userId: string | null; vendorId: string | null } {
   if (!a) fieldError('VALIDATION', 'error.repairs.assigneeRequired', 'assignee');
   if ('userId' in a) {
-    const u = ctx.sqlite.prepare('SELECT role, disabled FROM users WHERE id = ?').get(a.userId) as
-      | { role: string; disabled: number }
-      | undefined;
-    if (!u || u.disabled || u.role === 'clerk') fieldError('VALIDATION', 'error.repairs.assigneeUser', 'assignee.userId');
+    const u = prep(ctx, 'SELECT role, disabled FROM users WHERE id = ?').get(a.userId) as
+      { role: string; disabled: number } | undefined;
+    if (!u || u.disabled || u.role === 'clerk')
+      fieldError('VALIDATION', 'error.repairs.assigneeUser', 'assignee.userId');
     return { userId: a.userId, vendorId: null };
   }
-  const v = ctx.sqlite.prepare('SELECT active FROM service_vendors WHERE id = ?').get(a.vendorId) as
-    | { active: number }
-    | undefined;
+  const v = prep(ctx, 'SELECT active FROM service_vendors WHERE id = ?').get(a.vendorId) as
+    { active: number } | undefined;
   if (!v?.active) fieldError('VALIDATION', 'error.repairs.vendorNotFound', 'assignee.vendorId');
   return { userId: null, vendorId: a.vendorId };
 }
 
 function requireCode(ctx: Ctx, kind: string, code: string, path: string): void {
-  const r = ctx.sqlite.prepare('SELECT active FROM reason_codes WHERE kind = ? AND code = ?').get(kind, code) as
-    | { active: number }
-    | undefined;
+  const r = prep(ctx, 'SELECT active FROM reason_codes WHERE kind = ? AND code = ?').get(kind, code) as
+    { active: number } | undefined;
   if (!r?.active) fieldError('VALIDATION', 'error.repairs.code', path, { code });
 }
 
@@ -207,6 +211,11 @@ function requireCode(ctx: Ctx, kind: string, code: string, path: string): void {
  * event, and recomputes the SLA clocks. Nothing is written when refused.
  */
 export function transition(ctx: Ctx, i: TransitionInput): WorkOrderDetail {
+  applyTransition(ctx, i);
+  return detailOf(ctx, i.id);
+}
+
+export function applyTransition(ctx: Ctx, i: TransitionInput): WoRecord {
   autoConfirmDue(ctx, i.id);
   let wo = loadWo(ctx, i.id);
   const check = checkTransition(wo.status, i.action, actorOf(ctx, wo));
@@ -215,7 +224,7 @@ export function transition(ctx: Ctx, i: TransitionInput): WorkOrderDetail {
   const to: WoState = check.to;
   const set: Partial<WoRecord> = { status: to };
   const data: Record<string, unknown> = {};
-  const eq = ctx.sqlite.prepare('SELECT category FROM equipment WHERE id = ?').get(wo.equipmentId) as {
+  const eq = prep(ctx, 'SELECT category FROM equipment WHERE id = ?').get(wo.equipmentId) as {
     category: string;
   };
 
@@ -230,7 +239,8 @@ export function transition(ctx: Ctx, i: TransitionInput): WorkOrderDetail {
     data.priority = { from: wo.priority, to: i.priority };
   }
   if (i.faultCode && i.faultCode !== wo.faultCode) {
-    if (!['triage', 'prioritize'].includes(i.action)) fieldError('VALIDATION', 'error.repairs.faultAction', 'faultCode');
+    if (!['triage', 'prioritize'].includes(i.action))
+      fieldError('VALIDATION', 'error.repairs.faultAction', 'faultCode');
     requireFaultFor(ctx, i.faultCode, eq.category, 'faultCode');
     set.faultCode = i.faultCode;
     data.faultCode = { from: wo.faultCode, to: i.faultCode };
@@ -258,7 +268,8 @@ export function transition(ctx: Ctx, i: TransitionInput): WorkOrderDetail {
         data.resolution = { resolutionCode: r.resolutionCode, rootCauseCode: r.rootCauseCode };
       }
       const missing = checklistComplete(ctx, wo);
-      if (missing.length) fieldError('VALIDATION', 'error.repairs.checklistOpen', 'checklist', { items: missing.join(', ') });
+      if (missing.length)
+        fieldError('VALIDATION', 'error.repairs.checklistOpen', 'checklist', { items: missing.join(', ') });
       set.resolvedAt = ctx.now;
       if (wo.down && wo.upAt === null && (r?.equipmentUp ?? true)) set.upAt = ctx.now;
       break;
@@ -304,8 +315,7 @@ export function transition(ctx: Ctx, i: TransitionInput): WorkOrderDetail {
     note: i.note,
     data,
   });
-  refreshSla(ctx, wo);
-  return detailOf(ctx, wo.id);
+  return refreshSla(ctx, wo);
 }
 
 export function attachPhotos(ctx: Ctx, i: { id: string; photos: { fileName: string; dataBase64: string }[] }) {

@@ -12,6 +12,7 @@ import {
 import { AccountPage } from '../features/account/AccountPage';
 import { countRoutes } from '../features/counts/routes';
 import { deviceRoutes } from '../features/devices/routes';
+import { invoiceRoutes } from '../features/invoices/routes';
 import { itemRoutes } from '../features/items/routes';
 import { procurementRoutes } from '../features/procurement/routes';
 import { receivingRoutes } from '../features/receiving/routes';
@@ -35,6 +36,7 @@ export const ROUTES: AppRoute[] = [
   ...reportRoutes,
   ...procurementRoutes,
   ...receivingRoutes,
+  ...invoiceRoutes,
   {
     path: '/equipment',
     label: 'nav.equipment',

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** Keys closer together than this are a scanner, not a person (people type 80+ ms apart). */
-const MAX_GAP_MS = 40;
+const MAX_GAP_MS = 50;
 const MIN_LENGTH = 4;
 
 interface Burst {
@@ -39,7 +39,9 @@ export function useScanner(onScan: (text: string) => void, enabled = true): void
     if (!enabled) return;
     let burst: Burst | null = null;
     const onKey = (e: KeyboardEvent) => {
-      const now = performance.now();
+      // When the key arrived, not when this handler runs: a re-render that blocks the page for
+      // 100 ms in the middle of a scan must not split it (the keys queue up and arrive late together).
+      const now = e.timeStamp;
       if (burst && now - burst.last > MAX_GAP_MS) burst = null;
       if (e.key === 'Enter' || e.key === 'Tab') {
         const b = burst;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id, IsoTime } from '../common';
 import { query } from '../contract';
 import { Period, Priority, WoStatus } from './repairs-dto';
-import { Money } from './stock';
+import { DayText, Money } from './stock';
 
 /**
  * Maintenance reports over a range of business days (inclusive, store time
@@ -137,7 +137,11 @@ export const repairReportMethods = {
   }),
   /** One report as an XLSX workbook (headers in the caller's language), base64. */
   'repairReports.xlsx': query({
-    input: z.object({ report: z.enum(REPAIR_REPORTS), from: z.string().max(10).nullish(), to: z.string().max(10).nullish() }),
+    input: z.object({
+      report: z.enum(REPAIR_REPORTS),
+      from: DayText.nullish(),
+      to: DayText.nullish(),
+    }),
     output: z.object({ fileName: z.string(), base64: z.string() }),
     access: READERS,
   }),

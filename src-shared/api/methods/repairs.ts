@@ -74,7 +74,8 @@ export const repairsCoreMethods = {
    * Reports a fault. `equipment` is the equipment's id, its code, or the
    * scanned QR payload (`EQ:<code>`). The priority is suggested from the
    * equipment's criticality and the down flag; a manager or admin may give
-   * another one. Photos are checked (PNG/JPEG, 2 MB each) before anything is written.
+   * another one. Photos are checked (PNG/JPEG, 2 MB each) before anything is written; two per call
+   * keep a request under the HTTP host's 8 MB body limit (more go through repairs.attach).
    */
   'repairs.report': mutation({
     input: z.object({
@@ -82,7 +83,7 @@ export const repairsCoreMethods = {
       faultCode: z.string().trim().min(1).max(32),
       down: z.boolean(),
       description: Text(2000).default(''),
-      photos: z.array(FileUpload).max(3).default([]),
+      photos: z.array(FileUpload).max(2).default([]),
       priority: Priority.nullish(),
     }),
     output: WorkOrderDetail,
@@ -153,7 +154,7 @@ export const repairsCoreMethods = {
   }),
   /** Adds photos to a work order at any time (PNG/JPEG, 2 MB each). */
   'repairs.attach': mutation({
-    input: z.object({ id: Id, photos: z.array(FileUpload).min(1).max(3) }),
+    input: z.object({ id: Id, photos: z.array(FileUpload).min(1).max(2) }),
     output: z.array(AttachmentMeta),
     access: 'any',
     invalidates: WO_QUERIES,

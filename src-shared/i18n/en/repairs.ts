@@ -125,7 +125,8 @@ export const enRepairs = {
   'error.repairs.faultInUse': '{code} is used by {uses} work orders: it can be renamed or deactivated, not moved.',
   'error.repairs.faultDepth': 'This code has symptoms under it, so it must stay a group.',
   'error.repairs.code': 'Unknown or inactive code "{code}". Pick one from the list.',
-  'error.repairs.transition': 'Work order {number} is {state}: "{action}" is not possible now. Possible now: {allowed}.',
+  'error.repairs.transition':
+    'Work order {number} is {state}: "{action}" is not possible now. Possible now: {allowed}.',
   'error.repairs.transitionRole':
     'Work order {number} is {state}: "{action}" is not for the {role} role. Possible for you now: {allowed}.',
   'error.repairs.reopenWindow':

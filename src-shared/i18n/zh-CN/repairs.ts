@@ -126,7 +126,8 @@ export const zhRepairs: Record<keyof typeof enRepairs, string> = {
   'error.repairs.faultDepth': '该代码下已有故障现象，只能作为分组。',
   'error.repairs.code': '代码“{code}”不存在或已停用，请从列表中选择。',
   'error.repairs.transition': '工单 {number} 当前为“{state}”，现在不能“{action}”。当前可进行：{allowed}。',
-  'error.repairs.transitionRole': '工单 {number} 当前为“{state}”，“{role}”角色不能“{action}”。您当前可进行：{allowed}。',
+  'error.repairs.transitionRole':
+    '工单 {number} 当前为“{state}”，“{role}”角色不能“{action}”。您当前可进行：{allowed}。',
   'error.repairs.reopenWindow': '工单 {number} 只能在修复后 {days} 天内重新打开（截至 {until}）。请重新报修。',
   'error.repairs.priorityRole': '只有经理或管理员可以在报修时指定优先级；否则按系统建议的优先级处理。',
   'error.repairs.priorityAction': '优先级可在受理、派工时调整，或使用“调整优先级”。',

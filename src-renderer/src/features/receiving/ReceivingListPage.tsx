@@ -1,7 +1,7 @@
 import { InboxOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { App, Button, Form, Modal, Segmented, Select, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { formatMoney } from '../../../../src-shared/quantity';
@@ -24,6 +24,11 @@ function OpenModal(props: { open: boolean; withPo: boolean; onClose(): void }) {
   const suppliers = useQuery('suppliers.list', {}, { enabled: props.open && !props.withPo });
   const pickers = useQuery('ops.pickers', {}, { enabled: props.open });
   const receivable = (pos.data ?? []).filter((p) => p.status === 'approved' || p.status === 'partial');
+  // The first area is the usual one (the dock's cooler); the list arrives after the dialog opens.
+  const firstArea = pickers.data?.areas[0]?.id;
+  useEffect(() => {
+    if (props.open && firstArea && !form.getFieldValue('areaId')) form.setFieldsValue({ areaId: firstArea });
+  }, [props.open, firstArea, form]);
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
@@ -52,7 +57,7 @@ function OpenModal(props: { open: boolean; withPo: boolean; onClose(): void }) {
       okButtonProps={{ loading: busy, 'data-testid': 'receipt-open-ok' } as never}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ areaId: pickers.data?.areas[0]?.id }}>
+      <Form form={form} layout="vertical">
         {props.withPo ? (
           <Form.Item name="poId" label={t('receiving.po')} rules={[{ required: true }]}>
             <Select

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { Button, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Button, Radio, Select, Space, Tag, Typography } from 'antd';
 import type { Device } from '../../../../src-shared/api/methods/devices';
 import { formatWeight, weightToBaseQty } from '../../../../src-shared/devices';
-import { formatQty, formatScaled } from '../../../../src-shared/quantity';
+import { formatScaled } from '../../../../src-shared/quantity';
 import { useDeviceStates } from '../../lib/devices';
 import { useI18n } from '../../lib/i18n';
 import { deviceSummary } from '../devices/DeviceBadge';
@@ -82,13 +82,15 @@ export function useWeightPanel(props: {
       </Space>
       <div>
         <Typography.Text type="secondary">{t('receiving.tare')}: </Typography.Text>
-        <Segmented
+        <Radio.Group
           size="small"
+          optionType="button"
           value={props.tareGrams}
-          onChange={(v) => props.onTare(Number(v))}
+          onChange={(e) => props.onTare(Number(e.target.value))}
           options={[
             { value: 0, label: t('receiving.noTare') },
-            ...props.tarePresets.map((p) => ({ value: p.grams, label: `${p.name} ${formatQty(p.grams)} g` })),
+            // Grams as kg, exactly: 1200 -> "1.2 kg".
+            ...props.tarePresets.map((p) => ({ value: p.grams, label: `${p.name} ${formatScaled(p.grams, 1000)} kg` })),
           ]}
           data-testid="tare-presets"
         />

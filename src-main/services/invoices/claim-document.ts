@@ -1,0 +1,96 @@
+import type { ClaimDto, ClaimLineDto } from '../../../src-shared/api/methods/invoices';
+import { translate, type MessageKey } from '../../../src-shared/i18n';
+import { qtyInUnit, rateText } from '../../../src-shared/invoices';
+import { formatMoney } from '../../../src-shared/quantity';
+import { formatLocalTime } from '../../../src-shared/time';
+import type { Ctx } from '../context';
+import type { PoDocument } from '../procurement/po-document';
+import { storeRow } from '../store/settings';
+
+/**
+ * A claim as a printable document in the caller's language, in the shape
+ * the order's PDF renderer takes (title, fields, a ruled table, a total,
+ * signatures), so both documents look alike. `reasons` are kept apart for
+ * the spreadsheet, which gives them a column of their own.
+ */
+export interface ClaimDocument extends PoDocument {
+  reasons: string[];
+}
+
+/** Item (or the supplier's text) of a claim line, or "invoice totals". */
+function lineLabel(ctx: Ctx, l: ClaimLineDto): string {
+  if (l.invoiceLineNo === null) return translate(ctx.locale, 'invoices.claim.totalsLine');
+  const name = (ctx.locale === 'zh-CN' ? l.nameZh : l.nameEn) || l.nameZh || l.nameEn || l.description;
+  return [l.itemCode ?? l.supplierCode, name].filter(Boolean).join(' ');
+}
+
+const qtyPrice = (l: ClaimLineDto, qty: number, price: number) =>
+  l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatMoney(price)}`;
+
+export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
+  const store = storeRow(ctx.db);
+  const contact = [c.supplierContact, c.supplierPhone].filter(Boolean).join(' ');
+  return {
+    title: t('invoices.claim.doc.title'),
+    fileStem: c.number,
+    fields: [
+      [t('invoices.claim.f.number'), c.number],
+      [t('invoices.claim.f.status'), t(`invoices.claim.status.${c.status}`)],
+      [t('invoices.f.supplier'), `${c.supplierCode} ${c.supplierName}`],
+      [t('po.doc.supplierContact'), contact],
+      [t('invoices.f.number'), c.invoiceNumber],
+      [t('invoices.f.invoiceDay'), c.invoiceDay],
+      [t('invoices.f.po'), [c.poNumber, c.receiptNumber].filter(Boolean).join(' / ')],
+      [t('invoices.f.gross'), formatMoney(c.invoiceGross)],
+      [t('po.doc.buyer'), store ? `${store.code} ${store.name}` : ''],
+      [
+        t('invoices.claim.f.createdAt'),
+        formatLocalTime(Date.parse(c.createdAt), store?.timezone ?? 'UTC').slice(0, 10),
+      ],
+    ],
+    columns: [
+      { header: t('po.col.lineNo'), align: 'right', width: 4 },
+      { header: t('invoices.claim.col.item'), align: 'left', width: 28 },
+      { header: t('invoices.claim.col.billed'), align: 'right', width: 15 },
+      { header: t('invoices.claim.col.billedAmount'), align: 'right', width: 10 },
+      { header: t('invoices.claim.col.should'), align: 'right', width: 15 },
+      { header: t('invoices.claim.col.shouldAmount'), align: 'right', width: 10 },
+      { header: t('invoices.claim.col.diffNet'), align: 'right', width: 9 },
+      { header: t('invoices.claim.col.tax'), align: 'right', width: 9 },
+      { header: t('invoices.claim.col.diffGross'), align: 'right', width: 10 },
+    ],
+    rows: c.lines.map((l) => ({
+      cells: [
+        String(l.lineNo),
+        `${lineLabel(ctx, l)}\n${l.reasons.join('\n')}`,
+        qtyPrice(l, l.billedQty, l.billedPrice),
+        formatMoney(l.billedAmount),
+        qtyPrice(l, l.shouldQty, l.shouldPrice),
+        formatMoney(l.shouldAmount),
+        formatMoney(l.diffNet),
+        l.invoiceLineNo === null ? '' : `${formatMoney(l.diffTax)} (${rateText(l.taxRate)})`,
+        formatMoney(l.diffGross),
+      ],
+      numbers: [
+        l.lineNo,
+        null,
+        null,
+        l.billedAmount / 10_000,
+        null,
+        l.shouldAmount / 10_000,
+        l.diffNet / 10_000,
+        l.diffTax / 10_000,
+        l.diffGross / 10_000,
+      ],
+    })),
+    reasons: c.lines.map((l) => l.reasons.join(' ')),
+    totalLabel: t('invoices.claim.doc.total'),
+    total: formatMoney(c.amount),
+    totalNumber: c.amount / 10_000,
+    note: [t('invoices.claim.doc.request', { amount: formatMoney(c.amount), invoice: c.invoiceNumber }), c.note]
+      .filter(Boolean)
+      .join('\n'),
+    signatures: [t('po.doc.preparedBy'), t('po.doc.approvedBy'), t('po.doc.supplierSign')],
+  };
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import type {
+  InvoiceHeaderInput,
+  InvoiceImportReport,
+  InvoiceLineInput,
+} from '../../../src-shared/api/methods/invoices';
+import { translate } from '../../../src-shared/i18n';
+import { MONEY_SCALE, parseScaled } from '../../../src-shared/quantity';
+import { AppError } from '../app-error';
+import { writeAudit } from '../audit/record';
+import type { Change, Ctx } from '../context';
+import { readInvoiceTable, type InvoiceColumn, type InvoiceTable } from './import-file';
+import { resolveHeader, resolveLines, resolveTotals, type ResolvedHeader, type ResolvedLine } from './resolve';
+import { insertInvoice } from './write';
+
+/** '¥1,234.50', '12.5元' -> ten-thousandths; null unless a plain amount of zero or more. */
+export function parseAmount(text: string): number | null {
+  let t = text.replace(/[\s¥￥元]/g, '');
+  if (t.includes(',') && t.includes('.')) t = t.replace(/,/g, '');
+  const v = parseScaled(t, MONEY_SCALE);
+  return v === null || v < 0 ? null : v;
+}
+
+/**
+ * A VAT rate as suppliers write it -> basis points: '13%' and '13' are 13%;
+ * '0.13' (what a percentage-formatted Excel cell holds) too; '免税' (exempt)
+ * and '不征税' are 0. Null for anything else or above 100%.
+ */
+export function parseRate(text: string): number | null {
+  const t = text.replace(/\s/g, '');
+  if (/^(免税|不征税|\*+)$/.test(t)) return 0;
+  let bp: number | null;
+  if (t.endsWith('%')) bp = parseScaled(t.slice(0, -1), 100);
+  else {
+    const fraction = parseScaled(t, 10_000);
+    bp = fraction !== null && fraction < 10_000 && t.includes('.') ? fraction : parseScaled(t, 100);
+  }
+  return bp === null || bp < 0 || bp > 10_000 ? null : bp;
+}
+
+/** Where a line's field lives in the file. */
+const COLUMN_OF: Record<string, InvoiceColumn> = {
+  itemId: 'item_code',
+  supplierCode: 'supplier_code',
+  description: 'description',
+  qty: 'qty',
+  unit: 'unit',
+  unitPrice: 'unit_price',
+  lineTotal: 'line_total',
+  taxRate: 'tax_rate',
+};
+
+/** Every row checked on its own, so the report lists all problems at once; reads only. */
+function planLines(
+  ctx: Ctx,
+  h: ResolvedHeader,
+  table: InvoiceTable,
+): { lines: ResolvedLine[]; errors: InvoiceImportReport['errors'] } {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(ctx.locale, key, params);
+  const errors: InvoiceImportReport['errors'] = [];
+  const lines: ResolvedLine[] = [];
+  const byCode = ctx.sqlite.prepare('SELECT id FROM items WHERE lower(code) = lower(?)');
+  for (const { row, cells } of table.records) {
+    const get = (c: InvoiceColumn) => {
+      const i = table.columns.get(c);
+      return i === undefined ? '' : (cells[i] ?? '').trim();
+    };
+    const issue = (column: InvoiceColumn, message: string) => errors.push({ row, column, message });
+    const before = errors.length;
+    let itemId: string | null = null;
+    const code = get('item_code');
+    if (code) {
+      itemId = (byCode.get(code) as { id: string } | undefined)?.id ?? null;
+      if (!itemId) issue('item_code', t('invoices.import.unknownItem', { code }));
+    }
+    const required = (c: InvoiceColumn) => {
+      const v = get(c);
+      if (!v) issue(c, t('validation.required'));
+      return v;
+    };
+    const qty = required('qty');
+    const unit = required('unit');
+    const priceText = required('unit_price');
+    const unitPrice = priceText ? parseAmount(priceText) : null;
+    if (priceText && unitPrice === null) issue('unit_price', t('invoices.import.notAmount', { value: priceText }));
+    const totalText = get('line_total');
+    const lineTotal = totalText ? parseAmount(totalText) : null;
+    if (totalText && lineTotal === null) issue('line_total', t('invoices.import.notAmount', { value: totalText }));
+    const rateText = required('tax_rate');
+    const taxRate = rateText ? parseRate(rateText) : null;
+    if (rateText && taxRate === null) issue('tax_rate', t('invoices.import.notRate', { value: rateText }));
+    if (errors.length > before || unitPrice === null || taxRate === null) continue;
+
+    const input: InvoiceLineInput = {
+      itemId,
+      supplierCode: get('supplier_code').slice(0, 40),
+      description: get('description').slice(0, 120),
+      qty,
+      unit,
+      unitPrice,
+      lineTotal,
+      taxRate,
+    };
+    try {
+      lines.push(resolveLines(ctx, h.supplierId, h.poId, [input], () => 'line')[0]!);
+    } catch (err) {
+      if (!(err instanceof AppError) || !err.fields) throw err;
+      for (const f of err.fields) {
+        issue(COLUMN_OF[f.path.split('.').pop() ?? ''] ?? 'qty', translate(ctx.locale, f.key, f.params));
+      }
+    }
+  }
+  return { lines, errors };
+}
+
+/**
+ * All or nothing: the file is read (async for XLSX), then the header and
+ * every row are checked and the invoice written in one transaction with its
+ * audit entry. A bad header fails the call naming the field; bad rows come
+ * back in the report and nothing is written.
+ */
+export async function importInvoice(
+  ctx: Ctx,
+  input: InvoiceHeaderInput & { fileName: string; base64: string; dryRun: boolean },
+): Promise<InvoiceImportReport> {
+  const table = await readInvoiceTable(input.fileName, input.base64);
+  const changes: Change[] = [];
+  const wctx: Ctx = { ...ctx, changed: (c) => changes.push(c) };
+  return ctx.sqlite
+    .transaction((): InvoiceImportReport => {
+      const h = resolveHeader(ctx, input, null);
+      const { lines, errors } = planLines(ctx, h, table);
+      const rows = table.records.length;
+      if (errors.length || input.dryRun) return { applied: false, rows, errors, invoiceId: null };
+      const id = insertInvoice(wctx, h, lines, resolveTotals(input, lines), 'import');
+      const bytes = Buffer.from(input.base64, 'base64');
+      writeAudit(ctx, 'invoices.import', {
+        input: {
+          supplierId: h.supplierId,
+          number: h.number,
+          poId: h.poId,
+          receiptId: h.receiptId,
+          fileName: input.fileName,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          bytes: bytes.length,
+          rows,
+        },
+        changes,
+      });
+      return { applied: true, rows, errors: [], invoiceId: id };
+    })
+    .immediate();
+}

@@ -1,0 +1,84 @@
+import type {
+  InvoiceDto,
+  InvoiceRow,
+  InvoiceStatus,
+  MatchKindDto,
+  MatchResultDto,
+} from '../../../src-shared/api/methods/invoices';
+import { translate, type MessageKey } from '../../../src-shared/i18n';
+import { toIso } from '../../../src-shared/time';
+import type { Ctx } from '../context';
+import { userName } from '../procurement/numbers';
+import type { RawKind, RawMatch } from './match';
+import { invoiceLines, invoiceRecord } from './records';
+
+const HEAD = `SELECT v.id, v.number, v.status, v.source, v.supplier_id AS supplierId, s.code AS supplierCode,
+  s.name AS supplierName, v.invoice_day AS invoiceDay, v.due_day AS dueDay, v.po_id AS poId, p.number AS poNumber,
+  v.receipt_id AS receiptId, r.number AS receiptNumber, v.net, v.tax, v.gross,
+  (SELECT count(*) FROM supplier_invoice_lines l WHERE l.invoice_id = v.id) AS lines,
+  c.id AS claimId, c.number AS claimNumber, c.status AS claimStatus, c.amount AS claimAmount,
+  v.approved_amount AS approvedAmount, v.created_at AS createdAt
+  FROM supplier_invoices v JOIN suppliers s ON s.id = v.supplier_id
+  LEFT JOIN purchase_orders p ON p.id = v.po_id
+  LEFT JOIN receipts r ON r.id = v.receipt_id
+  LEFT JOIN invoice_claims c ON c.invoice_id = v.id`;
+
+type HeadRow = Omit<InvoiceRow, 'createdAt'> & { createdAt: number };
+const toRow = (r: HeadRow): InvoiceRow => ({ ...r, createdAt: toIso(r.createdAt)! });
+
+/** Invoices, newest first, optionally of some statuses or one supplier. */
+export function listInvoices(
+  ctx: Ctx,
+  i: { status?: InvoiceStatus[] | null; supplierId?: string | null },
+): InvoiceRow[] {
+  const where: string[] = [];
+  const args: string[] = [];
+  if (i.status?.length) {
+    where.push('v.status IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(i.status));
+  }
+  if (i.supplierId) {
+    where.push('v.supplier_id = ?');
+    args.push(i.supplierId);
+  }
+  const sql = `${HEAD} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+    ORDER BY v.invoice_day DESC, v.created_at DESC LIMIT 2000`;
+  return (ctx.sqlite.prepare(sql).all(...args) as HeadRow[]).map(toRow);
+}
+
+/** A reason in the caller's language. */
+export function kindMessage(ctx: Ctx, k: Pick<RawKind, 'text' | 'params'>): string {
+  return translate(ctx.locale, `invoices.kind.${k.text}` as MessageKey, k.params);
+}
+
+const renderKinds = (ctx: Ctx, kinds: RawKind[]): MatchKindDto[] =>
+  kinds.map((k) => ({ kind: k.kind, amount: k.amount, message: kindMessage(ctx, k) }));
+
+/** The stored, language-neutral match with its messages rendered for the caller. */
+export function renderMatch(ctx: Ctx, raw: RawMatch, matchedAt: number): MatchResultDto {
+  return {
+    ...raw,
+    lines: raw.lines.map((l) => ({ ...l, kinds: renderKinds(ctx, l.kinds) })),
+    header: { ...raw.header, kinds: renderKinds(ctx, raw.header.kinds) },
+    matchedAt: toIso(matchedAt)!,
+  };
+}
+
+export function getInvoice(ctx: Ctx, i: { id: string }): InvoiceDto {
+  const rec = invoiceRecord(ctx, i.id);
+  const head = ctx.sqlite.prepare(`${HEAD} WHERE v.id = ?`).get(i.id) as HeadRow;
+  return {
+    ...toRow(head),
+    note: rec.note,
+    createdBy: userName(ctx, rec.createdBy),
+    matchedAt: toIso(rec.matchedAt),
+    matchedBy: userName(ctx, rec.matchedBy),
+    approvedAt: toIso(rec.approvedAt),
+    approvedBy: userName(ctx, rec.approvedBy),
+    lines: invoiceLines(ctx, i.id),
+    match:
+      rec.matchResult && rec.matchedAt !== null
+        ? renderMatch(ctx, JSON.parse(rec.matchResult) as RawMatch, rec.matchedAt)
+        : null,
+  };
+}

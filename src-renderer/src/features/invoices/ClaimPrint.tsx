@@ -1,0 +1,122 @@
+import { createPortal } from 'react-dom';
+import type { ClaimDto, ClaimLineDto } from '../../../../src-shared/api/methods/invoices';
+import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
+import { formatMoney } from '../../../../src-shared/quantity';
+import { useSession } from '../../app/session';
+import { formatStoreTime } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { lineLabel } from './MatchCard';
+
+/**
+ * Only the claim prints, laid out like the PDF the supplier gets. Rendered
+ * straight under <body> (a portal) so print can hide every other child of
+ * body outright, like the order's print view.
+ */
+const PRINT_CSS = `
+.claim-print { display: none; }
+@media print {
+  @page { size: A4 portrait; margin: 12mm; }
+  body > *:not(.claim-print) { display: none !important; }
+  .claim-print { display: block; font-size: 9.5pt; color: #000; }
+  .claim-print h2 { text-align: center; margin: 0 0 8px; }
+  .claim-print .fields { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 24px; margin-bottom: 10px; }
+  .claim-print table { border-collapse: collapse; width: 100%; }
+  .claim-print th, .claim-print td { border: 1px solid #999; padding: 3px 5px; vertical-align: top; }
+  .claim-print th { background: #f0f0f0; }
+  .claim-print td.num { text-align: right; white-space: nowrap; }
+  .claim-print .reason { font-size: 8.5pt; color: #333; }
+  .claim-print tfoot td { font-weight: bold; }
+  .claim-print .request { margin-top: 10px; }
+  .claim-print .signatures { display: flex; justify-content: space-between; margin-top: 36px; }
+}`;
+
+export function ClaimPrint({ claim }: { claim: ClaimDto }) {
+  const { t, locale } = useI18n();
+  const { session } = useSession();
+  const store = session.store;
+  const fields: [string, string][] = [
+    [t('invoices.claim.f.number'), claim.number],
+    [t('invoices.claim.f.status'), t(`invoices.claim.status.${claim.status}`)],
+    [t('invoices.f.supplier'), `${claim.supplierCode} ${claim.supplierName}`],
+    [t('po.doc.supplierContact'), [claim.supplierContact, claim.supplierPhone].filter(Boolean).join(' ')],
+    [t('invoices.f.number'), claim.invoiceNumber],
+    [t('invoices.f.invoiceDay'), claim.invoiceDay],
+    [t('invoices.f.po'), [claim.poNumber, claim.receiptNumber].filter(Boolean).join(' / ')],
+    [t('invoices.f.gross'), formatMoney(claim.invoiceGross)],
+    [t('po.doc.buyer'), store ? `${store.code} ${store.name}` : ''],
+    [t('invoices.claim.f.createdAt'), formatStoreTime(claim.createdAt, store?.timezone).slice(0, 10)],
+  ];
+  const qp = (l: ClaimLineDto, qty: number, price: number) =>
+    l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatMoney(price)}`;
+  return createPortal(
+    <div className="claim-print" data-testid="claim-print">
+      <style>{PRINT_CSS}</style>
+      <h2>{t('invoices.claim.doc.title')}</h2>
+      <div className="fields">
+        {fields.map(([label, value]) => (
+          <div key={label}>
+            <b>{label}：</b>
+            {value}
+          </div>
+        ))}
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>{t('po.col.lineNo')}</th>
+            <th>{t('invoices.claim.col.item')}</th>
+            <th>{t('invoices.claim.col.billed')}</th>
+            <th>{t('invoices.claim.col.billedAmount')}</th>
+            <th>{t('invoices.claim.col.should')}</th>
+            <th>{t('invoices.claim.col.shouldAmount')}</th>
+            <th>{t('invoices.claim.col.diffNet')}</th>
+            <th>{t('invoices.claim.col.tax')}</th>
+            <th>{t('invoices.claim.col.diffGross')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {claim.lines.map((l) => (
+            <tr key={l.lineNo}>
+              <td className="num">{l.lineNo}</td>
+              <td>
+                {l.invoiceLineNo === null ? t('invoices.claim.totalsLine') : lineLabel(l, locale)}
+                {l.reasons.map((r) => (
+                  <div key={r} className="reason">
+                    {r}
+                  </div>
+                ))}
+              </td>
+              <td className="num">{qp(l, l.billedQty, l.billedPrice)}</td>
+              <td className="num">{formatMoney(l.billedAmount)}</td>
+              <td className="num">{qp(l, l.shouldQty, l.shouldPrice)}</td>
+              <td className="num">{formatMoney(l.shouldAmount)}</td>
+              <td className="num">{formatMoney(l.diffNet)}</td>
+              <td className="num">
+                {l.invoiceLineNo === null ? '' : `${formatMoney(l.diffTax)} (${rateText(l.taxRate)})`}
+              </td>
+              <td className="num">{formatMoney(l.diffGross)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={8} className="num">
+              {t('invoices.claim.doc.total')}
+            </td>
+            <td className="num">{formatMoney(claim.amount)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="request">
+        {t('invoices.claim.doc.request', { amount: formatMoney(claim.amount), invoice: claim.invoiceNumber })}
+      </p>
+      {claim.note && <p>{claim.note}</p>}
+      <div className="signatures">
+        <span>{t('po.doc.preparedBy')}：________________</span>
+        <span>{t('po.doc.approvedBy')}：________________</span>
+        <span>{t('po.doc.supplierSign')}：________________</span>
+      </div>
+    </div>,
+    document.body,
+  );
+}
