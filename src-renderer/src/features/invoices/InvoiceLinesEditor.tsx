@@ -8,6 +8,9 @@ import { PRICE_PATTERN, money, parseYuan, yuanText } from '../procurement/money'
 import { computedAmount, type LineValues } from './invoice-money';
 import { TAX_RATES } from './invoice-status';
 
+/** Column widths, shared by the header row and the lines. */
+const W = { no: 22, item: 250, code: 100, desc: 130, qty: 76, unit: 72, price: 104, total: 112, rate: 80 };
+
 /**
  * One invoice line as printed: the item (the supplier's catalogue first;
  * empty for something the store does not stock), the supplier's code and
@@ -41,10 +44,10 @@ function Line(props: { name: number; pickers: Pickers; catalogue: CatalogueRow[]
       style={{ display: 'flex', gap: 6, alignItems: 'flex-start', flexWrap: 'wrap' }}
       data-testid={`invoice-line-${name}`}
     >
-      <Typography.Text type="secondary" style={{ width: 22, paddingTop: 5, textAlign: 'right' }}>
+      <Typography.Text type="secondary" style={{ width: W.no, paddingTop: 5, textAlign: 'right' }}>
         {name + 1}
       </Typography.Text>
-      <Form.Item name={[name, 'itemId']} style={{ width: 250, marginBottom: 8 }}>
+      <Form.Item name={[name, 'itemId']} style={{ width: W.item, marginBottom: 8 }}>
         <Select
           allowClear
           showSearch={{ filterOption: filterByLabel }}
@@ -61,23 +64,23 @@ function Line(props: { name: number; pickers: Pickers; catalogue: CatalogueRow[]
           }}
         />
       </Form.Item>
-      <Form.Item name={[name, 'supplierCode']} style={{ width: 100, marginBottom: 8 }}>
+      <Form.Item name={[name, 'supplierCode']} style={{ width: W.code, marginBottom: 8 }}>
         <Input placeholder={t('invoices.col.supplierCode')} maxLength={40} data-testid={id('code')} />
       </Form.Item>
-      <Form.Item name={[name, 'description']} style={{ width: 130, marginBottom: 8 }}>
+      <Form.Item name={[name, 'description']} style={{ width: W.desc, marginBottom: 8 }}>
         <Input placeholder={t('invoices.col.description')} maxLength={120} data-testid={id('description')} />
       </Form.Item>
       <Form.Item
         name={[name, 'qty']}
         rules={[{ required: true, message: t('validation.required') }]}
-        style={{ width: 76, marginBottom: 8 }}
+        style={{ width: W.qty, marginBottom: 8 }}
       >
         <Input placeholder={t('invoices.col.qty')} inputMode="decimal" data-testid={id('qty')} />
       </Form.Item>
       <Form.Item
         name={[name, 'unit']}
         rules={[{ required: true, message: t('validation.required') }]}
-        style={{ width: 72, marginBottom: 8 }}
+        style={{ width: W.unit, marginBottom: 8 }}
       >
         <AutoComplete
           placeholder={t('invoices.col.unit')}
@@ -88,11 +91,11 @@ function Line(props: { name: number; pickers: Pickers; catalogue: CatalogueRow[]
       <Form.Item
         name={[name, 'unitPrice']}
         rules={[{ required: true, message: t('validation.required') }, ...price]}
-        style={{ width: 104, marginBottom: 8 }}
+        style={{ width: W.price, marginBottom: 8 }}
       >
         <Input prefix="¥" placeholder={t('invoices.col.unitPrice')} inputMode="decimal" data-testid={id('price')} />
       </Form.Item>
-      <Form.Item name={[name, 'lineTotal']} rules={price} style={{ width: 112, marginBottom: 8 }}>
+      <Form.Item name={[name, 'lineTotal']} rules={price} style={{ width: W.total, marginBottom: 8 }}>
         <Input
           prefix="¥"
           placeholder={computed === null ? t('invoices.col.lineTotal') : yuanText(computed)}
@@ -100,7 +103,7 @@ function Line(props: { name: number; pickers: Pickers; catalogue: CatalogueRow[]
           data-testid={id('total')}
         />
       </Form.Item>
-      <Form.Item name={[name, 'taxRate']} style={{ width: 80, marginBottom: 8 }}>
+      <Form.Item name={[name, 'taxRate']} style={{ width: W.rate, marginBottom: 8 }}>
         <Select options={TAX_RATES.map((r) => ({ value: r, label: rateText(r) }))} data-testid={id('rate')} />
       </Form.Item>
       <Button icon={<DeleteOutlined />} onClick={props.onRemove} aria-label={t('invoices.removeLine')} />
@@ -120,6 +123,25 @@ export function InvoiceLinesEditor(props: { pickers: Pickers; catalogue: Catalog
     <Form.List name="lines">
       {(fields, { add, remove }) => (
         <>
+          <div style={{ display: 'flex', gap: 6, marginBottom: 4 }}>
+            {(
+              [
+                ['no', ''],
+                ['item', t('invoices.col.item')],
+                ['code', t('invoices.col.supplierCode')],
+                ['desc', t('invoices.col.description')],
+                ['qty', t('invoices.col.qty')],
+                ['unit', t('invoices.col.unit')],
+                ['price', t('invoices.col.unitPrice')],
+                ['total', t('invoices.col.lineTotal')],
+                ['rate', t('invoices.col.taxRate')],
+              ] as const
+            ).map(([k, label]) => (
+              <Typography.Text key={k} type="secondary" style={{ width: W[k], fontSize: 12 }}>
+                {label}
+              </Typography.Text>
+            ))}
+          </div>
           {fields.map((f) => (
             <Line
               key={f.key}
