@@ -20,6 +20,8 @@ export const EQUIPMENT_TEMPLATE_ID = '01930000-0000-7000-8000-00000000a002';
 
 /** Inserts the built-in templates once (at start, like a migration's seed data). */
 export function ensureDefaultTemplates(sqlite: Database.Database, now: number): void {
+  // A database opened with an older migration set (tests of migrations) has no such table yet.
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'label_templates'").get()) return;
   const ins = sqlite.prepare(
     `INSERT OR IGNORE INTO label_templates (id, name, definition, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );

@@ -35,6 +35,7 @@ function parseRow(r: Row): DeviceRecord | null {
 
 /** Rows that no longer parse (written by a newer build) are skipped rather than crashing the hub. */
 export function readDevices(sqlite: Database.Database, opts: { activeOnly?: boolean } = {}): DeviceRecord[] {
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'devices'").get()) return [];
   const rows = sqlite
     .prepare(`${SELECT} ${opts.activeOnly ? 'WHERE active = 1' : ''} ORDER BY kind, name`)
     .all() as Row[];
