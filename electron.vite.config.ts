@@ -19,6 +19,8 @@ export default defineConfig({
       // stay external.
       externalizeDeps: { exclude: ['drizzle-orm', 'zod'] },
       rolldownOptions: {
+        // Only the benchmark tools use it; it is a devDependency and must stay a plain import.
+        external: ['playwright-core'],
         input: {
           electron: resolve(__dirname, 'src-main/app/main.ts'),
           serve: resolve(__dirname, 'src-main/host/serve.ts'),
@@ -28,6 +30,8 @@ export default defineConfig({
           'bench-inventory': resolve(__dirname, 'src-main/tools/bench-inventory.ts'),
           // Device simulators (npm run sim): real code paths of the drivers' counterparts.
           sim: resolve(__dirname, 'src-main/tools/sim.ts'),
+          'bench-receiving': resolve(__dirname, 'src-main/tools/bench-receiving.ts'),
+          'bench-repairs': resolve(__dirname, 'src-main/tools/bench-repairs.ts'),
         },
       },
     },

@@ -59,23 +59,26 @@ async function prepare() {
 
 /** Scrolls a scroller element frame by frame and returns the frame intervals (ms). */
 async function scrollFrames(page, selector, step = 400) {
-  return page.evaluate(async ([sel, step]) => {
-    // The element that really scrolls vertically (ag-grid's body viewport, or the table's box).
-    const root = document.querySelector(sel);
-    const el = [root, ...root.querySelectorAll('*')].find(
-      (e) => e.scrollHeight > e.clientHeight + 1000 && getComputedStyle(e).overflowY !== 'hidden',
-    );
-    const gaps = [];
-    let last = performance.now();
-    for (let i = 0; i < 240; i++) {
-      el.scrollTop += step;
-      await new Promise((r) => requestAnimationFrame(r));
-      const t = performance.now();
-      gaps.push(t - last);
-      last = t;
-    }
-    return gaps;
-  }, [selector, step]);
+  return page.evaluate(
+    async ([sel, step]) => {
+      // The element that really scrolls vertically (ag-grid's body viewport, or the table's box).
+      const root = document.querySelector(sel);
+      const el = [root, ...root.querySelectorAll('*')].find(
+        (e) => e.scrollHeight > e.clientHeight + 1000 && getComputedStyle(e).overflowY !== 'hidden',
+      );
+      const gaps = [];
+      let last = performance.now();
+      for (let i = 0; i < 240; i++) {
+        el.scrollTop += step;
+        await new Promise((r) => requestAnimationFrame(r));
+        const t = performance.now();
+        gaps.push(t - last);
+        last = t;
+      }
+      return gaps;
+    },
+    [selector, step],
+  );
 }
 
 const browser = await launchChromium();

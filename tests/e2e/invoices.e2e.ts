@@ -194,6 +194,7 @@ describe('supplier invoices in the browser', () => {
     await page.getByTestId('invoices-import').click();
     await pick(page, 'invoice-import-supplier', 'SUP-003', 'SUP-003');
     await page.getByTestId('invoice-import-number').fill('31990422');
+    await pick(page, 'invoice-import-po', '', po.number);
     const csv = [
       '货号,品名,数量,单位,单价,税率',
       'JQ-V001,土豆,2,筐,abc,9%',

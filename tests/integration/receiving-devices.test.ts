@@ -28,7 +28,8 @@ async function until<T>(what: string, fn: () => T | undefined | null | false, ms
   for (;;) {
     const v = fn();
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; devices: ${JSON.stringify([...states.values()])}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; devices: ${JSON.stringify([...states.values()])}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -15,7 +15,9 @@ export function checkLiveWeight(
 ): void {
   if (!weighed.scaleId) return;
   const state = ctx.devices.states().find((s) => s.id === weighed.scaleId);
-  const fail = (key: 'receiving.error.scaleOffline' | 'receiving.error.liveUnstable' | 'receiving.error.weightChanged') => {
+  const fail = (
+    key: 'receiving.error.scaleOffline' | 'receiving.error.liveUnstable' | 'receiving.error.weightChanged',
+  ) => {
     throw new AppError('CONFLICT', key, undefined, [{ path: 'line.weighed.gross', key }]);
   };
   if (!state || state.status !== 'online') fail('receiving.error.scaleOffline');

@@ -3,12 +3,12 @@ import type { Page } from 'playwright-core';
 
 /**
  * A keyboard-wedge scanner as the page sees one: each character as keydown,
- * typed into the focused field unless a handler prevents it, keyup, ~2 ms
- * apart, then Enter. Driven inside the page because Playwright's own typing
+ * typed into the focused field unless a handler prevents it, keyup, back to
+ * back, then Enter. Driven inside the page because Playwright's own typing
  * goes through one CDP round trip per key (30-60 ms apart on a busy 2-core
  * machine: slower than a person, not a scanner).
  */
-export function scan(page: Page, text: string, gapMs = 2): Promise<void> {
+export function scan(page: Page, text: string, gapMs = 0): Promise<void> {
   return page.evaluate(
     async ([value, gap]) => {
       const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -27,9 +27,11 @@ export function scan(page: Page, text: string, gapMs = 2): Promise<void> {
         }
         target.dispatchEvent(new KeyboardEvent('keyup', { key: k, bubbles: true }));
       };
+      // Back to back unless a gap is asked for: synthetic events are stamped when dispatched, so a
+      // sleep between keys that a long render stretches would split a scan no real scanner splits.
       for (const ch of value) {
         key(ch);
-        await sleep(gap);
+        if (gap > 0) await sleep(gap);
       }
       key('Enter');
     },

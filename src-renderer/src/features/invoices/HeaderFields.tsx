@@ -17,10 +17,11 @@ export interface HeaderValues {
 const BILLABLE = ['approved', 'partial', 'received', 'closed'] as const;
 
 /**
- * Supplier, the supplier's invoice number and date, the order it bills and,
- * optionally, the one delivery. Must sit inside the dialog's <Form>.
+ * Supplier, the supplier's invoice number and date, the order it bills (the
+ * match needs it) and, optionally, the one delivery. Must sit inside the
+ * dialog's <Form>.
  */
-export function HeaderFields(props: { poRequired: boolean; testPrefix: string }) {
+export function HeaderFields(props: { testPrefix: string }) {
   const { t } = useI18n();
   const form = Form.useFormInstance<HeaderValues>();
   const supplierId = Form.useWatch('supplierId', form);
@@ -48,7 +49,7 @@ export function HeaderFields(props: { poRequired: boolean; testPrefix: string })
           <DatePicker allowClear={false} data-testid={`${p}-day`} />
         </Form.Item>
       </Space>
-      <Form.Item name="poId" label={t('invoices.f.poPick')} rules={props.poRequired ? required : []}>
+      <Form.Item name="poId" label={t('invoices.f.poPick')} rules={required}>
         <Select
           allowClear
           showSearch={{ filterOption: filterByLabel }}

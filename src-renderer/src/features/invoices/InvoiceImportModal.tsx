@@ -119,7 +119,7 @@ export function InvoiceImportModal(props: { open: boolean; onClose(): void }) {
         initialValues={{ invoiceDay: dayjs() }}
         data-testid="invoice-import-form"
       >
-        <HeaderFields poRequired={false} testPrefix="invoice-import" />
+        <HeaderFields testPrefix="invoice-import" />
       </Form>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('invoices.import.help')}

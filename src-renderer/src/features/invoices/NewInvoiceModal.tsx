@@ -50,7 +50,7 @@ export function NewInvoiceModal(props: { open: boolean; onClose(): void }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('invoices.newHint')}
       </Typography.Paragraph>
-      <HeaderFields poRequired testPrefix="invoice-new" />
+      <HeaderFields testPrefix="invoice-new" />
     </FormModal>
   );
 }

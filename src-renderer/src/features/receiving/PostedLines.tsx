@@ -57,7 +57,7 @@ export function PostedLines({ lines, labels }: { lines: Line[]; labels: LabelPri
                     })}
                   </Typography.Text>
                 )}
-                <Space size={4}>
+                <Space size={4} wrap>
                   {l.lot && <Tag>{l.lot}</Tag>}
                   {p ? (
                     <Tag
