@@ -85,7 +85,7 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
     await page.getByTestId('device-state-收货标签机').getByText('就绪').waitFor();
     await page.getByTestId('status-bar').getByText('收货秤: 1.250 kg · 稳定').waitFor();
     await page.getByTestId('device-test-收货标签机').click();
-    const test = await printer.nextLabel();
+    const test = await printer.nextLabel(20_000);
     expect(test.texts.join(' ')).toContain('打印测试');
     await screenshot(page, 'devices-zh');
   });
@@ -118,7 +118,7 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
     await page.getByTestId('net-weight').getByText('8.800 kg').waitFor();
     await page.getByTestId('line-lot').fill('VEG-0427');
     await page.getByTestId('line-temp').fill('3'); // vegetables arrive chilled: a reading is required
-    let next = printer.nextLabel();
+    let next = printer.nextLabel(20_000);
     await page.getByTestId('line-post').click();
     await page.getByTestId('label-state-1').getByText('标签已打印').waitFor();
     const first = await next;
@@ -134,7 +134,7 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
     await page.getByTestId('line-reject-qty').fill('1');
     await page.getByTestId('line-reject-reason').click();
     await page.locator('.ant-select-item-option').getByText('破损').click();
-    next = printer.nextLabel();
+    next = printer.nextLabel(20_000);
     await page.getByTestId('line-post').click();
     await page.getByTestId('posted-2').getByText('拒收 1').waitFor();
     const second = await next;
@@ -161,13 +161,29 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
       .waitFor();
     await screenshot(page, 'receiving-paper-out-zh');
     printer.setPaperOut(false);
-    const next = printer.nextLabel();
+    const next = printer.nextLabel(20_000);
     await page.getByTestId('reprint-3').click();
     checkPng(await next);
     await page.getByTestId('label-state-3').getByText('标签已打印').waitFor();
   });
 
+  it('lists every label with what happened to it, and previews label templates', async () => {
+    await new ShellScreen(page).navigate('标签记录');
+    const history = page.getByTestId('labels-history');
+    await history
+      .getByText(/标签未打印：标签纸用完/)
+      .first()
+      .waitFor();
+    expect(await history.getByText('标签已打印').count()).toBeGreaterThanOrEqual(3);
+    await screenshot(page, 'label-history-zh');
+    await new ShellScreen(page).navigate('标签模板');
+    await page.getByTestId('label-preview').locator('svg').waitFor();
+    await screenshot(page, 'label-templates-zh');
+  });
+
   it('picks lines by scanning, in English, and logs every scan', async () => {
+    await page.goBack();
+    await page.goBack();
     await new ShellScreen(page).switchLanguage('English');
     await page.getByTestId('current-line').getByText('Line being received').waitFor();
     // A keyboard-wedge scanner: an item code in a burst and Enter, with focus in the lot field.
@@ -181,12 +197,13 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
     await expect.poll(() => page.getByTestId('line-lot').inputValue()).toBe('');
     await page.getByTestId('line-item-name').getByText('Shiitake mushrooms').waitFor();
     await scan(page, '6901234567891');
-    await page
-      .getByTestId('scan-entry')
-      .first()
-      .getByText(/wrong check digit/)
-      .waitFor();
-    expect(await page.getByTestId('scan-entry').count()).toBe(2);
+    // Newest first: the misread code says why it was refused, and the first scan is still listed.
+    await expect
+      .poll(() => page.getByTestId('scan-entry').allInnerTexts(), { timeout: 20_000 })
+      .toEqual([
+        expect.stringMatching(/6901234567891 → cannot be read: wrong check digit/),
+        expect.stringContaining(`${code} → ${code}`),
+      ]);
     await screenshot(page, 'receiving-en');
   });
 });

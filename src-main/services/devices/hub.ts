@@ -119,7 +119,8 @@ export function createDeviceHub(deps: { sqlite: Database.Database; events: Event
       r.scale = driver;
       driver.start();
     } else {
-      r.printer = new LabelPrinter({ language: record.protocol, transport: record.connection });
+      // 3 s for a status answer: a real printer answers in milliseconds, a busy PC can take seconds to read it.
+      r.printer = new LabelPrinter({ language: record.protocol, transport: record.connection, statusTimeoutMs: 3000 });
       const poll = () => void refreshPrinter(r).catch((e: unknown) => deps.log.warn('printer status failed', e));
       poll();
       r.poll = setInterval(poll, PRINTER_POLL_MS);

@@ -118,4 +118,9 @@ export const enDevices = {
   'labels.field.barcode': 'Barcode data',
   'labels.field.storeName': 'Store',
   'labels.field.equipmentCode': 'Equipment code',
+  'labels.historyTitle': 'Label history',
+  'labels.historyNav': 'Label history',
+  'labels.when': 'When',
+  'labels.printer': 'Printer',
+  'labels.by': 'By',
 } as const;

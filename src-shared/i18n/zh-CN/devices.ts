@@ -118,4 +118,9 @@ export const zhDevices: Record<keyof typeof enDevices, string> = {
   'labels.field.barcode': '条码内容',
   'labels.field.storeName': '门店',
   'labels.field.equipmentCode': '设备编码',
+  'labels.historyTitle': '标签打印记录',
+  'labels.historyNav': '标签记录',
+  'labels.when': '时间',
+  'labels.printer': '打印机',
+  'labels.by': '操作人',
 };
