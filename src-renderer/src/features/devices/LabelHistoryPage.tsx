@@ -1,12 +1,11 @@
-import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { formatWeight } from '../../../../src-shared/devices';
-import { call } from '../../lib/api';
-import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { faultText } from '../receiving/fault-text';
+import { useReprint } from '../receiving/use-reprint';
 
 type Row = MethodOutput<'labels.history'>[number];
 type Filter = 'all' | 'failed' | 'printed';
@@ -17,23 +16,9 @@ type Filter = 'all' | 'failed' | 'printed';
  */
 export function LabelHistoryPage() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const [filter, setFilter] = useState<Filter>('all');
   const history = useQuery('labels.history', filter === 'all' ? { limit: 300 } : { status: filter, limit: 300 });
-  const [busy, setBusy] = useState<string | null>(null);
-
-  const reprint = async (r: Row) => {
-    setBusy(r.id);
-    try {
-      const out = await call('labels.reprint', { id: r.id });
-      if (out.status === 'printed') void message.success(t('receiving.labelPrinted'));
-      else void message.warning(t('receiving.labelFailed', { error: faultText(t, out.error) }));
-    } catch (err) {
-      showApiError(err, message);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const { busy, reprint } = useReprint();
 
   return (
     <div>
@@ -93,7 +78,7 @@ export function LabelHistoryPage() {
             title: '',
             width: 120,
             render: (_, r) => (
-              <Button size="small" loading={busy === r.id} onClick={() => void reprint(r)}>
+              <Button size="small" loading={busy === r.id} onClick={() => void reprint(r.id)}>
                 {t(r.status === 'printed' ? 'receiving.printCopy' : 'receiving.printAgain')}
               </Button>
             ),

@@ -1,11 +1,9 @@
-import { App, Button, Card, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { formatScaled } from '../../../../src-shared/quantity';
-import { call } from '../../lib/api';
-import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { faultText } from './fault-text';
+import { useReprint } from './use-reprint';
 
 type Line = MethodOutput<'receipts.get'>['lines'][number];
 type LabelPrint = MethodOutput<'labels.history'>[number];
@@ -19,23 +17,9 @@ function qtyText(l: Line): string {
 /** Posted lines, newest first, each with its label: printed, or not printed and why, with "print again". */
 export function PostedLines({ lines, labels }: { lines: Line[]; labels: LabelPrint[] }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, reprint } = useReprint();
   const latest = new Map<string, LabelPrint>();
   for (const p of labels) if (!latest.has(p.sourceId)) latest.set(p.sourceId, p); // history is newest first
-
-  const reprint = async (p: LabelPrint) => {
-    setBusy(p.id);
-    try {
-      const out = await call('labels.reprint', { id: p.id });
-      if (out.status === 'printed') void message.success(t('receiving.labelPrinted'));
-      else void message.warning(t('receiving.labelFailed', { error: faultText(t, out.error) }));
-    } catch (err) {
-      showApiError(err, message);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   return (
     <Card size="small" title={t('receiving.postedLines', { count: lines.length })} data-testid="posted-lines">
@@ -75,7 +59,7 @@ export function PostedLines({ lines, labels }: { lines: Line[]; labels: LabelPri
                     <Button
                       size="small"
                       loading={busy === p.id}
-                      onClick={() => void reprint(p)}
+                      onClick={() => void reprint(p.id)}
                       data-testid={`reprint-${l.lineNo}`}
                     >
                       {t(p.status === 'printed' ? 'receiving.printCopy' : 'receiving.printAgain')}
