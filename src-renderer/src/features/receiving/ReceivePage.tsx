@@ -9,6 +9,7 @@ import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { createScanQueue, useScanner } from '../../lib/scanner';
+import { faultText } from './fault-text';
 import { EMPTY_DRAFT, draftToInput, type LineDraft } from './line-draft';
 import { LineEditor } from './LineEditor';
 import { PoLinesTable } from './PoLinesTable';
@@ -146,7 +147,7 @@ export function ReceivePage() {
       const printed = out.print?.status === 'printed';
       void message[printed || !out.print ? 'success' : 'warning'](
         out.print && !printed
-          ? t('receiving.postedNotPrinted', { line: out.line.lineNo, error: out.print.error })
+          ? t('receiving.postedNotPrinted', { line: out.line.lineNo, error: faultText(t, out.print.error) })
           : t('receiving.posted', { line: out.line.lineNo }),
       );
       setDraft(EMPTY_DRAFT);
