@@ -205,6 +205,22 @@ describe('receiving with a simulated scale and label printer', () => {
     expect(await t.call('receiving.scan', { text: 't-beef' })).toMatchObject({ status: 'item', scanKind: 'code' });
   });
 
+  it('prints the QR label of a piece of equipment with EQ:<code> in the QR', async () => {
+    const id = '01930000-0000-7000-8000-0000000e0001';
+    t.backend.database.sqlite
+      .prepare(
+        "INSERT INTO equipment (id, code, name, category, location, created_at, updated_at) VALUES (?, 'SH001-FRY-01', '炸炉 1 号', 'fryer', '热厨', 0, 0)",
+      )
+      .run(id);
+    const next = printer.nextLabel();
+    const out = await t.call('labels.printEquipment', { equipmentId: id });
+    expect(out).toMatchObject({ status: 'printed', sourceType: 'equipment', sourceId: id });
+    const label = await next;
+    expect(label.texts.join(' ')).toContain('SH001-FRY-01');
+    expect(label.texts.join(' ')).toContain('炸炉 1 号');
+    expect(label.barcodes.map((b) => b.data)).toContain('EQ:SH001-FRY-01');
+  });
+
   it('reports the scale offline when it is unplugged and back when it returns', async () => {
     await scale.unplug();
     await until('offline', () => states.get(scaleId)?.status === 'offline', 10_000);

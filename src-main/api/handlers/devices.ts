@@ -11,6 +11,7 @@ import {
   labelHistory,
   listTemplates,
   previewLabel,
+  queueEquipmentLabel,
   queueLabel,
   runLabelJob,
   saveTemplate,
@@ -85,6 +86,14 @@ export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'labels.saveTemplate': { run: saveTemplate },
   'labels.preview': { run: previewLabel },
   'labels.history': { run: labelHistory },
+  'labels.printEquipment': {
+    // Printed after the commit, like receiving labels: a printer fault leaves the job listed to print again.
+    tx: 'manual',
+    run: async (ctx, input) => {
+      const id = ctx.sqlite.transaction(() => queueEquipmentLabel(ctx, input)).immediate();
+      return runLabelJob(ctx.sqlite, ctx.devices, id, ctx.log, input.printerId);
+    },
+  },
   'labels.reprint': {
     tx: 'manual',
     run: async (ctx, input) => {

@@ -273,3 +273,36 @@ export async function runLabelJob(
   }
   return getLabelPrint(sqlite, id);
 }
+
+/**
+ * The QR label of a piece of equipment: its code as text and `EQ:<code>` in
+ * the QR (what the repair screen resolves when someone scans it to report a
+ * fault). Queued in the caller's transaction like every label.
+ */
+export function queueEquipmentLabel(
+  ctx: Ctx,
+  input: { equipmentId: string; printerId?: string | undefined; copies: number },
+): string {
+  const eq = ctx.sqlite
+    .prepare('SELECT code, name, category, location FROM equipment WHERE id = ?')
+    .get(input.equipmentId) as { code: string; name: string; category: string; location: string } | undefined;
+  if (!eq) throw new AppError('NOT_FOUND');
+  const store = ctx.sqlite.prepare('SELECT code, name FROM store LIMIT 1').get() as
+    { code: string; name: string } | undefined;
+  return queueLabel(ctx, {
+    templateId: EQUIPMENT_TEMPLATE_ID,
+    printerId: input.printerId ?? null,
+    data: {
+      itemCode: eq.code,
+      nameZh: eq.name,
+      nameEn: eq.location,
+      equipmentCode: eq.code,
+      barcode: `EQ:${eq.code}`,
+      receivedDate: new Date(ctx.now).toISOString().slice(0, 10),
+      ...(store ? { storeName: `${store.code} ${store.name}` } : {}),
+    },
+    copies: input.copies,
+    sourceType: 'equipment',
+    sourceId: input.equipmentId,
+  });
+}

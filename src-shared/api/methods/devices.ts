@@ -174,6 +174,13 @@ export const deviceMethods = {
     output: z.array(LabelPrintDto),
     access: 'any',
   }),
+  /** The QR label of one piece of equipment (code and `EQ:<code>`) on the store's label printer. */
+  'labels.printEquipment': mutation({
+    input: z.object({ equipmentId: Id, printerId: Id.optional(), copies: z.number().int().min(1).max(20).default(1) }),
+    output: LabelPrintDto,
+    access: 'any',
+    invalidates: ['labels.history'],
+  }),
   /** Prints a label from history again (a failed one, or a copy of a printed one). */
   'labels.reprint': mutation({
     input: z.object({ id: Id, printerId: Id.optional() }),
