@@ -145,7 +145,7 @@ describe('daily stock operations in the browser', () => {
 
     await shell.navigate('库存结存');
     await pick(page, 'onhand-area', 'E2E', 'E2E 测试冷库');
-    await page.getByRole('gridcell', { name: '17500 g' }).waitFor();
+    await page.getByRole('gridcell', { name: '17.5 kg' }).waitFor();
     await page.getByRole('gridcell', { name: '测试肥牛' }).waitFor();
     await page.getByTestId('expiry-badge').waitFor();
     await page.waitForTimeout(400); // the area picker's dropdown closes

@@ -6,7 +6,7 @@ import { formatMoney } from '../../../../src-shared/quantity';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { nameOf, qtyText } from './pickers';
+import { nameOf, qtyTextLarge } from './pickers';
 
 type Row = MethodOutput<'ops.expiring'>['expiring'][number];
 
@@ -35,7 +35,7 @@ export function ExpiryPage() {
         width: 130,
         type: 'rightAligned',
         valueGetter: (x) => x.data?.qty,
-        valueFormatter: (x) => (x.data ? qtyText(x.data.qty, x.data.baseUnit) : ''),
+        valueFormatter: (x) => (x.data ? qtyTextLarge(x.data.qty, x.data.baseUnit) : ''),
       },
       {
         field: 'value',

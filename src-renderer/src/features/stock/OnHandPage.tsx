@@ -8,7 +8,7 @@ import { formatMoney } from '../../../../src-shared/quantity';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { areaOptions, filterByLabel, nameOf, qtyText, usePickers } from './pickers';
+import { areaOptions, filterByLabel, nameOf, qtyTextLarge, usePickers } from './pickers';
 
 type Row = MethodOutput<'stock.onHand'>[number];
 
@@ -49,7 +49,7 @@ export function OnHandPage() {
         width: 140,
         type: 'rightAligned',
         valueGetter: (x) => x.data?.qty,
-        valueFormatter: (x) => (x.data ? qtyText(x.data.qty, x.data.baseUnit) : ''),
+        valueFormatter: (x) => (x.data ? qtyTextLarge(x.data.qty, x.data.baseUnit) : ''),
         cellStyle: (x) => (allowNegative ? red(x.data) : undefined) ?? null,
       },
       {

@@ -1,6 +1,6 @@
 import type { MethodOutput } from '../../../../src-shared/api';
 import type { Locale } from '../../../../src-shared/i18n';
-import { formatQty } from '../../../../src-shared/quantity';
+import { formatQty, formatScaled, QTY_SCALE } from '../../../../src-shared/quantity';
 import { useQuery } from '../../lib/query';
 
 export type Pickers = MethodOutput<'ops.pickers'>;
@@ -17,6 +17,15 @@ export function nameOf(r: { nameZh: string; nameEn: string }, locale: Locale): s
 
 export function qtyText(qty: number, unit: string): string {
   return `${formatQty(qty)} ${unit}`;
+}
+
+const LARGE_UNIT: Record<string, string> = { g: 'kg', ml: 'l' };
+
+/** On-hand style: 17.5 kg rather than 17500 g once there is a whole kilogram (or litre); exact either way. */
+export function qtyTextLarge(qty: number, unit: string): string {
+  const large = LARGE_UNIT[unit];
+  if (large && Math.abs(qty) >= 1000 * QTY_SCALE) return `${formatScaled(qty, 1000 * QTY_SCALE)} ${large}`;
+  return qtyText(qty, unit);
 }
 
 export function itemOptions(items: PickerItem[] | undefined, locale: Locale) {
