@@ -5,8 +5,13 @@
  * bars (bwip-js `raw`), dot-aligned like a thermal head draws them; Code 128
  * uses the layout's own codewords, so it is the very symbol the printer gets.
  */
-import { Resvg } from '@resvg/resvg-js';
-import bwipjs from 'bwip-js/node';
+import type * as ResvgModule from '@resvg/resvg-js';
+import type BwipJs from 'bwip-js/node';
+import { lazyRequire } from '../../lib/lazy-require';
+
+// Loaded on the first preview or simulated label, not at app start (see lazy-require.ts).
+const resvg = lazyRequire<typeof ResvgModule>('@resvg/resvg-js');
+const bwip = lazyRequire<typeof BwipJs>('bwip-js/node');
 import { code128Codewords } from '../../../src-shared/barcode/code128';
 import type {
   ResolvedBitmap,
@@ -58,7 +63,7 @@ function barsPath(sbs: readonly number[], x: number, y: number, module: number, 
 }
 
 function linearSbs(bcid: string, text: string, opts: Record<string, unknown>): number[] {
-  const out = bwipjs.raw(bcid, text, opts as never)[0];
+  const out = bwip().raw(bcid, text, opts as never)[0];
   if (!out || !('sbs' in out)) throw new Error(`bwip-js gave no bars for ${bcid}`);
   return out.sbs;
 }
@@ -79,7 +84,7 @@ export function qrMatrix(
   data: string,
   ecc: 'L' | 'M' | 'Q' | 'H',
 ): { size: number; dark: (c: number, r: number) => boolean } {
-  const out = bwipjs.raw('qrcode', data, { eclevel: ecc } as never)[0];
+  const out = bwip().raw('qrcode', data, { eclevel: ecc } as never)[0];
   if (!out || !('pixs' in out)) throw new Error('bwip-js gave no QR matrix');
   return { size: out.pixx, dark: (c, r) => out.pixs[r * out.pixx + c] === 1 };
 }
@@ -144,12 +149,12 @@ export function labelToSvg(label: ResolvedLabel, opts: RenderOptions = {}): stri
 /** Rasterises an SVG with the CJK font found on this machine (system fonts if none). */
 export function rasterize(svg: string): { width: number; height: number; pixels: Buffer; png: () => Buffer } {
   const font = findCjkFont();
-  const resvg = new Resvg(svg, {
+  const renderer = new (resvg().Resvg)(svg, {
     font: font
       ? { fontFiles: [font.path], loadSystemFonts: false, defaultFontFamily: font.family, sansSerifFamily: font.family }
       : { loadSystemFonts: true },
   });
-  const img = resvg.render();
+  const img = renderer.render();
   return { width: img.width, height: img.height, pixels: img.pixels, png: () => img.asPng() };
 }
 

@@ -1,4 +1,7 @@
-import { SerialPort } from 'serialport';
+import type * as SerialportModule from 'serialport';
+import { lazyRequire } from '../../lib/lazy-require';
+
+const serialport = lazyRequire<typeof SerialportModule>('serialport');
 
 export interface SerialPortInfo {
   path: string;
@@ -10,7 +13,7 @@ export interface SerialPortInfo {
 
 /** Ports the OS reports, for the device settings screen. Pty links (socat) are not listed: type the path. */
 export async function listSerialPorts(): Promise<SerialPortInfo[]> {
-  const ports = await SerialPort.list();
+  const ports = await serialport().SerialPort.list();
   return ports
     .map((p) => ({
       path: p.path,

@@ -1,4 +1,7 @@
-import { SerialPort } from 'serialport';
+import type * as SerialportModule from 'serialport';
+import { lazyRequire } from '../../lib/lazy-require';
+
+const serialport = lazyRequire<typeof SerialportModule>('serialport');
 import type { SerialSettings } from '../../../src-shared/devices';
 
 type Callback = (err: Error | null) => void;
@@ -20,7 +23,7 @@ export interface RawPort {
 export type PortFactory = (settings: SerialSettings) => RawPort;
 
 export const nativePortFactory: PortFactory = (s) =>
-  new SerialPort({
+  new (serialport().SerialPort)({
     path: s.path,
     baudRate: s.baudRate,
     dataBits: s.dataBits,

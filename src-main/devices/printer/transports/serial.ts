@@ -1,5 +1,9 @@
 /** Serial / USB-serial printers. The port is flushed right after opening (stale bytes are not an answer). */
-import { SerialPort } from 'serialport';
+import type { SerialPort } from 'serialport';
+import type * as SerialportModule from 'serialport';
+import { lazyRequire } from '../../../lib/lazy-require';
+
+const serialport = lazyRequire<typeof SerialportModule>('serialport');
 import type { SerialSettings } from '../../../../src-shared/devices';
 import { AnswerCollector, PrinterConnectionError, type PrinterConnection } from './connection';
 
@@ -16,7 +20,7 @@ export class SerialConnection implements PrinterConnection {
     if (this.opening) return this.opening;
     const s = this.settings;
     this.opening = new Promise<SerialPort>((resolve, reject) => {
-      const port = new SerialPort({
+      const port = new (serialport().SerialPort)({
         path: s.path,
         baudRate: s.baudRate,
         dataBits: s.dataBits,
