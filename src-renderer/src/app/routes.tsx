@@ -6,7 +6,6 @@ import {
   SettingOutlined,
   TagsOutlined,
   TeamOutlined,
-  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { AccountPage } from '../features/account/AccountPage';
@@ -16,11 +15,11 @@ import { invoiceRoutes } from '../features/invoices/routes';
 import { itemRoutes } from '../features/items/routes';
 import { procurementRoutes } from '../features/procurement/routes';
 import { receivingRoutes } from '../features/receiving/routes';
+import { repairRoutes } from '../features/repairs/routes';
 import { reportRoutes } from '../features/reports/routes';
 import { stockRoutes } from '../features/stock/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
-import { EquipmentPage } from '../features/master/EquipmentPage';
 import { ReasonsPage } from '../features/settings/ReasonsPage';
 import { StoreSettingsPage } from '../features/settings/StoreSettingsPage';
 import { SystemPage } from '../features/system/SystemPage';
@@ -37,14 +36,7 @@ export const ROUTES: AppRoute[] = [
   ...procurementRoutes,
   ...receivingRoutes,
   ...invoiceRoutes,
-  {
-    path: '/equipment',
-    label: 'nav.equipment',
-    icon: <ToolOutlined />,
-    roles: 'any',
-    element: <EquipmentPage />,
-    group: 'nav.maintenance',
-  },
+  ...repairRoutes,
   {
     path: '/admin/users',
     label: 'nav.users',
