@@ -271,6 +271,9 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     expect(after.mttr).not.toBe(mttrBefore);
     await settle(page);
     await screenshot(page, 'repair-report-mttr-zh');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'repair-report-print-zh');
+    await page.emulateMedia({ media: 'screen' });
     const xlsx = page.waitForEvent('download');
     await page.getByTestId('repair-reliability-equipment-xlsx').click();
     expect((await xlsx).suggestedFilename()).toMatch(/^MTTR.*\.xlsx$/);
@@ -299,6 +302,10 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await page.getByTestId('qr-preview').locator('svg').waitFor();
     await page.waitForTimeout(400); // the dialog's opening animation
     await screenshot(page, 'repair-qr-label-zh');
+    // Printed, only the label shows, at its size (50 x 30 mm).
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'repair-qr-print-zh');
+    await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
     await page.getByTestId('qr-preview').waitFor({ state: 'hidden' });
     await page.getByTestId('equipment-edit').click();

@@ -325,7 +325,7 @@ export const enRepairs = {
   'repairs.detail.invoices': 'Vendor invoices',
   'repairs.detail.costs': 'Costs',
   'repairs.detail.checklist': 'Checklist',
-  'repairs.action.done': '{number}: {action} done.',
+  'repairs.action.done': '{number}: "{action}" recorded.',
   'repairs.event.system': 'System',
   'repairs.event.priority': 'Priority {from} → {to}',
   'repairs.event.fault': 'Fault {from} → {to}',
@@ -543,4 +543,5 @@ export const enRepairs = {
   'repairs.vendor.terms': 'Terms',
   'repairs.vendor.running': 'Running',
   'repairs.vendor.expired': 'Not running',
+  'repairs.qr.printLabel': 'Print on the label printer',
 } as const;

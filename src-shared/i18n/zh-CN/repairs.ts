@@ -533,4 +533,5 @@ export const zhRepairs: Record<keyof typeof enRepairs, string> = {
   'repairs.vendor.terms': '服务条款',
   'repairs.vendor.running': '有效',
   'repairs.vendor.expired': '已失效',
+  'repairs.qr.printLabel': '用标签打印机打印',
 };

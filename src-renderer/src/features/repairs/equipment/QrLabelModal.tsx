@@ -1,5 +1,9 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Modal, Space, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { call } from '../../../lib/api';
+import { showApiError } from '../../../lib/form-errors';
+import { faultText } from '../../receiving/fault-text';
 import dayjs from 'dayjs';
 import { createPortal } from 'react-dom';
 import type { LabelData } from '../../../../../src-shared/labels/template';
@@ -56,6 +60,22 @@ export function QrLabelModal({ equipment, onClose }: { equipment: { id: string }
   const error = qr.error ?? templates.error ?? preview.error;
   const payload = qr.data?.payload;
   const svg = open && payload ? preview.data?.svg : undefined;
+  const { message } = App.useApp();
+  const [printing, setPrinting] = useState(false);
+  // On the store's label printer (the same queue and history as receiving labels).
+  const printOnLabelPrinter = async () => {
+    if (!equipment) return;
+    setPrinting(true);
+    try {
+      const out = await call('labels.printEquipment', { equipmentId: equipment.id });
+      if (out.status === 'printed') void message.success(t('receiving.labelPrinted'));
+      else void message.warning(t('receiving.labelFailed', { error: faultText(t, out.error) }));
+    } catch (err) {
+      showApiError(err, message);
+    } finally {
+      setPrinting(false);
+    }
+  };
 
   return (
     <Modal
@@ -69,13 +89,23 @@ export function QrLabelModal({ equipment, onClose }: { equipment: { id: string }
         </Button>,
         <Button
           key="print"
-          type="primary"
           icon={<PrinterOutlined />}
           disabled={!svg}
           onClick={() => window.print()}
           data-testid="qr-print"
         >
           {t('repairs.qr.print')}
+        </Button>,
+        <Button
+          key="label"
+          type="primary"
+          icon={<PrinterOutlined />}
+          disabled={!equipment}
+          loading={printing}
+          onClick={() => void printOnLabelPrinter()}
+          data-testid="qr-print-label"
+        >
+          {t('repairs.qr.printLabel')}
         </Button>,
       ]}
     >

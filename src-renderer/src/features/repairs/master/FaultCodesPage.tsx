@@ -175,7 +175,13 @@ export function FaultCodesPage() {
                           onClick={() =>
                             setEditing({
                               code: null,
-                              preset: { category: r.category, parentCode: r.code, code: `${r.code}-` },
+                              preset: {
+                                category: r.category,
+                                parentCode: r.code,
+                                code: `${r.code}-`,
+                                // After its last symptom, so it is offered last until reordered.
+                                sortOrder: Math.max(r.sortOrder, ...(r.children ?? []).map((c) => c.sortOrder)) + 10,
+                              },
                             })
                           }
                         >

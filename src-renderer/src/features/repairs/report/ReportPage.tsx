@@ -215,7 +215,7 @@ export function ReportPage() {
                 </Form.Item>
                 {e && (
                   <>
-                    <div data-testid="report-equipment-info" style={{ marginTop: -16, marginBottom: 12 }}>
+                    <div data-testid="report-equipment-info" style={{ marginTop: -8, marginBottom: 12 }}>
                       <Space size={[8, 4]} wrap>
                         <Typography.Text type="secondary">
                           {[e.location, categoryName(t, e.category), [e.make, e.model].filter(Boolean).join(' ')]
