@@ -1,34 +1,11 @@
-import { createPortal } from 'react-dom';
 import type { ClaimDto, ClaimLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
 import { formatMoney } from '../../../../src-shared/quantity';
 import { useSession } from '../../app/session';
+import { PrintDocument } from '../../components/PrintDocument';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { lineLabel } from './MatchCard';
-
-/**
- * Only the claim prints, laid out like the PDF the supplier gets. Rendered
- * straight under <body> (a portal) so print can hide every other child of
- * body outright, like the order's print view.
- */
-const PRINT_CSS = `
-.claim-print { display: none; }
-@media print {
-  @page { size: A4 portrait; margin: 12mm; }
-  body > *:not(.claim-print) { display: none !important; }
-  .claim-print { display: block; font-size: 9.5pt; color: #000; }
-  .claim-print h2 { text-align: center; margin: 0 0 8px; }
-  .claim-print .fields { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 24px; margin-bottom: 10px; }
-  .claim-print table { border-collapse: collapse; width: 100%; }
-  .claim-print th, .claim-print td { border: 1px solid #999; padding: 3px 5px; vertical-align: top; }
-  .claim-print th { background: #f0f0f0; }
-  .claim-print td.num { text-align: right; white-space: nowrap; }
-  .claim-print .reason { font-size: 8.5pt; color: #333; }
-  .claim-print tfoot td { font-weight: bold; }
-  .claim-print .request { margin-top: 10px; }
-  .claim-print .signatures { display: flex; justify-content: space-between; margin-top: 36px; }
-}`;
 
 export function ClaimPrint({ claim }: { claim: ClaimDto }) {
   const { t, locale } = useI18n();
@@ -48,18 +25,14 @@ export function ClaimPrint({ claim }: { claim: ClaimDto }) {
   ];
   const qp = (l: ClaimLineDto, qty: number, price: number) =>
     l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatMoney(price)}`;
-  return createPortal(
-    <div className="claim-print" data-testid="claim-print">
-      <style>{PRINT_CSS}</style>
-      <h2>{t('invoices.claim.doc.title')}</h2>
-      <div className="fields">
-        {fields.map(([label, value]) => (
-          <div key={label}>
-            <b>{label}：</b>
-            {value}
-          </div>
-        ))}
-      </div>
+  return (
+    <PrintDocument
+      className="claim-print"
+      testId="claim-print"
+      title={t('invoices.claim.doc.title')}
+      fields={fields}
+      fontPt={9.5}
+    >
       <table>
         <thead>
           <tr>
@@ -111,12 +84,6 @@ export function ClaimPrint({ claim }: { claim: ClaimDto }) {
         {t('invoices.claim.doc.request', { amount: formatMoney(claim.amount), invoice: claim.invoiceNumber })}
       </p>
       {claim.note && <p>{claim.note}</p>}
-      <div className="signatures">
-        <span>{t('po.doc.preparedBy')}：________________</span>
-        <span>{t('po.doc.approvedBy')}：________________</span>
-        <span>{t('po.doc.supplierSign')}：________________</span>
-      </div>
-    </div>,
-    document.body,
+    </PrintDocument>
   );
 }

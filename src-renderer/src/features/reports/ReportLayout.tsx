@@ -6,20 +6,8 @@ import { DataGrid } from '../../components/DataGrid';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { downloadBase64 } from '../../lib/download';
-import { cellValue, formatCell, toColDefs, type ReportColumn } from './report-columns';
-
-const PRINT_CSS = `
-.report-print { display: none; }
-@media print {
-  @page { size: A4 landscape; margin: 10mm; }
-  body * { visibility: hidden; }
-  .report-print, .report-print * { visibility: visible; }
-  .report-print { display: block; position: absolute; left: 0; top: 0; width: 100%; }
-  .report-print table { border-collapse: collapse; width: 100%; font-size: 9pt; }
-  .report-print th, .report-print td { border: 1px solid #999; padding: 2px 4px; }
-  .report-print td.num { text-align: right; white-space: nowrap; }
-  .report-print tfoot td { font-weight: bold; }
-}`;
+import { cellValue, toColDefs, type ReportColumn } from './report-columns';
+import { ReportPrint } from './ReportPrint';
 
 export interface ReportLayoutProps<T> {
   title: MessageKey;
@@ -76,7 +64,6 @@ export function ReportLayout<T>(p: ReportLayoutProps<T>) {
 
   return (
     <div>
-      <style>{PRINT_CSS}</style>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-title">
           {title}
@@ -116,41 +103,14 @@ export function ReportLayout<T>(p: ReportLayoutProps<T>) {
           </>
         }
       />
-      <div className="report-print">
-        <h2>{title}</h2>
-        <p>{p.subtitle}</p>
-        <table>
-          <thead>
-            <tr>
-              {p.columns.map((c) => (
-                <th key={c.key}>{t(c.header)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(p.rows ?? []).map((r) => (
-              <tr key={p.getRowId(r)}>
-                {p.columns.map((c) => (
-                  <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
-                    {formatCell(c.type, cellValue(c, r))}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-          {p.totals && (
-            <tfoot>
-              <tr>
-                {p.columns.map((c) => (
-                  <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
-                    {formatCell(c.type, cellValue(c, p.totals!))}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          )}
-        </table>
-      </div>
+      <ReportPrint
+        title={title}
+        subtitle={p.subtitle}
+        columns={p.columns}
+        rows={p.rows}
+        totals={p.totals}
+        getRowId={p.getRowId}
+      />
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
 import type { MessageKey } from '../../../../../src-shared/i18n';
 import type { REPAIR_REPORTS } from '../../../../../src-shared/api/methods/repair-reports';
 import { DataGrid } from '../../../components/DataGrid';
@@ -9,24 +8,8 @@ import { call } from '../../../lib/api';
 import { downloadBase64 } from '../../../lib/download';
 import { showApiError } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
-import { cellValue, formatCell, toColDefs, type ReportColumn } from '../../reports/report-columns';
-
-/**
- * Only the report prints: a plain table rendered straight under <body> (a
- * portal), so print hides every other child of body outright (hiding by
- * visibility lets tab labels and input borders that set their own show through).
- */
-const PRINT_CSS = `
-.repair-report-print { display: none; }
-@media print {
-  @page { size: A4 landscape; margin: 10mm; }
-  body > *:not(.repair-report-print) { display: none !important; }
-  .repair-report-print { display: block; color: #000; }
-  .repair-report-print table { border-collapse: collapse; width: 100%; font-size: 9pt; }
-  .repair-report-print th, .repair-report-print td { border: 1px solid #999; padding: 2px 4px; }
-  .repair-report-print td.num { text-align: right; white-space: nowrap; }
-  .repair-report-print tfoot td { font-weight: bold; }
-}`;
+import { toColDefs, type ReportColumn } from '../../reports/report-columns';
+import { ReportPrint } from '../../reports/ReportPrint';
 
 export interface RepairReportProps<T> {
   report: (typeof REPAIR_REPORTS)[number];
@@ -106,45 +89,14 @@ export function RepairReportLayout<T>(p: RepairReportProps<T>) {
           </>
         }
       />
-      {createPortal(
-        <div className="repair-report-print">
-          <style>{PRINT_CSS}</style>
-          <h2>{title}</h2>
-          <p>{p.subtitle}</p>
-          <table>
-            <thead>
-              <tr>
-                {p.columns.map((c) => (
-                  <th key={c.key}>{t(c.header)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {(p.rows ?? []).map((r) => (
-                <tr key={p.getRowId(r)}>
-                  {p.columns.map((c) => (
-                    <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
-                      {formatCell(c.type, cellValue(c, r))}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-            {p.totals && (
-              <tfoot>
-                <tr>
-                  {p.columns.map((c) => (
-                    <td key={c.key} className={c.type === 'text' ? undefined : 'num'}>
-                      {formatCell(c.type, cellValue(c, p.totals!))}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            )}
-          </table>
-        </div>,
-        document.body,
-      )}
+      <ReportPrint
+        title={title}
+        subtitle={p.subtitle}
+        columns={p.columns}
+        rows={p.rows}
+        totals={p.totals}
+        getRowId={p.getRowId}
+      />
     </div>
   );
 }
