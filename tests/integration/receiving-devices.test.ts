@@ -173,12 +173,16 @@ describe('receiving with a simulated scale and label printer', () => {
     expect(states.get(printerId)?.faults).toContain('paper_out');
     const failed = await t.call('labels.history', { status: 'failed' });
     expect(failed.map((p) => p.id)).toContain(out.print!.id);
+    const lineJob = async () => (await t.call('receipts.get', { id: receipt.id })).lines[0]!.labelJob;
+    expect(await lineJob()).toEqual({ id: out.print!.id, status: 'failed', error: 'paper_out' });
 
     printer.setPaperOut(false);
     const next = printer.nextLabel();
     const again = await t.call('labels.reprint', { id: out.print!.id });
     expect(again.status).toBe('printed');
     expect((await next).texts.join(' ')).toContain('纸杯');
+    // The receipt shows the newest job of the line: the one printed again.
+    expect(await lineJob()).toEqual({ id: again.id, status: 'printed', error: '' });
   });
 
   it('resolves scans: a variable-measure EAN-13 gives item and weight; unknown and misread codes say why', async () => {

@@ -203,7 +203,19 @@ export function lineDto(ctx: Ctx, l: LineRecord, receipt: ReceiptRecord): Receip
     warnings,
     postedAt: toIso(l.postedAt),
     postedBy: userName(ctx, l.postedBy),
+    labelJob: l.status === 'posted' ? labelJobOf(ctx, l.id) : null,
   };
+}
+
+/** The newest label job of a posted line, so the desk shows its state without reading the label history. */
+function labelJobOf(ctx: Ctx, lineId: string): ReceiptLineDto['labelJob'] {
+  const row = ctx.sqlite
+    .prepare(
+      `SELECT id, status, error FROM label_prints WHERE source_type = 'receipt_line' AND source_id = ?
+       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
+    )
+    .get(lineId) as { id: string; status: 'pending' | 'printed' | 'failed'; error: string } | undefined;
+  return row ?? null;
 }
 
 export function labelOf(ctx: Ctx, l: LineRecord, receipt: ReceiptRecord): ReceiptLabel {

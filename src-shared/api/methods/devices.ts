@@ -186,6 +186,6 @@ export const deviceMethods = {
     input: z.object({ id: Id, printerId: Id.optional() }),
     output: LabelPrintDto,
     access: 'any',
-    invalidates: ['labels.history'],
+    invalidates: ['labels.history', 'receipts.get'],
   }),
 } as const;

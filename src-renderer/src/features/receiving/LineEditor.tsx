@@ -1,5 +1,5 @@
 import { Alert, Button, Input, InputNumber, Segmented, Select, Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { useI18n } from '../../lib/i18n';
 import type { LineDraft } from './line-draft';
@@ -38,6 +38,11 @@ export function LineEditor(props: {
   const { draft: d, item } = props;
   const set = (patch: Partial<LineDraft>) => props.setDraft({ ...d, ...patch });
   const zh = locale === 'zh-CN';
+  // Built once per item list and language, not on each of the scale's ten readings a second.
+  const itemOptions = useMemo(
+    () => props.items.map((i) => ({ value: i.id, label: `${i.code} ${zh ? i.nameZh : i.nameEn}` })),
+    [props.items, zh],
+  );
   const weighing = d.mode === 'weigh' && item?.baseUnit === 'g' && props.weightPanel !== null;
   const waiting = weighing && !(props.live && props.live.stable && props.live.gross > props.live.tare);
   const onEnter = (e: React.KeyboardEvent) => {
@@ -57,7 +62,7 @@ export function LineEditor(props: {
         onChange={(v: string) => props.onPickItem(v)}
         optionFilterProp="label"
         data-testid="line-item"
-        options={props.items.map((i) => ({ value: i.id, label: `${i.code} ${zh ? i.nameZh : i.nameEn}` }))}
+        options={itemOptions}
       />
       {item && (
         <>

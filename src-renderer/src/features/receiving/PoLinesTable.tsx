@@ -1,6 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { formatScaled } from '../../../../src-shared/quantity';
+import { memo } from 'react';
 import { useI18n } from '../../lib/i18n';
 
 type PoLine = MethodOutput<'receipts.get'>['poLines'][number];
@@ -11,7 +12,11 @@ function packs(qty: number, l: PoLine): string {
 }
 
 /** The order's lines: what was ordered, what came, what is still open; click one to receive it. */
-export function PoLinesTable(props: { lines: PoLine[]; selected: string | null; onPick(l: PoLine): void }) {
+export const PoLinesTable = memo(function PoLinesTable(props: {
+  lines: PoLine[];
+  selected: string | null;
+  onPick(l: PoLine): void;
+}) {
   const { t, locale } = useI18n();
   return (
     <Table<PoLine>
@@ -45,4 +50,4 @@ export function PoLinesTable(props: { lines: PoLine[]; selected: string | null; 
       ]}
     />
   );
-}
+});

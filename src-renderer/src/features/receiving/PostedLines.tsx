@@ -1,4 +1,5 @@
 import { Button, Card, List, Space, Tag, Typography } from 'antd';
+import { memo, useMemo } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { formatScaled } from '../../../../src-shared/quantity';
 import { useI18n } from '../../lib/i18n';
@@ -6,7 +7,6 @@ import { faultText } from './fault-text';
 import { useReprint } from './use-reprint';
 
 type Line = MethodOutput<'receipts.get'>['lines'][number];
-type LabelPrint = MethodOutput<'labels.history'>[number];
 
 function qtyText(l: Line): string {
   return l.baseUnit === 'g'
@@ -14,20 +14,28 @@ function qtyText(l: Line): string {
     : `${formatScaled(l.acceptedQty, 1000)} ${l.baseUnit}`;
 }
 
-/** Posted lines, newest first, each with its label: printed, or not printed and why, with "print again". */
-export function PostedLines({ lines, labels }: { lines: Line[]; labels: LabelPrint[] }) {
+const PAGE = 20;
+
+/**
+ * Posted lines, newest first, each with its label: printed, or not printed and
+ * why, with "print again". Paged, and memoised against the weight readings that
+ * re-render the desk ten times a second: a 200-line delivery must not slow the
+ * clerk down line by line.
+ */
+export const PostedLines = memo(function PostedLines({ lines }: { lines: Line[] }) {
   const { t, locale } = useI18n();
   const { busy, reprint } = useReprint();
-  const latest = new Map<string, LabelPrint>();
-  for (const p of labels) if (!latest.has(p.sourceId)) latest.set(p.sourceId, p); // history is newest first
+  const newestFirst = useMemo(() => lines.filter((l) => l.status === 'posted').reverse(), [lines]);
 
   return (
-    <Card size="small" title={t('receiving.postedLines', { count: lines.length })} data-testid="posted-lines">
+    <Card size="small" title={t('receiving.postedLines', { count: newestFirst.length })} data-testid="posted-lines">
       <List
         size="small"
-        dataSource={[...lines].reverse()}
+        dataSource={newestFirst}
+        rowKey="id"
+        pagination={newestFirst.length > PAGE ? { pageSize: PAGE, size: 'small', showSizeChanger: false } : false}
         renderItem={(l) => {
-          const p = latest.get(l.id);
+          const p = l.labelJob;
           return (
             <List.Item data-testid={`posted-${l.lineNo}`}>
               <Space direction="vertical" size={0} style={{ width: '100%' }}>
@@ -73,4 +81,4 @@ export function PostedLines({ lines, labels }: { lines: Line[]; labels: LabelPri
       />
     </Card>
   );
-}
+});

@@ -43,7 +43,6 @@ export function ReceivePage() {
   const settings = useQuery('receipts.settings', {});
   const store = useQuery('store.get', {});
   const devices = useQuery('devices.list', {});
-  const labels = useQuery('labels.history', { sourceType: 'receipt_line', limit: 500 });
 
   const [draft, setDraft] = useState<LineDraft>(EMPTY_DRAFT);
   const [scaleId, setScaleId] = useState<string | null>(null);
@@ -133,6 +132,7 @@ export function ReceivePage() {
     [],
   );
   useScanner(queue, editable);
+  const pickPoLine = useCallback((l: { itemId: string }) => pickRef.current(l.itemId), []);
 
   const post = async (opts: { confirm?: boolean } = {}) => {
     if (!r || !item) return;
@@ -207,7 +207,7 @@ export function ReceivePage() {
       <Row gutter={12}>
         <Col xs={24} xl={9}>
           {r.poId ? (
-            <PoLinesTable lines={r.poLines} selected={draft.poLineId} onPick={(l) => pick(l.itemId)} />
+            <PoLinesTable lines={r.poLines} selected={draft.poLineId} onPick={pickPoLine} />
           ) : (
             <Typography.Text type="secondary">{t('receiving.scanOrPick')}</Typography.Text>
           )}
@@ -238,7 +238,7 @@ export function ReceivePage() {
           </Card>
         </Col>
         <Col xs={24} xl={6}>
-          <PostedLines lines={r.lines.filter((l) => l.status === 'posted')} labels={labels.data ?? []} />
+          <PostedLines lines={r.lines} />
         </Col>
       </Row>
     </div>

@@ -1,5 +1,6 @@
 import { Card, List, Typography } from 'antd';
 import type { MethodOutput } from '../../../../src-shared/api';
+import { memo } from 'react';
 import { useI18n } from '../../lib/i18n';
 
 export interface ScanEntry {
@@ -10,7 +11,7 @@ export interface ScanEntry {
 }
 
 /** Every scan, newest first, with what it picked or why it picked nothing. */
-export function ScanLog({ entries }: { entries: ScanEntry[] }) {
+export const ScanLog = memo(function ScanLog({ entries }: { entries: ScanEntry[] }) {
   const { t, locale } = useI18n();
   return (
     <Card
@@ -44,4 +45,4 @@ export function ScanLog({ entries }: { entries: ScanEntry[] }) {
       />
     </Card>
   );
-}
+});
