@@ -113,7 +113,7 @@ export interface ScaleProtocolInfo {
   polled: boolean;
   /** Zero / tare / clear tare can be sent from the app. */
   commands: boolean;
-  /** Frames carry a stability flag; without one, readings are never reported stable. */
+  /** Frames carry a stability flag; without one, the driver calls a weight stable once it has held still (800 ms). */
   stabilityFlag: boolean;
   /** Starting serial settings (the scale's own menu has the final word). */
   serial: Omit<SerialSettings, 'path'>;

@@ -69,8 +69,18 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
 
     await page.getByTestId('devices-add-scale').click();
     await page.getByTestId('device-name').fill('收货秤');
+    // A Yaohua format has no stability flag: the form says how the app decides the weight is stable.
+    await page.getByTestId('device-protocol').click();
+    await page.locator('.ant-select-item-option').getByText('耀华 XK3190 tF=0').click();
+    await page
+      .getByTestId('device-stability-hint')
+      .getByText(/保持不变 0.8 秒/)
+      .waitFor();
+    await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+    await screenshot(page, 'device-yaohua-zh');
     await page.getByTestId('device-protocol').click();
     await page.locator('.ant-select-item-option').getByText('凯士 CAS 22 字节连续输出').click();
+    await page.getByTestId('device-stability-hint').waitFor({ state: 'detached' });
     await page.getByTestId('device-path').locator('input').fill(scale.appPath!);
     await page.getByTestId('device-save').click();
 

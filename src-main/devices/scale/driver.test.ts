@@ -121,6 +121,26 @@ describe('continuous protocol, one byte per read', () => {
     expect(log.states.some(isWeight(2500, true))).toBe(false);
   });
 
+  it('calls a Yaohua weight (no stability flag) stable only once it has held still, and unstable as it moves', async () => {
+    createPort();
+    const yh = codecFor('yaohua-tf0');
+    let next = yh.encode(kg(1500, false));
+    stream(() => next);
+    const { log } = startDriver('yaohua-tf0', { settledAfterMs: 200 });
+    const firstSeen = await log.waitFor(isWeight(1500), '1.500 kg');
+    const settled = await log.waitFor(isWeight(1500, true), 'stable 1.500 kg', firstSeen);
+    expect(log.states[settled]!.at - log.states[firstSeen]!.at).toBeGreaterThanOrEqual(200);
+    expect(log.states.slice(firstSeen, settled).every(isWeight(1500, false))).toBe(true);
+
+    // Goods added: the new weight starts unstable and settles again; the old one is never shown for it.
+    const from = log.length;
+    next = yh.encode(kg(2750, false));
+    const moved = await log.waitFor(isWeight(2750), '2.750 kg', from);
+    expect(log.states[moved]!.reading).toMatchObject({ stable: false });
+    const again = await log.waitFor(isWeight(2750, true), 'stable 2.750 kg', moved);
+    expect(log.states[again]!.at - log.states[moved]!.at).toBeGreaterThanOrEqual(200);
+  });
+
   it('drops what the scale left buffered before the port was opened', async () => {
     const cas = codecFor('cas22');
     const stale = cas.encode(kg(1111));

@@ -13,6 +13,7 @@ import type {
   WeightUnit,
 } from '../../../src-shared/devices';
 import { describeOpenError, openSerialPort, type OpenedPort, type PortFactory } from '../serial/port';
+import { SCALE_PROTOCOL_INFO } from '../../../src-shared/devices';
 import { codecFor } from './protocols';
 import type { FrameParser, ParsedFrame, ScaleAction, ScaleCodec, ScaleCommand } from './protocols/types';
 
@@ -33,6 +34,12 @@ export interface ScaleDriverOptions {
   settleMs?: number;
   /** Unit for formats that do not send one (Yaohua). Default kg. */
   unit?: WeightUnit;
+  /**
+   * Formats without a stability flag (Yaohua): a weight is called stable once the
+   * scale has sent exactly that weight for this long, in at least 3 frames, as an
+   * indicator's own motion detection does. Default 800 ms.
+   */
+  settledAfterMs?: number;
   /** Tests inject `@serialport/binding-mock` here. */
   portFactory?: PortFactory;
 }
@@ -59,6 +66,9 @@ const MAX_QUEUED = 4;
 export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
   private readonly codec: ScaleCodec;
   private readonly parser: FrameParser;
+  private readonly judgesStability: boolean;
+  /** The weight being watched for motion (formats without a stability flag), since when, in how many frames. */
+  private still: { key: string; since: number; frames: number } | null = null;
   private readonly o: Required<Omit<ScaleDriverOptions, 'portFactory' | 'unit'>> &
     Pick<ScaleDriverOptions, 'portFactory'>;
   private current: ScaleState = { status: 'offline', reading: null, at: Date.now(), detail: 'not started' };
@@ -79,6 +89,7 @@ export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
     super();
     this.codec = codecFor(opts.protocol);
     this.parser = this.codec.createParser(opts.unit ? { unit: opts.unit } : {});
+    this.judgesStability = !SCALE_PROTOCOL_INFO[opts.protocol].stabilityFlag;
     this.o = {
       protocol: opts.protocol,
       serial: opts.serial,
@@ -88,6 +99,7 @@ export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
       reopenEveryMs: opts.reopenEveryMs ?? 1000,
       commandTimeoutMs: opts.commandTimeoutMs ?? 5000,
       settleMs: opts.settleMs ?? 30,
+      settledAfterMs: opts.settledAfterMs ?? 800,
       portFactory: opts.portFactory,
     };
   }
@@ -260,12 +272,31 @@ export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
       }
     }
     if (show) {
-      const reading: ScaleReading =
+      const raw: ScaleReading =
         frame.type === 'reading' ? frame.reading : { kind: 'error', code: frame.type === 'rejected' ? frame.code : '' };
+      const reading = this.judgesStability ? this.withMotionCheck(raw, at) : raw;
       this.publish({ status: 'online', reading, at, detail: '' });
     } else if (this.current.status !== 'online') {
       this.publish({ status: 'online', reading: this.current.reading, at, detail: '' });
     }
+  }
+
+  /**
+   * For formats that never say "stable": the reading is stable once the same
+   * weight has held for `settledAfterMs` over 3 or more frames. Any change, or
+   * anything but a weight, starts the watch again.
+   */
+  private withMotionCheck(reading: ScaleReading, at: number): ScaleReading {
+    if (reading.kind !== 'weight') {
+      this.still = null;
+      return reading;
+    }
+    const w = reading.weight;
+    const key = `${w.amount}/${w.decimals}/${w.unit}/${reading.net}`;
+    if (this.still?.key === key) this.still.frames++;
+    else this.still = { key, since: at, frames: 1 };
+    const stable = this.still.frames >= 3 && at - this.still.since >= this.o.settledAfterMs;
+    return { ...reading, stable };
   }
 
   /** Ends the outstanding request and lets the next one go. */
@@ -347,6 +378,7 @@ export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
   }
 
   private setStatus(status: DeviceStatus, detail: string): void {
+    if (status !== 'online') this.still = null;
     if (this.current.status === status && this.current.detail === detail) return;
     this.publish({ status, reading: status === 'online' ? this.current.reading : null, at: Date.now(), detail });
   }

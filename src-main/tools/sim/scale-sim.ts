@@ -4,7 +4,7 @@
  * under the caller's control. Without a port path it makes its own socat cable.
  */
 import { EventEmitter } from 'node:events';
-import type { ScaleProtocol, ScaleReading, Weight } from '../../../src-shared/devices';
+import { SCALE_PROTOCOL_INFO, type ScaleProtocol, type ScaleReading, type Weight } from '../../../src-shared/devices';
 import { codecFor } from '../../devices/scale/protocols';
 import type { ScaleCodec } from '../../devices/scale/protocols/types';
 import { convert } from '../../devices/scale/weight-math';
@@ -72,6 +72,8 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
   private tasks: Promise<void> = Promise.resolve();
   private busy = 0;
   private garbageSeed = 0x2545f491;
+  /** Frames sent while moving: a scale with no stability flag shows motion as a weight that keeps changing. */
+  private jitterStep = 0;
 
   constructor(opts: ScaleSimulatorOptions) {
     super();
@@ -184,11 +186,18 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
 
   /** The bytes this protocol would send now, or null if nothing can be sent. */
   frameFor(reading: ScaleReading = this.model.reading()): Uint8Array | null {
-    const fitted = this.fit(reading);
+    const fitted = this.fit(this.jitter(reading));
     if (fitted && this.codec.canEncode(fitted)) return this.codec.encode(fitted);
     // A condition the format cannot express (e.g. overload on Yaohua): such a device shows a plain weight.
     const plain = this.fit({ kind: 'weight', weight: this.model.shown(), stable: false, net: this.model.net });
     return plain && this.codec.canEncode(plain) ? this.codec.encode(plain) : null;
+  }
+
+  /** Moving goods on a format without a stability flag: the last digits wander (0, +3, -2, +5, -4 divisions). */
+  private jitter(r: ScaleReading): ScaleReading {
+    if (r.kind !== 'weight' || r.stable || SCALE_PROTOCOL_INFO[this.protocol].stabilityFlag) return r;
+    const offset = JITTER[this.jitterStep++ % JITTER.length]!;
+    return { ...r, weight: { ...r.weight, amount: r.weight.amount + offset } };
   }
 
   private fit(r: ScaleReading): ScaleReading | null {
@@ -267,3 +276,5 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
     return p.catch(() => undefined);
   }
 }
+
+const JITTER = [0, 3, -2, 5, -4];

@@ -72,6 +72,8 @@ export const enDevices = {
   'devices.protocol.cas22': 'CAS 22-byte continuous',
   'devices.protocol.yaohua-tf0': 'Yaohua XK3190 tF=0',
   'devices.protocol.yaohua-reversed': 'Yaohua "=" reversed',
+  'devices.stabilityBySoftware':
+    'This format does not say when the weight is stable: the app calls it stable once it has held still for 0.8 s.',
   'devices.protocol.tspl': 'TSPL (TSC, Gprinter, Xprinter)',
   'devices.protocol.zpl': 'ZPL (Zebra)',
   'devices.cmd.zero': 'Zero',

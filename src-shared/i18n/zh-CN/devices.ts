@@ -72,6 +72,7 @@ export const zhDevices: Record<keyof typeof enDevices, string> = {
   'devices.protocol.cas22': '凯士 CAS 22 字节连续输出',
   'devices.protocol.yaohua-tf0': '耀华 XK3190 tF=0',
   'devices.protocol.yaohua-reversed': '耀华“=”倒序格式',
+  'devices.stabilityBySoftware': '此格式不带稳定标志：重量保持不变 0.8 秒后，系统即视为稳定。',
   'devices.protocol.tspl': 'TSPL（TSC、佳博、芯烨）',
   'devices.protocol.zpl': 'ZPL（斑马）',
   'devices.cmd.zero': '置零',

@@ -1,7 +1,13 @@
-import { AutoComplete, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
+import { AutoComplete, Checkbox, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { Device, DeviceInput } from '../../../../src-shared/api/methods/devices';
-import { PRINTER_LANGUAGES, SCALE_PROTOCOLS, type SerialSettings } from '../../../../src-shared/devices';
+import {
+  PRINTER_LANGUAGES,
+  SCALE_PROTOCOL_INFO,
+  SCALE_PROTOCOLS,
+  type ScaleProtocol,
+  type SerialSettings,
+} from '../../../../src-shared/devices';
 import type { MessageKey } from '../../../../src-shared/i18n';
 import { FormModal } from '../../components/FormModal';
 import { call } from '../../lib/api';
@@ -124,6 +130,18 @@ export function DeviceModal(props: {
           options={protocols.map((p) => ({ value: p, label: t(`devices.protocol.${p}` as MessageKey) }))}
         />
       </Form.Item>
+      {kind === 'scale' && (
+        <Form.Item noStyle shouldUpdate={(a: Values, b: Values) => a.protocol !== b.protocol}>
+          {({ getFieldValue }) => {
+            const p = getFieldValue('protocol') as ScaleProtocol;
+            return SCALE_PROTOCOL_INFO[p] && !SCALE_PROTOCOL_INFO[p].stabilityFlag ? (
+              <Typography.Paragraph type="secondary" style={{ marginTop: -16 }} data-testid="device-stability-hint">
+                {t('devices.stabilityBySoftware')}
+              </Typography.Paragraph>
+            ) : null;
+          }}
+        </Form.Item>
+      )}
       {kind === 'printer' && (
         <Form.Item name="transport" label={t('devices.f.transport')}>
           <Select
