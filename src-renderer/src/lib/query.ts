@@ -73,6 +73,34 @@ export function invalidate(methods: readonly string[]): void {
   }
 }
 
+function entryFor(method: string, input: unknown): Entry {
+  const key = keyOf(method, input);
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = {
+      method,
+      input,
+      data: undefined,
+      error: null,
+      loading: false,
+      listeners: new Set(),
+      inflight: null,
+      version: 0,
+    };
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+/**
+ * Starts a query before any component asks for it: the session is requested
+ * while React renders its first frame, not after (cold start, docs/benchmarks.md).
+ */
+export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): void {
+  const entry = entryFor(method, input);
+  if (entry.data === undefined && !entry.inflight) void load(entry);
+}
+
 export function clearQueries(): void {
   cache.clear();
 }
@@ -92,20 +120,7 @@ export function useQuery<M extends MethodName>(
   const enabled = opts.enabled ?? true;
   const key = keyOf(method, input);
   const entryRef = useRef<Entry | null>(null);
-  let entry = cache.get(key);
-  if (!entry) {
-    entry = {
-      method,
-      input,
-      data: undefined,
-      error: null,
-      loading: false,
-      listeners: new Set(),
-      inflight: null,
-      version: 0,
-    };
-    cache.set(key, entry);
-  }
+  const entry = entryFor(method, input);
   entryRef.current = entry;
   const subscribe = useCallback(
     (l: () => void) => {
