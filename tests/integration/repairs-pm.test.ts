@@ -69,6 +69,7 @@ describe('preventive maintenance by calendar', () => {
     ]);
     expect(wo.events.map((e) => [e.action, e.userId])).toEqual([
       ['report', null],
+      ['triage', null],
       ['assign', null],
     ]);
 
@@ -140,14 +141,21 @@ describe('preventive maintenance by calendar', () => {
       interval: 2,
       leadDays: 0,
       startDay: '2026-06-01',
+      checklist: [{ key: 'coils', label: 'Coils clean', kind: 'check' }],
     });
     const r = await f.t.call('pm.generateDue', {});
     expect(r.created).toBe(2);
-    const codes = (await f.t.call('repairs.list', { scope: 'open', kind: 'preventive' })).rows
-      .map((w) => w.equipmentCode)
-      .sort();
-    expect(codes).toEqual(['SH001-COOL-01', 'SH001-FRZ-01']);
+    const open = (await f.t.call('repairs.list', { scope: 'open', kind: 'preventive' })).rows;
+    expect(open.map((w) => w.equipmentCode).sort()).toEqual(['SH001-COOL-01', 'SH001-FRZ-01']);
     expect(rows(f, 'work_orders')).toBe(2);
+    // No assignee on the plan: planned work is born triaged, so its checklist can be filled at once.
+    expect(open.map((w) => w.status)).toEqual(['triaged', 'triaged']);
+    await f.as('tech');
+    const saved = await f.t.call('pm.saveChecklist', {
+      workOrderId: open[0]!.id,
+      results: [{ key: 'coils', passed: true, note: '' }],
+    });
+    expect(saved.map((c) => c.result?.passed)).toEqual([true]);
   });
 });
 

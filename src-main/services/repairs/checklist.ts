@@ -88,6 +88,8 @@ export function saveChecklist(
   },
 ) {
   const wo = loadWo(ctx, i.workOrderId);
+  if (wo.status === 'submitted')
+    throw new AppError('CONFLICT', 'error.repairs.checklistNotTriaged', { number: wo.number });
   if (!['triaged', 'assigned', 'in_progress', 'waiting'].includes(wo.status)) {
     throw new AppError('CONFLICT', 'error.repairs.checklistClosed', { number: wo.number });
   }

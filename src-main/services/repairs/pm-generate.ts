@@ -96,6 +96,16 @@ export function generatePmDue(ctx: Ctx): { created: number; numbers: string[] } 
           pmDueMeter: next.dueMeter,
         }),
       );
+      // Planned work has nothing to triage: it is born triaged (its priority comes from the plan), so the
+      // checklist can be filled at once; with an assignee on the plan it goes straight to them.
+      wo = updateWo(ctx, wo, { status: 'triaged' });
+      appendEvent(ctx, wo.id, {
+        action: 'triage',
+        from: 'submitted',
+        to: 'triaged',
+        userId: null,
+        data: { plan: p.id },
+      });
       if (p.assigneeUserId || p.vendorId) {
         wo = updateWo(ctx, wo, {
           status: 'assigned',
@@ -105,13 +115,13 @@ export function generatePmDue(ctx: Ctx): { created: number; numbers: string[] } 
         });
         appendEvent(ctx, wo.id, {
           action: 'assign',
-          from: 'submitted',
+          from: 'triaged',
           to: 'assigned',
           userId: null,
           data: { assignee: { userId: p.assigneeUserId, vendorId: p.vendorId }, plan: p.id },
         });
-        refreshSla(ctx, wo);
       }
+      refreshSla(ctx, wo);
       numbers.push(wo.number);
     }
   }

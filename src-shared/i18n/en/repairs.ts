@@ -172,6 +172,8 @@ export const enRepairs = {
   'error.repairs.meterTime': 'Enter the reading time as a date and time.',
   'error.repairs.planNotFound': 'Maintenance plan not found.',
   'error.repairs.checkRange': 'The lowest accepted value is above the highest.',
+  'error.repairs.checklistNotTriaged':
+    'Work order {number} has not been triaged yet: triage or assign it, then fill in its checklist.',
   'error.repairs.checklistClosed': 'Work order {number} is no longer being worked on: its checklist cannot change.',
   'error.repairs.checkUnknown': '"{key}" is not on this work order\'s checklist.',
   'error.repairs.readingRequired': 'Enter the reading for "{item}".',

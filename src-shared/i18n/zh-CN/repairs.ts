@@ -164,6 +164,7 @@ export const zhRepairs: Record<keyof typeof enRepairs, string> = {
   'error.repairs.meterTime': '请填写读数的日期和时间。',
   'error.repairs.planNotFound': '找不到该保养计划。',
   'error.repairs.checkRange': '合格范围的下限高于上限。',
+  'error.repairs.checklistNotTriaged': '工单 {number} 尚未分诊：请先分诊或派工，再填写检查表。',
   'error.repairs.checklistClosed': '工单 {number} 已不在维修中，检查表不能再修改。',
   'error.repairs.checkUnknown': '“{key}”不在该工单的检查表中。',
   'error.repairs.readingRequired': '请填写“{item}”的读数。',
