@@ -9,50 +9,12 @@ import {
   type WoAction,
   type WoState,
 } from './workflow';
+import { LEGAL_TRANSITIONS } from '../../tests/helpers/workflow-expected';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 5, 15, 12);
 
-/** The expected machine, written out by hand (not derived from TRANSITIONS): state -> action -> next state. */
-const LEGAL: Record<WoState, Partial<Record<WoAction, WoState>>> = {
-  submitted: {
-    triage: 'triaged',
-    assign: 'assigned',
-    cancel: 'cancelled',
-    prioritize: 'submitted',
-    comment: 'submitted',
-  },
-  triaged: { assign: 'assigned', cancel: 'cancelled', prioritize: 'triaged', comment: 'triaged' },
-  assigned: {
-    assign: 'assigned',
-    start: 'in_progress',
-    wait: 'waiting',
-    resolve: 'resolved',
-    cancel: 'cancelled',
-    prioritize: 'assigned',
-    comment: 'assigned',
-  },
-  in_progress: {
-    assign: 'assigned',
-    wait: 'waiting',
-    resolve: 'resolved',
-    cancel: 'cancelled',
-    prioritize: 'in_progress',
-    comment: 'in_progress',
-  },
-  waiting: {
-    assign: 'assigned',
-    resume: 'in_progress',
-    resolve: 'resolved',
-    cancel: 'cancelled',
-    prioritize: 'waiting',
-    comment: 'waiting',
-  },
-  resolved: { confirm: 'confirmed', auto_confirm: 'confirmed', reopen: 'triaged', comment: 'resolved' },
-  confirmed: { reopen: 'triaged', close: 'closed', comment: 'confirmed' },
-  closed: { reopen: 'triaged', comment: 'closed' },
-  cancelled: { comment: 'cancelled' },
-};
+const LEGAL = LEGAL_TRANSITIONS;
 
 /** Who may take each action (from a state where it is legal), as a non-reporter. */
 const WHO: Record<Exclude<WoAction, 'auto_confirm'>, Role[]> = {

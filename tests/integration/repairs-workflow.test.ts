@@ -13,6 +13,7 @@ import {
   T0,
   type RepairsFixture,
 } from '../helpers/repairs';
+import { LEGAL_TRANSITIONS } from '../helpers/workflow-expected';
 
 let f: RepairsFixture | undefined;
 afterEach(() => {
@@ -23,46 +24,13 @@ afterEach(() => {
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const photo = (bytes: Buffer, fileName = 'fault.png') => ({ fileName, dataBase64: bytes.toString('base64') });
 
-/** The hand-written machine (as in the unit test): state -> legal user actions and where they lead. */
-const LEGAL: Record<WoState, Partial<Record<UserAction, WoState>>> = {
-  submitted: {
-    triage: 'triaged',
-    assign: 'assigned',
-    cancel: 'cancelled',
-    prioritize: 'submitted',
-    comment: 'submitted',
-  },
-  triaged: { assign: 'assigned', cancel: 'cancelled', prioritize: 'triaged', comment: 'triaged' },
-  assigned: {
-    assign: 'assigned',
-    start: 'in_progress',
-    wait: 'waiting',
-    resolve: 'resolved',
-    cancel: 'cancelled',
-    prioritize: 'assigned',
-    comment: 'assigned',
-  },
-  in_progress: {
-    assign: 'assigned',
-    wait: 'waiting',
-    resolve: 'resolved',
-    cancel: 'cancelled',
-    prioritize: 'in_progress',
-    comment: 'in_progress',
-  },
-  waiting: {
-    assign: 'assigned',
-    resume: 'in_progress',
-    resolve: 'resolved',
-    cancel: 'cancelled',
-    prioritize: 'waiting',
-    comment: 'waiting',
-  },
-  resolved: { confirm: 'confirmed', reopen: 'triaged', comment: 'resolved' },
-  confirmed: { reopen: 'triaged', close: 'closed', comment: 'confirmed' },
-  closed: { reopen: 'triaged', comment: 'closed' },
-  cancelled: { comment: 'cancelled' },
-};
+/** The hand-written machine of the unit test, without the system's own action (auto-confirm). */
+const LEGAL = Object.fromEntries(
+  Object.entries(LEGAL_TRANSITIONS).map(([state, actions]) => [
+    state,
+    Object.fromEntries(Object.entries(actions).filter(([action]) => action !== 'auto_confirm')),
+  ]),
+) as Record<WoState, Partial<Record<UserAction, WoState>>>;
 
 /** How an admin brings a new work order into each state. */
 const PATH: Record<WoState, UserAction[]> = {

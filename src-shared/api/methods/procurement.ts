@@ -327,9 +327,7 @@ export const ReceiptLineDto = z.object({
   postedAt: IsoTime.nullable(),
   postedBy: z.string().nullable(),
   /** The line's newest label job (a copy or a retry is a newer one); null before posting or when posted without. */
-  labelJob: z
-    .object({ id: Id, status: z.enum(['pending', 'printed', 'failed']), error: z.string() })
-    .nullable(),
+  labelJob: z.object({ id: Id, status: z.enum(['pending', 'printed', 'failed']), error: z.string() }).nullable(),
 });
 export type ReceiptLineDto = z.output<typeof ReceiptLineDto>;
 

@@ -1,17 +1,16 @@
-import { InboxOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
-import { Alert, App, Button, Form, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Form, Modal, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { InvoiceImportReport } from '../../../../src-shared/api/methods/invoices';
 import { ApiError } from '../../../../src-shared/errors';
 import { DataGrid } from '../../components/DataGrid';
-import { fileToBase64 } from '../../lib/download';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
 import { HeaderFields, type HeaderValues } from './HeaderFields';
+import { FileDrop, type DroppedFile } from '../../components/FileDrop';
 
 type Issue = InvoiceImportReport['errors'][number];
 
@@ -26,7 +25,7 @@ export function InvoiceImportModal(props: { open: boolean; onClose(): void }) {
   const navigate = useNavigate();
   const [form] = Form.useForm<HeaderValues>();
   const run = useMutation('invoices.import');
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<DroppedFile | null>(null);
   const [report, setReport] = useState<InvoiceImportReport | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
@@ -124,25 +123,16 @@ export function InvoiceImportModal(props: { open: boolean; onClose(): void }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('invoices.import.help')}
       </Typography.Paragraph>
-      <Upload.Dragger
-        accept=".csv,.xlsx,.txt"
-        maxCount={1}
-        showUploadList={false}
-        beforeUpload={(f) => {
-          void fileToBase64(f).then((base64) => {
-            setFile({ name: f.name, base64 });
-            setReport(null);
-            setFileError(null);
-          });
-          return false; // the file goes through the API, not an upload URL
+      <FileDrop
+        file={file}
+        pickLabel={t('invoices.import.pick')}
+        testId="invoice-import-file"
+        onFile={(f) => {
+          setFile(f);
+          setReport(null);
+          setFileError(null);
         }}
-        data-testid="invoice-import-file"
-      >
-        <Space>
-          <InboxOutlined style={{ fontSize: 24, color: '#1677ff' }} />
-          <span>{file ? file.name : t('invoices.import.pick')}</span>
-        </Space>
-      </Upload.Dragger>
+      />
       {fileError && (
         <Alert
           type="error"

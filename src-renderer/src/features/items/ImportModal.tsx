@@ -1,14 +1,13 @@
-import { InboxOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
-import { Alert, App, Button, Modal, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ImportReport } from '../../../../src-shared/api/methods/items';
 import { ApiError } from '../../../../src-shared/errors';
 import { DataGrid } from '../../components/DataGrid';
-import { fileToBase64 } from '../../lib/download';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
+import { FileDrop, type DroppedFile } from '../../components/FileDrop';
 
 type Issue = ImportReport['errors'][number];
 
@@ -17,7 +16,7 @@ export function ImportModal(props: { open: boolean; onClose(): void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const run = useMutation('items.import');
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<DroppedFile | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
 
@@ -84,25 +83,16 @@ export function ImportModal(props: { open: boolean; onClose(): void }) {
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('items.import.help')}
       </Typography.Paragraph>
-      <Upload.Dragger
-        accept=".csv,.xlsx,.txt"
-        maxCount={1}
-        showUploadList={false}
-        beforeUpload={(f) => {
-          void fileToBase64(f).then((base64) => {
-            setFile({ name: f.name, base64 });
-            setReport(null);
-            setFileError(null);
-          });
-          return false; // the file goes through the API, not an upload URL
+      <FileDrop
+        file={file}
+        pickLabel={t('items.import.pick')}
+        testId="import-file"
+        onFile={(f) => {
+          setFile(f);
+          setReport(null);
+          setFileError(null);
         }}
-        data-testid="import-file"
-      >
-        <Space>
-          <InboxOutlined style={{ fontSize: 24, color: '#1677ff' }} />
-          <span>{file ? file.name : t('items.import.pick')}</span>
-        </Space>
-      </Upload.Dragger>
+      />
       {fileError && (
         <Alert type="error" showIcon style={{ marginTop: 12 }} title={fileError} data-testid="import-file-error" />
       )}

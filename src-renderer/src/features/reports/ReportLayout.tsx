@@ -6,6 +6,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { downloadBase64 } from '../../lib/download';
+import { showApiError } from '../../lib/form-errors';
 import { cellValue, toColDefs, type ReportColumn } from './report-columns';
 import { ReportPrint } from './ReportPrint';
 
@@ -24,12 +25,16 @@ export interface ReportLayoutProps<T> {
   /** Opens the row's details; `hint` tells the user it can. */
   onRowDoubleClicked?: (row: T) => void;
   hint?: string;
+  /** The report's own workbook from the backend; default: the rows on screen as a plain sheet. */
+  xlsx?: () => Promise<{ fileName: string; base64: string }>;
+  /** false when tabs above already name the report: the title then only heads the printout. */
+  showTitle?: boolean;
 }
 
 /**
- * A report screen: filters, the shared grid with a totals row, CSV (the
- * grid's), XLSX (built in the backend) and a print layout (a plain table: the
- * virtualised grid does not print).
+ * A report screen, inventory and maintenance alike: filters, the shared grid
+ * with a totals row, CSV (the grid's), XLSX (built in the backend) and a print
+ * layout (a plain table: the virtualised grid does not print).
  */
 export function ReportLayout<T>(p: ReportLayoutProps<T>) {
   const { t } = useI18n();
@@ -38,25 +43,29 @@ export function ReportLayout<T>(p: ReportLayoutProps<T>) {
   const colDefs = useMemo(() => toColDefs(p.columns, t), [p.columns, t]);
   const title = t(p.title);
 
+  const showTitle = p.showTitle ?? true;
+
+  /** The rows on screen as a workbook built by the backend (reports.xlsx), named after the export name. */
+  const plainXlsx = async () => {
+    const pick = (r: T) => Object.fromEntries(p.columns.map((c) => [c.key, cellValue(c, r)]));
+    const out = await call('reports.xlsx', {
+      title,
+      subtitle: p.subtitle,
+      columns: p.columns.map((c) => ({ key: c.key, header: t(c.header), type: c.type })),
+      rows: (p.rows ?? []).map(pick),
+      totals: p.totals ? pick(p.totals) : null,
+    });
+    return { fileName: `${p.exportName}.xlsx`, base64: out.base64 };
+  };
+
   const exportXlsx = async () => {
     if (!p.rows) return;
     setExporting(true);
     try {
-      const pick = (r: T) => Object.fromEntries(p.columns.map((c) => [c.key, cellValue(c, r)]));
-      const out = await call('reports.xlsx', {
-        title,
-        subtitle: p.subtitle,
-        columns: p.columns.map((c) => ({ key: c.key, header: t(c.header), type: c.type })),
-        rows: p.rows.map(pick),
-        totals: p.totals ? pick(p.totals) : null,
-      });
-      downloadBase64(
-        `${p.exportName}.xlsx`,
-        out.base64,
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      );
+      const out = await (p.xlsx ?? plainXlsx)();
+      downloadBase64(out.fileName, out.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } catch (err) {
-      void message.error(err instanceof Error ? err.message : String(err));
+      showApiError(err, message);
     } finally {
       setExporting(false);
     }
@@ -64,17 +73,26 @@ export function ReportLayout<T>(p: ReportLayoutProps<T>) {
 
   return (
     <div>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-title">
-          {title}
-        </Typography.Title>
-        <Space size="middle">
-          {p.hint && <Typography.Text type="secondary">{p.hint}</Typography.Text>}
+      {showTitle ? (
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="report-title">
+            {title}
+          </Typography.Title>
+          <Space size="middle">
+            {p.hint && <Typography.Text type="secondary">{p.hint}</Typography.Text>}
+            <Typography.Text type="secondary" data-testid="report-subtitle">
+              {p.subtitle}
+            </Typography.Text>
+          </Space>
+        </Space>
+      ) : (
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 6 }} wrap>
           <Typography.Text type="secondary" data-testid="report-subtitle">
             {p.subtitle}
           </Typography.Text>
+          {p.hint && <Typography.Text type="secondary">{p.hint}</Typography.Text>}
         </Space>
-      </Space>
+      )}
       <DataGrid<T>
         gridId={p.gridId}
         rows={p.rows}
@@ -84,7 +102,7 @@ export function ReportLayout<T>(p: ReportLayoutProps<T>) {
         exportName={p.exportName}
         onRowDoubleClicked={p.onRowDoubleClicked}
         pinnedBottomRowData={p.totals ? [p.totals] : undefined}
-        height="calc(100vh - 230px)"
+        height={showTitle ? 'calc(100vh - 230px)' : 'calc(100vh - 250px)'}
         toolbar={
           <>
             {p.filters}

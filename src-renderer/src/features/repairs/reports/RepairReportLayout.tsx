@@ -1,15 +1,9 @@
-import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Space, Typography } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
-import type { MessageKey } from '../../../../../src-shared/i18n';
+import type { ReactNode } from 'react';
 import type { REPAIR_REPORTS } from '../../../../../src-shared/api/methods/repair-reports';
-import { DataGrid } from '../../../components/DataGrid';
+import type { MessageKey } from '../../../../../src-shared/i18n';
 import { call } from '../../../lib/api';
-import { downloadBase64 } from '../../../lib/download';
-import { showApiError } from '../../../lib/form-errors';
-import { useI18n } from '../../../lib/i18n';
-import { toColDefs, type ReportColumn } from '../../reports/report-columns';
-import { ReportPrint } from '../../reports/ReportPrint';
+import type { ReportColumn } from '../../reports/report-columns';
+import { ReportLayout } from '../../reports/ReportLayout';
 
 export interface RepairReportProps<T> {
   report: (typeof REPAIR_REPORTS)[number];
@@ -30,73 +24,18 @@ export interface RepairReportProps<T> {
 }
 
 /**
- * A maintenance report, laid out like the inventory reports (ReportLayout):
- * filters, the shared grid with a totals row, CSV, print of a plain table;
- * the XLSX is the backend's own workbook of the report (repairReports.xlsx).
+ * A maintenance report: the inventory reports' layout under the report tabs
+ * (which name it), with the backend's own workbook of the report
+ * (repairReports.xlsx) rather than a sheet of the rows on screen.
  */
-export function RepairReportLayout<T>(p: RepairReportProps<T>) {
-  const { t } = useI18n();
-  const { message } = App.useApp();
-  const [exporting, setExporting] = useState(false);
-  const colDefs = useMemo(() => toColDefs(p.columns, t), [p.columns, t]);
-  const title = t(p.title);
-
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
-      const out = await call('repairReports.xlsx', { report: p.report, from: p.from, to: p.to });
-      downloadBase64(out.fileName, out.base64, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    } catch (err) {
-      showApiError(err, message);
-    } finally {
-      setExporting(false);
-    }
-  };
-
+export function RepairReportLayout<T>({ report, from, to, filters, ...rest }: RepairReportProps<T>) {
   return (
-    <div>
-      {/* The tab above names the report; the title itself is for the printout. */}
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 6 }} wrap>
-        <Typography.Text type="secondary" data-testid="report-subtitle">
-          {p.subtitle}
-        </Typography.Text>
-        {p.hint && <Typography.Text type="secondary">{p.hint}</Typography.Text>}
-      </Space>
-      <DataGrid<T>
-        gridId={p.gridId}
-        rows={p.rows}
-        loading={p.loading}
-        columns={colDefs}
-        getRowId={p.getRowId}
-        exportName={`${p.report}-${p.from ?? ''}-${p.to ?? ''}`.replace(/-+$/, '')}
-        onRowDoubleClicked={p.onRowDoubleClicked}
-        pinnedBottomRowData={p.totals ? [p.totals] : undefined}
-        height="calc(100vh - 250px)"
-        toolbar={
-          <>
-            {p.filters}
-            <Button
-              icon={<FileExcelOutlined />}
-              onClick={() => void exportXlsx()}
-              loading={exporting}
-              data-testid={`${p.gridId}-xlsx`}
-            >
-              {t('reports.exportXlsx')}
-            </Button>
-            <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid={`${p.gridId}-print`}>
-              {t('reports.print')}
-            </Button>
-          </>
-        }
-      />
-      <ReportPrint
-        title={title}
-        subtitle={p.subtitle}
-        columns={p.columns}
-        rows={p.rows}
-        totals={p.totals}
-        getRowId={p.getRowId}
-      />
-    </div>
+    <ReportLayout<T>
+      {...rest}
+      filters={filters}
+      showTitle={false}
+      exportName={`${report}-${from ?? ''}-${to ?? ''}`.replace(/-+$/, '')}
+      xlsx={() => call('repairReports.xlsx', { report, from, to })}
+    />
   );
 }

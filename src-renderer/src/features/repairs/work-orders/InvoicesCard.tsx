@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../../src-shared/api';
@@ -14,6 +14,7 @@ import { money, parseYuan, PRICE_PATTERN } from '../../procurement/money';
 import { filterByLabel } from '../../stock/pickers';
 import { FilePick, type PickedFile } from '../FilePick';
 import { EDITORS } from '../repair-format';
+import { ReversalCell, VoidModal } from './reversal';
 
 type Detail = MethodOutput<'repairs.get'>;
 type Invoice = Detail['invoices'][number];
@@ -83,15 +84,7 @@ export function InvoicesCard({ wo }: { wo: Detail }) {
                     {t('repairs.invoice.scan')}
                   </Button>
                 )}
-                {i.reversesId ? (
-                  <Tag>{t('repairs.labour.reversal')}</Tag>
-                ) : i.voided ? (
-                  <Tag color="orange">{t('repairs.labour.voided')}</Tag>
-                ) : editor && wo.canAddCosts ? (
-                  <Button size="small" onClick={() => setVoiding(i)}>
-                    {t('repairs.labour.void')}
-                  </Button>
-                ) : null}
+                <ReversalCell entry={i} canVoid={editor && wo.canAddCosts} onVoid={() => setVoiding(i)} />
               </>
             ),
           },
@@ -158,24 +151,12 @@ export function InvoicesCard({ wo }: { wo: Detail }) {
           <FilePick />
         </Form.Item>
       </FormModal>
-      <FormModal<{ note: string }>
+      <VoidModal
         open={voiding !== null}
         title={t('repairs.invoice.voidTitle', { invoice: voiding?.invoiceNo ?? '' })}
-        okText={t('repairs.labour.void')}
-        onSubmit={async (v) => {
-          await call('repairs.voidInvoice', { invoiceId: voiding!.id, note: v.note });
-          return t('repairs.labour.voidedDone');
-        }}
+        onVoid={(note) => call('repairs.voidInvoice', { invoiceId: voiding!.id, note })}
         onClose={() => setVoiding(null)}
-      >
-        <Form.Item
-          name="note"
-          label={t('repairs.f.note')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </FormModal>
+      />
     </Card>
   );
 }

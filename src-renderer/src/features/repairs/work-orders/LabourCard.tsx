@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../../src-shared/api';
@@ -10,6 +10,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { money } from '../../procurement/money';
 import { durationText, WORKERS } from '../repair-format';
+import { ReversalCell, VoidModal } from './reversal';
 
 type Detail = MethodOutput<'repairs.get'>;
 type Labour = Detail['labour'][number];
@@ -61,16 +62,9 @@ export function LabourCard({ wo }: { wo: Detail }) {
           {
             title: '',
             width: 90,
-            render: (_, l) =>
-              l.reversesId ? (
-                <Tag>{t('repairs.labour.reversal')}</Tag>
-              ) : l.voided ? (
-                <Tag color="orange">{t('repairs.labour.voided')}</Tag>
-              ) : worker && wo.canAddCosts ? (
-                <Button size="small" onClick={() => setVoiding(l)}>
-                  {t('repairs.labour.void')}
-                </Button>
-              ) : null,
+            render: (_, l) => (
+              <ReversalCell entry={l} canVoid={worker && wo.canAddCosts} onVoid={() => setVoiding(l)} />
+            ),
           },
         ]}
       />
@@ -120,24 +114,12 @@ export function LabourCard({ wo }: { wo: Detail }) {
           <Input maxLength={500} />
         </Form.Item>
       </FormModal>
-      <FormModal<{ note: string }>
+      <VoidModal
         open={voiding !== null}
         title={t('repairs.labour.voidTitle')}
-        okText={t('repairs.labour.void')}
-        onSubmit={async (v) => {
-          await call('repairs.voidLabour', { labourId: voiding!.id, note: v.note });
-          return t('repairs.labour.voidedDone');
-        }}
+        onVoid={(note) => call('repairs.voidLabour', { labourId: voiding!.id, note })}
         onClose={() => setVoiding(null)}
-      >
-        <Form.Item
-          name="note"
-          label={t('repairs.f.note')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </FormModal>
+      />
     </Card>
   );
 }
