@@ -68,8 +68,17 @@ export function subscribeEvents(onEvent: (e: ServerEvent) => void, onState: (s: 
     return bridge.subscribe(onEvent);
   }
   const source = new EventSource('/api/events');
-  source.onopen = () => onState('online');
-  source.onerror = () => onState('offline');
+  let lost = false;
+  source.onopen = () => {
+    onState('online');
+    // Changes announced while the stream was down were missed: everything on screen is refetched.
+    if (lost) onEvent({ type: 'invalidate', methods: ['*'] });
+    lost = false;
+  };
+  source.onerror = () => {
+    lost = true;
+    onState('offline');
+  };
   source.onmessage = (msg: MessageEvent<string>) => {
     try {
       onEvent(JSON.parse(msg.data) as ServerEvent);

@@ -17,6 +17,8 @@ interface Entry {
   loading: boolean;
   listeners: Set<() => void>;
   inflight: Promise<void> | null;
+  /** Made stale while a request was on its way: that answer may predate the change, so ask again. */
+  again: boolean;
   version: number;
 }
 
@@ -48,6 +50,11 @@ function load(entry: Entry): Promise<void> {
     .finally(() => {
       entry.loading = false;
       entry.inflight = null;
+      if (entry.again) {
+        entry.again = false;
+        void load(entry);
+        return;
+      }
       notify(entry);
     });
   return entry.inflight;
@@ -68,8 +75,9 @@ export function invalidate(methods: readonly string[]): void {
   for (const l of invalidationListeners) if (all || l.methods.some((m) => methods.includes(m))) l.run();
   for (const [key, entry] of cache) {
     if (!all && !methods.includes(entry.method)) continue;
-    if (entry.listeners.size) void load(entry);
-    else cache.delete(key);
+    if (!entry.listeners.size) cache.delete(key);
+    else if (entry.inflight) entry.again = true;
+    else void load(entry);
   }
 }
 
@@ -85,6 +93,7 @@ function entryFor(method: string, input: unknown): Entry {
       loading: false,
       listeners: new Set(),
       inflight: null,
+      again: false,
       version: 0,
     };
     cache.set(key, entry);
@@ -99,6 +108,24 @@ function entryFor(method: string, input: unknown): Entry {
 export function prefetch<M extends MethodName>(method: M, input: MethodInput<M>): void {
   const entry = entryFor(method, input);
   if (entry.data === undefined && !entry.inflight) void load(entry);
+}
+
+/**
+ * Keeps a query loaded and calls `listener` whenever it changes: useQuery's
+ * subscription without React (tests, and code outside components).
+ */
+export function watchQuery<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  listener: () => void,
+): { read(): { data: MethodOutput<M> | undefined; error: ApiError | null; loading: boolean }; stop(): void } {
+  const entry = entryFor(method, input);
+  entry.listeners.add(listener);
+  if (entry.data === undefined && !entry.error && !entry.inflight) void load(entry);
+  return {
+    read: () => ({ data: entry.data as MethodOutput<M> | undefined, error: entry.error, loading: entry.loading }),
+    stop: () => entry.listeners.delete(listener),
+  };
 }
 
 export function clearQueries(): void {
