@@ -10,6 +10,7 @@ import { addInvoice, logLabour, useParts } from '../repairs/costs-write';
 import { generatePmDue } from '../repairs/pm-generate';
 import { applyTransition, createReport, type TransitionInput } from '../repairs/wo-write';
 import { rng } from '../reports/store-simulation';
+import { postMoves } from '../stock/post';
 import {
   DEMO_PLANS,
   FAILURE_EVERY_DAYS,
@@ -104,8 +105,33 @@ export class RepairsHistory {
     const item = this.itemIds.get(code);
     const area = item?.areaId ?? this.fallbackArea;
     if (!item || !area) return;
-    const lines = [{ itemId: item.id, qty: String(qty / 1000), unit: code === 'CLEAN-009' ? 'pc' : 'ml' }];
-    this.step(now, () => useParts(this.at(now, user), { id, areaId: area, lines }));
+    const pc = code === 'CLEAN-009';
+    const lines = [{ itemId: item.id, qty: String(qty / 1000), unit: pc ? 'pc' : 'ml' }];
+    const use = () => useParts(this.at(now, user), { id, areaId: area, lines });
+    if (this.step(now, use) !== undefined) return;
+    // The shelf was empty (the store's negative-stock rule refused it): like a technician, the demo
+    // store buys a few of the part at its average cost (or a list price) and then uses one.
+    const bought = qty * 6;
+    const cost = this.ctx.sqlite.prepare('SELECT qty, value FROM item_costs WHERE item_id = ?').get(item.id) as
+      { qty: number; value: number } | undefined;
+    const value =
+      cost && cost.qty > 0 ? Math.round((cost.value * bought) / cost.qty) : Math.round(bought * (pc ? 150 : 0.2));
+    const at = now - MIN;
+    this.step(at, () =>
+      postMoves(this.at(at, user), [
+        {
+          itemId: item.id,
+          areaId: area,
+          kind: 'receipt',
+          qty: bought,
+          value,
+          occurredAt: at,
+          docType: 'demo',
+          note: 'spare parts bought for a repair',
+        },
+      ]),
+    );
+    this.step(now, use);
   }
 
   run(): void {
