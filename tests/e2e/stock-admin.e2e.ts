@@ -67,6 +67,8 @@ async function pick(page: Page, testId: string, search: string, option: string) 
 
 /** The options a Select offers, read from its open dropdown. */
 async function options(page: Page, testId: string): Promise<string[]> {
+  // The last select's list may still be closing: reading it would give that select's options.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await page.getByTestId(testId).click();
   const list = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
   await list.first().waitFor();

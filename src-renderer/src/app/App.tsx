@@ -14,6 +14,7 @@ import { ConnectionContext } from './connection';
 import { ErrorBoundary } from './ErrorBoundary';
 import { onUncaughtError } from './global-errors';
 import { canAccess, SessionProvider, useSessionQuery } from './session';
+import { setStoreTimeZone } from '../lib/store-day';
 
 // Loaded after the first screen: the sign-in screen must not wait for the grid
 // library and every page (cold start bar, docs/benchmarks.md).
@@ -71,6 +72,8 @@ function Root() {
     [notification, t],
   );
 
+  // Days on screen are the store's (set during render: pages read it in their first render).
+  setStoreTimeZone(session.data?.store?.timezone);
   const value = useMemo(
     () =>
       session.data && {

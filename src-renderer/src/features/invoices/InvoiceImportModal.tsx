@@ -1,6 +1,5 @@
 import type { ColDef } from 'ag-grid-community';
 import { Alert, App, Button, Form, Modal, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { InvoiceImportReport } from '../../../../src-shared/api/methods/invoices';
@@ -11,6 +10,7 @@ import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
 import { HeaderFields, type HeaderValues } from './HeaderFields';
 import { FileDrop, type DroppedFile } from '../../components/FileDrop';
+import { storeTodayValue } from '../../lib/store-day';
 
 type Issue = InvoiceImportReport['errors'][number];
 
@@ -115,7 +115,7 @@ export function InvoiceImportModal(props: { open: boolean; onClose(): void }) {
       <Form<HeaderValues>
         form={form}
         layout="vertical"
-        initialValues={{ invoiceDay: dayjs() }}
+        initialValues={{ invoiceDay: storeTodayValue() }}
         data-testid="invoice-import-form"
       >
         <HeaderFields testPrefix="invoice-import" />

@@ -1,11 +1,11 @@
 import { Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { FormModal } from '../../components/FormModal';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { HeaderFields, type HeaderValues } from './HeaderFields';
+import { storeTodayValue } from '../../lib/store-day';
 
 /**
  * Starts an invoice: the header, and its lines taken from the order (as
@@ -15,7 +15,7 @@ import { HeaderFields, type HeaderValues } from './HeaderFields';
 export function NewInvoiceModal(props: { open: boolean; onClose(): void }) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const initial = useMemo(() => ({ invoiceDay: dayjs() }), []);
+  const initial = useMemo(() => ({ invoiceDay: storeTodayValue() }), []);
   return (
     <FormModal<HeaderValues>
       open={props.open}

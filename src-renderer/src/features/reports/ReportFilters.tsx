@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import dayjs from 'dayjs';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
+import { storeMonthStart, storeToday } from '../../lib/store-day';
 
 export interface AreaCategory {
   areaId: string | null;
@@ -76,8 +77,9 @@ export function useDayParam(name: string, fallback: () => string): [string, (v: 
   return [value, setValue];
 }
 
-export const today = () => dayjs().format('YYYY-MM-DD');
-export const monthStart = () => dayjs().startOf('month').format('YYYY-MM-DD');
+/** Defaults of the report periods: the store's today and month, not the browser's. */
+export const today = storeToday;
+export const monthStart = storeMonthStart;
 
 /** The filter bar of the period reports: date range, area and category, and a choice of grouping. */
 export function PeriodFilters<V extends string>(p: {

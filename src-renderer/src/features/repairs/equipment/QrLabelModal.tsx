@@ -4,13 +4,13 @@ import { useState } from 'react';
 import { call } from '../../../lib/api';
 import { showApiError } from '../../../lib/form-errors';
 import { faultText } from '../../receiving/fault-text';
-import dayjs from 'dayjs';
 import { createPortal } from 'react-dom';
 import type { LabelData } from '../../../../../src-shared/labels/template';
 import { useSession } from '../../../app/session';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { useMaybeQuery } from '../use-maybe-query';
+import { storeToday } from '../../../lib/store-day';
 
 /** The built-in equipment QR template (src-main/services/devices/labels.ts). */
 const EQUIPMENT_TEMPLATE_ID = '01930000-0000-7000-8000-00000000a002';
@@ -51,7 +51,7 @@ export function QrLabelModal({ equipment, onClose }: { equipment: { id: string }
   const data: LabelData | undefined = qr.data && {
     itemCode: '',
     ...splitName(qr.data.name, qr.data.location),
-    receivedDate: dayjs().format('YYYY-MM-DD'),
+    receivedDate: storeToday(),
     barcode: qr.data.payload,
     equipmentCode: qr.data.code,
     storeName: session.store?.name ?? qr.data.storeCode,

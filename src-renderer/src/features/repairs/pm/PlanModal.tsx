@@ -13,6 +13,7 @@ import { showLinesError } from '../../stock/errors';
 import { filterByLabel } from '../../stock/pickers';
 import { reroute, under } from '../errors';
 import { categoryName } from '../repair-format';
+import { storeTodayValue } from '../../../lib/store-day';
 
 export type Plan = MethodOutput<'pm.plans'>[number];
 
@@ -55,7 +56,7 @@ function toForm(p: Plan | null): Partial<Values> {
       intervalKind: 'months',
       interval: 1,
       leadDays: 7,
-      startDay: dayjs(),
+      startDay: storeTodayValue(),
       priority: 'normal',
       active: true,
       assignee: '',

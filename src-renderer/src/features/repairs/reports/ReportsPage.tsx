@@ -1,5 +1,4 @@
 import { Tabs, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useNavigate, useParams } from 'react-router';
 import { REPAIR_REPORTS } from '../../../../../src-shared/api/methods/repair-reports';
 import { useI18n } from '../../../lib/i18n';
@@ -9,12 +8,13 @@ import { CostsReport } from './CostsReport';
 import { ReliabilityReport } from './ReliabilityReport';
 import { RepeatsReport } from './RepeatsReport';
 import { SlaReport } from './SlaReport';
+import { storeDayPlus } from '../../../lib/store-day';
 
 type Report = (typeof REPAIR_REPORTS)[number];
 const isReport = (v: string | undefined): v is Report => (REPAIR_REPORTS as readonly string[]).includes(v ?? '');
 
 /** A year back to today: reliability needs a long window to mean anything. */
-const yearAgo = () => dayjs().subtract(364, 'day').format('YYYY-MM-DD');
+const yearAgo = () => storeDayPlus(-364);
 
 /**
  * The maintenance reports, one tab each (#/repairs/reports/<report>, so a

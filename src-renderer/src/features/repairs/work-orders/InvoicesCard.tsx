@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../../src-shared/api';
 import { useSession } from '../../../app/session';
@@ -15,6 +15,7 @@ import { filterByLabel } from '../../stock/pickers';
 import { FilePick, type PickedFile } from '../FilePick';
 import { EDITORS } from '../repair-format';
 import { ReversalCell, VoidModal } from './reversal';
+import { storeTodayValue } from '../../../lib/store-day';
 
 type Detail = MethodOutput<'repairs.get'>;
 type Invoice = Detail['invoices'][number];
@@ -38,7 +39,7 @@ export function InvoicesCard({ wo }: { wo: Detail }) {
   const vendors = useQuery('vendors.list', {}, { enabled: adding });
   const editor = can(EDITORS);
   const initial = useMemo<Partial<Values>>(
-    () => ({ vendorId: wo.vendorId ?? undefined, day: dayjs(), file: null }),
+    () => ({ vendorId: wo.vendorId ?? undefined, day: storeTodayValue(), file: null }),
     [wo.vendorId],
   );
   const openFile = async (id: string) => {

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../../src-shared/api';
 import { useSession } from '../../../app/session';
@@ -11,6 +11,7 @@ import { useQuery } from '../../../lib/query';
 import { money } from '../../procurement/money';
 import { durationText, WORKERS } from '../repair-format';
 import { ReversalCell, VoidModal } from './reversal';
+import { storeTodayValue } from '../../../lib/store-day';
 
 type Detail = MethodOutput<'repairs.get'>;
 type Labour = Detail['labour'][number];
@@ -31,7 +32,7 @@ export function LabourCard({ wo }: { wo: Detail }) {
   const pickers = useQuery('repairs.pickers', {}, { enabled: adding });
   const worker = can(WORKERS);
   const me = session.user?.id;
-  const initial = useMemo<Partial<Values>>(() => ({ userId: '', minutes: 30, day: dayjs() }), []);
+  const initial = useMemo<Partial<Values>>(() => ({ userId: '', minutes: 30, day: storeTodayValue() }), []);
   return (
     <Card
       size="small"

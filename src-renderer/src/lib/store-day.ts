@@ -1,0 +1,36 @@
+import dayjs, { type Dayjs } from 'dayjs';
+
+let storeZone: string | undefined;
+
+/** Set from the session: days on screen are the store's days, whatever zone this PC's clock is in. */
+export function setStoreTimeZone(zone: string | undefined): void {
+  storeZone = zone;
+}
+
+/** A moment's date in the store's time zone, as YYYY-MM-DD (the browser's own zone when none is known). */
+export function storeDayOf(at: Date, zone = storeZone): string {
+  if (!zone) return dayjs(at).format('YYYY-MM-DD');
+  try {
+    // en-CA formats dates as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(at);
+  } catch {
+    return dayjs(at).format('YYYY-MM-DD');
+  }
+}
+
+/** Today in the store: a report "to today" must include what was recorded a minute ago at the store. */
+export const storeToday = (): string => storeDayOf(new Date());
+
+/** Today in the store, `days` earlier or later. */
+export const storeDayPlus = (days: number): string => dayjs(storeToday()).add(days, 'day').format('YYYY-MM-DD');
+
+/** The first day of the store's current month. */
+export const storeMonthStart = (): string => `${storeToday().slice(0, 8)}01`;
+
+/** Today in the store as a date-picker value (form defaults for a receipt, labour or reading day). */
+export const storeTodayValue = (): Dayjs => dayjs(storeToday());
