@@ -168,15 +168,15 @@ export interface LineLookups {
   labelJob(lineId: string): ReceiptLineDto['labelJob'];
 }
 
-export function lineLookups(ctx: Ctx, receiptId?: string): LineLookups {
-  const jobs = receiptId ? labelJobsOf(ctx, receiptId) : null;
+export function lineLookups(ctx: Ctx, receiptId: string): LineLookups {
+  let jobs: Map<string, LabelJob> | undefined;
   return {
     item: memo((id) => itemFacts(ctx, id)),
     rule: memo((category) => tempRule(ctx, category)),
     gtin: memo((itemId) => gtinOf(ctx, itemId)),
     area: memo((id) => areaCode(ctx, id)),
     user: memo((id) => userName(ctx, id)),
-    labelJob: (lineId) => (jobs ? (jobs.get(lineId) ?? null) : labelJobOf(ctx, lineId)),
+    labelJob: (lineId) => (jobs ??= labelJobsOf(ctx, receiptId)).get(lineId) ?? null,
   };
 }
 
@@ -184,7 +184,7 @@ export function lineDto(
   ctx: Ctx,
   l: LineRecord,
   receipt: ReceiptRecord,
-  look: LineLookups = lineLookups(ctx),
+  look: LineLookups = lineLookups(ctx, receipt.id),
 ): ReceiptLineDto {
   const item = look.item(l.itemId);
   const rule = look.rule(item.category);
@@ -249,7 +249,7 @@ export function lineDto(
 
 type LabelJob = NonNullable<ReceiptLineDto['labelJob']>;
 
-/** The newest label job of each posted line of a receipt, in one query. */
+/** The newest label job of each posted line of a receipt, in one query (the desk shows them without the label history). */
 function labelJobsOf(ctx: Ctx, receiptId: string): Map<string, LabelJob> {
   const rows = ctx.sqlite
     .prepare(
@@ -260,17 +260,6 @@ function labelJobsOf(ctx: Ctx, receiptId: string): Map<string, LabelJob> {
     .all(receiptId) as (LabelJob & { lineId: string })[];
   // Oldest first, so the newest job of each line is the one left in the map.
   return new Map(rows.map(({ lineId, ...job }) => [lineId, job]));
-}
-
-/** The newest label job of a posted line, so the desk shows its state without reading the label history. */
-function labelJobOf(ctx: Ctx, lineId: string): ReceiptLineDto['labelJob'] {
-  const row = ctx.sqlite
-    .prepare(
-      `SELECT id, status, error FROM label_prints WHERE source_type = 'receipt_line' AND source_id = ?
-       ORDER BY created_at DESC, rowid DESC LIMIT 1`,
-    )
-    .get(lineId) as { id: string; status: 'pending' | 'printed' | 'failed'; error: string } | undefined;
-  return row ?? null;
 }
 
 export function labelOf(ctx: Ctx, l: LineRecord, receipt: ReceiptRecord): ReceiptLabel {

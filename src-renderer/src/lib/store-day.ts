@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { formatLocalTime } from '../../../src-shared/time';
 
 let storeZone: string | undefined;
 
@@ -11,14 +12,9 @@ export function setStoreTimeZone(zone: string | undefined): void {
 export function storeDayOf(at: Date, zone = storeZone): string {
   if (!zone) return dayjs(at).format('YYYY-MM-DD');
   try {
-    // en-CA formats dates as YYYY-MM-DD.
-    return new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    }).format(at);
+    return formatLocalTime(at.getTime(), zone).slice(0, 10);
   } catch {
+    // A zone name this browser does not know: its own zone rather than no date at all.
     return dayjs(at).format('YYYY-MM-DD');
   }
 }
