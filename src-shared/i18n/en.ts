@@ -9,6 +9,10 @@ import { enReceiving } from './en/receiving';
 import { enRepairs } from './en/repairs';
 import { enReports } from './en/reports';
 import { enStock } from './en/stock';
+import { enPeriods } from './en/periods';
+import { enSystem } from './en/system';
+import { enSecurity } from './en/security';
+import { enFormat } from './en/format';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -27,6 +31,10 @@ export const en = {
   ...enRepairs,
   ...enDevices,
   ...enReceivingDesk,
+  ...enPeriods,
+  ...enSystem,
+  ...enSecurity,
+  ...enFormat,
 } as const;
 
 export type MessageKey = keyof typeof en;

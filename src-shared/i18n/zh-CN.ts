@@ -10,6 +10,10 @@ import { zhReceiving } from './zh-CN/receiving';
 import { zhRepairs } from './zh-CN/repairs';
 import { zhReports } from './zh-CN/reports';
 import { zhStock } from './zh-CN/stock';
+import { zhPeriods } from './zh-CN/periods';
+import { zhSystem } from './zh-CN/system';
+import { zhSecurity } from './zh-CN/security';
+import { zhFormat } from './zh-CN/format';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -24,4 +28,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhRepairs,
   ...zhDevices,
   ...zhReceivingDesk,
+  ...zhPeriods,
+  ...zhSystem,
+  ...zhSecurity,
+  ...zhFormat,
 };

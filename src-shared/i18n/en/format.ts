@@ -1,0 +1,2 @@
+/** English texts: currency and display formats. */
+export const enFormat = {} as const;

@@ -1,0 +1,2 @@
+/** English texts: the ledger's rules. */
+export const enPeriods = {} as const;

@@ -1,0 +1,2 @@
+/** English texts: backup, restore and uploads. */
+export const enSystem = {} as const;
