@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../lib/exceljs';
 
 /** One sheet with a bold frozen header; `text` columns are stored as text so Excel does not show 6.9E+12. */
