@@ -92,7 +92,7 @@ export async function readSheetInWorker(
         fn();
       };
       const timer = setTimeout(
-        () => settle(() => reject(new SheetRefusal('timeout', { seconds: Math.round(limits.timeoutMs / 1000) }))),
+        () => settle(() => reject(new SheetRefusal('timeout', { seconds: Math.ceil(limits.timeoutMs / 1000) }))),
         limits.timeoutMs,
       );
       worker.once('message', (r: SheetResult) =>
