@@ -30,9 +30,15 @@ function workerEntry(): URL {
   }
   for (let dir = dirname(here), up = 0; up < 3; dir = dirname(dir), up++) {
     const file = join(dir, WORKER_BUNDLE);
-    if (existsSync(file)) return pathToFileURL(file);
+    if (existsSync(file)) return pathToFileURL(unpacked(file));
   }
   throw new Error(`${WORKER_BUNDLE} is missing beside ${here}: rebuild the app (npm run build).`);
+}
+
+/** In an installed app the worker is run from app.asar.unpacked (electron-builder.yml), where Node's loader reads it as a plain file. */
+function unpacked(file: string): string {
+  const outside = file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  return outside !== file && existsSync(outside) ? outside : file;
 }
 
 /** tsx's ESM entry, by its package's export map (a data: URL cannot resolve a bare name itself). */
