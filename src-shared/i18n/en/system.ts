@@ -20,4 +20,6 @@ export const enSystem = {
   'upload.sheet.busy': 'Other files are being read right now. Try again in a minute.',
   'upload.sheet.oldFormat':
     '"{name}" is an old Excel (.xls) or password-protected file. Open it in Excel or WPS, save it as .xlsx without a password (or as CSV) and import that.',
+  'upload.image.tooLarge':
+    'The photo is {width} × {height} pixels; at most {max} pixels a side and {megapixels} megapixels are accepted. Take it again at a lower resolution, or shrink it, and add it again.',
 } as const;

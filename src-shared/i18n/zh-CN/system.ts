@@ -18,4 +18,6 @@ export const zhSystem: Record<keyof typeof enSystem, string> = {
   'upload.sheet.busy': '正在读取其他文件，请一分钟后再试。',
   'upload.sheet.oldFormat':
     '“{name}”是旧版 Excel（.xls）或带密码的文件。请用 Excel 或 WPS 打开，另存为不带密码的 .xlsx（或 CSV）后导入。',
+  'upload.image.tooLarge':
+    '照片为 {width} × {height} 像素；每边最多 {max} 像素、总计最多 {megapixels} 百万像素。请用较低的分辨率重拍或缩小后再添加。',
 };
