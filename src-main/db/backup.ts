@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -139,6 +139,13 @@ export async function backupDatabase(
   mkdirSync(dir, { recursive: true });
   const file = backupPath(dir, reason, now, storeTimeZone(sqlite));
   await sqlite.backup(file);
+  // One self-contained file: opening a WAL-mode copy, even read-only, leaves -wal/-shm files beside it.
+  const copy = new Database(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   pruneBackups(dir, keep);
   return { file, at: now.toISOString(), reason, bytes: statSync(file).size };
 }
