@@ -62,4 +62,5 @@ export const enSystem = {
   'system.restore.confirm': 'Replace the store database',
   'system.restore.done': 'The store was restored from {file}. Sign in again.',
   'system.restore.signedOut': 'The store database was restored from a backup. Everyone was signed out: sign in again.',
+  'system.reason.uploaded': 'uploaded',
 } as const;

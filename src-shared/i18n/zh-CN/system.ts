@@ -55,4 +55,5 @@ export const zhSystem: Record<keyof typeof enSystem, string> = {
   'system.restore.confirm': '替换门店数据库',
   'system.restore.done': '已从 {file} 恢复门店数据。请重新登录。',
   'system.restore.signedOut': '门店数据库已从备份恢复，所有人已退出登录。请重新登录。',
+  'system.reason.uploaded': '上传',
 };
