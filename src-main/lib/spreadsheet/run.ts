@@ -86,8 +86,6 @@ export async function readSheetInWorker(
           maxYoungGenerationSizeMb: 32,
           stackSizeMb: 4,
         },
-        stdout: true,
-        stderr: true,
       });
       let settled = false;
       const settle = (fn: () => void) => {
