@@ -32,6 +32,8 @@ export default defineConfig({
           sim: resolve(__dirname, 'src-main/tools/sim.ts'),
           'bench-receiving': resolve(__dirname, 'src-main/tools/bench-receiving.ts'),
           'bench-repairs': resolve(__dirname, 'src-main/tools/bench-repairs.ts'),
+          // Uploaded spreadsheets are read in this worker thread (src-main/lib/spreadsheet/run.ts finds it here).
+          'spreadsheet-worker': resolve(__dirname, 'src-main/lib/spreadsheet/worker.ts'),
         },
       },
     },

@@ -11,6 +11,8 @@ import { storeSettings } from './services/store/settings';
 import { createDeviceHub, type DeviceHub } from './services/devices/hub';
 import { ensureDefaultTemplates } from './services/devices/labels';
 import { runRepairsTick } from './services/repairs/auto';
+import { createCallGate } from './services/system/call-gate';
+import { createRestorer } from './services/system/restorer';
 
 export interface BackendOptions {
   dataDir: string;
@@ -65,23 +67,49 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     schemaVersion: database.schemaVersion,
   };
   const events = createEventBus((err) => log.error('event listener failed', err));
-  ensureDefaultTemplates(database.sqlite, Date.now());
-  const devices = createDeviceHub({ sqlite: database.sqlite, events, log });
-  const dispatch = createDispatch({
-    db: database.db,
-    sqlite: database.sqlite,
-    host,
+  // Swapped together when System › Restore replaces the database; hosts only ever hold the gate's dispatch.
+  let devices!: DeviceHub;
+  let inner!: Dispatch;
+  const useDatabase = () => {
+    host.schemaVersion = database.schemaVersion;
+    ensureDefaultTemplates(database.sqlite, Date.now());
+    devices = createDeviceHub({ sqlite: database.sqlite, events, log });
+    inner = createDispatch({
+      db: database.db,
+      sqlite: database.sqlite,
+      host,
+      log,
+      events,
+      devices,
+      now: opts.now,
+    });
+  };
+  useDatabase();
+  const gate = createCallGate();
+  const dispatch = gate.wrap(() => inner);
+  host.restorer = createRestorer({
+    paths,
+    migrationsFolder: opts.migrationsFolder,
     log,
     events,
-    devices,
-    now: opts.now,
+    gate,
+    current: () => database,
+    close: async () => {
+      await devices.close();
+      database.close();
+    },
+    reopen: async () => {
+      database = await openStoreDatabase({ paths, migrationsFolder: opts.migrationsFolder, log });
+      useDatabase();
+      devices.reload();
+    },
   });
   const demo = opts.demo ? seedDemoStore(database, host, log) : null;
   devices.reload();
 
   let closed = false;
   const dailyBackup = async () => {
-    if (closed) return;
+    if (closed || !database.sqlite.open) return; // closed, or being replaced by a restore
     try {
       if (!backupDue(paths.backups, 24)) return;
       const keep = storeSettings(database.db).backupKeep;
@@ -96,7 +124,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   timer.unref();
   // Repairs: auto-confirmations and preventive work orders coming due (idempotent; lists apply them on read too).
   const repairsTimer = setInterval(
-    () => !closed && runRepairsTick(database, host, log, (opts.now ?? Date.now)()),
+    () => !closed && database.sqlite.open && runRepairsTick(database, host, log, (opts.now ?? Date.now)()),
     10 * 60_000,
   );
   repairsTimer.unref();
@@ -105,10 +133,14 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   return {
     dispatch,
     events,
-    devices,
+    get devices() {
+      return devices;
+    },
     host,
     log,
-    database,
+    get database() {
+      return database;
+    },
     demo,
     close() {
       closed = true;

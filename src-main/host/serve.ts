@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { startBackend, type Backend } from '../backend';
+import { translate } from '../../src-shared/i18n';
 import { restoreBackup } from '../db/restore';
+import { RestoreRefusal } from '../db/restore-check';
 import { dataPaths } from '../lib/paths';
 import { appRoot, appVersion } from './app-root';
 import { parseHostArgs, type HostArgs } from './args';
@@ -60,8 +62,15 @@ export async function serve(
 }
 
 async function restore(args: HostArgs): Promise<void> {
-  const result = await restoreBackup(dataPaths(args.dataDir), args.from!, join(appRoot(), 'drizzle'));
-  console.log(`Restored ${result.restoredFrom}.`);
+  let result: Awaited<ReturnType<typeof restoreBackup>>;
+  try {
+    result = await restoreBackup(dataPaths(args.dataDir), args.from!, join(appRoot(), 'drizzle'));
+  } catch (err) {
+    if (!(err instanceof RestoreRefusal)) throw err;
+    console.error(translate('en', `system.restore.refused.${err.reason}`, err.params));
+    process.exit(2);
+  }
+  console.log(`Restored ${result.restoredFrom} (store ${result.contents.storeCode} ${result.contents.storeName}).`);
   if (result.previous) console.log(`The database it replaced was kept as ${result.previous}.`);
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { Logger } from '../lib/log';
 import type { DataPaths } from '../lib/paths';
 import type { DeviceHub } from './devices/hub';
+import type { DatabaseRestorer } from './system/restorer';
 
 export interface SessionUser {
   id: string;
@@ -31,6 +32,8 @@ export interface HostInfo {
   paths: DataPaths;
   logFile: string;
   schemaVersion: number;
+  /** Replaces the running database by a backup (set by the backend; absent where a host cannot). */
+  restorer?: DatabaseRestorer;
 }
 
 /** How the caller reached us; setup is allowed only from the store PC itself. */

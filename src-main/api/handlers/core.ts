@@ -7,6 +7,8 @@ import { getPref, setPref } from '../../services/prefs/prefs';
 import { initializeStore, setupStatus } from '../../services/store/setup';
 import { getStore, updateStore } from '../../services/store/store';
 import { backupNow, backups, reportClientError, systemInfo } from '../../services/system/system';
+import { uploadBackupChunk } from '../../services/system/backup-upload';
+import { restoreCheck, restoreRun } from '../../services/system/restore';
 import {
   changeOwnSecret,
   createUser,
@@ -64,6 +66,10 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
       return b;
     },
   },
+  // Asynchronous file work (upload, copy, swap): each writes its own audit entry.
+  'system.restoreUpload': { tx: 'manual', run: uploadBackupChunk },
+  'system.restoreCheck': { tx: 'manual', run: restoreCheck },
+  'system.restore': { tx: 'manual', run: restoreRun },
   'system.reportClientError': { run: reportClientError },
 
   'prefs.get': { run: (ctx, i) => getPref(ctx, i.key) },

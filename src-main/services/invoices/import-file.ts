@@ -1,7 +1,5 @@
 import { AppError } from '../app-error';
-import { decodeText, parseCsv } from '../items/csv';
-import { MAX_FILE_BYTES } from '../items/import-read';
-import { readXlsx } from '../items/xlsx';
+import { readUploadedSheet } from '../uploads/sheet';
 
 /** Columns of an invoice file, as the export names them. */
 export const INVOICE_COLUMNS = [
@@ -47,36 +45,6 @@ export interface InvoiceTable {
   records: { row: number; cells: string[] }[];
 }
 
-const fileError = (key: 'items.import.unreadable' | 'items.import.badType', params?: Record<string, string>) =>
-  new AppError('VALIDATION', key, params, [{ path: 'base64', key, params }]);
-
-/** Reads CSV (UTF-8, UTF-16 or GBK) or XLSX into rows of text; anything unreadable is one VALIDATION error. */
-async function readRows(fileName: string, base64: string): Promise<string[][]> {
-  const bytes = Buffer.from(base64, 'base64');
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new AppError('VALIDATION', 'items.import.tooBig', undefined, [
-      { path: 'base64', key: 'items.import.tooBig' },
-    ]);
-  }
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  if (ext === 'xlsx' || (isZip && ext !== 'csv')) {
-    try {
-      return await readXlsx(bytes);
-    } catch (err) {
-      throw fileError('items.import.unreadable', { format: 'XLSX', reason: (err as Error).message.slice(0, 120) });
-    }
-  }
-  if (ext === 'csv' || ext === 'txt') {
-    try {
-      return parseCsv(decodeText(bytes).text);
-    } catch (err) {
-      throw fileError('items.import.unreadable', { format: 'CSV', reason: (err as Error).message.slice(0, 120) });
-    }
-  }
-  throw fileError('items.import.badType', { name: fileName });
-}
-
 /** A file that cannot be an invoice at all: one error on the file, nothing checked row by row. */
 function fileProblem(
   k: 'missingColumn' | 'duplicateColumn' | 'empty' | 'tooManyRows',
@@ -91,7 +59,8 @@ function fileProblem(
  * are left alone: supplier exports carry more than an invoice line needs.
  */
 export async function readInvoiceTable(fileName: string, base64: string): Promise<InvoiceTable> {
-  const rows = await readRows(fileName, base64);
+  // An invoice of MAX_LINES lines fits in a few hundred rows; a file far longer is refused while it is read.
+  const rows = await readUploadedSheet({ fileName, base64 }, { maxRows: MAX_LINES * 10 });
   const columns = new Map<InvoiceColumn, number>();
   (rows[0] ?? []).forEach((raw, i) => {
     const h = raw.replace(/^\uFEFF/, '').trim();

@@ -1,8 +1,12 @@
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
+import { imageSize } from '../uploads/image-size';
 import { fieldError } from './errors';
 
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+/** Pixels a photo may declare: a 48-megapixel phone camera (8064 × 6048) fits, a decompression bomb does not. */
+export const MAX_PHOTO_PIXELS = 50_000_000;
+export const MAX_PHOTO_SIDE = 12_000;
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];
 
@@ -14,7 +18,7 @@ export function imageMime(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
   return null;
 }
 
-/** Checks a photo (PNG/JPEG, at most 2 MB); call before writing anything. */
+/** Checks a photo (PNG/JPEG, at most 2 MB and 50 megapixels, read from its header); call before writing anything. */
 export function checkPhoto(photo: { fileName: string; dataBase64: string }) {
   const b64 = photo.dataBase64.replace(/^data:[^,]*,/, '');
   if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(b64)) fieldError('VALIDATION', 'error.ops.photoType', 'photo');
@@ -23,7 +27,16 @@ export function checkPhoto(photo: { fileName: string; dataBase64: string }) {
     fieldError('VALIDATION', 'error.ops.photoSize', 'photo', { size: (bytes.length / 1024 / 1024).toFixed(1) });
   }
   const mime = imageMime(bytes);
-  if (!mime) fieldError('VALIDATION', 'error.ops.photoType', 'photo');
+  if (!mime) return fieldError('VALIDATION', 'error.ops.photoType', 'photo');
+  const size = imageSize(bytes, mime);
+  if (size && (size.width * size.height > MAX_PHOTO_PIXELS || Math.max(size.width, size.height) > MAX_PHOTO_SIDE)) {
+    fieldError('VALIDATION', 'upload.image.tooLarge', 'photo', {
+      width: size.width,
+      height: size.height,
+      max: MAX_PHOTO_SIDE,
+      megapixels: MAX_PHOTO_PIXELS / 1_000_000,
+    });
+  }
   return { fileName: photo.fileName, mime, bytes: bytes.length, data: bytes.toString('base64') };
 }
 

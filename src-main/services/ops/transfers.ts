@@ -10,6 +10,7 @@ import { reverseMove, type MoveInput } from '../stock/post';
 import { storeRow } from '../store/settings';
 import { fieldError } from './errors';
 import { postLines, requireArea, resolveLines, type DocLine } from './documents';
+import { nestsDeeperThan } from '../uploads/json-depth';
 
 export const TRANSFER_FORMAT = 'store-backoffice/transfer';
 /** attachments.owner_type of the copy of an exported file; its first row marks the transfer as exported. */
@@ -311,6 +312,8 @@ export function parseTransferFile(content: string): TransferPayload {
   const bad = (detail: string): never => {
     throw new AppError('VALIDATION', 'error.ops.transferFile', { detail });
   };
+  // A transfer file nests four levels; anything far deeper is refused before JSON.parse could stall the server on it.
+  if (nestsDeeperThan(content, 16)) return bad('nesting');
   let doc: unknown;
   try {
     doc = JSON.parse(content);

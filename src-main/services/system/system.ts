@@ -20,7 +20,13 @@ export function backups(ctx: Ctx): BackupInfo[] {
 
 /** An online backup while the app keeps running (SQLite backup API). */
 export function backupNow(ctx: Ctx): Promise<BackupInfo> {
-  return backupDatabase(ctx.sqlite, ctx.host.paths.backups, 'manual', storeSettings(ctx.db).backupKeep);
+  return backupDatabase(
+    ctx.sqlite,
+    ctx.host.paths.backups,
+    'manual',
+    storeSettings(ctx.db).backupKeep,
+    new Date(ctx.now),
+  );
 }
 
 export function reportClientError(

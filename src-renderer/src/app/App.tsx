@@ -63,10 +63,19 @@ function Root() {
         if (e.type === 'device') applyDeviceEvent(e.state);
         if (e.type === 'invalidate' && e.methods.includes('devices.states')) reseedDevices();
         if (e.type === 'server-error') notification.error({ message: t('error.INTERNAL', { ref: e.ref }) });
+        if (e.type === 'signed-out') {
+          // The store database was replaced: nothing on screen is current, and the sign-in screen says why.
+          notification.info({ message: t('system.restore.signedOut'), duration: 0, key: 'signed-out' });
+          invalidate(['*']);
+        }
       }, setConnection),
     [notification, t],
   );
   useEffect(() => onSessionEnded(() => invalidate(['session.current'])), []);
+  const signedIn = !!session.data?.user;
+  useEffect(() => {
+    if (signedIn) notification.destroy('signed-out');
+  }, [signedIn, notification]);
   useEffect(
     () => onUncaughtError((ref) => notification.error({ message: t('error.INTERNAL', { ref }), duration: 0 })),
     [notification, t],

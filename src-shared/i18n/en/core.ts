@@ -215,7 +215,8 @@ export const enCore = {
   'system.reason.manual': 'manual',
   'system.reason.pre-migration': 'before update',
   'system.reason.pre-restore': 'before restore',
-  'system.restoreHint': 'To restore a backup, stop the app and run: npm run restore -- --from <file>',
+  'system.restoreHint':
+    'To go back to a backup, choose Restore… on it below, or upload a backup file. The app keeps running; the current data is kept as a pre-restore backup and everyone signs in again.',
 
   // master lists
   'items.title': 'Items',

@@ -203,7 +203,8 @@ export const zhCore: Record<keyof typeof enCore, string> = {
   'system.reason.manual': '手动',
   'system.reason.pre-migration': '升级前',
   'system.reason.pre-restore': '恢复前',
-  'system.restoreHint': '恢复备份：先关闭应用，然后运行 npm run restore -- --from <文件>',
+  'system.restoreHint':
+    '要回到某个备份，请在下方该备份上点击“恢复…”，或上传备份文件。应用无需关闭；当前数据会先保存为“恢复前”备份，恢复后所有人需重新登录。',
 
   'items.title': '物料',
   'items.code': '编码',

@@ -1,16 +1,20 @@
-import type { ColDef } from 'ag-grid-community';
-import { Alert, App, Button, Descriptions, Typography } from 'antd';
-import { useMemo } from 'react';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { Alert, App, Button, Descriptions, Space, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
+import { ApiError } from '../../../../src-shared/errors';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
 import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
+import { RestoreDialog } from './RestoreDialog';
+import { uploadBackup } from './upload-backup';
 
 type Backup = MethodOutput<'system.backups'>[number];
-const REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore'] as const;
+const REASONS = ['daily', 'manual', 'pre-migration', 'pre-restore', 'uploaded'] as const;
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 const isReason = (r: string): r is (typeof REASONS)[number] => (REASONS as readonly string[]).includes(r);
 
 export function SystemPage() {
@@ -22,6 +26,9 @@ export function SystemPage() {
   const isAdmin = can(['admin']);
   const backups = useQuery('system.backups', {}, { enabled: isAdmin });
   const backupNow = useMutation('system.backupNow');
+  const [restoring, setRestoring] = useState<string | null>(null);
+  const [uploading, setUploading] = useState<number | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
 
   const columns = useMemo<ColDef<Backup>[]>(
     () => [
@@ -45,6 +52,20 @@ export function SystemPage() {
         valueGetter: (p) => p.data && `${(p.data.bytes / 1024).toFixed(0)} KB`,
       },
       { field: 'file', headerName: t('system.backupFile'), flex: 1, minWidth: 300 },
+      {
+        colId: 'actions',
+        headerName: t('common.actions'),
+        sortable: false,
+        filter: false,
+        width: 110,
+        pinned: 'right',
+        cellRenderer: (p: ICellRendererParams<Backup>) =>
+          p.data && (
+            <Button size="small" danger onClick={() => setRestoring(fileName(p.data!.file))} data-testid="restore-row">
+              {t('system.restore.choose')}
+            </Button>
+          ),
+      },
     ],
     [t, tz],
   );
@@ -55,6 +76,22 @@ export function SystemPage() {
       void message.success(t('system.backupDone', { file: b.file }));
     } catch (err) {
       showApiError(err, message);
+    }
+  };
+
+  const upload = async (file: File | undefined) => {
+    if (!file) return;
+    setUploading(0);
+    try {
+      setRestoring(await uploadBackup(file, setUploading));
+    } catch (err) {
+      // A refused file carries its reason on the file field: say it once.
+      if (err instanceof ApiError && err.data.fields?.length) {
+        void message.error(err.data.fields.map((f) => f.message).join(' '));
+      } else showApiError(err, message);
+    } finally {
+      setUploading(null);
+      if (picker.current) picker.current.value = '';
     }
   };
 
@@ -86,16 +123,36 @@ export function SystemPage() {
             exportName="backups"
             height={320}
             toolbar={
-              <Button
-                type="primary"
-                onClick={() => void runBackup()}
-                loading={backupNow.pending}
-                data-testid="backup-now"
-              >
-                {t('system.backupNow')}
-              </Button>
+              <Space>
+                <Button
+                  type="primary"
+                  onClick={() => void runBackup()}
+                  loading={backupNow.pending}
+                  data-testid="backup-now"
+                >
+                  {t('system.backupNow')}
+                </Button>
+                <Button
+                  onClick={() => picker.current?.click()}
+                  loading={uploading !== null}
+                  data-testid="restore-upload"
+                >
+                  {uploading === null
+                    ? t('system.restore.upload')
+                    : t('system.restore.uploading', { percent: uploading })}
+                </Button>
+                <input
+                  ref={picker}
+                  type="file"
+                  accept=".sqlite,.db,application/vnd.sqlite3,application/octet-stream"
+                  hidden
+                  onChange={(e) => void upload(e.target.files?.[0])}
+                  data-testid="restore-file"
+                />
+              </Space>
             }
           />
+          {restoring && <RestoreDialog backup={restoring} tz={tz} onClose={() => setRestoring(null)} />}
         </>
       )}
     </div>
