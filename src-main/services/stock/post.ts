@@ -129,7 +129,7 @@ export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] 
       failBound(valueIssue(qty, v!, true, item), path('value'));
     }
     const occurredAt = m.occurredAt ?? ctx.now;
-    rules.check(occurredAt, path('occurredAt'));
+    rules.check(occurredAt, path('occurredAt'), item.code);
     if (item.lotTracked && qty > 0 && !m.lot) fail('VALIDATION', 'error.stock.lot', { item: item.code }, path('lot'));
     return {
       itemId: m.itemId,
@@ -175,7 +175,7 @@ export function reverseMove(ctx: Ctx, seq: number, note: string): PostedMove {
   if (orig.reversesSeq !== null || st.reversalOf.get(seq))
     throw new AppError('CONFLICT', 'error.stock.alreadyReversed');
   const rules = dateRules(ctx);
-  rules.check(ctx.now, 'seq');
+  rules.check(ctx.now, 'seq', (st.item.get(orig.itemId) as ItemFacts).code);
   const row: Row = {
     itemId: orig.itemId,
     areaId: orig.areaId,

@@ -19,8 +19,8 @@ export function dayOf(tz: string): (ms: number) => string {
 export interface DateRules {
   /** The store's business day of an instant. */
   day(at: number): string;
-  /** Throws the error that names `path` when a movement may not be dated `at` by this caller. */
-  check(at: number, path: string): void;
+  /** Throws the error that names `path` (and the item, by its code) when a movement of it may not be dated `at`. */
+  check(at: number, path: string, item: string): void;
 }
 
 function refuse(
@@ -50,14 +50,14 @@ export function dateRules(ctx: Ctx): DateRules {
   const earliest = days === null ? null : addDays(today, -days);
   return {
     day,
-    check(at, path) {
+    check(at, path, item) {
       if (!Number.isSafeInteger(at) || at > ctx.now + FUTURE_SLACK_MS) refuse('VALIDATION', 'error.stock.future', path);
       const d = day(at);
       if (closed && at < closed.endsAt)
-        refuse('CONFLICT', 'error.stock.closedPeriod', path, { month: closed.month, day: d });
+        refuse('CONFLICT', 'error.stock.closedPeriod', path, { month: closed.month, day: d, item });
       if (earliest !== null && d < earliest) {
-        if (days === 0) refuse('VALIDATION', 'error.stock.todayOnly', path, { day: d, today });
-        refuse('VALIDATION', 'error.stock.backdated', path, { day: d, days: days!, earliest });
+        if (days === 0) refuse('VALIDATION', 'error.stock.todayOnly', path, { day: d, today, item });
+        refuse('VALIDATION', 'error.stock.backdated', path, { day: d, days: days!, earliest, item });
       }
     },
   };

@@ -5,11 +5,11 @@ export const enPeriods = {
   'error.stock.unitCost': 'At that value {item} would cost more than {max} per {unit}. Check the price and its unit.',
   'error.stock.stockValue': 'The stock of {item} would be worth more than {max}. Check the price and the quantity.',
   'error.stock.closedPeriod':
-    '{month} is closed: nothing can be dated {day}. Record it with today’s date, or ask an admin to reopen {month}.',
+    '{month} is closed: {item} cannot be dated {day}. Record it with today’s date, or ask an admin to reopen {month}.',
   'error.stock.todayOnly':
-    'You can record movements for today only ({today}), not for {day}. Ask a manager to record earlier ones.',
+    'You can record movements for today only ({today}): {item} is dated {day}. Ask a manager to record earlier ones.',
   'error.stock.backdated':
-    'Movements can be dated at most {days} days back (from {earliest}); {day} is earlier. Ask an admin, or change the limit in the store settings.',
+    'Movements can be dated at most {days} days back (from {earliest}): {item} is dated {day}. Ask an admin, or change the limit in the store settings.',
   'error.stock.negativeThen':
     'Not enough {item} on {day}: this movement would leave {qty} in stock then, because later movements already used it. Date it later, or record the missing receipt first.',
   'kind.transfer_variance': 'Transfer variance',

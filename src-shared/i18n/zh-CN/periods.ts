@@ -5,10 +5,10 @@ export const zhPeriods: Record<keyof typeof enPeriods, string> = {
   'error.stock.valueRange': '{item} 这一笔的金额超出单笔上限（最多 {max}）。请检查单价和数量。',
   'error.stock.unitCost': '按这个金额，{item} 每 {unit} 的成本超过 {max}。请检查单价及其单位。',
   'error.stock.stockValue': '{item} 的库存金额将超过 {max}。请检查单价和数量。',
-  'error.stock.closedPeriod': '{month} 已月结，不能记入 {day} 的流水。请按今天的日期记录，或请管理员反结账 {month}。',
-  'error.stock.todayOnly': '您只能记录今天（{today}）的流水，不能记到 {day}。更早的流水请由店长记录。',
+  'error.stock.closedPeriod': '{month} 已月结，{item} 不能记到 {day}。请按今天的日期记录，或请管理员反结账 {month}。',
+  'error.stock.todayOnly': '您只能记录今天（{today}）的流水，{item} 不能记到 {day}。更早的流水请由店长记录。',
   'error.stock.backdated':
-    '流水最多只能补录到 {days} 天前（{earliest} 起），{day} 太早了。请联系管理员，或在门店设置中调整补录天数。',
+    '流水最多只能补录到 {days} 天前（{earliest} 起），{item} 记到 {day} 太早了。请联系管理员，或在门店设置中调整补录天数。',
   'error.stock.negativeThen':
     '{day} 时 {item} 库存不足：这笔流水会使当时的库存变成 {qty}，因为之后的流水已经用掉了这些库存。请改用较晚的日期，或先补录缺少的入库。',
   'kind.transfer_variance': '调拨差异',
