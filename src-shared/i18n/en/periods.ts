@@ -18,7 +18,7 @@ export const enPeriods = {
   'ops.transfers.lineNote': 'Note (why, if it differs)',
   'reports.waste.transferVariance': 'Transfer variance (in transit)',
 
-  'periods.nav': 'Month-end closing',
+  'periods.nav': 'Month closing',
   'periods.title': 'Month-end closing',
   'periods.hint':
     'A closed month is locked: no movement can be dated in it or before it, by anyone. Corrections of a closed month are recorded in the open month (a reversal or a count).',

@@ -79,7 +79,7 @@ export function PeriodsPage() {
       {
         colId: 'actions',
         headerName: t('common.actions'),
-        width: 200,
+        width: 250,
         pinned: 'right',
         sortable: false,
         filter: false,
