@@ -8,8 +8,8 @@
 export const MOVE_KINDS = {
   receipt: { sign: 1, valued: 'input', group: 'receipts' },
   transfer_in: { sign: 1, valued: 'input', group: 'transfers' },
-  /** What a transfer in lacked (or had over) against what was sent, at the transfer's own cost. */
-  transfer_variance: { sign: 0, valued: 'document', group: 'transfers' },
+  /** What a transfer in lacked (or had over) against what was sent, at the transfer's own cost: a loss, like waste. */
+  transfer_variance: { sign: 0, valued: 'document', group: 'waste' },
   area_in: { sign: 1, valued: 'internal', group: 'internal' },
   issue: { sign: -1, valued: 'average', group: 'usage' },
   sale: { sign: -1, valued: 'average', group: 'usage' },

@@ -9,7 +9,7 @@ import { stockStatements } from './statements';
 const FUTURE_SLACK_MS = 5 * 60_000;
 
 const keyers = new Map<string, (ms: number) => string>();
-/** The store-day keyer of a time zone, kept: building one costs more than a thousand postings. */
+/** The store-day keyer of a time zone, built once per zone (an Intl formatter is slow to build). */
 export function dayOf(tz: string): (ms: number) => string {
   let k = keyers.get(tz);
   if (!k) keyers.set(tz, (k = dayKeyer(tz)));
