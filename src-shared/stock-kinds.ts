@@ -1,11 +1,15 @@
 /**
  * Kinds of stock movement. `sign` is the direction of the quantity (count
- * adjustments carry their own sign); `valued` says where the value of an
- * inbound movement comes from; `group` is the column of the period summary.
+ * adjustments and transfer variances carry their own sign); `valued` says where
+ * the value of an inbound movement comes from ('document': in both directions,
+ * from the document, e.g. a transfer's own unit cost); `group` is the column of
+ * the period summary.
  */
 export const MOVE_KINDS = {
   receipt: { sign: 1, valued: 'input', group: 'receipts' },
   transfer_in: { sign: 1, valued: 'input', group: 'transfers' },
+  /** What a transfer in lacked (or had over) against what was sent, at the transfer's own cost: a loss, like waste. */
+  transfer_variance: { sign: 0, valued: 'document', group: 'waste' },
   area_in: { sign: 1, valued: 'internal', group: 'internal' },
   issue: { sign: -1, valued: 'average', group: 'usage' },
   sale: { sign: -1, valued: 'average', group: 'usage' },

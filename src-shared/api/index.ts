@@ -8,6 +8,7 @@ import { countMethods } from './methods/counts';
 import { invoiceMethods } from './methods/invoices';
 import { itemMethods } from './methods/items';
 import { opsMethods } from './methods/ops';
+import { periodMethods } from './methods/periods';
 import { reportMethods } from './methods/reports';
 import { reasonMethods } from './methods/reasons';
 import { stockMethods } from './methods/stock';
@@ -36,6 +37,7 @@ export const coreMethods = {
 export const api = {
   ...coreMethods,
   ...stockMethods,
+  ...periodMethods,
   ...itemMethods,
   ...countMethods,
   ...opsMethods,

@@ -6,6 +6,7 @@ import { uuidv7 } from '../../src-main/lib/ids';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { receiveStock } from './support/receive';
 
 let browser: Browser;
 let host: RunningHost;
@@ -70,10 +71,9 @@ describe('a stocktake from start to post (Chinese, then English)', () => {
     await page.goto(host.url);
     await new LoginScreen(page).signIn('manager', '2345');
     await page.getByTestId('home-title').waitFor();
-    const receipt = await shell.callApi('stock.post', {
-      moves: [{ itemId: fx.itemId, areaId: fx.areaId, kind: 'receipt', qty: 10 * KG, value: 800 * 10_000 }],
-    });
-    expect(receipt.body.error).toBeUndefined();
+    await receiveStock(shell, fx.areaId, [
+      { itemId: fx.itemId, qty: '10', unit: 'kg', price: 80 * 10_000, priceUnit: 'kg', temperature: -18 },
+    ]);
 
     await shell.navigate('盘点');
     await page.getByRole('heading', { name: '盘点单' }).waitFor();

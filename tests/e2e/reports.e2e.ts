@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSetUpBackend } from '../helpers/backend';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
@@ -21,49 +21,47 @@ let page: Page;
 let fx: StockFixture;
 const dir = mkdtempSync(join(tmpdir(), 'bo-e2e-reports-'));
 
-/** A store with February's beef movements, written through the API before the host starts on the same directory. */
+/** A store with February's beef movements, posted through the ledger service before the host starts on the same directory. */
 async function prepareStore() {
   const t = await openSetUpBackend({ dataDir: dir });
   fx = seedStockFixture(t);
   const { beef, rice } = fx.items;
   const { cooler, dry } = fx.areas;
-  await t.call('stock.post', {
-    moves: [
-      {
-        itemId: beef,
-        areaId: cooler,
-        kind: 'receipt',
-        qty: 10 * KG,
-        value: 800 * YUAN,
-        occurredAt: at('2026-01-20T10:00:00'),
-      },
-      {
-        itemId: rice,
-        areaId: dry,
-        kind: 'receipt',
-        qty: 50 * KG,
-        value: 250 * YUAN,
-        occurredAt: at('2026-01-05T10:00:00'),
-      },
-      {
-        itemId: beef,
-        areaId: cooler,
-        kind: 'receipt',
-        qty: 10 * KG,
-        value: 1000 * YUAN,
-        occurredAt: at('2026-02-05T08:00:00'),
-      },
-      { itemId: beef, areaId: cooler, kind: 'issue', qty: 4 * KG, occurredAt: at('2026-02-10T12:00:00') },
-      {
-        itemId: beef,
-        areaId: cooler,
-        kind: 'waste',
-        qty: 1 * KG,
-        reason: 'spoiled',
-        occurredAt: at('2026-02-28T23:30:00'),
-      },
-    ],
-  });
+  postStock(t, [
+    {
+      itemId: beef,
+      areaId: cooler,
+      kind: 'receipt',
+      qty: 10 * KG,
+      value: 800 * YUAN,
+      occurredAt: at('2026-01-20T10:00:00'),
+    },
+    {
+      itemId: rice,
+      areaId: dry,
+      kind: 'receipt',
+      qty: 50 * KG,
+      value: 250 * YUAN,
+      occurredAt: at('2026-01-05T10:00:00'),
+    },
+    {
+      itemId: beef,
+      areaId: cooler,
+      kind: 'receipt',
+      qty: 10 * KG,
+      value: 1000 * YUAN,
+      occurredAt: at('2026-02-05T08:00:00'),
+    },
+    { itemId: beef, areaId: cooler, kind: 'issue', qty: 4 * KG, occurredAt: at('2026-02-10T12:00:00') },
+    {
+      itemId: beef,
+      areaId: cooler,
+      kind: 'waste',
+      qty: 1 * KG,
+      reason: 'spoiled',
+      occurredAt: at('2026-02-28T23:30:00'),
+    },
+  ]);
   t.close();
 }
 

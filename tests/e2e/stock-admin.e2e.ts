@@ -7,6 +7,7 @@ import { uuidv7 } from '../../src-main/lib/ids';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, SetupScreen, ShellScreen } from './support/pages';
+import { receiveStock } from './support/receive';
 
 let browser: Browser;
 let host: RunningHost;
@@ -101,10 +102,9 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     await page.getByTestId('home-title').waitFor();
     own = seedOwn(host.dataDir);
     const shell = new ShellScreen(page);
-    const rec = await shell.callApi('stock.post', {
-      moves: [{ itemId: own.beef, areaId: own.area, kind: 'receipt', qty: 20 * KG, value: 1_600_000 }],
-    });
-    expect(rec.status).toBe(200);
+    await receiveStock(shell, own.area, [
+      { itemId: own.beef, qty: '20', unit: 'kg', price: 80_000, priceUnit: 'kg', temperature: -18 },
+    ]);
 
     // Reason codes: add one (a bad code is refused next to the field first), rename one, deactivate one.
     await shell.navigate('原因代码');
@@ -163,10 +163,10 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     await page.keyboard.press('Escape');
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
 
-    // A movement posted elsewhere (here: through the API) is announced, not pushed into the list.
-    await shell.callApi('stock.post', {
-      moves: [{ itemId: own.beef, areaId: own.area, kind: 'receipt', qty: 1 * KG, value: 80_000 }],
-    });
+    // A movement posted elsewhere (here: a delivery received through the API) is announced, not pushed into the list.
+    await receiveStock(shell, own.area, [
+      { itemId: own.beef, qty: '1', unit: 'kg', price: 80_000, priceUnit: 'kg', temperature: -18 },
+    ]);
     await page.getByTestId('moves-new').getByText('有 1 条新流水').waitFor();
     await screenshot(page, 'moves-new-zh');
     await page.getByTestId('moves-show-new').click();

@@ -6,6 +6,7 @@ import { uuidv7 } from '../../src-main/lib/ids';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { receiveStock } from './support/receive';
 
 let browser: Browser;
 let host: RunningHost;
@@ -68,30 +69,29 @@ describe('daily stock operations in the browser', () => {
     const { page } = await newPage(browser, 'zh-CN');
     await signIn(page);
     const shell = new ShellScreen(page);
-    const rec = await shell.callApi('stock.post', {
-      moves: [
-        { itemId: own.beef, areaId: own.area, kind: 'receipt', qty: 20 * KG, value: 1_600_000 },
-        {
-          itemId: own.fish,
-          areaId: own.area,
-          kind: 'receipt',
-          qty: 3 * KG,
-          value: 1_800_000,
-          lot: 'LATE-02',
-          expiry: '2099-12-31',
-        },
-        {
-          itemId: own.fish,
-          areaId: own.area,
-          kind: 'receipt',
-          qty: 2 * KG,
-          value: 1_200_000,
-          lot: 'SOON-01',
-          expiry: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
-        },
-      ],
-    });
-    expect(rec.status).toBe(200);
+    await receiveStock(shell, own.area, [
+      { itemId: own.beef, qty: '20', unit: 'kg', price: 80_000, priceUnit: 'kg', temperature: -18 },
+      {
+        itemId: own.fish,
+        qty: '3',
+        unit: 'kg',
+        price: 600_000,
+        priceUnit: 'kg',
+        lot: 'LATE-02',
+        expiry: '2099-12-31',
+        temperature: -18,
+      },
+      {
+        itemId: own.fish,
+        qty: '2',
+        unit: 'kg',
+        price: 600_000,
+        priceUnit: 'kg',
+        lot: 'SOON-01',
+        expiry: new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10),
+        temperature: -18,
+      },
+    ]);
 
     await shell.navigate('领用');
     await pick(page, 'issue-area', '', 'E2E 测试冷库');

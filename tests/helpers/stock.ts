@@ -1,4 +1,10 @@
 import { uuidv7 } from '../../src-main/lib/ids';
+import type { ApiErrorData } from '../../src-shared/errors';
+import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
+import { AppError } from '../../src-main/services/app-error';
+import type { Ctx, SessionUser } from '../../src-main/services/context';
+import { NO_DEVICES } from '../../src-main/services/devices/hub';
+import { postMoves, type MoveInput, type PostedMove } from '../../src-main/services/stock/post';
 import type { TestBackend } from './backend';
 
 export interface StockFixture {
@@ -34,4 +40,61 @@ export function seedStockFixture(t: TestBackend): StockFixture {
       fish: item('T-FISH', '鲈鱼', 'Sea bass', 'g', 1),
     },
   };
+}
+
+/** A movement as tests write it: the ledger's input, with the time as an ISO text or epoch ms. */
+export type TestMove = Omit<MoveInput, 'occurredAt'> & { occurredAt?: string | number };
+
+export interface StockCallOpts {
+  now?: number;
+  /** Post as this user (the role's back-dating window applies); default: the system. */
+  user?: SessionUser | null;
+  locale?: Locale;
+}
+
+/**
+ * Posts movements through the ledger service itself, as the system (no user:
+ * no back-dating window; closed months and every other rule still apply), in
+ * one transaction. No API method posts arbitrary movements: tests that need
+ * stock in place call this, screens go through the documents.
+ */
+export function postStock(t: TestBackend, moves: readonly TestMove[], opts: StockCallOpts = {}): PostedMove[] {
+  const { db, sqlite } = t.backend.database;
+  const ctx: Ctx = {
+    db,
+    sqlite,
+    now: opts.now ?? Date.now(),
+    user: opts.user ?? null,
+    sessionTokenHash: null,
+    sessionExpiresAt: null,
+    locale: 'en',
+    caller: { loopback: true, client: 'test' },
+    host: t.backend.host,
+    log: t.backend.log,
+    devices: NO_DEVICES,
+    changed: () => undefined,
+    setSession: () => undefined,
+  };
+  const inputs = moves.map((m) => ({
+    ...m,
+    occurredAt: typeof m.occurredAt === 'string' ? Date.parse(m.occurredAt) : m.occurredAt,
+  }));
+  return sqlite.transaction(() => postMoves(ctx, inputs))();
+}
+
+/** Same, but expects the ledger to refuse: the error as the API would answer it, in `opts.locale` (English). */
+export function failStock(t: TestBackend, moves: readonly TestMove[], opts: StockCallOpts = {}): ApiErrorData {
+  try {
+    postStock(t, moves, opts);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const locale = opts.locale ?? 'en';
+    return {
+      code: err.code,
+      message: translate(locale, err.key ?? (`error.${err.code}` as MessageKey), err.params),
+      params: err.params,
+      fields: err.fields?.map((f) => ({ path: f.path, message: translate(locale, f.key, f.params) })),
+    };
+  }
+  throw new Error('postStock unexpectedly succeeded');
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
 import { KG, YUAN } from '../helpers/ops';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let t: TestBackend;
 let fx: StockFixture;
@@ -13,9 +13,7 @@ const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
 async function setUp() {
   t = await openSetUpBackend();
   fx = seedStockFixture(t);
-  await t.call('stock.post', {
-    moves: [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN }],
-  });
+  postStock(t, [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN }]);
 }
 
 function waste(photo?: { fileName: string; bytes: Buffer }, lines = 1) {

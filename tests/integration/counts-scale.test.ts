@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { uuidv7 } from '../../src-main/lib/ids';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
-import { seedStockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture } from '../helpers/stock';
 
 let t: TestBackend;
 afterEach(() => t?.close());
@@ -30,15 +30,16 @@ it('posts a 5,000-line count in one batch', async () => {
       ins.run(id, `B-${String(i).padStart(5, '0')}`, `物料${i}`, `Item ${i}`, i % 50, now, now);
     }
   })();
-  await t.call('stock.post', {
-    moves: ids.map((itemId, i) => ({
+  postStock(
+    t,
+    ids.map((itemId, i) => ({
       itemId,
       areaId: fx.areas.dry,
       kind: 'receipt' as const,
       qty: 1_000_000 + i,
       value: 50_000 + i,
     })),
-  });
+  );
   const c = await t.call('counts.start', { areaIds: [fx.areas.dry], categories: ['bulk'] });
   expect(c.lines).toBe(N);
   const { lines } = await t.call('counts.get', { id: c.id });

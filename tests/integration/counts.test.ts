@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src-main/lib/ids';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let t: TestBackend;
 let fx: StockFixture;
@@ -30,13 +30,11 @@ async function setUp() {
     `INSERT INTO items (id, code, name_zh, name_en, category, base_unit, active, lot_tracked, shelf_order, storage_area_id, created_at, updated_at)
      VALUES (?, 'T-SALT', '盐', 'Salt', 'dry', 'g', 1, 0, 0, ?, ?, ?)`,
   ).run(salt, fx.areas.dry, now, now);
-  await t.call('stock.post', {
-    moves: [
-      { itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
-      { itemId: fx.items.rice, areaId: fx.areas.dry, kind: 'receipt', qty: 20 * KG, value: 100 * YUAN },
-      { itemId: fx.items.cups, areaId: fx.areas.dry, kind: 'receipt', qty: 500_000, value: 50 * YUAN },
-    ],
-  });
+  postStock(t, [
+    { itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
+    { itemId: fx.items.rice, areaId: fx.areas.dry, kind: 'receipt', qty: 20 * KG, value: 100 * YUAN },
+    { itemId: fx.items.cups, areaId: fx.areas.dry, kind: 'receipt', qty: 500_000, value: 50 * YUAN },
+  ]);
   return { salt };
 }
 
@@ -51,9 +49,7 @@ describe('stocktake', () => {
     expect(c.lines).toBe(1);
 
     // Used during the count, before the shelf is counted: expected follows, the book stays frozen.
-    await t.call('stock.post', {
-      moves: [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'issue', qty: 2 * KG }],
-    });
+    postStock(t, [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'issue', qty: 2 * KG }]);
     let beef = await lineOf(c.id, fx.items.beef);
     expect(beef).toMatchObject({ bookQty: 10 * KG, expectedQty: 8 * KG, countedQty: null, areaCode: 'COOL' });
 
@@ -69,9 +65,7 @@ describe('stocktake', () => {
     });
 
     // Used after the shelf was counted: not part of what the counter saw.
-    await t.call('stock.post', {
-      moves: [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'issue', qty: 1 * KG }],
-    });
+    postStock(t, [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'issue', qty: 1 * KG }]);
     beef = await lineOf(c.id, fx.items.beef);
     expect(beef).toMatchObject({ expectedQty: 8 * KG, varianceQty: -0.5 * KG });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
-import { seedStockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture } from '../helpers/stock';
 import { itemRows } from '../helpers/items';
 
 let t: TestBackend;
@@ -129,9 +129,7 @@ describe('item master', () => {
     t = await openSetUpBackend();
     const fx = seedStockFixture(t);
     await t.call('categories.create', { code: 'test', nameZh: '测试', nameEn: 'Test' });
-    await t.call('stock.post', {
-      moves: [{ itemId: fx.items.rice, areaId: fx.areas.dry, kind: 'receipt', qty: KG, value: 10_000 }],
-    });
+    postStock(t, [{ itemId: fx.items.rice, areaId: fx.areas.dry, kind: 'receipt', qty: KG, value: 10_000 }]);
     const rice = await t.call('items.get', { id: fx.items.rice });
     const err = await t.fail('items.update', { ...rice, baseUnit: 'pc' });
     expect(err.fields).toEqual([

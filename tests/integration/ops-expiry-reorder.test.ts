@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
 import { KG, YUAN, addUnit, dayFromToday, setLevels } from '../helpers/ops';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let t: TestBackend;
 let fx: StockFixture;
@@ -24,9 +24,7 @@ describe('ops.expiring', () => {
       lot: name,
       expiry: dayFromToday(days),
     });
-    await t.call('stock.post', {
-      moves: [lot('OLD', -2, 1), lot('TODAY', 0, 1), lot('SOON', 3, 2), lot('LATER', 10, 1), lot('GONE', 1, 1)],
-    });
+    postStock(t, [lot('OLD', -2, 1), lot('TODAY', 0, 1), lot('SOON', 3, 2), lot('LATER', 10, 1), lot('GONE', 1, 1)]);
     await t.call('ops.issue', {
       kind: 'issue',
       areaId: fx.areas.cooler,
@@ -54,14 +52,12 @@ describe('ops.reorder', () => {
     setLevels(t, rice, 2 * KG, 10 * KG); // on hand 3 kg: above the reorder point
     setLevels(t, cups, 100_000, 250_500); // on hand 100 pc (at the point) -> need 150.5 -> 151 pc
     setLevels(t, fish, 1 * KG, null); // nothing on hand, no par: fill to the reorder point
-    await t.call('stock.post', {
-      moves: [
-        { itemId: beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 3 * KG, value: 1 },
-        { itemId: beef, areaId: fx.areas.dry, kind: 'receipt', qty: 1 * KG, value: 1 },
-        { itemId: rice, areaId: fx.areas.dry, kind: 'receipt', qty: 3 * KG, value: 1 },
-        { itemId: cups, areaId: fx.areas.dry, kind: 'receipt', qty: 100_000, value: 1 },
-      ],
-    });
+    postStock(t, [
+      { itemId: beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 3 * KG, value: 1 },
+      { itemId: beef, areaId: fx.areas.dry, kind: 'receipt', qty: 1 * KG, value: 1 },
+      { itemId: rice, areaId: fx.areas.dry, kind: 'receipt', qty: 3 * KG, value: 1 },
+      { itemId: cups, areaId: fx.areas.dry, kind: 'receipt', qty: 100_000, value: 1 },
+    ]);
     const rows = await t.call('ops.reorder', {});
     expect(rows.map((r) => [r.code, r.onHand, r.packUnit, r.packs, r.suggestedQty])).toEqual([
       ['T-BEEF', 4 * KG, '箱', 3, 30 * KG],

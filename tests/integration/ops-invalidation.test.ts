@@ -4,7 +4,7 @@ import { STOCK_QUERIES } from '../../src-shared/api/methods/stock';
 import type { ServerEvent } from '../../src-shared/events';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
 import { KG, YUAN, openSecondStore } from '../helpers/ops';
-import { seedStockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture } from '../helpers/stock';
 
 /**
  * Every mutation that can post or reverse ledger rows. The screens that show
@@ -12,7 +12,6 @@ import { seedStockFixture } from '../helpers/stock';
  * expiry, reorder) refresh only from the invalidation events these announce.
  */
 const POSTING = [
-  'stock.post',
   'stock.reverse',
   'ops.issue',
   'ops.waste',
@@ -72,9 +71,13 @@ describe('stock invalidation', () => {
       }
     }
 
-    const [rec] = await watched(a, 'stock.post', {
-      moves: [{ itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN }],
+    // Stock arrives as a real user brings it in: a receipt without an order at the receiving desk.
+    const receipt = await a.call('receipts.open', { areaId: fa.areas.cooler });
+    await a.call('receipts.addLine', {
+      receiptId: receipt.id,
+      line: { itemId: fa.items.beef, qty: '10', unit: 'kg', price: 80 * YUAN, priceUnit: 'kg' },
     });
+    await watched(a, 'receipts.postAll', { receiptId: receipt.id, confirm: true });
     await watched(a, 'ops.issue', {
       kind: 'issue',
       areaId: fa.areas.cooler,
@@ -90,7 +93,8 @@ describe('stock invalidation', () => {
       areaId: fa.areas.cooler,
       lines: [{ itemId: fa.items.beef, qty: '0.5', unit: 'kg', reason: 'spoiled' }],
     });
-    await watched(a, 'stock.reverse', { seq: rec!.seq + 1, note: 'wrong item' });
+    const [issued] = (await a.call('stock.moves', { kind: 'issue' })).rows;
+    await watched(a, 'stock.reverse', { seq: issued!.seq, note: 'wrong item' });
     const kept = await watched(a, 'ops.transferOut', {
       toStore: 'BJ-002',
       areaId: fa.areas.cooler,
@@ -123,7 +127,7 @@ describe('stock invalidation', () => {
     const posted = seen.filter((s) => s.posted);
     expect(new Set(posted.map((s) => s.method))).toEqual(
       new Set([
-        'stock.post',
+        'receipts.postAll',
         'ops.issue',
         'ops.waste',
         'stock.reverse',
@@ -154,7 +158,7 @@ describe('stock invalidation', () => {
       qty: kg * KG,
       value: kg * 10 * YUAN,
     });
-    await t.call('stock.post', { moves: [receipt(fx.items.beef, 1), receipt(fx.items.rice, 1)] });
+    postStock(t, [receipt(fx.items.beef, 1), receipt(fx.items.rice, 1)]);
     const first = await t.call('stock.moves', { itemId: fx.items.beef });
     expect(first.rows).toHaveLength(1);
     const seen = first.latestSeq;
@@ -163,13 +167,11 @@ describe('stock invalidation', () => {
     expect((await t.call('stock.moves', { itemId: fx.items.beef, sinceSeq: seen })).rows).toEqual([]);
     // A back-dated beef receipt, today's beef and rice: two are new for the beef filter, newest first.
     const yesterday = new Date(Date.now() - 86_400_000).toISOString();
-    await t.call('stock.post', {
-      moves: [
-        { ...receipt(fx.items.beef, 2), occurredAt: yesterday },
-        receipt(fx.items.beef, 3),
-        receipt(fx.items.rice, 4),
-      ],
-    });
+    postStock(t, [
+      { ...receipt(fx.items.beef, 2), occurredAt: yesterday },
+      receipt(fx.items.beef, 3),
+      receipt(fx.items.rice, 4),
+    ]);
     const fresh = await t.call('stock.moves', { itemId: fx.items.beef, sinceSeq: seen });
     expect(fresh.rows.map((r) => r.qty)).toEqual([3 * KG, 2 * KG]);
     expect(fresh.latestSeq).toBe(5);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
 import { KG, YUAN, addUnit, count, dayFromToday, setNegativeStock } from '../helpers/ops';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let t: TestBackend;
 let fx: StockFixture;
@@ -48,9 +48,7 @@ describe('ops pickers and FEFO', () => {
       lot,
       expiry,
     });
-    await t.call('stock.post', {
-      moves: [rec('L-LATE', dayFromToday(9), 3), rec('L-NONE', null, 1), rec('L-SOON', dayFromToday(2), 2)],
-    });
+    postStock(t, [rec('L-LATE', dayFromToday(9), 3), rec('L-NONE', null, 1), rec('L-SOON', dayFromToday(2), 2)]);
     const lots = await t.call('ops.fefo', { itemId: fish, areaId: a });
     expect(lots.map((l) => l.lot)).toEqual(['L-SOON', 'L-LATE', 'L-NONE']);
     expect(lots[0]).toEqual({ lot: 'L-SOON', expiry: dayFromToday(2), qty: 2 * KG });
@@ -87,9 +85,7 @@ describe('ops.issue', () => {
     const { rice } = fx.items;
     const dry = fx.areas.dry;
     addUnit(t, rice, '袋', 25 * KG);
-    await t.call('stock.post', {
-      moves: [{ itemId: rice, areaId: dry, kind: 'receipt', qty: 100 * KG, value: 500 * YUAN }],
-    });
+    postStock(t, [{ itemId: rice, areaId: dry, kind: 'receipt', qty: 100 * KG, value: 500 * YUAN }]);
     await t.call('ops.issue', { kind: 'sale', areaId: dry, lines: [{ itemId: rice, qty: '1.5', unit: '袋' }] });
     expect((await t.call('stock.onHand', { itemId: rice }))[0]!.qty).toBe(62.5 * KG);
 
@@ -120,12 +116,10 @@ describe('ops.issue', () => {
     await setUp();
     const { beef, rice } = fx.items;
     const a = fx.areas.cooler;
-    await t.call('stock.post', {
-      moves: [
-        { itemId: beef, areaId: a, kind: 'receipt', qty: 5 * KG, value: 400 * YUAN },
-        { itemId: rice, areaId: a, kind: 'receipt', qty: 1 * KG, value: 5 * YUAN },
-      ],
-    });
+    postStock(t, [
+      { itemId: beef, areaId: a, kind: 'receipt', qty: 5 * KG, value: 400 * YUAN },
+      { itemId: rice, areaId: a, kind: 'receipt', qty: 1 * KG, value: 5 * YUAN },
+    ]);
     const err = await t.fail(
       'ops.issue',
       {
@@ -153,9 +147,7 @@ describe('ops.issue', () => {
   it('moves stock between areas as one document of two movements', async () => {
     await setUp();
     const { cups } = fx.items;
-    await t.call('stock.post', {
-      moves: [{ itemId: cups, areaId: fx.areas.dry, kind: 'receipt', qty: 1000 * 1000, value: 100 * YUAN }],
-    });
+    postStock(t, [{ itemId: cups, areaId: fx.areas.dry, kind: 'receipt', qty: 1000 * 1000, value: 100 * YUAN }]);
     const same = await t.fail('ops.issue', {
       kind: 'area_move',
       areaId: fx.areas.dry,
@@ -183,9 +175,9 @@ describe('ops.issue', () => {
 describe('ops.waste', () => {
   async function withBeef() {
     await setUp();
-    await t.call('stock.post', {
-      moves: [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN }],
-    });
+    postStock(t, [
+      { itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
+    ]);
   }
   const line = (qty: string, reason: string) => ({ itemId: fx.items.beef, qty, unit: 'kg', reason });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
 import { KG, YUAN, count } from '../helpers/ops';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let t: TestBackend;
 let fx: StockFixture;
@@ -10,9 +10,7 @@ afterEach(() => t?.close());
 async function setUp() {
   t = await openSetUpBackend();
   fx = seedStockFixture(t);
-  await t.call('stock.post', {
-    moves: [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN }],
-  });
+  postStock(t, [{ itemId: fx.items.beef, areaId: fx.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN }]);
 }
 
 async function signInAs(role: 'manager' | 'clerk') {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
 import { KG, YUAN, count, openSecondStore } from '../helpers/ops';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let a: TestBackend;
 let b: TestBackend | undefined;
@@ -17,21 +17,19 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 async function setUp() {
   a = await openSetUpBackend();
   fa = seedStockFixture(a);
-  await a.call('stock.post', {
-    moves: [
-      { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
-      { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 5 * KG, value: 460 * YUAN },
-      {
-        itemId: fa.items.fish,
-        areaId: fa.areas.cooler,
-        kind: 'receipt',
-        qty: 3 * KG,
-        value: 180 * YUAN,
-        lot: 'F-01',
-        expiry: '2099-12-31',
-      },
-    ],
-  });
+  postStock(a, [
+    { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
+    { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 5 * KG, value: 460 * YUAN },
+    {
+      itemId: fa.items.fish,
+      areaId: fa.areas.cooler,
+      kind: 'receipt',
+      qty: 3 * KG,
+      value: 180 * YUAN,
+      lot: 'F-01',
+      expiry: '2099-12-31',
+    },
+  ]);
 }
 
 function sendOut() {

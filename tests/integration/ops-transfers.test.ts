@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
-import { KG, YUAN, addItem, count, openSecondStore } from '../helpers/ops';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { KG, YUAN, addItem, count, dayFromToday, openSecondStore } from '../helpers/ops';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let a: TestBackend;
 let b: TestBackend;
@@ -17,21 +17,19 @@ async function setUp() {
   b = await openSecondStore('BJ-002');
   fa = seedStockFixture(a);
   fb = seedStockFixture(b);
-  await a.call('stock.post', {
-    moves: [
-      { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
-      { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 5 * KG, value: 460 * YUAN },
-      {
-        itemId: fa.items.fish,
-        areaId: fa.areas.cooler,
-        kind: 'receipt',
-        qty: 3 * KG,
-        value: 180 * YUAN,
-        lot: 'F-01',
-        expiry: '2099-12-31',
-      },
-    ],
-  });
+  postStock(a, [
+    { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
+    { itemId: fa.items.beef, areaId: fa.areas.cooler, kind: 'receipt', qty: 5 * KG, value: 460 * YUAN },
+    {
+      itemId: fa.items.fish,
+      areaId: fa.areas.cooler,
+      kind: 'receipt',
+      qty: 3 * KG,
+      value: 180 * YUAN,
+      lot: 'F-01',
+      expiry: '2099-12-31',
+    },
+  ]);
 }
 
 async function sendOut() {
@@ -86,7 +84,7 @@ describe('transfers between stores', () => {
     expect(incoming!.lines[0]!.itemId).toBe(fb.items.beef);
     const [beefLine, fishLine] = incoming!.lines;
 
-    // 2.5 kg of beef arrived instead of 3: value 252 x 2.5 / 3 = 210.
+    // 2.5 kg of beef arrived instead of 3: stock gains 252 - 252 x 0.5 / 3 = 210.
     const done = await b.call('ops.transferReceive', {
       id: imp.id,
       areaId: fb.areas.cooler,
@@ -95,7 +93,7 @@ describe('transfers between stores', () => {
         { lineId: fishLine!.id, qtyReceived: 1 * KG },
       ],
     });
-    expect(done).toEqual({ moves: 2, value: 270 * YUAN });
+    expect(done).toEqual({ moves: 3, value: 270 * YUAN });
     const onHand = await b.call('stock.onHand', {});
     expect(onHand.map((r) => [r.code, r.lot, r.expiry, r.qty, r.value])).toEqual([
       ['T-BEEF', '', null, 2.5 * KG, 210 * YUAN],
@@ -113,12 +111,60 @@ describe('transfers between stores', () => {
     expect(again.code).toBe('CONFLICT');
   });
 
+  it('books what did not arrive as a transfer variance with its reason: the value that left is the value booked here', async () => {
+    await setUp();
+    const out = await sendOut();
+    const { content } = await a.call('ops.transferExport', { id: out.id });
+    const imp = await b.call('ops.transferImport', { content });
+    const [incoming] = await b.call('ops.transfers', { direction: 'in' });
+    const [beefLine, fishLine] = incoming!.lines;
+    const lines = [
+      { lineId: beefLine!.id, qtyReceived: 2.5 * KG },
+      { lineId: fishLine!.id, qtyReceived: 1 * KG },
+    ];
+    // A difference needs its reason, next to the line's note.
+    const noReason = await b.fail('ops.transferReceive', { id: imp.id, areaId: fb.areas.cooler, lines });
+    expect(noReason.fields).toEqual([
+      { path: 'lines.0.note', message: expect.stringContaining('What arrived differs from what was sent (3000 g)') },
+    ]);
+    expect(count(b, 'SELECT count(*) AS n FROM stock_moves')).toBe(0);
+    lines[0] = { ...lines[0]!, note: '途中破损一袋' } as never;
+    await b.call('ops.transferReceive', { id: imp.id, areaId: fb.areas.cooler, lines });
+
+    // What left SH-001 (at its moving average) is exactly what BJ-002 booked in; the ¥42 of beef that
+    // did not arrive is BJ-002's transfer variance, with the reason, not value that vanished.
+    const left = (await a.call('stock.moves', { docType: 'transfer', docId: out.id })).rows;
+    const came = (await b.call('stock.moves', { docType: 'transfer', docId: imp.id })).rows;
+    const sum = (rows: typeof left, kind: string) =>
+      rows.filter((r) => r.kind === kind).reduce((s, r) => [s[0]! + r.qty, s[1]! + r.value], [0, 0]);
+    expect(sum(left, 'transfer_out')).toEqual([-4 * KG, -312 * YUAN]);
+    expect(sum(came, 'transfer_in')).toEqual([4 * KG, 312 * YUAN]);
+    expect(came.filter((r) => r.kind === 'transfer_variance').map((r) => [r.code, r.qty, r.value, r.note])).toEqual([
+      ['T-BEEF', -0.5 * KG, -42 * YUAN, `${out.number}: 途中破损一袋`],
+    ]);
+    const onHand = await b.call('stock.onHand', { itemId: fb.items.beef });
+    expect(onHand.map((r) => [r.qty, r.value])).toEqual([[2.5 * KG, 210 * YUAN]]);
+
+    // A manager finds it among the losses: the waste report and the period summary.
+    const day = dayFromToday(0);
+    const waste = await b.call('reports.waste', { from: day, to: day });
+    expect(waste.byReason.map((r) => [r.nameZh, r.nameEn, r.value])).toEqual([
+      ['调拨差异（途中短溢）', 'Transfer variance (in transit)', 42 * YUAN],
+    ]);
+    const summary = await b.call('reports.summary', { from: day, to: day });
+    const beef = summary.rows.find((r) => r.itemId === fb.items.beef)!;
+    expect([beef.transferInValue, beef.wasteQty, beef.wasteValue, beef.closingValue]).toEqual([
+      252 * YUAN,
+      0.5 * KG,
+      42 * YUAN,
+      210 * YUAN,
+    ]);
+  });
+
   it('refuses a file with item codes this store does not have, naming them, and writes nothing', async () => {
     await setUp();
     const only = addItem(a, 'ONLY-SH');
-    await a.call('stock.post', {
-      moves: [{ itemId: only, areaId: fa.areas.dry, kind: 'receipt', qty: 5000, value: 1 }],
-    });
+    postStock(a, [{ itemId: only, areaId: fa.areas.dry, kind: 'receipt', qty: 5000, value: 1 }]);
     const out = await a.call('ops.transferOut', {
       toStore: 'BJ-002',
       areaId: fa.areas.dry,

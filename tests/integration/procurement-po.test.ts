@@ -14,6 +14,7 @@ import {
   snapshot,
   type ProcurementFixture,
 } from '../helpers/procurement';
+import { postStock } from '../helpers/stock';
 
 let fx: ProcurementFixture;
 afterEach(() => fx?.t.close());
@@ -188,9 +189,7 @@ describe('purchase orders from reorder suggestions', () => {
     setLevels(t, items.beef, 5 * KG, 30 * KG); // on hand 4 kg -> need 26 kg -> 3 boxes
     setLevels(t, items.rice, 10 * KG, 60 * KG); // none on hand -> 60 kg -> 3 bags
     setLevels(t, items.cups, 100_000, 200_000); // nobody sells cups
-    await t.call('stock.post', {
-      moves: [{ itemId: items.beef, areaId: areas.cooler, kind: 'receipt', qty: 4 * KG, value: 160 * YUAN }],
-    });
+    postStock(t, [{ itemId: items.beef, areaId: areas.cooler, kind: 'receipt', qty: 4 * KG, value: 160 * YUAN }]);
     const out = await t.call('po.fromReorder', {});
     expect(out.unassigned.map((u) => u.code)).toEqual(['T-CUP']);
     expect(out.orders.map((o) => [o.supplierCode, o.status, o.source, o.lines, o.value])).toEqual(

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setNegativeStock, YUAN } from '../helpers/ops';
 import { act, openRepairsStore, report, rows, type RepairsFixture } from '../helpers/repairs';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock';
 
 let f: RepairsFixture | undefined;
 afterEach(() => {
@@ -16,8 +16,8 @@ async function setUp() {
   const fx: StockFixture = seedStockFixture(f.t);
   await f.as('boss');
   // 100 gaskets (the fixture's piece item) at ¥0.50 each.
-  await f.t.call('stock.post', {
-    moves: [{ itemId: fx.items.cups, areaId: fx.areas.dry, kind: 'receipt', qty: 100 * PC, value: 50 * YUAN }],
+  postStock(f.t, [{ itemId: fx.items.cups, areaId: fx.areas.dry, kind: 'receipt', qty: 100 * PC, value: 50 * YUAN }], {
+    now: f.clock.now,
   });
   const vendor = await f.t.call('vendors.save', {
     code: 'V-COLD',

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, DAY, HOUR, openRepairsStore, report, T0, type RepairsFixture } from '../helpers/repairs';
-import { seedStockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture } from '../helpers/stock';
 
 let f: RepairsFixture | undefined;
 afterEach(() => {
@@ -21,9 +21,13 @@ const PERIOD = { from: '2026-06-01', to: '2026-06-10' }; // 10 days = 14,400 min
 async function history(fx: RepairsFixture) {
   const stock = seedStockFixture(fx.t);
   await fx.as('boss');
-  await fx.t.call('stock.post', {
-    moves: [{ itemId: stock.items.cups, areaId: stock.areas.dry, kind: 'receipt', qty: 10_000, value: 20_000 }],
-  });
+  postStock(
+    fx.t,
+    [{ itemId: stock.items.cups, areaId: stock.areas.dry, kind: 'receipt', qty: 10_000, value: 20_000 }],
+    {
+      now: fx.clock.now,
+    },
+  );
   await fx.as('manager');
   const fix = async (at: number, equipment: string, faultCode: string, down: boolean, hours: number | null) => {
     await fx.at(at);

@@ -48,6 +48,16 @@ describe('demo year of movements', () => {
       'waste',
     ]);
     const first = (sqlite.prepare('SELECT min(day) AS d FROM stock_moves').get() as { d: string }).d;
+    // The store refuses negative stock, so no shelf may ever have held less than nothing, at any moment.
+    const below = sqlite
+      .prepare(
+        `SELECT i.code, r.day, r.run FROM (
+           SELECT item_id, day, sum(qty) OVER (PARTITION BY item_id, area_id, lot ORDER BY occurred_at, seq) AS run
+           FROM stock_moves) r JOIN items i ON i.id = r.item_id
+         WHERE r.run < 0 LIMIT 5`,
+      )
+      .all();
+    expect(below).toEqual([]);
 
     await t.call('session.login', { username: 'manager', secret: '2345' });
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

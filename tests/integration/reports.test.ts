@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../src-shared/api';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { postStock, seedStockFixture, type StockFixture, type TestMove } from '../helpers/stock';
 
 let t: TestBackend;
 let fx: StockFixture;
@@ -40,7 +40,7 @@ async function seedHandCase() {
   fx = seedStockFixture(t);
   const { beef, rice } = fx.items;
   const { cooler, dry } = fx.areas;
-  const post = (moves: object[]) => t.call('stock.post', { moves } as never);
+  const post = (moves: TestMove[]) => postStock(t, moves);
   await post([
     {
       itemId: beef,
@@ -183,30 +183,26 @@ describe('period stock summary (进销存)', () => {
   it('reports waste by reason and item, a reversal netting out under its own reason', async () => {
     await seedHandCase();
     const { beef, rice } = fx.items;
-    const [w] = await t.call('stock.post', {
-      moves: [
-        {
-          itemId: rice,
-          areaId: fx.areas.dry,
-          kind: 'waste',
-          qty: 2 * KG,
-          reason: 'expired',
-          occurredAt: at('2026-03-03T10:00:00'),
-        },
-      ],
-    });
-    await t.call('stock.post', {
-      moves: [
-        {
-          itemId: beef,
-          areaId: fx.areas.cooler,
-          kind: 'waste',
-          qty: 1 * KG,
-          reason: 'spoiled',
-          occurredAt: at('2026-03-20T10:00:00'),
-        },
-      ],
-    });
+    const [w] = postStock(t, [
+      {
+        itemId: rice,
+        areaId: fx.areas.dry,
+        kind: 'waste',
+        qty: 2 * KG,
+        reason: 'expired',
+        occurredAt: at('2026-03-03T10:00:00'),
+      },
+    ]);
+    postStock(t, [
+      {
+        itemId: beef,
+        areaId: fx.areas.cooler,
+        kind: 'waste',
+        qty: 1 * KG,
+        reason: 'spoiled',
+        occurredAt: at('2026-03-20T10:00:00'),
+      },
+    ]);
     const r = await t.call('reports.waste', { from: '2026-02-01', to: '2026-03-31' });
     expect(r.byReason.map((x) => [x.reason, x.moves, x.value])).toEqual([
       ['spoiled', 2, (90 + 9050 / 100) * YUAN], // 02-28 ¥90; 03-20 1 kg of 18 kg ¥1629 = ¥90.50
@@ -257,19 +253,16 @@ describe('count variance', () => {
     line.run('l1', countId, fx.items.beef, fx.areas.cooler, 18 * KG, 17 * KG);
     line.run('l2', countId, fx.items.rice, fx.areas.dry, 30 * KG, null);
     // The count's own posting (the counts feature writes these through postMoves with docType 'count').
-    const { postMoves } = await import('../../src-main/services/stock/post');
-    db.transaction(() =>
-      postMoves({ db: t.backend.database.db, sqlite: db, now: Date.now(), user: null } as never, [
-        {
-          itemId: fx.items.beef,
-          areaId: fx.areas.cooler,
-          kind: 'count_adjust',
-          qty: -1 * KG,
-          docType: 'count',
-          docId: countId,
-        },
-      ]),
-    )();
+    postStock(t, [
+      {
+        itemId: fx.items.beef,
+        areaId: fx.areas.cooler,
+        kind: 'count_adjust',
+        qty: -1 * KG,
+        docType: 'count',
+        docId: countId,
+      },
+    ]);
     expect((await t.call('reports.postedCounts', {})).map((c) => [c.number, c.lines])).toEqual([['C-0001', 2]]);
     const rows = await t.call('reports.countVariance', { countId });
     expect(rows.map((r) => [r.code, r.bookQty, r.countedQty, r.varianceQty, r.adjustQty, r.adjustValue])).toEqual([
@@ -333,18 +326,16 @@ describe('summary = a naive GROUP BY over the ledger (random data)', () => {
     );
     for (const m of moves) {
       const kind = kinds[m.kind]!;
-      await t.call('stock.post', {
-        moves: [
-          {
-            itemId: items[m.item]!,
-            areaId: areas[m.area]!,
-            kind,
-            qty: kind === 'count_adjust' && m.qty % 2 ? -m.qty : m.qty,
-            value: kind === 'receipt' ? m.value : undefined,
-            occurredAt: new Date(day0 + m.day * 86_400_000 + m.qty * 1000).toISOString(),
-          },
-        ],
-      });
+      postStock(t, [
+        {
+          itemId: items[m.item]!,
+          areaId: areas[m.area]!,
+          kind,
+          qty: kind === 'count_adjust' && m.qty % 2 ? -m.qty : m.qty,
+          value: kind === 'receipt' ? m.value : undefined,
+          occurredAt: new Date(day0 + m.day * 86_400_000 + m.qty * 1000).toISOString(),
+        },
+      ]);
     }
     const dayArb = fc.nat(330).map((d) => new Date(day0 - 10 * 86_400_000 + d * 86_400_000).toISOString().slice(0, 10));
     await fc.assert(

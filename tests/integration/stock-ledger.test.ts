@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MOVE_KINDS, type MoveKind } from '../../src-shared/stock-kinds';
 import { applyMove, emptyCost, moveValue } from '../../src-main/services/stock/costing';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
-import { seedStockFixture, type StockFixture } from '../helpers/stock';
+import { failStock, postStock, seedStockFixture, type StockFixture, type TestMove } from '../helpers/stock';
 
 let t: TestBackend;
 let fx: StockFixture;
@@ -23,15 +23,11 @@ describe('stock posting', () => {
     await setUp();
     const { beef } = fx.items;
     const { cooler } = fx.areas;
-    await t.call('stock.post', {
-      moves: [
-        { itemId: beef, areaId: cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
-        { itemId: beef, areaId: cooler, kind: 'receipt', qty: 5 * KG, value: 460 * YUAN },
-      ],
-    });
-    const [issued] = await t.call('stock.post', {
-      moves: [{ itemId: beef, areaId: cooler, kind: 'issue', qty: 6 * KG }],
-    });
+    postStock(t, [
+      { itemId: beef, areaId: cooler, kind: 'receipt', qty: 10 * KG, value: 800 * YUAN },
+      { itemId: beef, areaId: cooler, kind: 'receipt', qty: 5 * KG, value: 460 * YUAN },
+    ]);
+    const [issued] = postStock(t, [{ itemId: beef, areaId: cooler, kind: 'issue', qty: 6 * KG }]);
     expect(issued).toMatchObject({ qty: -6 * KG, value: -504 * YUAN });
     const onHand = await t.call('stock.onHand', { itemId: beef });
     expect(onHand).toEqual([
@@ -42,15 +38,11 @@ describe('stock posting', () => {
   it('refuses to go below zero by default, naming the item and what is available, and writes nothing', async () => {
     await setUp();
     const { rice } = fx.items;
-    await t.call('stock.post', {
-      moves: [{ itemId: rice, areaId: fx.areas.dry, kind: 'receipt', qty: 2 * KG, value: 10 * YUAN }],
-    });
-    const err = await t.fail('stock.post', {
-      moves: [
-        { itemId: rice, areaId: fx.areas.dry, kind: 'issue', qty: 1 * KG },
-        { itemId: rice, areaId: fx.areas.dry, kind: 'waste', qty: 1.5 * KG, reason: 'spoiled' },
-      ],
-    });
+    postStock(t, [{ itemId: rice, areaId: fx.areas.dry, kind: 'receipt', qty: 2 * KG, value: 10 * YUAN }]);
+    const err = failStock(t, [
+      { itemId: rice, areaId: fx.areas.dry, kind: 'issue', qty: 1 * KG },
+      { itemId: rice, areaId: fx.areas.dry, kind: 'waste', qty: 1.5 * KG, reason: 'spoiled' },
+    ]);
     expect(err.code).toBe('CONFLICT');
     expect(err.message).toBe(
       'Not enough T-RICE in stock: 1000 g available, 1500 g requested. Count it, or receive it first.',
@@ -63,7 +55,7 @@ describe('stock posting', () => {
   it('rejects absurd quantities, a receipt without cost, a lot-tracked receipt without lot, and a future time', async () => {
     await setUp();
     const base = { itemId: fx.items.beef, areaId: fx.areas.cooler };
-    const codeOf = async (m: object) => (await t.fail('stock.post', { moves: [m] })).fields?.[0]?.path;
+    const codeOf = async (m: object) => failStock(t, [m as TestMove]).fields?.[0]?.path;
     expect(await codeOf({ ...base, kind: 'issue', qty: -5 })).toBe('moves.0.qty');
     expect(await codeOf({ ...base, kind: 'receipt', qty: 10 ** 12, value: 1 })).toBe('moves.0.qty');
     expect(await codeOf({ ...base, kind: 'receipt', qty: 1000 })).toBe('moves.0.value');
@@ -78,7 +70,7 @@ describe('stock posting', () => {
     await setUp();
     const { beef } = fx.items;
     const a = fx.areas.cooler;
-    const post = (m: object) => t.call('stock.post', { moves: [{ itemId: beef, areaId: a, ...m } as never] });
+    const post = (m: object) => postStock(t, [{ itemId: beef, areaId: a, ...m } as never]);
     await post({ kind: 'receipt', qty: 10 * KG, value: 100 * YUAN, occurredAt: iso('2026-05-01T02:00:00Z') }); // ¥10/kg
     await post({ kind: 'issue', qty: 5 * KG, occurredAt: iso('2026-06-01T02:00:00Z') }); // ¥50 at ¥10/kg
     await post({ kind: 'issue', qty: 5 * KG, occurredAt: iso('2026-08-01T02:00:00Z') }); // ¥50
@@ -94,9 +86,7 @@ describe('stock posting', () => {
   it('reverses a movement exactly, once', async () => {
     await setUp();
     const { cups } = fx.items;
-    const [r] = await t.call('stock.post', {
-      moves: [{ itemId: cups, areaId: fx.areas.dry, kind: 'receipt', qty: 100_000, value: 50 * YUAN }],
-    });
+    const [r] = postStock(t, [{ itemId: cups, areaId: fx.areas.dry, kind: 'receipt', qty: 100_000, value: 50 * YUAN }]);
     const rev = await t.call('stock.reverse', { seq: r!.seq, note: 'wrong supplier' });
     expect(rev).toMatchObject({ qty: -100_000, value: -50 * YUAN, kind: 'receipt' });
     expect((await t.fail('stock.reverse', { seq: r!.seq, note: 'again' })).code).toBe('CONFLICT');
@@ -115,7 +105,7 @@ describe('stock posting', () => {
       value: 10,
       occurredAt: iso(`2026-03-${String(i + 1).padStart(2, '0')}T04:00:00Z`),
     }));
-    await t.call('stock.post', { moves });
+    postStock(t, moves);
     const p1 = await t.call('stock.moves', { limit: 10 });
     const p2 = await t.call('stock.moves', { limit: 10, after: p1.next });
     const p3 = await t.call('stock.moves', { limit: 10, after: p2.next });
@@ -191,7 +181,7 @@ describe('ledger invariants (property-based)', () => {
               : op.t === 'out'
                 ? { ...base, kind: op.kind, qty: op.qty }
                 : { ...base, kind: 'count_adjust' as const, qty: op.qty };
-          await t.call('stock.post', { moves: [move] });
+          postStock(t, [move]);
         }
         // Balances = sum of the ledger.
         const diffBal = sqlite

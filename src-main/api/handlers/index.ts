@@ -7,6 +7,7 @@ import { receivingHandlers } from './receiving';
 import { invoiceHandlers } from './invoices';
 import { itemHandlers } from './items';
 import { opsHandlers } from './ops';
+import { periodHandlers } from './periods';
 import { procurementHandlers } from './procurement';
 import { repairHandlers } from './repairs';
 import { reasonHandlers } from './reasons';
@@ -17,6 +18,7 @@ import { stockHandlers } from './stock';
 export const handlers: HandlerMap = {
   ...coreHandlers,
   ...stockHandlers,
+  ...periodHandlers,
   ...itemHandlers,
   ...countHandlers,
   ...opsHandlers,

@@ -5,3 +5,4 @@ export * from './devices';
 export * from './procurement';
 export * from './invoices';
 export * from './repairs';
+export * from './periods';

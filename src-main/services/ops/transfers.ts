@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { dayKeyer } from '../stock/day';
 import { mulDiv } from '../stock/money-math';
-import { reverseMove, type MoveInput } from '../stock/post';
+import { MAX_QTY, reverseMove, type MoveInput } from '../stock/post';
 import { storeRow } from '../store/settings';
 import { fieldError } from './errors';
 import { postLines, requireArea, resolveLines, type DocLine } from './documents';
@@ -398,9 +398,13 @@ export function importTransfer(ctx: Ctx, i: { content: string }) {
 }
 
 /**
- * The receiving store confirms each line. What arrived is posted as transfer_in
- * at the sender's value pro rata (value_sent x received / sent, rounded half
- * away from zero); a shortage or surplus stays visible in qty_received and note.
+ * The receiving store confirms each line. Each line comes in whole, as
+ * transfer_in at exactly the quantity and value the sender booked out, so the
+ * value that left one store is the value that reached the other. What did not
+ * arrive (or arrived over) follows as a transfer variance at the transfer's
+ * own cost (value_sent x difference / sent, rounded half away from zero),
+ * with the reason the receiver gives: a loss this store reports, visible in
+ * the waste report and the period summary, never value that vanishes.
  */
 export function receiveTransfer(
   ctx: Ctx,
@@ -425,24 +429,32 @@ export function receiveTransfer(
   const update = ctx.sqlite.prepare('UPDATE transfer_lines SET qty_received = ?, note = ? WHERE id = ?');
   for (const l of lines) {
     const g = given.get(l.id)!;
-    if (g.qtyReceived > 100_000_000_000) {
-      fieldError('VALIDATION', 'error.stock.qty', `lines.${g.n}.qtyReceived`, { max: formatQty(100_000_000_000) });
+    const note = g.note?.trim() ?? '';
+    if (g.qtyReceived > MAX_QTY) {
+      fieldError('VALIDATION', 'error.stock.qty', `lines.${g.n}.qtyReceived`, { max: formatQty(MAX_QTY) });
     }
-    update.run(g.qtyReceived, g.note ?? '', l.id);
-    if (g.qtyReceived === 0) continue;
-    moves.push({
+    const diff = g.qtyReceived - l.qtySent;
+    if (diff !== 0 && !note) {
+      fieldError('VALIDATION', 'error.ops.varianceReason', `lines.${g.n}.note`, {
+        sent: `${formatQty(l.qtySent)} ${l.baseUnit ?? ''}`.trim(),
+      });
+    }
+    update.run(g.qtyReceived, note, l.id);
+    const base = {
       itemId: l.itemId!,
       areaId: i.areaId,
-      kind: 'transfer_in',
-      qty: g.qtyReceived,
-      value: mulDiv(l.valueSent, g.qtyReceived, l.qtySent),
       lot: l.lot,
       expiry: l.expiry,
       docType: 'transfer',
       docId: t.id,
-      note: t.number,
-    });
+    };
+    moves.push({ ...base, kind: 'transfer_in', qty: l.qtySent, value: l.valueSent, note: t.number });
     lineOf.push(g.n);
+    if (diff !== 0) {
+      const value = mulDiv(l.valueSent, diff, l.qtySent);
+      moves.push({ ...base, kind: 'transfer_variance', qty: diff, value, note: `${t.number}: ${note}`.slice(0, 500) });
+      lineOf.push(g.n);
+    }
   }
   ctx.sqlite
     .prepare("UPDATE transfers SET status = 'received', received_at = ?, received_by = ?, note = ? WHERE id = ?")
@@ -454,7 +466,8 @@ export function receiveTransfer(
     values: { status: 'received', receivedAt: ctx.now, lines: i.lines },
     before: { status: t.status },
   });
-  if (moves.length) postLines(ctx, moves, lineOf);
+  postLines(ctx, moves, lineOf);
+  // What this store's stock gained: the transfer's value less the variance.
   const value = moves.reduce((s, m) => s + (m.value ?? 0), 0);
   return { moves: moves.length, value };
 }

@@ -13,6 +13,8 @@ const COLUMN_OF: Record<string, [Exclude<SummaryColumn, 'opening' | 'closing'>, 
   sale: ['usage', -1],
   maintenance: ['usage', -1],
   waste: ['waste', -1],
+  // What a transfer lacked on arrival is this store's loss (a surplus shows as negative waste).
+  transfer_variance: ['waste', -1],
   count_adjust: ['adjust', 1],
   area_in: ['internal', 1],
   area_out: ['internal', 1],

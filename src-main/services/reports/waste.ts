@@ -1,3 +1,4 @@
+import { translate } from '../../../src-shared/i18n';
 import type { Ctx } from '../context';
 import { dayStart } from '../stock/day';
 import { storeRow } from '../store/settings';
@@ -14,15 +15,20 @@ interface WasteAgg {
   value: number;
 }
 
+/** The reason transfer variances are reported under: they carry the receiver's note, not a code (and ':' is never in one). */
+export const TRANSFER_VARIANCE_REASON = 'kind:transfer_variance';
+
 /**
  * Waste by reason and by item for business days `from`..`to`, aggregated in
  * SQL over the (kind, occurred_at) index: waste is a few percent of the
  * ledger. A reversal counts against the reason of the row it reverses, so a
  * corrected entry nets out under its own reason instead of a "reversal" line.
+ * What transfers lacked on arrival is a loss too: it is listed under its own
+ * reason, "transfer variance".
  */
 export function wasteReport(ctx: Ctx, input: TotalsFilter & { from: string; to: string }) {
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
-  const where = ["m.kind = 'waste'", 'm.occurred_at >= ?', 'm.occurred_at < ?'];
+  const where = ["m.kind IN ('waste', 'transfer_variance')", 'm.occurred_at >= ?', 'm.occurred_at < ?'];
   const args: unknown[] = [dayStart(input.from, tz), dayStart(addDays(input.to, 1), tz)];
   if (input.areaId) {
     where.push('m.area_id = ?');
@@ -35,12 +41,14 @@ export function wasteReport(ctx: Ctx, input: TotalsFilter & { from: string; to: 
   const rows = ctx.sqlite
     .prepare(
       `SELECT w.itemId, w.reason, rc.name_zh AS reasonZh, rc.name_en AS reasonEn, w.moves, w.qty, w.value FROM (
-         SELECT m.item_id AS itemId, coalesce(o.reason, m.reason) AS reason,
+         SELECT m.item_id AS itemId,
+                CASE m.kind WHEN 'transfer_variance' THEN '${TRANSFER_VARIANCE_REASON}' ELSE coalesce(o.reason, m.reason) END
+                  AS reason,
                 sum(CASE WHEN m.reverses_seq IS NULL THEN 1 ELSE -1 END) AS moves,
                 -sum(m.qty) AS qty, -sum(m.value) AS value
          FROM stock_moves m LEFT JOIN stock_moves o ON o.seq = m.reverses_seq
          WHERE ${where.join(' AND ')}
-         GROUP BY m.item_id, coalesce(o.reason, m.reason)
+         GROUP BY 1, 2
        ) w LEFT JOIN reason_codes rc ON rc.kind = 'waste' AND rc.code = w.reason
        WHERE w.moves <> 0 OR w.qty <> 0 OR w.value <> 0`,
     )
@@ -54,8 +62,9 @@ export function wasteReport(ctx: Ctx, input: TotalsFilter & { from: string; to: 
   for (const r of rows) {
     const item = info.get(r.itemId);
     if (!item) continue;
-    const reasonZh = r.reasonZh ?? r.reason;
-    const reasonEn = r.reasonEn ?? r.reason;
+    const variance = r.reason === TRANSFER_VARIANCE_REASON;
+    const reasonZh = variance ? translate('zh-CN', 'reports.waste.transferVariance') : (r.reasonZh ?? r.reason);
+    const reasonEn = variance ? translate('en', 'reports.waste.transferVariance') : (r.reasonEn ?? r.reason);
     byItem.push({ ...item, reason: r.reason, reasonZh, reasonEn, moves: r.moves, qty: r.qty, value: r.value });
     let g = reasons.get(r.reason);
     if (!g)

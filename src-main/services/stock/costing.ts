@@ -15,6 +15,7 @@ import { mulDiv } from './money-math';
  *    the part below zero is valued at the last positive average.
  * 3. Count gains and internal area moves in: valued at the current (or last) average.
  * 4. A reversal takes back exactly the value of the row it reverses.
+ * 5. A transfer variance carries the value of its share of the transfer, either way.
  * With negative stock allowed, the part issued below zero is valued at the last
  * average; the receipt that refills it settles any difference through the new
  * average (no hidden revaluation row).
@@ -52,6 +53,16 @@ export interface CostedMove {
   value: number;
   /** A reversal's value is fixed by the row it reverses. */
   fixedValue: boolean;
+}
+
+/**
+ * Whether a movement carries a value given from outside rather than one costing
+ * computes: inbound receipts and transfers (their cost), and transfer variances
+ * in both directions (the transfer's own cost). Reversals are fixed as well.
+ */
+export function hasGivenValue(kind: MoveKind, qty: number): boolean {
+  const valued = MOVE_KINDS[kind].valued;
+  return valued === 'document' || (valued === 'input' && qty > 0);
 }
 
 /** The signed value this movement carries under the rules above (does not change `s`). */

@@ -1,26 +1,26 @@
 import { MOVE_KINDS, isMoveKind, type MoveKind } from '../../../src-shared/stock-kinds';
 import { formatQty } from '../../../src-shared/quantity';
+import type { MessageKey } from '../../../src-shared/i18n';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { storeRow, storeSettings } from '../store/settings';
-import { applyMove, moveValue, type CostState } from './costing';
-import { dayKeyer } from './day';
+import { storeSettings } from '../store/settings';
+import { MAX_QTY, qtyIssue, stockValueIssue, valueIssue, type BoundIssue } from './bounds';
+import { applyMove, hasGivenValue, moveValue, type CostState } from './costing';
+import { firstShortfall } from './negative';
 import { replayItem } from './replay';
-import { stockStatements } from './statements';
+import { dateRules } from './rules';
+import { stockStatements, type StockStatements } from './statements';
 
-/** Larger than any real delivery or count of one item (100 t, 100,000 l or 100 million pieces). */
-export const MAX_QTY = 100_000_000_000;
-/** A movement may be recorded a little ahead of the clock (devices drift), not more. */
-const FUTURE_SLACK_MS = 5 * 60_000;
+export { MAX_QTY };
 
 export interface MoveInput {
   itemId: string;
   areaId: string;
   kind: MoveKind;
-  /** Thousandths of the base unit; positive (direction from the kind) except for count_adjust (signed). */
+  /** Thousandths of the base unit; positive (direction from the kind) except for signed kinds (count_adjust, transfer_variance). */
   qty: number;
-  /** Total value (ten-thousandths of the currency) for receipts and transfers in. */
+  /** Total value (ten-thousandths of the currency) for receipts and transfers in; signed like qty for transfer variances. */
   value?: number;
   lot?: string;
   expiry?: string | null;
@@ -42,160 +42,119 @@ export interface PostedMove {
   occurredAt: number;
 }
 
+/** A movement checked and ready to write, its quantity signed. */
+interface Row {
+  itemId: string;
+  areaId: string;
+  kind: MoveKind;
+  qty: number;
+  lot: string;
+  expiry: string | null;
+  occurredAt: number;
+  reason: string;
+  docType: string;
+  docId: string;
+  note: string;
+  /** The value when it is given (receipts, transfers, variances, reversals); null: costing decides. */
+  given: number | null;
+  reversesSeq: number | null;
+}
+
+interface ItemFacts {
+  code: string;
+  active: number;
+  lotTracked: number;
+  baseUnit: string;
+}
+
 interface CostEntry {
   state: CostState;
   lastOccurredAt: number;
   lastSeq: number;
   /** Earliest back-dated time posted in this batch: replay from there. */
   replayFrom: number | null;
+  /** The latest time of any of the item's movements, posted before or in this batch. */
+  maxAt: number;
+  /** The batch row that last touched the item (for the error of its stock value). */
+  lastIndex: number;
 }
 
-const keyers = new Map<string, (ms: number) => string>();
-function dayOf(tz: string) {
-  let k = keyers.get(tz);
-  if (!k) keyers.set(tz, (k = dayKeyer(tz)));
-  return k;
-}
+/** Names the field of the input row `index` (`moves.N.field`), or null where the caller has no fields. */
+type PathOf = (index: number, field: string) => string | null;
 
-function bad(
-  index: number,
-  field: string,
-  key: Parameters<typeof badKey>[0],
-  params?: Record<string, string | number>,
+function fail(
+  code: 'VALIDATION' | 'CONFLICT',
+  key: MessageKey,
+  params: Record<string, string | number> | undefined,
+  path: string | null,
 ): never {
-  throw new AppError('VALIDATION', key, params, [{ path: `moves.${index}.${field}`, key, params }]);
+  throw new AppError(code, key, params, path ? [{ path, key, params }] : undefined);
 }
-const badKey = (
-  k:
-    | 'error.stock.qty'
-    | 'error.stock.kind'
-    | 'error.stock.item'
-    | 'error.stock.area'
-    | 'error.stock.value'
-    | 'error.stock.future'
-    | 'error.stock.lot',
-) => k;
+
+function failBound(issue: BoundIssue | null, path: string | null): void {
+  if (issue) fail('VALIDATION', issue.key, issue.params, path);
+}
 
 /**
  * Posts movements: ledger rows, balances, moving-average cost and the daily and
  * monthly totals, all in the caller's transaction (dispatch runs every mutation
- * in one), so either all of it is saved or none. Back-dated rows trigger a
- * replay of that item's later rows only.
+ * in one), so either all of it is saved or none. Every path that moves stock
+ * comes through here or reverseMove, so the ledger's rules live here once:
+ * dating (rules.ts: the role's window, closed months), magnitudes (bounds.ts),
+ * and stock that never goes below zero, now or at any earlier moment, when the
+ * store refuses negative stock. Back-dated rows trigger a replay of that item's
+ * later rows only.
  */
 export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] {
   const st = stockStatements(ctx.sqlite);
-  const settings = storeSettings(ctx.db);
-  const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
-  const day = dayOf(tz);
-  const costs = new Map<string, CostEntry>();
-  const posted: PostedMove[] = [];
-  const items = new Map<string, { code: string; active: number; lotTracked: number; baseUnit: string } | undefined>();
-
-  inputs.forEach((m, i) => {
-    if (!isMoveKind(m.kind)) bad(i, 'kind', badKey('error.stock.kind'), { kind: String(m.kind) });
+  const rules = dateRules(ctx);
+  const items = new Map<string, ItemFacts | undefined>();
+  const rows = inputs.map((m, i): Row => {
+    const path = (field: string) => `moves.${i}.${field}`;
+    if (!isMoveKind(m.kind)) fail('VALIDATION', 'error.stock.kind', { kind: String(m.kind) }, path('kind'));
     const def = MOVE_KINDS[m.kind];
-    if (!Number.isSafeInteger(m.qty) || m.qty === 0 || Math.abs(m.qty) > MAX_QTY || (def.sign !== 0 && m.qty < 0)) {
-      bad(i, 'qty', badKey('error.stock.qty'), { max: formatQty(MAX_QTY) });
-    }
-    if (!items.has(m.itemId)) items.set(m.itemId, st.item.get(m.itemId) as never);
+    failBound(qtyIssue(m.qty, def.sign === 0), path('qty'));
+    if (!items.has(m.itemId)) items.set(m.itemId, st.item.get(m.itemId) as ItemFacts | undefined);
     const item = items.get(m.itemId);
-    if (!item) bad(i, 'itemId', badKey('error.stock.item'));
+    if (!item) fail('VALIDATION', 'error.stock.item', undefined, path('itemId'));
     const area = st.area.get(m.areaId) as { active: number } | undefined;
-    if (!area || !area.active) bad(i, 'areaId', badKey('error.stock.area'));
+    if (!area || !area.active) fail('VALIDATION', 'error.stock.area', undefined, path('areaId'));
     const qty = def.sign === 0 ? m.qty : def.sign * m.qty;
-    const inputValued = qty > 0 && def.valued === 'input';
-    if (inputValued && (!Number.isSafeInteger(m.value) || m.value! < 0)) bad(i, 'value', badKey('error.stock.value'));
+    const given = hasGivenValue(m.kind, qty);
+    if (given) {
+      // A given value goes the way of the quantity: a cost in, or (variance) a cost out.
+      const v = m.value;
+      if (!Number.isSafeInteger(v) || (qty > 0 ? v! < 0 : v! > 0))
+        fail('VALIDATION', 'error.stock.value', undefined, path('value'));
+      failBound(valueIssue(qty, v!, true, item), path('value'));
+    }
     const occurredAt = m.occurredAt ?? ctx.now;
-    if (occurredAt > ctx.now + FUTURE_SLACK_MS) bad(i, 'occurredAt', badKey('error.stock.future'));
-    if (item.lotTracked && qty > 0 && !m.lot) bad(i, 'lot', badKey('error.stock.lot'), { item: item.code });
-
-    let cost = costs.get(m.itemId);
-    if (!cost) {
-      const row = st.cost.get(m.itemId) as (CostState & { lastOccurredAt: number }) | undefined;
-      cost = {
-        state: row
-          ? { qty: row.qty, value: row.value, lastQty: row.lastQty, lastValue: row.lastValue }
-          : { qty: 0, value: 0, lastQty: 0, lastValue: 0 },
-        lastOccurredAt: row?.lastOccurredAt ?? 0,
-        lastSeq: 0,
-        replayFrom: null,
-      };
-      costs.set(m.itemId, cost);
-    }
-    const backDated = occurredAt < cost.lastOccurredAt || cost.replayFrom !== null;
-    // A back-dated row gets its value from the replay below; a current one right away.
-    const value = backDated
-      ? inputValued
-        ? m.value!
-        : 0
-      : moveValue(cost.state, { kind: m.kind, qty, value: m.value ?? 0, fixedValue: false });
-
-    const id = uuidv7(ctx.now);
-    const dayKey = day(occurredAt);
-    const lot = m.lot ?? '';
-    const expiry = m.expiry ?? null;
-    const seq = Number(
-      st.insertMove.run(
-        id,
-        m.itemId,
-        m.areaId,
-        m.kind,
-        qty,
-        value,
-        lot,
-        expiry,
-        occurredAt,
-        dayKey,
-        ctx.now,
-        ctx.user?.id ?? null,
-        m.reason ?? '',
-        m.docType ?? '',
-        m.docId ?? '',
-        null,
-        m.note ?? '',
-      ).lastInsertRowid,
-    );
-    const balance = (st.balance.get(m.itemId, m.areaId, lot, expiry, qty, ctx.now) as { qty: number }).qty;
-    if (qty < 0 && balance < 0 && settings.negativeStock === 'block') {
-      const params = {
-        item: item.code,
-        available: `${formatQty(balance - qty)} ${item.baseUnit}`,
-        requested: `${formatQty(-qty)} ${item.baseUnit}`,
-      };
-      throw new AppError('CONFLICT', 'error.stock.negative', params, [
-        { path: `moves.${i}.qty`, key: 'error.stock.negative', params },
-      ]);
-    }
-    st.daily.run(m.itemId, m.areaId, dayKey, m.kind, qty, value, 1);
-    st.monthly.run(m.itemId, m.areaId, dayKey.slice(0, 7), m.kind, qty, value, 1);
-
-    if (backDated) {
-      cost.replayFrom = Math.min(cost.replayFrom ?? occurredAt, occurredAt);
-    } else {
-      applyMove(cost.state, qty, value);
-      cost.lastOccurredAt = occurredAt;
-      cost.lastSeq = seq;
-    }
-    posted.push({ seq, id, itemId: m.itemId, areaId: m.areaId, kind: m.kind, qty, value, occurredAt });
+    rules.check(occurredAt, path('occurredAt'), item.code);
+    if (item.lotTracked && qty > 0 && !m.lot) fail('VALIDATION', 'error.stock.lot', { item: item.code }, path('lot'));
+    return {
+      itemId: m.itemId,
+      areaId: m.areaId,
+      kind: m.kind,
+      qty,
+      lot: m.lot ?? '',
+      expiry: m.expiry ?? null,
+      occurredAt,
+      reason: m.reason ?? '',
+      docType: m.docType ?? '',
+      docId: m.docId ?? '',
+      note: m.note ?? '',
+      given: given ? m.value! : null,
+      reversesSeq: null,
+    };
   });
-
-  for (const [itemId, cost] of costs) {
-    if (cost.replayFrom !== null) {
-      const r = replayItem(st, itemId, cost.replayFrom);
-      cost.state = r.state;
-      cost.lastOccurredAt = r.lastOccurredAt;
-      cost.lastSeq = r.lastSeq;
-      for (const p of posted) if (p.itemId === itemId) p.value = (st.valueOf.get(p.seq) as { value: number }).value;
-    }
-    const s = cost.state;
-    st.saveCost.run(itemId, s.qty, s.value, s.lastQty, s.lastValue, cost.lastOccurredAt, cost.lastSeq);
-  }
-  return posted;
+  return writeRows(ctx, st, rules.day, rows, (i, field) => `moves.${i}.${field}`);
 }
 
 /**
  * Reverses a posted movement with an opposite row of the same kind that takes
- * back exactly its quantity and value. A row can be reversed once.
+ * back exactly its quantity and value. A row can be reversed once. The
+ * reversal is dated now, so a movement of a closed month is corrected by a
+ * compensating entry in the open one, never by touching the closed month.
  */
 export function reverseMove(ctx: Ctx, seq: number, note: string): PostedMove {
   const st = stockStatements(ctx.sqlite);
@@ -215,66 +174,165 @@ export function reverseMove(ctx: Ctx, seq: number, note: string): PostedMove {
   if (!orig) throw new AppError('NOT_FOUND');
   if (orig.reversesSeq !== null || st.reversalOf.get(seq))
     throw new AppError('CONFLICT', 'error.stock.alreadyReversed');
-  const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
-  const dayKey = dayOf(tz)(ctx.now);
-  const id = uuidv7(ctx.now);
-  const newSeq = Number(
-    st.insertMove.run(
-      id,
-      orig.itemId,
-      orig.areaId,
-      orig.kind,
-      0 - orig.qty,
-      0 - orig.value,
-      orig.lot,
-      orig.expiry,
-      ctx.now,
-      dayKey,
-      ctx.now,
-      ctx.user?.id ?? null,
-      'reversal',
-      'reversal',
-      String(seq),
-      seq,
-      note,
-    ).lastInsertRowid,
-  );
-  const balance = (
-    st.balance.get(orig.itemId, orig.areaId, orig.lot, orig.expiry, 0 - orig.qty, ctx.now) as { qty: number }
-  ).qty;
-  if (0 - orig.qty < 0 && balance < 0 && storeSettings(ctx.db).negativeStock === 'block') {
-    throw new AppError('CONFLICT', 'error.stock.negative', {
-      item: orig.itemId,
-      available: formatQty(balance + orig.qty),
-      requested: formatQty(orig.qty),
-    });
-  }
-  st.daily.run(orig.itemId, orig.areaId, dayKey, orig.kind, 0 - orig.qty, 0 - orig.value, 1);
-  st.monthly.run(orig.itemId, orig.areaId, dayKey.slice(0, 7), orig.kind, 0 - orig.qty, 0 - orig.value, 1);
-  const row = st.cost.get(orig.itemId) as (CostState & { lastOccurredAt: number }) | undefined;
-  const state: CostState = row
-    ? { qty: row.qty, value: row.value, lastQty: row.lastQty, lastValue: row.lastValue }
-    : { qty: 0, value: 0, lastQty: 0, lastValue: 0 };
-  let lastOccurredAt = row?.lastOccurredAt ?? 0;
-  let lastSeq = newSeq;
-  if (ctx.now < lastOccurredAt) {
-    const r = replayItem(st, orig.itemId, ctx.now);
-    Object.assign(state, r.state);
-    lastOccurredAt = r.lastOccurredAt;
-    lastSeq = r.lastSeq;
-  } else {
-    applyMove(state, 0 - orig.qty, 0 - orig.value);
-    lastOccurredAt = ctx.now;
-  }
-  st.saveCost.run(orig.itemId, state.qty, state.value, state.lastQty, state.lastValue, lastOccurredAt, lastSeq);
-  return {
-    seq: newSeq,
-    id,
+  const rules = dateRules(ctx);
+  rules.check(ctx.now, 'seq', (st.item.get(orig.itemId) as ItemFacts).code);
+  const row: Row = {
     itemId: orig.itemId,
     areaId: orig.areaId,
     kind: orig.kind,
     qty: 0 - orig.qty,
-    value: 0 - orig.value,
+    lot: orig.lot,
+    expiry: orig.expiry,
     occurredAt: ctx.now,
+    reason: 'reversal',
+    docType: 'reversal',
+    docId: String(seq),
+    note,
+    given: 0 - orig.value,
+    reversesSeq: seq,
   };
+  return writeRows(ctx, st, rules.day, [row], () => null)[0]!;
+}
+
+function costEntry(st: StockStatements, costs: Map<string, CostEntry>, itemId: string): CostEntry {
+  let cost = costs.get(itemId);
+  if (!cost) {
+    const row = st.cost.get(itemId) as (CostState & { lastOccurredAt: number }) | undefined;
+    cost = {
+      state: row
+        ? { qty: row.qty, value: row.value, lastQty: row.lastQty, lastValue: row.lastValue }
+        : { qty: 0, value: 0, lastQty: 0, lastValue: 0 },
+      lastOccurredAt: row?.lastOccurredAt ?? 0,
+      lastSeq: 0,
+      replayFrom: null,
+      maxAt: row?.lastOccurredAt ?? 0,
+      lastIndex: 0,
+    };
+    costs.set(itemId, cost);
+  }
+  return cost;
+}
+
+/** Writes checked rows in order with their balances, totals and costs; see postMoves. */
+function writeRows(
+  ctx: Ctx,
+  st: StockStatements,
+  day: (at: number) => string,
+  rows: readonly Row[],
+  pathOf: PathOf,
+): PostedMove[] {
+  const block = storeSettings(ctx.db).negativeStock === 'block';
+  const costs = new Map<string, CostEntry>();
+  const items = new Map<string, ItemFacts>();
+  const itemOf = (id: string) => {
+    let it = items.get(id);
+    if (!it) items.set(id, (it = st.item.get(id) as ItemFacts));
+    return it;
+  };
+  /** Per item/area/lot with an outbound row: the earliest such row, to check the balance from there on. */
+  const outbound = new Map<string, { itemId: string; areaId: string; lot: string; from: number; index: number }>();
+  const posted: PostedMove[] = [];
+
+  rows.forEach((r, i) => {
+    const item = itemOf(r.itemId);
+    const cost = costEntry(st, costs, r.itemId);
+    const backDated = r.occurredAt < cost.lastOccurredAt || cost.replayFrom !== null;
+    // A back-dated row gets its value from the replay below; a current one right away.
+    let value = r.given ?? 0;
+    if (r.given === null && !backDated) {
+      value = moveValue(cost.state, { kind: r.kind, qty: r.qty, value: 0, fixedValue: false });
+      failBound(valueIssue(r.qty, value, false, item), pathOf(i, 'qty'));
+    }
+    const id = uuidv7(ctx.now);
+    const dayKey = day(r.occurredAt);
+    const seq = Number(
+      st.insertMove.run(
+        id,
+        r.itemId,
+        r.areaId,
+        r.kind,
+        r.qty,
+        value,
+        r.lot,
+        r.expiry,
+        r.occurredAt,
+        dayKey,
+        ctx.now,
+        ctx.user?.id ?? null,
+        r.reason,
+        r.docType,
+        r.docId,
+        r.reversesSeq,
+        r.note,
+      ).lastInsertRowid,
+    );
+    const balance = (st.balance.get(r.itemId, r.areaId, r.lot, r.expiry, r.qty, ctx.now) as { qty: number }).qty;
+    if (r.qty < 0 && balance < 0 && block) {
+      const params = {
+        item: item.code,
+        available: `${formatQty(balance - r.qty)} ${item.baseUnit}`,
+        requested: `${formatQty(-r.qty)} ${item.baseUnit}`,
+      };
+      fail('CONFLICT', 'error.stock.negative', params, pathOf(i, 'qty'));
+    }
+    st.daily.run(r.itemId, r.areaId, dayKey, r.kind, r.qty, value, 1);
+    st.monthly.run(r.itemId, r.areaId, dayKey.slice(0, 7), r.kind, r.qty, value, 1);
+
+    if (r.qty < 0 && block) {
+      const key = `${r.itemId}\u0000${r.areaId}\u0000${r.lot}`;
+      const seen = outbound.get(key);
+      if (!seen || r.occurredAt < seen.from) {
+        outbound.set(key, { itemId: r.itemId, areaId: r.areaId, lot: r.lot, from: r.occurredAt, index: i });
+      }
+    }
+    cost.maxAt = Math.max(cost.maxAt, r.occurredAt);
+    cost.lastIndex = i;
+    if (backDated) {
+      cost.replayFrom = Math.min(cost.replayFrom ?? r.occurredAt, r.occurredAt);
+    } else {
+      applyMove(cost.state, r.qty, value);
+      cost.lastOccurredAt = r.occurredAt;
+      cost.lastSeq = seq;
+    }
+    posted.push({
+      seq,
+      id,
+      itemId: r.itemId,
+      areaId: r.areaId,
+      kind: r.kind,
+      qty: r.qty,
+      value,
+      occurredAt: r.occurredAt,
+    });
+  });
+
+  // Today's balance was checked row by row. An outbound row dated before other movements of its
+  // item also takes from what they saw, so its balance is walked from there on as well.
+  for (const o of outbound.values()) {
+    if (o.from >= costs.get(o.itemId)!.maxAt) continue;
+    const short = firstShortfall(st, o, o.from);
+    if (short) {
+      const item = itemOf(o.itemId);
+      const params = { item: item.code, day: short.day, qty: `${formatQty(short.qty)} ${item.baseUnit}` };
+      fail('CONFLICT', 'error.stock.negativeThen', params, pathOf(o.index, 'qty'));
+    }
+  }
+
+  for (const [itemId, cost] of costs) {
+    if (cost.replayFrom !== null) {
+      const r = replayItem(st, itemId, cost.replayFrom);
+      cost.state = r.state;
+      cost.lastOccurredAt = r.lastOccurredAt;
+      cost.lastSeq = r.lastSeq;
+      posted.forEach((p, i) => {
+        if (p.itemId !== itemId) return;
+        p.value = (st.valueOf.get(p.seq) as { value: number }).value;
+        if (rows[i]!.given === null) failBound(valueIssue(p.qty, p.value, false, itemOf(itemId)), pathOf(i, 'qty'));
+      });
+    }
+    failBound(stockValueIssue(cost.state.value, itemOf(itemId)), pathOf(cost.lastIndex, 'value'));
+    const s = cost.state;
+    st.saveCost.run(itemId, s.qty, s.value, s.lastQty, s.lastValue, cost.lastOccurredAt, cost.lastSeq);
+  }
+  return posted;
 }

@@ -1,5 +1,5 @@
-import { MOVE_KINDS, type MoveKind } from '../../../src-shared/stock-kinds';
-import { applyMove, emptyCost, moveValue, type CostState } from './costing';
+import type { MoveKind } from '../../../src-shared/stock-kinds';
+import { applyMove, emptyCost, hasGivenValue, moveValue, type CostState } from './costing';
 import type { StockStatements } from './statements';
 
 interface ReplayRow {
@@ -40,21 +40,24 @@ export function replayItem(st: StockStatements, itemId: string, from: number): R
     };
     rows = st.movesFrom.all(itemId, from) as ReplayRow[];
   } else {
-    // The last positive average before `from` is not known from a sum: replay the whole history.
-    state = emptyCost();
-    rows = st.movesFrom.all(itemId, 0) as ReplayRow[];
+    // The last positive average before `from` is not known from a sum: replay from the end of the
+    // last closed month (its saved state), or the whole history. Closed months are never rewritten.
+    const snap = st.snapshotFor.get(itemId) as (CostState & { endsAt: number }) | undefined;
+    if (snap && from < snap.endsAt) throw new Error(`replay of ${itemId} from ${from} reaches into a closed month`);
+    state = snap ? { qty: snap.qty, value: snap.value, lastQty: snap.lastQty, lastValue: snap.lastValue } : emptyCost();
+    rows = st.movesFrom.all(itemId, snap?.endsAt ?? 0) as ReplayRow[];
   }
   const newValues = new Map<number, number>();
   let changed = 0;
   let last = { occurredAt: 0, seq: 0 };
   for (const row of rows) {
-    const inputValued = row.qty > 0 && MOVE_KINDS[row.kind].valued === 'input';
     let value: number;
     if (row.reversesSeq !== null) {
       const original = newValues.get(row.reversesSeq) ?? (st.valueOf.get(row.reversesSeq) as { value: number }).value;
       value = 0 - original;
     } else {
-      value = moveValue(state, { kind: row.kind, qty: row.qty, value: row.value, fixedValue: inputValued });
+      const fixedValue = hasGivenValue(row.kind, row.qty);
+      value = moveValue(state, { kind: row.kind, qty: row.qty, value: row.value, fixedValue });
     }
     newValues.set(row.seq, value);
     if (value !== row.value) {

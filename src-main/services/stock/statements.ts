@@ -27,6 +27,13 @@ const SQL = {
     'SELECT coalesce(sum(qty), 0) AS qty, coalesce(sum(value), 0) AS value, count(*) AS n FROM stock_moves WHERE item_id = ? AND occurred_at < ?',
   movesFrom: `SELECT seq, kind, qty, value, reverses_seq AS reversesSeq, area_id AS areaId, day, occurred_at AS occurredAt
        FROM stock_moves WHERE item_id = ? AND occurred_at >= ? ORDER BY occurred_at, seq`,
+  keyMovesFrom: `SELECT qty, day FROM stock_moves WHERE item_id = ? AND occurred_at >= ? AND area_id = ? AND lot = ?
+       ORDER BY occurred_at, seq`,
+  balanceOf: 'SELECT qty FROM stock_balances WHERE item_id = ? AND area_id = ? AND lot = ?',
+  lastClosed: "SELECT month, ends_at AS endsAt FROM stock_periods WHERE status = 'closed' ORDER BY month DESC LIMIT 1",
+  snapshotFor: `SELECT s.qty, s.value, s.last_qty AS lastQty, s.last_value AS lastValue, p.ends_at AS endsAt
+       FROM stock_period_costs s JOIN stock_periods p ON p.month = s.month
+       WHERE s.item_id = ? AND p.status = 'closed' ORDER BY s.month DESC LIMIT 1`,
   setValue: 'UPDATE stock_moves SET value = ? WHERE seq = ?',
   valueOf: 'SELECT value FROM stock_moves WHERE seq = ?',
 } as const;

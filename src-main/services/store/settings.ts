@@ -4,6 +4,15 @@ import type { StoreDto } from '../../../src-shared/api/common';
 import type { Db } from '../../db/client';
 import { store } from '../../db/schema';
 import { DEFAULT_REPAIR_SETTINGS } from '../../../src-shared/repairs/settings';
+import type { Role } from '../../../src-shared/roles';
+
+/**
+ * How many days back each role may date a stock movement, until the admin sets
+ * the store's own: clerks and technicians record what happens now (today, in
+ * the store's time zone); a manager posts a count taken over the last days;
+ * an admin corrects the past month before it is closed.
+ */
+export const DEFAULT_BACKDATE_DAYS: Record<Role, number> = { clerk: 0, technician: 0, manager: 7, admin: 31 };
 
 export const DEFAULT_SETTINGS: StoreSettingsDto = {
   sessionIdleMinutes: 8 * 60,
@@ -11,6 +20,7 @@ export const DEFAULT_SETTINGS: StoreSettingsDto = {
   lockoutMinutes: 15,
   backupKeep: 14,
   negativeStock: 'block',
+  backdateDays: DEFAULT_BACKDATE_DAYS,
   expiryAlertDays: 3,
   recountPercent: 10,
   recountValue: 100,

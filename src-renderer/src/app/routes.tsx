@@ -13,6 +13,7 @@ import { countRoutes } from '../features/counts/routes';
 import { deviceRoutes } from '../features/devices/routes';
 import { invoiceRoutes } from '../features/invoices/routes';
 import { itemRoutes } from '../features/items/routes';
+import { periodRoutes } from '../features/periods/routes';
 import { procurementRoutes } from '../features/procurement/routes';
 import { receivingRoutes } from '../features/receiving/routes';
 import { repairRoutes } from '../features/repairs/routes';
@@ -33,6 +34,7 @@ export const ROUTES: AppRoute[] = [
   ...stockRoutes,
   ...countRoutes,
   ...reportRoutes,
+  ...periodRoutes,
   ...procurementRoutes,
   ...receivingRoutes,
   ...invoiceRoutes,

@@ -16,19 +16,6 @@ export const DayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'valid
  */
 export const STOCK_QUERIES = ['stock.onHand', 'stock.moves', 'ops.fefo', 'ops.expiring', 'ops.reorder'] as const;
 
-export const MoveInputDto = z.object({
-  itemId: Id,
-  areaId: Id,
-  kind: MoveKindSchema,
-  qty: Qty,
-  value: Money.optional(),
-  lot: z.string().trim().max(40).optional(),
-  expiry: DayText.nullish(),
-  occurredAt: IsoTime.optional(),
-  reason: z.string().max(40).optional(),
-  note: z.string().max(500).optional(),
-});
-
 export const OnHandRow = z.object({
   itemId: Id,
   code: z.string(),
@@ -76,6 +63,11 @@ export const MoveRow = z.object({
 
 const PostedDto = z.object({ seq: z.number().int(), id: Id, itemId: Id, kind: MoveKindSchema, qty: Qty, value: Money });
 
+/**
+ * No method posts arbitrary movements: stock moves only through the documents
+ * that explain it (receiving, issue, waste, area moves, transfers, counts,
+ * spare parts), each with its own role rule, and through reversals.
+ */
 export const stockMethods = {
   'stock.onHand': query({
     input: z.object({
@@ -86,13 +78,6 @@ export const stockMethods = {
     }),
     output: z.array(OnHandRow),
     access: 'any',
-  }),
-  /** Manual movements (issue/usage, sales depletion, area moves, ...) entered on the stock screens. */
-  'stock.post': mutation({
-    input: z.object({ moves: z.array(MoveInputDto).min(1).max(10_000) }),
-    output: z.array(PostedDto),
-    access: ['clerk', 'manager', 'admin'],
-    invalidates: STOCK_QUERIES,
   }),
   'stock.reverse': mutation({
     input: z.object({ seq: z.number().int().positive(), note: z.string().trim().min(1).max(500) }),

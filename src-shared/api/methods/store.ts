@@ -21,6 +21,18 @@ export const StoreSettingsDto = z.object({
   backupKeep: z.number().int().min(1).max(365),
   /** Stock may not go below zero ('block'), or may, flagged in the on-hand list ('allow'). */
   negativeStock: z.enum(['block', 'allow']),
+  /**
+   * How many days back each role may date a stock movement (0 = today only, in the store's time zone).
+   * Absent in older databases: the defaults (services/store/settings.ts).
+   */
+  backdateDays: z
+    .object({
+      clerk: z.number().int().min(0).max(366),
+      technician: z.number().int().min(0).max(366),
+      manager: z.number().int().min(0).max(366),
+      admin: z.number().int().min(0).max(366),
+    })
+    .optional(),
   /** Lots expiring within this many days are listed as alerts. */
   expiryAlertDays: z.number().int().min(0).max(365),
   /** Count lines whose variance passes either limit (percent of book, or whole currency units) are flagged for recount. */

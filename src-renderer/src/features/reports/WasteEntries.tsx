@@ -36,17 +36,26 @@ export function WasteEntries(props: {
   const tz = session.store?.timezone;
   const { target } = props;
   const [photoId, setPhotoId] = useState<string | null>(null);
+  // Transfer variances are listed under a reason of their own (services/reports/waste.ts).
+  const variance = target?.reason === 'kind:transfer_variance';
   // One page is plenty for one item and reason; the report itself has the totals.
   const q = useQuery(
     'stock.moves',
-    { itemId: target?.itemId, kind: 'waste', from: props.from, to: props.to, areaId: props.areaId, limit: 500 },
+    {
+      itemId: target?.itemId,
+      kind: variance ? 'transfer_variance' : 'waste',
+      from: props.from,
+      to: props.to,
+      areaId: props.areaId,
+      limit: 500,
+    },
     { enabled: !!target },
   );
   const rows = useMemo(() => {
     const all = q.data?.rows ?? [];
-    const mine = new Set(all.filter((r) => r.reason === target?.reason).map((r) => r.seq));
+    const mine = new Set(all.filter((r) => variance || r.reason === target?.reason).map((r) => r.seq));
     return all.filter((r) => mine.has(r.seq) || (r.reversesSeq !== null && mine.has(r.reversesSeq)));
-  }, [q.data, target]);
+  }, [q.data, target, variance]);
 
   const columns = useMemo<ColDef<Move>[]>(
     () => [

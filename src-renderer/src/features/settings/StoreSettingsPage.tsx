@@ -1,6 +1,7 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Spin, Typography } from 'antd';
 import { useEffect } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
+import { ROLES } from '../../../../src-shared/roles';
 import { StoreFields } from '../../components/StoreFields';
 import { ReceivingSettingsCard } from '../procurement/ReceivingSettingsCard';
 import { ScanSettingsCard } from '../receiving/ScanSettingsCard';
@@ -77,6 +78,22 @@ export function StoreSettingsPage() {
             <Col span={12}>{num('expiryAlertDays', 0, 365)}</Col>
             <Col span={12}>{num('recountPercent', 0, 1000)}</Col>
             <Col span={12}>{num('recountValue', 0, 1_000_000)}</Col>
+          </Row>
+        </Card>
+        <Card size="small" title={t('settings.backdate')} style={{ marginBottom: 12 }}>
+          <Typography.Paragraph type="secondary">{t('settings.backdate.hint')}</Typography.Paragraph>
+          <Row gutter={16}>
+            {ROLES.map((role) => (
+              <Col span={6} key={role}>
+                <Form.Item
+                  name={['settings', 'backdateDays', role]}
+                  label={t(`role.${role}`)}
+                  rules={[{ required: true, type: 'number', min: 0, max: 366 }]}
+                >
+                  <InputNumber min={0} max={366} style={{ width: '100%' }} data-testid={`backdate-${role}`} />
+                </Form.Item>
+              </Col>
+            ))}
           </Row>
         </Card>
         <ReceivingSettingsCard />

@@ -296,8 +296,8 @@ export function TransfersPage() {
             >
               <Input addonAfter={l.baseUnit} style={{ width: 160 }} />
             </Form.Item>
-            <Form.Item name={['lines', n, 'note']} label={t('ops.form.note')}>
-              <Input maxLength={200} style={{ width: 200 }} />
+            <Form.Item name={['lines', n, 'note']} label={t('ops.transfers.lineNote')}>
+              <Input maxLength={200} style={{ width: 220 }} />
             </Form.Item>
           </Space>
         ))}
