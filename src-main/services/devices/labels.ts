@@ -11,7 +11,7 @@ import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { labelToSvg } from '../../devices/printer/render';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
-import type { Ctx } from '../context';
+import { runAfterCommit, type Ctx } from '../context';
 import { DeviceError, type DeviceHub } from './hub';
 
 /** Fixed ids, so every store's built-in templates are the same rows once HQ owns them. */
@@ -235,6 +235,18 @@ export function queueLabel(
       ctx.now,
       ctx.user?.id ?? null,
     );
+  ctx.changed({
+    table: 'label_prints',
+    id,
+    op: 'insert',
+    values: {
+      templateId: job.templateId,
+      printerId: job.printerId,
+      copies: job.copies ?? 1,
+      sourceType: job.sourceType,
+      sourceId: job.sourceId,
+    },
+  });
   return id;
 }
 
@@ -272,6 +284,33 @@ export async function runLabelJob(
     update.run('failed', failureCode(err), printer, null, id);
   }
   return getLabelPrint(sqlite, id);
+}
+
+/**
+ * The reply of a mutation that queued label job `id`: the job as it stands
+ * once dispatch has committed it and then printed it (runLabelJob, after the
+ * commit, in its own small write) on the job's printer or the default one. Dispatch runs after-commit work before it
+ * replies, so the reply the caller gets says printed or failed, as before.
+ */
+export function printAfterCommit(ctx: Ctx, id: string): LabelPrint {
+  const reply = getLabelPrint(ctx.sqlite, id);
+  runAfterCommit(ctx, async () => {
+    Object.assign(reply, await runLabelJob(ctx.sqlite, ctx.devices, id, ctx.log));
+  });
+  return reply;
+}
+
+/** A new history row for a job printed again: the original keeps what happened to it. */
+export function queueReprint(ctx: Ctx, input: { id: string; printerId?: string | undefined }): string {
+  const original = getLabelPrint(ctx.sqlite, input.id);
+  return queueLabel(ctx, {
+    templateId: original.templateId,
+    printerId: input.printerId ?? original.printerId,
+    data: original.data,
+    copies: original.copies,
+    sourceType: original.sourceType,
+    sourceId: original.sourceId,
+  });
 }
 
 /**
