@@ -66,7 +66,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   };
   const events = createEventBus((err) => log.error('event listener failed', err));
   ensureDefaultTemplates(database.sqlite, Date.now());
-  const devices = createDeviceHub({ sqlite: database.sqlite, events, log });
+  const devices = createDeviceHub({ sqlite: database.sqlite, events, log, dataDir: paths.dir });
   const dispatch = createDispatch({
     db: database.db,
     sqlite: database.sqlite,

@@ -16,6 +16,7 @@ import {
   saveTemplate,
 } from '../../services/devices/labels';
 import { listDevices, removeDevice, saveDevice } from '../../services/devices/registry';
+import { storeDay } from '../../services/procurement/numbers';
 import type { HandlersFor } from '../handler-types';
 
 export function faultsText(ctx: Ctx, faults: readonly PrinterFault[]): string {
@@ -76,7 +77,7 @@ export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'devices.testLabel': {
     tx: 'manual',
     run: async (ctx, input) => {
-      const r = await device(ctx, () => ctx.devices.testLabel(input.id));
+      const r = await device(ctx, () => ctx.devices.testLabel(input.id, storeDay(ctx)));
       return { bytes: r.bytesWritten, faults: r.status.faults };
     },
   },

@@ -11,6 +11,7 @@ import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { labelToSvg } from '../../devices/printer/render';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
+import { storeDay } from '../procurement/numbers';
 import { runAfterCommit, type Ctx } from '../context';
 import { DeviceError, type DeviceHub } from './hub';
 
@@ -135,8 +136,7 @@ export function sampleLabelData(today: string): LabelData {
 }
 
 export function previewLabel(ctx: Ctx, input: { definition: LabelTemplate; data?: LabelData | undefined }) {
-  const today = new Date(ctx.now).toISOString().slice(0, 10);
-  const data = input.data ?? sampleLabelData(today);
+  const data = input.data ?? sampleLabelData(storeDay(ctx));
   if (!input.data && input.definition.elements.some((e) => e.type === 'barcode' && e.symbology === 'qr')) {
     data.barcode = `EQ:${data.equipmentCode}`;
   }
@@ -337,7 +337,8 @@ export function queueEquipmentLabel(
       nameEn: eq.location,
       equipmentCode: eq.code,
       barcode: `EQ:${eq.code}`,
-      receivedDate: new Date(ctx.now).toISOString().slice(0, 10),
+      // The store's day: a label printed at 01:00 in Shanghai is dated that day, not yesterday (UTC).
+      receivedDate: storeDay(ctx),
       ...(store ? { storeName: `${store.code} ${store.name}` } : {}),
     },
     copies: input.copies,

@@ -8,6 +8,7 @@ import {
   type ScaleProtocol,
   type SerialSettings,
 } from '../../../../src-shared/devices';
+import { ApiError } from '../../../../src-shared/errors';
 import type { MessageKey } from '../../../../src-shared/i18n';
 import { FormModal } from '../../components/FormModal';
 import { call } from '../../lib/api';
@@ -89,6 +90,15 @@ function toInput(v: Values): DeviceInput {
   return { ...base, kind: 'printer', protocol: v.protocol as 'tspl' | 'zpl', connection, options: {} };
 }
 
+/** The API names the device's path `connection.path`; this form edits it as the file or serial port field. */
+function onFormFields(err: unknown, pathField: string): unknown {
+  if (!(err instanceof ApiError) || !err.data.fields) return err;
+  const fields = err.data.fields.map((f) =>
+    f.path === 'connection.path' || f.path === 'connection.serial.path' ? { ...f, path: pathField } : f,
+  );
+  return new ApiError({ ...err.data, fields });
+}
+
 export function DeviceModal(props: {
   open: boolean;
   device: Device | null;
@@ -110,7 +120,11 @@ export function DeviceModal(props: {
       okTestId="device-save"
       onClose={props.onClose}
       onSubmit={async (v) => {
-        await call('devices.save', { ...toInput({ ...v, kind }), ...(props.device ? { id: props.device.id } : {}) });
+        try {
+          await call('devices.save', { ...toInput({ ...v, kind }), ...(props.device ? { id: props.device.id } : {}) });
+        } catch (err) {
+          throw onFormFields(err, kind === 'printer' && v.transport === 'file' ? 'filePath' : 'serial.path');
+        }
         return t('common.saved');
       }}
     >
