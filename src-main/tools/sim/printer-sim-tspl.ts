@@ -68,6 +68,13 @@ export function splitTsplParams(s: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
+  /** A quoted value is taken as it is, spaces included. */
+  let wasQuoted = false;
+  const end = () => {
+    out.push(wasQuoted ? cur : cur.trim());
+    cur = '';
+    wasQuoted = false;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
@@ -76,13 +83,14 @@ export function splitTsplParams(s: string): string[] {
         i += 3;
       } else if (c === '"') quoted = false;
       else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur.trim());
+    } else if (c === '"') {
+      quoted = true;
+      wasQuoted = true;
       cur = '';
-    } else cur += c;
+    } else if (c === ',') end();
+    else if (!wasQuoted) cur += c;
   }
-  out.push(quoted ? cur : cur.trim());
+  end();
   return out;
 }
 
