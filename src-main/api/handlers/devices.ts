@@ -2,7 +2,7 @@ import type { deviceMethods } from '../../../src-shared/api/methods/devices';
 import type { PrinterFault } from '../../../src-shared/devices';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { PrinterNotReadyError } from '../../devices/printer/printer';
-import { listSerialPorts } from '../../devices/serial/list';
+import { listSerialPorts, PortListError } from '../../devices/serial/list';
 import { AppError } from '../../services/app-error';
 import { runAfterCommit, type Ctx } from '../../services/context';
 import { DeviceError } from '../../services/devices/hub';
@@ -42,12 +42,19 @@ export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'devices.list': { run: listDevices },
   'devices.states': { run: (ctx) => ctx.devices.states() },
   'devices.ports': {
-    run: async () =>
-      (await listSerialPorts()).map((p) => ({
+    run: async () => {
+      const ports = await listSerialPorts().catch((err: unknown) => {
+        if (err instanceof PortListError) {
+          throw new AppError('DEVICE_OFFLINE', 'devices.error.portList', { detail: err.message });
+        }
+        throw err;
+      });
+      return ports.map((p) => ({
         path: p.path,
         manufacturer: p.manufacturer ?? '',
         label: [p.path, p.manufacturer].filter(Boolean).join(' · '),
-      })),
+      }));
+    },
   },
   'devices.save': {
     run: (ctx, input) => {

@@ -22,6 +22,8 @@ export const enDevices = {
   'devices.error.unavailable': 'Devices are not available in this app window.',
   'devices.error.portTaken': 'Port {path} is already used by "{name}". One port, one device.',
   'devices.error.kindChange': 'A scale cannot become a printer: add a new device instead.',
+  'devices.error.portList':
+    "The list of serial ports could not be read ({detail}). Type the port's path instead, e.g. /dev/ttyUSB0 or COM3.",
   'devices.error.filePath':
     "This printer's file path is not allowed: files go only in the store's printers folder, or to a printer device. Change it in Settings › Devices.",
   'devices.error.fileOutside':

@@ -22,6 +22,7 @@ export const zhDevices: Record<keyof typeof enDevices, string> = {
   'devices.error.unavailable': '此窗口无法使用设备。',
   'devices.error.portTaken': '端口 {path} 已被“{name}”占用，一个端口只能接一台设备。',
   'devices.error.kindChange': '电子秤不能改成打印机，请新增一台设备。',
+  'devices.error.portList': '无法读取串口列表（{detail}）。请直接输入端口路径，例如 /dev/ttyUSB0 或 COM3。',
   'devices.error.filePath':
     '该打印机的文件路径不允许使用：只能写入门店数据目录下的打印文件夹，或打印机设备。请到“设置 › 设备”修改。',
   'devices.error.fileOutside':

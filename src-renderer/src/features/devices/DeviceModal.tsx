@@ -107,6 +107,18 @@ export function DeviceModal(props: {
 }) {
   const { t } = useI18n();
   const ports = useQuery('devices.ports', {}, { enabled: props.open });
+  // USB printer nodes (/dev/usb/lp0) are for the file connection, serial ports for the rest.
+  const isPrinterNode = (path: string) => /\/usb\/lp\d+$/.test(path);
+  const portOptions = (printers: boolean) =>
+    (ports.data ?? [])
+      .filter((p) => isPrinterNode(p.path) === printers)
+      .map((p) => ({ value: p.path, label: p.label }));
+  // A list that could not be read says so (the path can still be typed); an empty one just means no ports.
+  const portsFailed = ports.error ? (
+    <Typography.Text type="danger" data-testid="device-ports-error">
+      {ports.error.message}
+    </Typography.Text>
+  ) : null;
   const initial = useMemo(() => toValues(props.device, props.kind), [props.device, props.kind]);
   const kind = props.device?.kind ?? props.kind;
   const protocols = kind === 'scale' ? SCALE_PROTOCOLS : PRINTER_LANGUAGES;
@@ -188,9 +200,13 @@ export function DeviceModal(props: {
                 name="filePath"
                 label={t('devices.f.file')}
                 rules={[{ required: true }]}
-                extra={t('devices.fileHint')}
+                extra={
+                  <>
+                    {t('devices.fileHint')} {portsFailed}
+                  </>
+                }
               >
-                <Input data-testid="device-file" />
+                <AutoComplete data-testid="device-file" options={portOptions(true)} placeholder="labels.prn" />
               </Form.Item>
             );
           }
@@ -200,11 +216,15 @@ export function DeviceModal(props: {
                 name={['serial', 'path']}
                 label={t('devices.f.serialPort')}
                 rules={[{ required: true }]}
-                extra={t('devices.portHint')}
+                extra={
+                  <>
+                    {t('devices.portHint')} {portsFailed}
+                  </>
+                }
               >
                 <AutoComplete
                   data-testid="device-path"
-                  options={(ports.data ?? []).map((p) => ({ value: p.path, label: p.label }))}
+                  options={portOptions(false)}
                   placeholder={navigator.platform.startsWith('Win') ? 'COM3' : '/dev/ttyUSB0'}
                 />
               </Form.Item>
