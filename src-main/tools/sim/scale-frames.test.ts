@@ -43,6 +43,28 @@ const DOCUMENT: [ScaleProtocol, string, Uint8Array, ScaleReading][] = [
 const parse = (protocol: ScaleProtocol, bytes: Uint8Array) => codecFor(protocol).createParser().push(bytes);
 
 describe('scale simulator frames, from the protocol document', () => {
+  it('writes the details the document gives for each format', () => {
+    // 8217: net marked N; no weight while moving or over capacity, a status instead; kg WW.WWW, lb 0WW.WW.
+    expect(scaleFrame('mt8217', kg(0, 3, true, true))).toEqual(text('\x0200.000N\r'));
+    expect(scaleFrame('mt8217', kg(1234, 3, false))).toEqual(text('\x02?A\r'));
+    expect(scaleFrame('mt8217', { kind: 'overload' })).toEqual(text('\x02?B\r'));
+    expect(scaleFrame('mt8217', kg(-5, 3))).toEqual(text('\x02?D\r'));
+    const lb = { kind: 'weight', weight: { amount: 150, decimals: 2, unit: 'lb' }, stable: true, net: false } as const;
+    expect(scaleFrame('mt8217', lb)).toEqual(text('\x02001.50\r'));
+    // A&D: 18 bytes, sign and point in the 8-character field.
+    const g = { kind: 'weight', weight: { amount: -5, decimals: 3, unit: 'g' }, stable: false, net: false } as const;
+    expect(scaleFrame('ad-continuous', g)).toEqual(text('US,GS,-000.005 g\r\n'));
+    expect(scaleFrame('ad-continuous', kg(1234, 2))!.length).toBe(18);
+    expect(scaleFrame('ad-continuous', kg(123_456_789, 0))).toBeNull();
+    // CAS: 22 bytes, lamp byte >= 0x80 with stable, gross/tare and zero bits.
+    expect(scaleFrame('cas22', kg(135, 1))!.length).toBe(22);
+    expect(scaleFrame('cas22', kg(0, 1))![7]).toBe(0xc5);
+    expect(scaleFrame('cas22', kg(135, 1, false, true))![7]).toBe(0x82);
+    expect(scaleFrame('cas22', { kind: 'underload' })).toBeNull();
+    // tF=0: XOR 0x1A of +0000010 is sent as the characters '1' 'A'.
+    expect([...scaleFrame('yaohua-tf0', bare(1, 0))!.subarray(9, 11)]).toEqual([0x31, 0x41]);
+  });
+
   it.each(DOCUMENT)('%s: %s', (protocol, _what, bytes, reading) => {
     const frame = scaleFrame(protocol, reading)!;
     if (protocol === 'cas22') {
@@ -61,6 +83,11 @@ describe('scale simulator frames, from the protocol document', () => {
     expect(lines.push(text('I\r\nTAC\r\n'))).toEqual([['SI'], ['TAC']]);
     expect(mtSicsAck('tare', 'S', { amount: 500, decimals: 3, unit: 'kg' })).toEqual(text('T S      0.500 kg\r\n'));
     expect(mtSicsAck('zero', 'I')).toEqual(text('Z I\r\n'));
+    const sics = new SicsLines();
+    expect(sics.push(text('SI\r\nZ\r'))).toEqual([['SI'], ['Z']]);
+    expect(sics.push(text('\nTA'))).toEqual([]);
+    expect(sics.push(text('C\r\n'))).toEqual([['TAC']]);
+    expect(mtSicsAck('clearTare', 'A')).toEqual(text('TAC A\r\n'));
     // Formats that cannot say a condition have no frame for it.
     expect(scaleFrame('yaohua-tf0', { kind: 'overload' })).toBeNull();
     expect(scaleFrame('mt8217', kg(100_000, 3))).toBeNull();

@@ -17,7 +17,6 @@ import {
 } from '../../../../src-shared/devices';
 import { scaleFrame } from '../../../tools/sim/scale-frames';
 import { codecFor } from './index';
-import { hexDigit } from './bytes';
 import { MOTION_CODE } from './mt8217';
 import { xorshift } from './test-support';
 import type { FrameParser, ScaleCodec } from './types';
@@ -190,6 +189,9 @@ function contains(stream: Uint8Array, frame: Uint8Array): boolean {
   }
   return false;
 }
+
+/** An upper-case hex digit as the Yaohua frames send it. */
+const hexDigit = (n: number) => (n < 10 ? 0x30 + n : 0x37 + n);
 
 const buf = new Uint8Array(4096);
 
