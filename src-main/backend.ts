@@ -73,7 +73,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const useDatabase = () => {
     host.schemaVersion = database.schemaVersion;
     ensureDefaultTemplates(database.sqlite, Date.now());
-    devices = createDeviceHub({ sqlite: database.sqlite, events, log });
+    devices = createDeviceHub({ sqlite: database.sqlite, events, log, dataDir: paths.dir });
     inner = createDispatch({
       db: database.db,
       sqlite: database.sqlite,

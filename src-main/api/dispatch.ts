@@ -119,6 +119,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       }
 
       const changes: Change[] = [];
+      const afterCommit: (() => unknown)[] = [];
       const ctx: Ctx = {
         db,
         sqlite,
@@ -135,6 +136,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         setSession: (s) => {
           session = s;
         },
+        afterCommit: (fn) => afterCommit.push(fn),
       };
       const run = () => handler.run(ctx, parsed.data as never);
 
@@ -152,6 +154,14 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
           .immediate();
       } else {
         value = await run();
+      }
+      for (const fn of afterCommit) {
+        try {
+          await fn();
+        } catch (err) {
+          // Committed is committed: the work after it reports its own outcome (e.g. a label job marked failed).
+          log.error('after-commit work failed in ' + method, { error: err instanceof Error ? err.stack : String(err) });
+        }
       }
 
       // Outputs come from our own handlers: checking them against the contract

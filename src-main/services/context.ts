@@ -65,6 +65,20 @@ export interface Ctx {
   changed(change: Change): void;
   /** Asks the transport to set (token) or clear (null) the session credential. */
   setSession(session: { token: string; expiresAt: number } | null): void;
+  /**
+   * Work that must wait for this call's writes to be committed and must never
+   * run inside the transaction (device I/O such as printing, device reloads).
+   * Dispatch runs it after the commit and before it replies, so the reply can
+   * carry the outcome; a failure is logged and never undoes the commit. Absent
+   * where no dispatch runs the call (seeding, ticks): see runAfterCommit.
+   */
+  afterCommit?: (fn: () => unknown) => void;
+}
+
+/** Queues `fn` for after the commit; a context without a dispatch behind it cannot wait for one. */
+export function runAfterCommit(ctx: Ctx, fn: () => unknown): void {
+  if (!ctx.afterCommit) throw new Error('runAfterCommit: this context has no commit to wait for');
+  ctx.afterCommit(fn);
 }
 
 export function requireUser(ctx: Ctx): SessionUser {

@@ -10,6 +10,7 @@ import { formatMoney } from '../quantity';
 import { hasValidCheckDigit, withCheckDigit } from '../barcode/check-digit';
 import { code128Modules, code128Problem, planCode128, type Code128Op } from '../barcode/code128';
 import { encodeGs1Elements, Gs1Error, parseGs1 } from '../barcode/gs1';
+import { printablePayload, printableText } from './printable';
 import type { BarcodeElement, LabelData, LabelField, LabelTemplate, TextElement } from './template';
 
 export interface ResolvedText {
@@ -252,12 +253,13 @@ export function resolveLabel(template: LabelTemplate, data: LabelData, opts: Lay
   return label;
 }
 
+/** The text of a text element, cleaned for printing (see printable.ts). */
 function resolveText(el: TextElement, data: LabelData): string {
-  if (el.literal !== undefined) return el.literal;
-  let v = el.field ? fieldText(data, el.field) : '';
-  if (v === '' && el.fallback) v = fieldText(data, el.fallback);
-  if (v === '') return '';
-  return (el.prefix ?? '') + v + (el.suffix ?? '');
+  if (el.literal !== undefined) return printableText(el.literal);
+  let v = el.field ? printableText(fieldText(data, el.field)) : '';
+  if (v.trim() === '' && el.fallback) v = printableText(fieldText(data, el.fallback));
+  if (v.trim() === '') return '';
+  return printableText((el.prefix ?? '') + v + (el.suffix ?? ''));
 }
 
 function resolveBarcode(
@@ -268,7 +270,7 @@ function resolveBarcode(
   textHeight: (mm: number) => number,
   addText: (x: number, y: number, height: number, text: string, bold: boolean, maxWidth?: number) => void,
 ): void {
-  const value = fieldText(data, el.field).trim();
+  const value = printablePayload(fieldText(data, el.field)).trim();
   if (value === '') return;
   const x = dots(el.x);
   const y = dots(el.y);

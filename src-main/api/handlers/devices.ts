@@ -2,21 +2,21 @@ import type { deviceMethods } from '../../../src-shared/api/methods/devices';
 import type { PrinterFault } from '../../../src-shared/devices';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { PrinterNotReadyError } from '../../devices/printer/printer';
-import { listSerialPorts } from '../../devices/serial/list';
+import { listSerialPorts, PortListError } from '../../devices/serial/list';
 import { AppError } from '../../services/app-error';
-import type { Ctx } from '../../services/context';
+import { runAfterCommit, type Ctx } from '../../services/context';
 import { DeviceError } from '../../services/devices/hub';
 import {
-  getLabelPrint,
   labelHistory,
   listTemplates,
   previewLabel,
+  printAfterCommit,
   queueEquipmentLabel,
-  queueLabel,
-  runLabelJob,
+  queueReprint,
   saveTemplate,
 } from '../../services/devices/labels';
 import { listDevices, removeDevice, saveDevice } from '../../services/devices/registry';
+import { storeDay } from '../../services/procurement/numbers';
 import type { HandlersFor } from '../handler-types';
 
 export function faultsText(ctx: Ctx, faults: readonly PrinterFault[]): string {
@@ -42,25 +42,31 @@ export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'devices.list': { run: listDevices },
   'devices.states': { run: (ctx) => ctx.devices.states() },
   'devices.ports': {
-    run: async () =>
-      (await listSerialPorts()).map((p) => ({
+    run: async () => {
+      const ports = await listSerialPorts().catch((err: unknown) => {
+        if (err instanceof PortListError) {
+          throw new AppError('DEVICE_OFFLINE', 'devices.error.portList', { detail: err.message });
+        }
+        throw err;
+      });
+      return ports.map((p) => ({
         path: p.path,
         manufacturer: p.manufacturer ?? '',
         label: [p.path, p.manufacturer].filter(Boolean).join(' · '),
-      })),
+      }));
+    },
   },
   'devices.save': {
     run: (ctx, input) => {
       const saved = saveDevice(ctx, input);
-      // Reloading after the commit: dispatch commits when run() returns, so defer to the next tick.
-      setImmediate(() => ctx.devices.reload());
+      runAfterCommit(ctx, () => ctx.devices.reload());
       return saved;
     },
   },
   'devices.remove': {
     run: (ctx, input) => {
       const out = removeDevice(ctx, input);
-      setImmediate(() => ctx.devices.reload());
+      runAfterCommit(ctx, () => ctx.devices.reload());
       return out;
     },
   },
@@ -78,7 +84,7 @@ export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'devices.testLabel': {
     tx: 'manual',
     run: async (ctx, input) => {
-      const r = await device(ctx, () => ctx.devices.testLabel(input.id));
+      const r = await device(ctx, () => ctx.devices.testLabel(input.id, storeDay(ctx)));
       return { bytes: r.bytesWritten, faults: r.status.faults };
     },
   },
@@ -86,32 +92,10 @@ export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'labels.saveTemplate': { run: saveTemplate },
   'labels.preview': { run: previewLabel },
   'labels.history': { run: labelHistory },
+  // Job row and audit entry commit together; the printing runs after the commit (a printer fault never
+  // undoes the job: it is listed as failed, to print again).
   'labels.printEquipment': {
-    // Printed after the commit, like receiving labels: a printer fault leaves the job listed to print again.
-    tx: 'manual',
-    run: async (ctx, input) => {
-      const id = ctx.sqlite.transaction(() => queueEquipmentLabel(ctx, input)).immediate();
-      return runLabelJob(ctx.sqlite, ctx.devices, id, ctx.log, input.printerId);
-    },
+    run: (ctx, input) => printAfterCommit(ctx, queueEquipmentLabel(ctx, input)),
   },
-  'labels.reprint': {
-    tx: 'manual',
-    run: async (ctx, input) => {
-      const original = getLabelPrint(ctx.sqlite, input.id);
-      // A new history row: the original keeps what happened to it, the copy records who printed again.
-      const id = ctx.sqlite
-        .transaction(() =>
-          queueLabel(ctx, {
-            templateId: original.templateId,
-            printerId: input.printerId ?? original.printerId,
-            data: original.data,
-            copies: original.copies,
-            sourceType: original.sourceType,
-            sourceId: original.sourceId,
-          }),
-        )
-        .immediate();
-      return runLabelJob(ctx.sqlite, ctx.devices, id, ctx.log, input.printerId ?? original.printerId);
-    },
-  },
+  'labels.reprint': { run: (ctx, input) => printAfterCommit(ctx, queueReprint(ctx, input)) },
 };

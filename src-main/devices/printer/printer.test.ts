@@ -84,20 +84,22 @@ describe('LabelPrinter', () => {
     expect(conn.writes).toHaveLength(0);
   });
 
-  it('a file printer is always ready and gets the jobs appended', async () => {
+  it('a file printer is always ready and gets the jobs appended, in the printers folder of the data directory', async () => {
     dir = mkdtempSync(join(tmpdir(), 'printer-file-'));
-    const path = join(dir, 'jobs.zpl');
-    await printLabel({ language: 'zpl', transport: { kind: 'file', path }, ...req });
-    const r = await printLabel({ language: 'zpl', transport: { kind: 'file', path }, ...req, copies: 2 });
+    const transport = { kind: 'file' as const, path: 'jobs.zpl' };
+    await printLabel({ language: 'zpl', transport, dataDir: dir, ...req });
+    const r = await printLabel({ language: 'zpl', transport, dataDir: dir, ...req, copies: 2 });
     expect(r.status.ready).toBe(true);
-    const text = readFileSync(path, 'utf8');
+    const text = readFileSync(join(dir, 'printers', 'jobs.zpl'), 'utf8');
     expect(text.match(/\^XA/g)).toHaveLength(2);
     expect(text).toContain('^PQ2');
   });
 
-  it('prints a test label', async () => {
+  it('prints a test label dated the day it is given', async () => {
     const conn = new FakeConnection([Uint8Array.of(0), Uint8Array.of(0)]);
-    await new LabelPrinter({ language: 'tspl', transport, connection: conn }).testLabel();
-    expect(Buffer.from(conn.writes[1]!).toString('latin1')).toContain('BOX 8,8,392,232,2');
+    await new LabelPrinter({ language: 'tspl', transport, connection: conn }).testLabel('2026-03-02');
+    const job = Buffer.from(conn.writes[1]!).toString('latin1');
+    expect(job).toContain('BOX 8,8,392,232,2');
+    expect(job).toContain('2026-03-02');
   });
 });

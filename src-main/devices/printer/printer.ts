@@ -18,6 +18,8 @@ export interface LabelPrinterOptions {
   /** How long to wait for a status answer (default 1500 ms). */
   statusTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** The store's data directory: a file transport writes only in its printers folder or to a device node. */
+  dataDir?: string;
   zpl?: Omit<ZplOptions, 'copies'>;
   tspl?: Omit<TsplOptions, 'copies'>;
   /** For tests: use this connection instead of opening `transport`. */
@@ -62,7 +64,9 @@ export class LabelPrinter {
 
   constructor(private readonly opts: LabelPrinterOptions) {
     this.language = opts.language;
-    this.conn = opts.connection ?? openConnection(opts.transport, { connectTimeoutMs: opts.connectTimeoutMs });
+    this.conn =
+      opts.connection ??
+      openConnection(opts.transport, { connectTimeoutMs: opts.connectTimeoutMs, dataDir: opts.dataDir });
   }
 
   /** Runs `fn` after everything queued before it (one job or query on the wire at a time). */
@@ -126,9 +130,13 @@ export class LabelPrinter {
     };
   }
 
-  /** A test page: a frame, the printer language, a sample name in both languages and a barcode. */
-  testLabel(): Promise<PrintResult> {
-    return this.print({ template: TEST_TEMPLATE, data: testData(this.language) });
+  /**
+   * A test page: a frame, the printer language, a sample name in both
+   * languages, a barcode and `day` (the store's date, YYYY-MM-DD: the
+   * printer knows no time zone, so the caller says which day it is).
+   */
+  testLabel(day: string): Promise<PrintResult> {
+    return this.print({ template: TEST_TEMPLATE, data: testData(this.language, day) });
   }
 
   close(): Promise<void> {
@@ -151,12 +159,12 @@ const TEST_TEMPLATE: LabelTemplate = {
   ],
 };
 
-function testData(language: PrinterLanguage): LabelData {
+function testData(language: PrinterLanguage, day: string): LabelData {
   return {
     itemCode: 'TEST-0001',
     nameZh: '测试',
     nameEn: `Language ${language.toUpperCase()}`,
-    receivedDate: new Date().toISOString().slice(0, 10),
+    receivedDate: day,
     barcode: '',
   };
 }

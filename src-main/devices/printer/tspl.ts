@@ -19,8 +19,29 @@ export class TsplEncodeError extends Error {
   override name = 'TsplEncodeError';
 }
 
-/** A string inside double quotes: TSPL writes `"` as `\["]`. */
+/**
+ * A string inside double quotes. TSPL writes `"` as `\["]`; a backslash starts
+ * such an escape and has no documented escape of its own, so it is sent as
+ * the full-width ＼ (one GB font glyph, GBK A3 DC), which means nothing to the
+ * firmware. CR or LF would end the command (the rest of the string would run
+ * as commands of its own) and ESC starts an immediate command even inside a
+ * job: control characters become spaces. The layout has already cleaned the
+ * text (printable.ts); this keeps the job safe whatever it is given.
+ */
 export function tsplQuote(s: string): string {
+  const safe = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\\/g, '＼');
+  return `"${safe.replace(/"/g, '\\["]')}"`;
+}
+
+/**
+ * Barcode and QR data inside double quotes: every character must reach the
+ * symbol unchanged, so what cannot be sent literally (a backslash, a control
+ * character) is refused instead of replaced.
+ */
+export function tsplDataQuote(s: string): string {
+  const bad = /[\\\u0000-\u001f\u007f]/.exec(s);
+  if (bad)
+    throw new TsplEncodeError(`barcode data cannot carry ${JSON.stringify(bad[0])} in TSPL: ${JSON.stringify(s)}`);
   return `"${s.replace(/"/g, '\\["]')}"`;
 }
 
@@ -64,15 +85,17 @@ export function tsplLines(label: ResolvedLabel, opts: TsplOptions = {}): string[
       }
       case 'code128':
         lines.push(
-          `BARCODE ${e.x},${e.y},"128M",${e.height},0,0,${e.module},${e.module},${tsplQuote(tspl128mData(e.ops))}`,
+          `BARCODE ${e.x},${e.y},"128M",${e.height},0,0,${e.module},${e.module},${tsplDataQuote(tspl128mData(e.ops))}`,
         );
         break;
       case 'ean13':
         // TSPL takes 12 digits and adds the check digit itself.
-        lines.push(`BARCODE ${e.x},${e.y},"EAN13",${e.height},0,0,${e.module},${e.module},"${e.digits.slice(0, 12)}"`);
+        lines.push(
+          `BARCODE ${e.x},${e.y},"EAN13",${e.height},0,0,${e.module},${e.module},${tsplDataQuote(e.digits.slice(0, 12))}`,
+        );
         break;
       case 'qr':
-        lines.push(`QRCODE ${e.x},${e.y},${e.ecc},${e.cell},A,0,${tsplQuote(e.data)}`);
+        lines.push(`QRCODE ${e.x},${e.y},${e.ecc},${e.cell},A,0,${tsplDataQuote(e.data)}`);
         break;
       case 'box':
         if (e.thickness * 2 >= Math.min(e.width, e.height)) lines.push(`BAR ${e.x},${e.y},${e.width},${e.height}`);

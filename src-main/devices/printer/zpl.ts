@@ -19,8 +19,26 @@ export interface ZplOptions {
   cjkMode?: 'font' | 'graphic';
 }
 
-export class ZplEncodeError extends Error {
-  override name = 'ZplEncodeError';
+/**
+ * Characters a field's data cannot carry as they are: `^` and `~` start
+ * commands (a name holding `^XZ^XA` would end the label and start another),
+ * control characters would reach the printer raw, and `_` is the escape
+ * character itself once `^FH` is on.
+ */
+
+const FIELD_SPECIAL = /[\^~\u0000-\u001f\u007f]/;
+
+const FH_ESCAPED = /[_^~\u0000-\u001f\u007f]/g;
+const hex = (c: string) => '_' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
+
+/**
+ * `^FD...^FS` for any field (text, Code 128, QR): plain when the data holds
+ * nothing special, otherwise `^FH` with `_XX` hex escapes, so the data can
+ * never become a command.
+ */
+export function zplField(data: string): string {
+  if (!FIELD_SPECIAL.test(data)) return `^FD${data}^FS`;
+  return `^FH^FD${data.replace(FH_ESCAPED, hex)}^FS`;
 }
 
 /** `^BC` mode N data: >; / >: start C/B, >5 / >6 switch to C/B, >8 FNC1, a literal > as ><. */
@@ -31,19 +49,9 @@ export function zplCode128Data(ops: readonly Code128Op[]): string {
     else if (o.op === 'switch') s += o.set === 'B' ? '>6' : '>5';
     else if (o.op === 'fnc1') s += '>8';
     else if (o.op === 'digits') s += o.digits;
-    else {
-      if (/[\^~]/.test(o.text)) throw new ZplEncodeError(`"^" and "~" cannot be sent in barcode data "${o.text}"`);
-      s += o.text.replace(/>/g, '><');
-    }
+    else s += o.text.replace(/>/g, '><');
   }
   return s;
-}
-
-/** `^FD` for text: `^FH` hex escapes when the text holds ZPL's command characters. */
-export function zplFieldData(text: string): string {
-  if (!/[\^~]/.test(text)) return `^FD${text}^FS`;
-  const hex = (c: string) => '_' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0');
-  return `^FH^FD${text.replace(/[_^~]/g, hex)}^FS`;
 }
 
 const isAscii = (s: string) => /^[\x20-\x7e]*$/.test(s);
@@ -61,7 +69,7 @@ function textFields(e: ResolvedText, opts: ZplOptions): string[] {
     return [`^FO${e.x},${e.y}${zplGraphic(bmp.bits, bmp.bytesPerRow)}^FS`];
   }
   const font = isAscii(e.text) ? `^A0N,${e.height},${e.height}` : `^AJN,${e.height},${e.height}`;
-  return passes.map((x) => `^FO${x},${e.y}${font}${zplFieldData(e.text)}`);
+  return passes.map((x) => `^FO${x},${e.y}${font}${zplField(e.text)}`);
 }
 
 /** The job's commands, one per line. */
@@ -76,14 +84,13 @@ export function zplLines(label: ResolvedLabel, opts: ZplOptions = {}): string[] 
         lines.push(...textFields(e, opts));
         break;
       case 'code128':
-        lines.push(`^FO${e.x},${e.y}^BY${e.module}^BCN,${e.height},N,N,N^FD${zplCode128Data(e.ops)}^FS`);
+        lines.push(`^FO${e.x},${e.y}^BY${e.module}^BCN,${e.height},N,N,N${zplField(zplCode128Data(e.ops))}`);
         break;
       case 'ean13':
-        lines.push(`^FO${e.x},${e.y}^BY${e.module}^BEN,${e.height},N,N^FD${e.digits.slice(0, 12)}^FS`);
+        lines.push(`^FO${e.x},${e.y}^BY${e.module}^BEN,${e.height},N,N${zplField(e.digits.slice(0, 12))}`);
         break;
       case 'qr':
-        if (/[\^~]/.test(e.data)) throw new ZplEncodeError('"^" and "~" cannot be sent in QR data');
-        lines.push(`^FO${e.x},${e.y}^BQN,2,${e.cell}^FD${e.ecc}A,${e.data}^FS`);
+        lines.push(`^FO${e.x},${e.y}^BQN,2,${e.cell}${zplField(`${e.ecc}A,${e.data}`)}`);
         break;
       case 'box':
         lines.push(`^FO${e.x},${e.y}^GB${e.width},${e.height},${e.thickness}^FS`);

@@ -4,11 +4,10 @@
  */
 import { SerialPortMock } from 'serialport';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ScaleProtocol, SerialSettings } from '../../../src-shared/devices';
+import type { ScaleProtocol, ScaleReading, SerialSettings } from '../../../src-shared/devices';
 import type { PortFactory } from '../serial/port';
 import { ScaleDriver, type ScaleDriverOptions } from './driver';
-import { codecFor } from './protocols';
-import { statusFrame, STATUS } from './protocols/mt8217';
+import { scaleFrame } from '../../tools/sim/scale-frames';
 import { isWeight, StateLog, until } from './testing';
 
 const PATH = '/dev/mock-scale';
@@ -108,23 +107,23 @@ afterEach(async () => {
 describe('continuous protocol, one byte per read', () => {
   it('reads stable, unstable and overload frames, never calling an unstable weight stable', async () => {
     createPort();
-    const cas = codecFor('cas22');
-    let next = cas.encode(kg(1234));
+    const cas = (r: ScaleReading) => scaleFrame('cas22', r)!;
+    let next = cas(kg(1234));
     stream(() => next);
     const { log } = startDriver('cas22');
     await log.waitFor(isWeight(1234, true), 'stable 1.234 kg');
     const from = log.length;
-    next = cas.encode(kg(2500, false));
+    next = cas(kg(2500, false));
     await log.waitFor(isWeight(2500, false), 'unstable 2.500 kg', from);
-    next = cas.encode({ kind: 'overload' });
+    next = cas({ kind: 'overload' });
     await log.waitFor((s) => s.reading?.kind === 'overload', 'overload', from);
     expect(log.states.some(isWeight(2500, true))).toBe(false);
   });
 
   it('calls a Yaohua weight (no stability flag) stable only once it has held still, and unstable as it moves', async () => {
     createPort();
-    const yh = codecFor('yaohua-tf0');
-    let next = yh.encode(kg(1500, false));
+    const yh = (r: ScaleReading) => scaleFrame('yaohua-tf0', r)!;
+    let next = yh(kg(1500, false));
     stream(() => next);
     const { log } = startDriver('yaohua-tf0', { settledAfterMs: 200 });
     const firstSeen = await log.waitFor(isWeight(1500), '1.500 kg');
@@ -134,7 +133,7 @@ describe('continuous protocol, one byte per read', () => {
 
     // Goods added: the new weight starts unstable and settles again; the old one is never shown for it.
     const from = log.length;
-    next = yh.encode(kg(2750, false));
+    next = yh(kg(2750, false));
     const moved = await log.waitFor(isWeight(2750), '2.750 kg', from);
     expect(log.states[moved]!.reading).toMatchObject({ stable: false });
     const again = await log.waitFor(isWeight(2750, true), 'stable 2.750 kg', moved);
@@ -142,10 +141,10 @@ describe('continuous protocol, one byte per read', () => {
   });
 
   it('drops what the scale left buffered before the port was opened', async () => {
-    const cas = codecFor('cas22');
-    const stale = cas.encode(kg(1111));
+    const cas = (r: ScaleReading) => scaleFrame('cas22', r)!;
+    const stale = cas(kg(1111));
     createPort(new Uint8Array(Array.from({ length: 40 }, () => [...stale]).flat()));
-    stream(() => cas.encode(kg(2222)));
+    stream(() => cas(kg(2222)));
     const { log } = startDriver('cas22', { settleMs: 50 });
     await log.waitFor(isWeight(2222), 'current weight');
     const first = log.readings()[0];
@@ -155,7 +154,7 @@ describe('continuous protocol, one byte per read', () => {
 
   it('rejects zero/tare with "not supported by this protocol"', async () => {
     createPort();
-    stream(() => codecFor('ad-continuous').encode(kg(5)));
+    stream(() => scaleFrame('ad-continuous', kg(5))!);
     const { d, log } = startDriver('ad-continuous');
     await log.waitFor((s) => s.status === 'online', 'online');
     await expect(d.zero()).rejects.toThrow(/not supported by this protocol/);
@@ -168,7 +167,6 @@ describe('continuous protocol, one byte per read', () => {
 function mt8217Device(state: { weight: number; motion: boolean; net: boolean }, replyMs = 10) {
   let busy = false;
   const stats = { overlaps: 0, requests: 0 };
-  const codec = codecFor('mt8217');
   device.onHostBytes = (buf) => {
     for (const c of buf.toString('latin1')) {
       stats.requests++;
@@ -179,7 +177,9 @@ function mt8217Device(state: { weight: number; motion: boolean; net: boolean }, 
         if (c === 'T' && !state.motion) state.net = true;
         if (c === 'C') state.net = false;
         busy = false;
-        device.send(state.motion ? statusFrame(STATUS.motion) : codec.encode(kg(state.weight, true, state.net)));
+        device.send(
+          scaleFrame('mt8217', state.motion ? { kind: 'error', code: 'motion' } : kg(state.weight, true, state.net))!,
+        );
       }, delay);
     }
   };
@@ -233,11 +233,10 @@ describe('8217, one byte per read', () => {
 describe('MT-SICS, one byte per read', () => {
   it('zeroes, and reports a refused command and a command timeout', async () => {
     createPort();
-    const sics = codecFor('mt-sics');
     let zeroReply: string | null = 'Z A\r\n';
     device.onHostBytes = (buf) => {
       const line = buf.toString('latin1').trim();
-      if (line === 'SI') device.send(sics.encode(kg(42)));
+      if (line === 'SI') device.send(scaleFrame('mt-sics', kg(42))!);
       else if (line === 'Z' && zeroReply) device.send(Buffer.from(zeroReply, 'latin1'));
       else if (line === 'T') device.send(Buffer.from('ES\r\n', 'latin1'));
     };
@@ -258,7 +257,7 @@ describe('MT-SICS, one byte per read', () => {
 describe('offline and recovery', () => {
   it('a wrong protocol yields no readings and says the bytes are unreadable', async () => {
     createPort();
-    stream(() => codecFor('cas22').encode(kg(1234)));
+    stream(() => scaleFrame('cas22', kg(1234))!);
     const { log } = startDriver('mt-sics');
     const i = await log.waitFor((s) => s.status === 'offline' && s.detail !== 'not started', 'offline');
     expect(log.states[i]!.detail).toMatch(/no valid frames for this protocol.*check the protocol and serial settings/);
@@ -274,8 +273,7 @@ describe('offline and recovery', () => {
 
   it('reports offline when the port goes away and reopens by itself when it returns', async () => {
     createPort();
-    const reversed = codecFor('yaohua-reversed');
-    stream(() => reversed.encode(kg(3000, false)));
+    stream(() => scaleFrame('yaohua-reversed', kg(3000, false))!);
     const { d, log } = startDriver('yaohua-reversed');
     await log.waitFor(isWeight(3000, false), 'reading');
     device.unplug();

@@ -4,6 +4,7 @@ import type { PrinterStatus, ScaleState } from '../../../src-shared/devices';
 import type { LabelData, LabelTemplate } from '../../../src-shared/labels/template';
 import type { EventBus } from '../../api/events';
 import { LabelPrinter, type PrintResult } from '../../devices/printer/printer';
+import { PrinterFilePathError } from '../../devices/printer/transports/file-path';
 import { ScaleDriver } from '../../devices/scale/driver';
 import type { Logger } from '../../lib/log';
 import { readDevices, type DeviceRecord } from './registry';
@@ -22,7 +23,8 @@ export class DeviceError extends Error {
       | 'devices.error.noPrinter'
       | 'devices.error.offline'
       | 'devices.error.command'
-      | 'devices.error.unavailable',
+      | 'devices.error.unavailable'
+      | 'devices.error.filePath',
     readonly detail = '',
   ) {
     super(detail || key);
@@ -44,7 +46,8 @@ export interface DeviceHub {
   /** The printer to use: the given one, or the default active printer. */
   printerFor(id?: string | null): DeviceRecord;
   print(printerId: string, template: LabelTemplate, data: LabelData, copies?: number): Promise<PrintResult>;
-  testLabel(id: string): Promise<PrintResult>;
+  /** Prints the test page dated `day` (the store's day). */
+  testLabel(id: string, day: string): Promise<PrintResult>;
   close(): Promise<void>;
 }
 
@@ -84,7 +87,19 @@ function sameState(a: DeviceState, b: DeviceState): boolean {
   );
 }
 
-export function createDeviceHub(deps: { sqlite: Database.Database; events: EventBus; log: Logger }): DeviceHub {
+/** A refused file path is the settings' fault, not the printer's: say so, and which setting to fix. */
+function fileRefused(err: unknown): never {
+  if (err instanceof PrinterFilePathError) throw new DeviceError('devices.error.filePath', err.message);
+  throw err;
+}
+
+export function createDeviceHub(deps: {
+  sqlite: Database.Database;
+  events: EventBus;
+  log: Logger;
+  /** The store's data directory (file printers write in its printers folder). */
+  dataDir?: string;
+}): DeviceHub {
   const running = new Map<string, Running>();
   let closed = false;
 
@@ -120,7 +135,12 @@ export function createDeviceHub(deps: { sqlite: Database.Database; events: Event
       driver.start();
     } else {
       // 3 s for a status answer: a real printer answers in milliseconds, a busy PC can take seconds to read it.
-      r.printer = new LabelPrinter({ language: record.protocol, transport: record.connection, statusTimeoutMs: 3000 });
+      r.printer = new LabelPrinter({
+        language: record.protocol,
+        transport: record.connection,
+        statusTimeoutMs: 3000,
+        ...(deps.dataDir !== undefined ? { dataDir: deps.dataDir } : {}),
+      });
       const poll = () => void refreshPrinter(r).catch((e: unknown) => deps.log.warn('printer status failed', e));
       poll();
       r.poll = setInterval(poll, PRINTER_POLL_MS);
@@ -211,14 +231,14 @@ export function createDeviceHub(deps: { sqlite: Database.Database; events: Event
         // Not ready (paper out, head open, no answer): the status bar shows it too.
         const status = (err as { status?: PrinterStatus }).status;
         if (status) publish(r, printerState(printerId, status, r.printer.lastError ?? ''));
-        throw err;
+        return fileRefused(err);
       }
     },
 
-    async testLabel(id) {
+    async testLabel(id, day) {
       const r = get(id);
       if (!r.printer) throw new DeviceError('devices.error.notPrinter');
-      const result = await r.printer.testLabel();
+      const result = await r.printer.testLabel(day).catch(fileRefused);
       publish(r, printerState(id, result.status, ''));
       return result;
     },

@@ -11,7 +11,8 @@ import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { labelToSvg } from '../../devices/printer/render';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
-import type { Ctx } from '../context';
+import { storeDay } from '../procurement/numbers';
+import { runAfterCommit, type Ctx } from '../context';
 import { DeviceError, type DeviceHub } from './hub';
 
 /** Fixed ids, so every store's built-in templates are the same rows once HQ owns them. */
@@ -135,8 +136,7 @@ export function sampleLabelData(today: string): LabelData {
 }
 
 export function previewLabel(ctx: Ctx, input: { definition: LabelTemplate; data?: LabelData | undefined }) {
-  const today = new Date(ctx.now).toISOString().slice(0, 10);
-  const data = input.data ?? sampleLabelData(today);
+  const data = input.data ?? sampleLabelData(storeDay(ctx));
   if (!input.data && input.definition.elements.some((e) => e.type === 'barcode' && e.symbology === 'qr')) {
     data.barcode = `EQ:${data.equipmentCode}`;
   }
@@ -235,6 +235,18 @@ export function queueLabel(
       ctx.now,
       ctx.user?.id ?? null,
     );
+  ctx.changed({
+    table: 'label_prints',
+    id,
+    op: 'insert',
+    values: {
+      templateId: job.templateId,
+      printerId: job.printerId,
+      copies: job.copies ?? 1,
+      sourceType: job.sourceType,
+      sourceId: job.sourceId,
+    },
+  });
   return id;
 }
 
@@ -275,6 +287,33 @@ export async function runLabelJob(
 }
 
 /**
+ * The reply of a mutation that queued label job `id`: the job as it stands
+ * once dispatch has committed it and then printed it (runLabelJob, after the
+ * commit, in its own small write) on the job's printer or the default one. Dispatch runs after-commit work before it
+ * replies, so the reply the caller gets says printed or failed, as before.
+ */
+export function printAfterCommit(ctx: Ctx, id: string): LabelPrint {
+  const reply = getLabelPrint(ctx.sqlite, id);
+  runAfterCommit(ctx, async () => {
+    Object.assign(reply, await runLabelJob(ctx.sqlite, ctx.devices, id, ctx.log));
+  });
+  return reply;
+}
+
+/** A new history row for a job printed again: the original keeps what happened to it. */
+export function queueReprint(ctx: Ctx, input: { id: string; printerId?: string | undefined }): string {
+  const original = getLabelPrint(ctx.sqlite, input.id);
+  return queueLabel(ctx, {
+    templateId: original.templateId,
+    printerId: input.printerId ?? original.printerId,
+    data: original.data,
+    copies: original.copies,
+    sourceType: original.sourceType,
+    sourceId: original.sourceId,
+  });
+}
+
+/**
  * The QR label of a piece of equipment: its code as text and `EQ:<code>` in
  * the QR (what the repair screen resolves when someone scans it to report a
  * fault). Queued in the caller's transaction like every label.
@@ -298,7 +337,8 @@ export function queueEquipmentLabel(
       nameEn: eq.location,
       equipmentCode: eq.code,
       barcode: `EQ:${eq.code}`,
-      receivedDate: new Date(ctx.now).toISOString().slice(0, 10),
+      // The store's day: a label printed at 01:00 in Shanghai is dated that day, not yesterday (UTC).
+      receivedDate: storeDay(ctx),
       ...(store ? { storeName: `${store.code} ${store.name}` } : {}),
     },
     copies: input.copies,

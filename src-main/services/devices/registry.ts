@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
 import { DeviceInputDto, type Device, type DeviceInput } from '../../../src-shared/api/methods/devices';
+import type { MessageKey } from '../../../src-shared/i18n';
+import {
+  checkPrinterFilePath,
+  PrinterFilePathError,
+  type FilePathProblem,
+} from '../../devices/printer/transports/file-path';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
@@ -89,10 +95,31 @@ function assertPortFree(ctx: Ctx, input: DeviceInput, selfId: string | null): vo
   }
 }
 
+const FILE_PATH_KEYS: Record<FilePathProblem, MessageKey> = {
+  outside: 'devices.error.fileOutside',
+  notFile: 'devices.error.fileNotFile',
+  noDevice: 'devices.error.fileNoDevice',
+  noFolder: 'devices.error.fileNoFolder',
+};
+
+/** A file printer writes in the store's printers folder or to a device node; say where when it may not. */
+function assertFilePathAllowed(ctx: Ctx, input: DeviceInput): void {
+  if (input.kind !== 'printer' || input.connection.kind !== 'file') return;
+  try {
+    checkPrinterFilePath(input.connection.path, { dataDir: ctx.host.paths.dir }, 'save');
+  } catch (err) {
+    if (!(err instanceof PrinterFilePathError)) throw err;
+    const key = FILE_PATH_KEYS[err.problem];
+    const params = { path: err.path, folder: err.folder };
+    throw new AppError('VALIDATION', key, params, [{ path: 'connection.path', key, params }]);
+  }
+}
+
 export function saveDevice(ctx: Ctx, input: DeviceInput & { id?: string | undefined }): Device {
   const id = input.id ?? uuidv7(ctx.now);
   const before = input.id ? getDevice(ctx, input.id) : null;
   assertPortFree(ctx, input, input.id ?? null);
+  assertFilePathAllowed(ctx, input);
   const values = {
     kind: input.kind,
     name: input.name,

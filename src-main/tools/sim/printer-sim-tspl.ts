@@ -4,11 +4,17 @@
  * (lines up to and including PRINT), and reads a job's commands into a label.
  */
 import iconv from 'iconv-lite';
-import { withCheckDigit } from '../../../src-shared/barcode/check-digit';
-import { planCode128 } from '../../../src-shared/barcode/code128';
-import { textWidthDots, type ResolvedElement } from '../../../src-shared/labels/layout';
-import { readTspl128m } from './printer-sim-code128';
-import { code128Element, emptyLabel, mergeBoldPasses, type ParsedJob, type SimBarcode } from './printer-sim-job';
+import { readTspl128Auto, readTspl128m } from './printer-sim-code128';
+import {
+  code128Element,
+  emptyLabel,
+  mergeBoldPasses,
+  textWidth,
+  type ParsedJob,
+  type SimBarcode,
+  type SimElement,
+} from './printer-sim-job';
+import { gs1CheckDigit } from './sim-linear';
 
 export type TsplEvent =
   | { type: 'status' }
@@ -68,6 +74,13 @@ export function splitTsplParams(s: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
+  /** A quoted value is taken as it is, spaces included. */
+  let wasQuoted = false;
+  const end = () => {
+    out.push(wasQuoted ? cur : cur.trim());
+    cur = '';
+    wasQuoted = false;
+  };
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (quoted) {
@@ -76,13 +89,14 @@ export function splitTsplParams(s: string): string[] {
         i += 3;
       } else if (c === '"') quoted = false;
       else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur.trim());
+    } else if (c === '"') {
+      quoted = true;
+      wasQuoted = true;
       cur = '';
-    } else cur += c;
+    } else if (c === ',') end();
+    else if (!wasQuoted) cur += c;
   }
-  out.push(quoted ? cur : cur.trim());
+  end();
   return out;
 }
 
@@ -111,7 +125,7 @@ export function parseTsplJob(bytes: Uint8Array, dpi: 203 | 300): ParsedJob {
   const text = iconv.decode(Buffer.from(bytes), 'gbk');
   const k = dpi === 203 ? 8 : 12;
   let label = emptyLabel(Math.round(100 * k), Math.round(150 * k), dpi);
-  const elements: ResolvedElement[] = [];
+  const elements: SimElement[] = [];
   const barcodes: SimBarcode[] = [];
   const problems: string[] = [];
   let copies = 1;
@@ -155,7 +169,7 @@ export function parseTsplJob(bytes: Uint8Array, dpi: 203 | 300): ParsedJob {
             height,
             text: t,
             bold: false,
-            width: textWidthDots(t, height),
+            width: textWidth(t, height),
           });
           break;
         }
@@ -163,13 +177,13 @@ export function parseTsplJob(bytes: Uint8Array, dpi: 203 | 300): ParsedJob {
           const [x, y, type, h, , , narrow, , data = ''] = p;
           const t = (type ?? '').toUpperCase();
           if (t === '128M' || t === '128') {
-            const ops = t === '128M' ? readTspl128m(data) : planCode128(data);
-            const r = code128Element(num(x), num(y), num(h), num(narrow), ops, problems);
+            const read = t === '128M' ? readTspl128m(data) : readTspl128Auto(data);
+            const r = code128Element(num(x), num(y), num(h), num(narrow), read, problems);
             elements.push(r.element);
             barcodes.push(r.barcode);
           } else if (t === 'EAN13') {
             if (!/^\d{12}$/.test(data)) throw new Error(`EAN13 data "${data}" is not 12 digits`);
-            const digits = withCheckDigit(data);
+            const digits = data + gs1CheckDigit(data);
             elements.push({
               kind: 'ean13',
               x: num(x),

@@ -2,10 +2,17 @@
  * The simulator's ZPL side: `~HS` anywhere in the stream is answered at once;
  * `^XA`...`^XZ` is a job, read command by command into a label.
  */
-import { withCheckDigit } from '../../../src-shared/barcode/check-digit';
-import { textWidthDots, type ResolvedElement } from '../../../src-shared/labels/layout';
 import { readZplCode128 } from './printer-sim-code128';
-import { code128Element, emptyLabel, mergeBoldPasses, type ParsedJob, type SimBarcode } from './printer-sim-job';
+import {
+  code128Element,
+  emptyLabel,
+  mergeBoldPasses,
+  textWidth,
+  type ParsedJob,
+  type SimBarcode,
+  type SimElement,
+} from './printer-sim-job';
+import { gs1CheckDigit } from './sim-linear';
 
 export type ZplEvent = { type: 'host-status' } | { type: 'job'; bytes: Buffer };
 
@@ -81,7 +88,7 @@ interface Field {
 /** Reads one `^XA`...`^XZ` job (UTF-8) into a label at `dpi` (ZPL positions are in dots already). */
 export function parseZplJob(bytes: Uint8Array, dpi: 203 | 300): ParsedJob {
   const text = Buffer.from(bytes).toString('utf8');
-  const elements: ResolvedElement[] = [];
+  const elements: SimElement[] = [];
   const barcodes: SimBarcode[] = [];
   const problems: string[] = [];
   let width = 812;
@@ -106,7 +113,7 @@ export function parseZplJob(bytes: Uint8Array, dpi: 203 | 300): ParsedJob {
         height: f.fontHeight,
         text: data,
         bold: false,
-        width: textWidthDots(data, f.fontHeight),
+        width: textWidth(data, f.fontHeight),
       });
       return;
     }
@@ -117,7 +124,7 @@ export function parseZplJob(bytes: Uint8Array, dpi: 203 | 300): ParsedJob {
       barcodes.push(r.barcode);
     } else if (type === 'BE') {
       if (!/^\d{12}$/.test(data)) throw new Error(`^BE data "${data}" is not 12 digits`);
-      const digits = withCheckDigit(data);
+      const digits = data + gs1CheckDigit(data);
       elements.push({ kind: 'ean13', x, y, height: Number(params[1]) || 10, module, digits, width: 95 * module });
       barcodes.push({ symbology: 'ean13', data: digits });
     } else {

@@ -2,7 +2,9 @@
  * A label printer simulator (TSPL or ZPL) on a TCP port or a socat pty: it
  * answers status queries from its state at once, and renders every complete
  * job it accepts to a PNG (with the raw job next to it) so tests and demos can
- * see what would print.
+ * see what would print. It reads jobs and draws barcodes and QR codes with its
+ * own code (printer-sim-*.ts, sim-*.ts), never the app's generators, layout or
+ * preview renderer: what the app sends is checked by an independent reader.
  *
  * Faults: while the paper is out or the head is open, jobs are NOT printed and
  * are discarded (counted in `dropped`, 'dropped' event); a real TSPL printer
@@ -18,7 +20,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { SerialPort } from 'serialport';
 import type { PrinterLanguage } from '../../../src-shared/devices';
-import { countDark, labelToSvg, rasterize } from '../../devices/printer/render';
+import { renderSimLabel } from './printer-sim-render';
 import type { ParsedJob } from './printer-sim-job';
 import { startPtyPair, type PtyPair } from './printer-sim-pty';
 import { parseTsplJob, TsplStream } from './printer-sim-tspl';
@@ -207,10 +209,10 @@ export class PrinterSimulator extends EventEmitter {
     let pngPath: string | null = null;
     let darkPixels = 0;
     if (this.opts.render !== false) {
-      const img = rasterize(labelToSvg(parsed.label));
-      darkPixels = countDark(img.pixels);
+      const img = renderSimLabel(parsed.label);
+      darkPixels = img.darkPixels;
       pngPath = `${base}.png`;
-      await writeFile(pngPath, img.png());
+      await writeFile(pngPath, img.png);
     }
     const label: SimLabel = { ...parsed, index, language: this.language, pngPath, jobPath, darkPixels };
     this.labels.push(label);

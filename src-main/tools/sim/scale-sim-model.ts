@@ -1,10 +1,23 @@
 /** What a simulated scale "weighs": the load, its zero and tare, and the display flags. */
 import type { ScaleReading, Weight } from '../../../src-shared/devices';
-import { subtract } from '../../devices/scale/weight-math';
 
 export type ActionResult = 'ok' | 'motion' | 'overload' | 'underload';
 
 const ZERO_KG: Weight = { amount: 0, decimals: 3, unit: 'kg' };
+
+/** a - b in a's unit and the finer resolution (grams and kilograms mix; pounds only with pounds). */
+function minus(a: Weight, b: Weight): Weight {
+  const bAmount = b.amount;
+  let bDecimals = b.decimals;
+  if (b.unit !== a.unit) {
+    if (b.unit === 'g' && a.unit === 'kg') bDecimals += 3;
+    else if (b.unit === 'kg' && a.unit === 'g') bDecimals -= 3;
+    else return a;
+  }
+  const d = Math.max(a.decimals, bDecimals, 0);
+  const scale = (amount: number, from: number) => (from <= d ? amount * 10 ** (d - from) : amount / 10 ** (from - d));
+  return { amount: scale(a.amount, a.decimals) - scale(bAmount, bDecimals), decimals: d, unit: a.unit };
+}
 
 export class ScaleModel {
   load: Weight = ZERO_KG;
@@ -16,13 +29,13 @@ export class ScaleModel {
   underload = false;
 
   gross(): Weight {
-    return subtract(this.load, this.zeroPoint) ?? this.load;
+    return minus(this.load, this.zeroPoint);
   }
 
   /** The number on the display: net when a tare is active. */
   shown(): Weight {
     const g = this.gross();
-    return this.net ? (subtract(g, this.tare) ?? g) : g;
+    return this.net ? minus(g, this.tare) : g;
   }
 
   reading(): ScaleReading {

@@ -1,8 +1,6 @@
 /** How a simulated polled scale answers its host (8217 letters, MT-SICS lines). */
 import type { ScaleReading } from '../../../src-shared/devices';
-import { encodeSicsAck, SicsCommandReader } from '../../devices/scale/protocols/mt-sics';
-import { hostCommands8217 } from '../../devices/scale/protocols/mt8217';
-import { ascii } from '../../devices/scale/protocols/bytes';
+import { bytes, mt8217Commands, mtSicsAck, SicsLines } from './scale-frames';
 import type { ActionResult, ScaleModel } from './scale-sim-model';
 
 export interface ResponderContext {
@@ -28,7 +26,7 @@ export interface Responder {
 export function mt8217Responder(ctx: ResponderContext): Responder {
   return {
     onBytes(chunk) {
-      for (const cmd of hostCommands8217(chunk)) {
+      for (const cmd of mt8217Commands(chunk)) {
         ctx.run(cmd, async () => {
           if (cmd === 'zero') ctx.model.zero();
           if (cmd === 'tare' || cmd === 'clearTare') {
@@ -52,7 +50,7 @@ async function waitSteady(ctx: ResponderContext): Promise<boolean> {
 const ACK_CODE: Record<ActionResult, string> = { ok: 'A', motion: 'I', overload: '+', underload: '-' };
 
 export function mtSicsResponder(ctx: ResponderContext): Responder {
-  const reader = new SicsCommandReader();
+  const reader = new SicsLines();
   const m = ctx.model;
   return {
     onBytes(chunk) {
@@ -64,28 +62,28 @@ export function mtSicsResponder(ctx: ResponderContext): Responder {
             case 'SI':
               return ctx.sendReading();
             case 'S':
-              if (!(await waitSteady(ctx))) return ctx.send(ascii('S I\r\n'));
+              if (!(await waitSteady(ctx))) return ctx.send(bytes('S I\r\n'));
               return ctx.sendReading();
             case 'SIR':
               return ctx.setRepeat(true);
             case 'Z':
             case 'ZI': {
               if (cmd === 'Z' && !m.overload && !m.underload) await waitSteady(ctx);
-              return ctx.send(encodeSicsAck('zero', ACK_CODE[m.zero()]));
+              return ctx.send(mtSicsAck('zero', ACK_CODE[m.zero()]));
             }
             case 'T':
             case 'TI': {
               if (cmd === 'T' && !m.overload && !m.underload) await waitSteady(ctx);
               const r = m.doTare();
-              return ctx.send(encodeSicsAck('tare', r === 'ok' ? 'S' : ACK_CODE[r], m.tare));
+              return ctx.send(mtSicsAck('tare', r === 'ok' ? 'S' : ACK_CODE[r], m.tare));
             }
             case 'TAC':
               m.clearTare();
-              return ctx.send(encodeSicsAck('clearTare', 'A'));
+              return ctx.send(mtSicsAck('clearTare', 'A'));
             case '@':
-              return ctx.send(ascii('I4 A "SIM0001"\r\n'));
+              return ctx.send(bytes('I4 A "SIM0001"\r\n'));
             default:
-              return ctx.send(ascii('ES\r\n'));
+              return ctx.send(bytes('ES\r\n'));
           }
         });
       }

@@ -5,11 +5,9 @@
  */
 import { EventEmitter } from 'node:events';
 import { SCALE_PROTOCOL_INFO, type ScaleProtocol, type ScaleReading, type Weight } from '../../../src-shared/devices';
-import { codecFor } from '../../devices/scale/protocols';
-import type { ScaleCodec } from '../../devices/scale/protocols/types';
-import { convert } from '../../devices/scale/weight-math';
 import { openSerialPort, type OpenedPort, type PortFactory } from '../../devices/serial/port';
 import { startSocatPair, type SocatPair } from '../../devices/serial/socat';
+import { scaleFrame } from './scale-frames';
 import { ScaleModel } from './scale-sim-model';
 import { mt8217Responder, mtSicsResponder, silentResponder, type Responder } from './scale-sim-responders';
 
@@ -57,7 +55,6 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
   readonly requests: string[] = [];
   /** Requests that arrived while an earlier one was still being answered. */
   overlappingRequests = 0;
-  private readonly codec: ScaleCodec;
   private readonly opts: ScaleSimulatorOptions;
   private readonly responder: Responder;
   private socat: SocatPair | null = null;
@@ -80,7 +77,6 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
     if (!opts.path && !opts.link) throw new Error('ScaleSimulator needs a port path or a link path for its socat pair');
     this.opts = opts;
     this.protocol = opts.protocol;
-    this.codec = codecFor(opts.protocol);
     const ctx = {
       model: this.model,
       blockMs: opts.blockMs ?? 3000,
@@ -184,13 +180,21 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
     return this.write(bytes);
   }
 
-  /** The bytes this protocol would send now, or null if nothing can be sent. */
+  /**
+   * The bytes this protocol would send now, or null if nothing can be sent.
+   * Built by the simulator's own frame writer (scale-frames.ts), never by the
+   * app's codecs, so what the app reads from it is a real check of its parser.
+   */
   frameFor(reading: ScaleReading = this.model.reading()): Uint8Array | null {
-    const fitted = this.fit(this.jitter(reading));
-    if (fitted && this.codec.canEncode(fitted)) return this.codec.encode(fitted);
+    const frame = scaleFrame(this.protocol, this.jitter(reading));
+    if (frame) return frame;
     // A condition the format cannot express (e.g. overload on Yaohua): such a device shows a plain weight.
-    const plain = this.fit({ kind: 'weight', weight: this.model.shown(), stable: false, net: this.model.net });
-    return plain && this.codec.canEncode(plain) ? this.codec.encode(plain) : null;
+    return scaleFrame(this.protocol, {
+      kind: 'weight',
+      weight: this.model.shown(),
+      stable: false,
+      net: this.model.net,
+    });
   }
 
   /** Moving goods on a format without a stability flag: the last digits wander (0, +3, -2, +5, -4 divisions). */
@@ -198,14 +202,6 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
     if (r.kind !== 'weight' || r.stable || SCALE_PROTOCOL_INFO[this.protocol].stabilityFlag) return r;
     const offset = JITTER[this.jitterStep++ % JITTER.length]!;
     return { ...r, weight: { ...r.weight, amount: r.weight.amount + offset } };
-  }
-
-  private fit(r: ScaleReading): ScaleReading | null {
-    if (r.kind !== 'weight' || this.protocol !== 'mt8217') return r;
-    const w = r.weight.unit === 'lb' ? convert(r.weight, 'lb', 2) : convert(r.weight, 'kg', 3);
-    if (!w) return null;
-    // 8217 has no negative weights: below zero it reports the under-zero status.
-    return w.amount < 0 ? { kind: 'underload' } : { ...r, weight: w };
   }
 
   private async plugIn(): Promise<void> {
@@ -233,7 +229,7 @@ export class ScaleSimulator extends EventEmitter<ScaleSimulatorEvents> {
 
   private tick(): void {
     if (!this.plugged || this.silent) return;
-    if (this.codec.mode === 'continuous' || this.repeat) void this.sendReading();
+    if (!SCALE_PROTOCOL_INFO[this.protocol].polled || this.repeat) void this.sendReading();
   }
 
   private sendReading(r?: ScaleReading): Promise<void> {

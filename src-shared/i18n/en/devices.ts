@@ -22,6 +22,16 @@ export const enDevices = {
   'devices.error.unavailable': 'Devices are not available in this app window.',
   'devices.error.portTaken': 'Port {path} is already used by "{name}". One port, one device.',
   'devices.error.kindChange': 'A scale cannot become a printer: add a new device instead.',
+  'devices.error.portList':
+    "The list of serial ports could not be read ({detail}). Type the port's path instead, e.g. /dev/ttyUSB0 or COM3.",
+  'devices.error.filePath':
+    "This printer's file path is not allowed: files go only in the store's printers folder, or to a printer device. Change it in Settings › Devices.",
+  'devices.error.fileOutside':
+    'Labels can only be written to a file in {folder}, or to a printer device (/dev/usb/lp0, a serial port, COM3). Type a file name, or the device.',
+  'devices.error.fileNotFile': '{path} is not a file (a folder or something else). Type a file name.',
+  'devices.error.fileNoDevice': 'There is no printer device at {path}. Plug the printer in, or check the path.',
+  'devices.error.fileNoFolder':
+    'The folder of {path} does not exist in {folder}. Type a plain file name, or create the folder first.',
   'devices.state.connecting': 'connecting…',
   'devices.state.offline': 'offline',
   'devices.state.ready': 'ready',
@@ -56,7 +66,8 @@ export const enDevices = {
   'devices.f.active': 'In use',
   'devices.ph.scaleName': 'Receiving scale',
   'devices.ph.printerName': 'Receiving label printer',
-  'devices.fileHint': 'Each label is appended to this file: for tests and training, nothing is printed.',
+  'devices.fileHint':
+    "A file name: each label is appended to it in the store's printers folder (for tests and training, nothing is printed). Or a printer device such as /dev/usb/lp0 or COM3.",
   'devices.portHint': 'Pick a port the system lists, or type its path (a USB adapter, COM3, or a simulator link).',
   'devices.transport.tcp': 'Network (raw TCP, port 9100)',
   'devices.transport.serial': 'Serial / USB-serial',

@@ -22,6 +22,14 @@ export const zhDevices: Record<keyof typeof enDevices, string> = {
   'devices.error.unavailable': '此窗口无法使用设备。',
   'devices.error.portTaken': '端口 {path} 已被“{name}”占用，一个端口只能接一台设备。',
   'devices.error.kindChange': '电子秤不能改成打印机，请新增一台设备。',
+  'devices.error.portList': '无法读取串口列表（{detail}）。请直接输入端口路径，例如 /dev/ttyUSB0 或 COM3。',
+  'devices.error.filePath':
+    '该打印机的文件路径不允许使用：只能写入门店数据目录下的打印文件夹，或打印机设备。请到“设置 › 设备”修改。',
+  'devices.error.fileOutside':
+    '标签只能写入 {folder} 中的文件，或打印机设备（/dev/usb/lp0、串口、COM3）。请输入文件名或设备路径。',
+  'devices.error.fileNotFile': '{path} 不是文件（可能是文件夹等），请输入文件名。',
+  'devices.error.fileNoDevice': '{path} 处没有打印机设备。请接上打印机，或检查路径。',
+  'devices.error.fileNoFolder': '{folder} 中没有 {path} 所在的文件夹。请只输入文件名，或先建好该文件夹。',
   'devices.state.connecting': '连接中…',
   'devices.state.offline': '离线',
   'devices.state.ready': '就绪',
@@ -56,7 +64,8 @@ export const zhDevices: Record<keyof typeof enDevices, string> = {
   'devices.f.active': '启用',
   'devices.ph.scaleName': '收货电子秤',
   'devices.ph.printerName': '收货标签打印机',
-  'devices.fileHint': '每张标签追加写入该文件，用于测试和培训，不会真正打印。',
+  'devices.fileHint':
+    '输入文件名：每张标签追加写入门店打印文件夹中的该文件（用于测试和培训，不会真正打印）。也可以输入打印机设备，如 /dev/usb/lp0 或 COM3。',
   'devices.portHint': '从系统列出的串口中选择，或直接输入路径（USB 转串口、COM3 或模拟器链接）。',
   'devices.transport.tcp': '网络（TCP 9100 端口）',
   'devices.transport.serial': '串口 / USB 转串口',

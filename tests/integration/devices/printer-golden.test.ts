@@ -1,7 +1,9 @@
 /**
  * Byte-exact TSPL and ZPL jobs for the default templates with fixed data.
- * The golden files were written once with UPDATE_GOLDEN=1 and checked by eye
- * against docs/devices.md; regenerate them only for an intended change.
+ * The golden files were checked by eye against docs/devices.md. A missing one
+ * fails the test: regenerating is an explicit step (`npm run golden:update`,
+ * which sets UPDATE_GOLDEN=1), only for an intended change, and the new files
+ * are reviewed in the diff like code.
  */
 import iconv from 'iconv-lite';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,12 +18,16 @@ import { buildZplJob } from '../../../src-main/devices/printer/zpl';
 
 const DIR = join(import.meta.dirname, '../../golden/labels');
 
-function golden(name: string, actual: Buffer): void {
+function golden(name: string, actual: Buffer, env: NodeJS.ProcessEnv = process.env): void {
   const path = join(DIR, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.CI) throw new Error(`golden file ${name} missing`);
+  if (env.UPDATE_GOLDEN === '1') {
     mkdirSync(DIR, { recursive: true });
     writeFileSync(path, actual);
+  } else if (!existsSync(path)) {
+    // Writing it here would compare the output with itself and pass whatever it is.
+    throw new Error(
+      `golden file tests/golden/labels/${name} is missing: run \`npm run golden:update\` and review the new file`,
+    );
   }
   const expected = readFileSync(path);
   // Compare as text first for a readable diff, then byte for byte (GBK, CR LF).
@@ -43,6 +49,13 @@ describe('golden label jobs', () => {
   it.each(cases)('%s label, ZPL (UTF-8)', (name, template, data) => {
     const job = buildZplJob(resolveLabel(template, data), { copies: 2 });
     golden(`${name}.zpl`, job);
+  });
+
+  it('a missing golden file fails and names the script that writes it', () => {
+    const job = Buffer.from('^XA^XZ');
+    expect(() => golden('no-such-label.zpl', job, {})).toThrow(/golden:update/);
+    expect(() => golden('no-such-label.zpl', job, { CI: '' })).toThrow(/is missing/);
+    expect(existsSync(join(DIR, 'no-such-label.zpl'))).toBe(false);
   });
 
   it('TSPL text is GBK and lines end in CR LF', () => {

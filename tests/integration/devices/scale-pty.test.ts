@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCALE_PROTOCOLS, type ScaleProtocol, type ScaleState, type Weight } from '../../../src-shared/devices';
 import { ScaleDriver, type ScaleDriverOptions } from '../../../src-main/devices/scale/driver';
 import { codecFor } from '../../../src-main/devices/scale/protocols';
+import { scaleFrame } from '../../../src-main/tools/sim/scale-frames';
 import { isWeight, StateLog, until } from '../../../src-main/devices/scale/testing';
 import { nativePortFactory, type PortFactory } from '../../../src-main/devices/serial/port';
 import { startSocatPair } from '../../../src-main/devices/serial/socat';
@@ -97,7 +98,7 @@ describe.each(SCALE_PROTOCOLS.map((p) => [p]))('%s over a pty', (protocol) => {
       expect(log.states.slice(from, cleared).some(isWeight(2500, true))).toBe(false);
     }
 
-    if (codec.canEncode({ kind: 'overload' })) {
+    if (scaleFrame(protocol, { kind: 'overload' })) {
       const from = log.length;
       r.sim.setOverload(true);
       await log.waitFor((s) => s.reading?.kind === 'overload', 'overload', from);
@@ -150,7 +151,7 @@ describe.each(SCALE_PROTOCOLS.map((p) => [p]))('%s over a pty', (protocol) => {
 
   it('drops stale frames buffered before the port was opened', async () => {
     const r = await setUp(protocol);
-    const stale = codec.encode({ kind: 'weight', weight: kg(1111), stable: stable, net: false });
+    const stale = scaleFrame(protocol, { kind: 'weight', weight: kg(1111), stable: stable, net: false })!;
     // Enough to overflow the pty's buffer: the rest waits in socat and arrives after any open-time flush.
     const burst = new Uint8Array(Array.from({ length: Math.ceil(24_000 / stale.length) }, () => [...stale]).flat());
     r.sim.setSilent(true);

@@ -30,12 +30,7 @@ describe('A&D continuous parser', () => {
     expect(p.push(b('ST,GS,+0012.34kg\n'))).toEqual([]);
   });
 
-  it('encodes the 18-byte indicator form', () => {
-    const f = adContinuous.encode(weight(1234, 2, 'kg', true, true));
-    expect(f).toEqual(b('ST,NT,+0012.34kg\r\n'));
-    expect(f.length).toBe(18);
-    expect(adContinuous.encode(weight(-5, 3, 'g', false))).toEqual(b('US,GS,-000.005 g\r\n'));
-    expect(adContinuous.canEncode(weight(123456789, 0))).toBe(false);
+  it('has no host commands', () => {
     expect(adContinuous.commands).toEqual({});
   });
 });

@@ -5,9 +5,9 @@
  *   Dini      `ST,GS,    0.0,kg`   (header1, header2, data, unit; `UL` underload)
  */
 import type { ScaleReading } from '../../../../src-shared/devices';
-import { ascii, formatDecimal, isUnitText, latin, parseDecimal, parseUnit } from './bytes';
+import { isUnitText, latin, parseDecimal, parseUnit } from './bytes';
 import { LineParser, printableFrom } from './line-parser';
-import { canEncodeWith, type ParsedFrame, type ScaleCodec } from './types';
+import { type ParsedFrame, type ScaleCodec } from './types';
 
 const COMMA = 0x2c;
 const MAX_LINE = 40;
@@ -96,24 +96,6 @@ export class AdContinuousParser extends LineParser {
   }
 }
 
-function encode(r: ScaleReading): Uint8Array {
-  switch (r.kind) {
-    case 'weight': {
-      const w = r.weight;
-      const data = formatDecimal(w.amount, w.decimals, 8, { sign: 'plus', pad: '0' });
-      if (data === null) throw new RangeError(`A&D cannot express ${JSON.stringify(w)}`);
-      return ascii(`${r.stable ? 'ST' : 'US'},${r.net ? 'NT' : 'GS'},${data}${w.unit.padStart(2, ' ')}\r\n`);
-    }
-    case 'overload':
-      return ascii('OL,GS,        kg\r\n');
-    case 'underload':
-      return ascii('UL,GS,        kg\r\n');
-    case 'error':
-      if (r.code === 'LO') return ascii('LO,GS,        kg\r\n');
-      throw new RangeError(`A&D has no frame for ${r.code}`);
-  }
-}
-
 export const adContinuous: ScaleCodec = {
   protocol: 'ad-continuous',
   mode: 'continuous',
@@ -121,6 +103,4 @@ export const adContinuous: ScaleCodec = {
   createParser: () => new AdContinuousParser(),
   commands: {},
   replyTo: () => undefined,
-  encode,
-  canEncode: canEncodeWith(encode),
 };

@@ -30,18 +30,6 @@ export function latin(buf: Uint8Array, start: number, end: number): string {
   return s;
 }
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 export const isDigit = (b: number): boolean => b >= 0x30 && b <= 0x39;
 export const isPrintable = (b: number): boolean => b >= 0x20 && b <= 0x7e;
 
@@ -108,28 +96,6 @@ export function isUnitText(buf: Uint8Array, start: number, end: number): boolean
     else if (b !== SPACE) return false;
   }
   return letters > 0;
-}
-
-export interface FormatOptions {
-  /** `plus`: always a sign char; `minus`: only '-' for negatives. */
-  sign: 'plus' | 'minus';
-  /** Zero padding goes between sign and digits; space padding before the sign. */
-  pad: '0' | ' ';
-}
-
-/** Fixed-width decimal text, or null when it does not fit. */
-export function formatDecimal(amount: number, decimals: number, width: number, opts: FormatOptions): string | null {
-  if (!Number.isSafeInteger(amount) || decimals < 0) return null;
-  const digits = String(Math.abs(amount)).padStart(decimals + 1, '0');
-  const body = decimals > 0 ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
-  const sign = amount < 0 ? '-' : opts.sign === 'plus' ? '+' : '';
-  const len = sign.length + body.length;
-  if (len > width) return null;
-  return opts.pad === '0' ? sign + body.padStart(width - sign.length, '0') : (sign + body).padStart(width, ' ');
-}
-
-export function hexDigit(n: number): number {
-  return n < 10 ? 0x30 + n : 0x37 + n;
 }
 
 /** Upper-case ASCII hex digit value, or -1. */

@@ -4,21 +4,10 @@
  * handled as bytes. Some CAS models send the A&D form instead; it is accepted too.
  */
 import type { ScaleReading } from '../../../../src-shared/devices';
-import {
-  ascii,
-  concat,
-  formatDecimal,
-  isDigit,
-  isPrintable,
-  isUnitText,
-  latin,
-  parseDecimal,
-  parseUnit,
-  SPACE,
-} from './bytes';
+import { isDigit, isPrintable, isUnitText, latin, parseDecimal, parseUnit, SPACE } from './bytes';
 import { findAdFrame } from './ad-continuous';
 import { LineParser } from './line-parser';
-import { canEncodeWith, type ParsedFrame, type ScaleCodec } from './types';
+import { type ParsedFrame, type ScaleCodec } from './types';
 
 const COMMA = 0x2c;
 /** Frame length without CR LF. */
@@ -75,36 +64,6 @@ export class Cas22Parser extends LineParser {
   }
 }
 
-function lampByte(stable: boolean, net: boolean, zero: boolean): number {
-  return LAMP.always | (stable ? LAMP.stable : 0) | (net ? LAMP.tare : LAMP.gross) | (zero ? LAMP.zero : 0);
-}
-
-function frame(h1: string, h2: string, lamp: number, data: string, unit: string): Uint8Array {
-  return concat(ascii(`${h1},${h2},1`), Uint8Array.of(lamp), ascii(`,${data} ${unit.padStart(2, ' ')}\r\n`));
-}
-
-function encode(r: ScaleReading): Uint8Array {
-  switch (r.kind) {
-    case 'weight': {
-      const w = r.weight;
-      const data = formatDecimal(w.amount, w.decimals, 8, { sign: 'minus', pad: '0' });
-      if (data === null) throw new RangeError(`CAS cannot express ${JSON.stringify(w)}`);
-      return frame(
-        r.stable ? 'ST' : 'US',
-        r.net ? 'NT' : 'GS',
-        lampByte(r.stable, r.net, w.amount === 0),
-        data,
-        w.unit,
-      );
-    }
-    case 'overload':
-      return frame('OL', 'GS', lampByte(false, false, false), '        ', 'kg');
-    case 'underload':
-    case 'error':
-      throw new RangeError(`CAS has no frame for ${r.kind}`);
-  }
-}
-
 export const cas22: ScaleCodec = {
   protocol: 'cas22',
   mode: 'continuous',
@@ -112,6 +71,4 @@ export const cas22: ScaleCodec = {
   createParser: () => new Cas22Parser(),
   commands: {},
   replyTo: () => undefined,
-  encode,
-  canEncode: canEncodeWith(encode),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeSicsAck, mtSics, SicsCommandReader } from './mt-sics';
+import { mtSics } from './mt-sics';
 import { b, commonParserChecks, weight } from './test-support';
 
 describe('MT-SICS parser', () => {
@@ -58,18 +58,7 @@ describe('MT-SICS parser', () => {
     expect(mtSics.replyTo('tare', { type: 'reading', reading: weight(1, 0) })).toBeUndefined();
   });
 
-  it('encodes replies for the simulator', () => {
-    expect(mtSics.encode(weight(10000, 2, 'g'))).toEqual(b('S S     100.00 g\r\n'));
-    expect(mtSics.encode(weight(-12, 3, 'kg', false))).toEqual(b('S D     -0.012 kg\r\n'));
-    expect(encodeSicsAck('tare', 'S', { amount: 500, decimals: 3, unit: 'kg' })).toEqual(b('T S      0.500 kg\r\n'));
-    expect(encodeSicsAck('clearTare', 'A')).toEqual(b('TAC A\r\n'));
+  it('sends SI to poll (S would block until stable), and Z, T, TAC', () => {
     expect(mtSics.commands).toEqual({ poll: b('SI\r\n'), zero: b('Z\r\n'), tare: b('T\r\n'), clearTare: b('TAC\r\n') });
-  });
-
-  it('reads host command lines on the device side', () => {
-    const r = new SicsCommandReader();
-    expect(r.push(b('SI\r\nZ\r'))).toEqual([['SI'], ['Z']]);
-    expect(r.push(b('\nTA'))).toEqual([]);
-    expect(r.push(b('C\r\n'))).toEqual([['TAC']]);
   });
 });

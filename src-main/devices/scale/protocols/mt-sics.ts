@@ -3,10 +3,10 @@
  * replies are ASCII lines ending in CR LF with space-separated fields whose padding
  * varies, so replies are split on runs of spaces.
  */
-import type { ScaleReading, Weight } from '../../../../src-shared/devices';
-import { ascii, formatDecimal, isUnitText, latin, parseDecimal, parseUnit, SPACE } from './bytes';
+import type { ScaleReading } from '../../../../src-shared/devices';
+import { ascii, isUnitText, latin, parseDecimal, parseUnit, SPACE } from './bytes';
 import { LineParser, printableFrom } from './line-parser';
-import { canEncodeWith, type CommandOutcome, type ParsedFrame, type ScaleAction, type ScaleCodec } from './types';
+import { type CommandOutcome, type ParsedFrame, type ScaleAction, type ScaleCodec } from './types';
 
 const MAX_LINE = 64;
 const MAX_TOKENS = 5;
@@ -123,35 +123,6 @@ export class MtSicsParser extends LineParser {
 
 const CRLF = '\r\n';
 
-function weightLine(id: string, status: string, w: Weight): string {
-  const value = formatDecimal(w.amount, w.decimals, 10, { sign: 'minus', pad: ' ' });
-  if (value === null) throw new RangeError(`MT-SICS cannot express ${JSON.stringify(w)}`);
-  return `${id} ${status} ${value} ${w.unit}${CRLF}`;
-}
-
-function encode(r: ScaleReading): Uint8Array {
-  switch (r.kind) {
-    case 'weight':
-      return ascii(weightLine('S', r.stable ? 'S' : 'D', r.weight));
-    case 'overload':
-      return ascii(`S +${CRLF}`);
-    case 'underload':
-      return ascii(`S -${CRLF}`);
-    case 'error':
-      if (r.code === 'S I' || r.code === 'S L') return ascii(r.code + CRLF);
-      if (r.code === 'ES' || r.code === 'ET' || r.code === 'EL') return ascii(r.code + CRLF);
-      throw new RangeError(`MT-SICS has no reply for ${r.code}`);
-  }
-}
-
-/** Device side: the reply to Z, T or TAC. `tare` is the stored tare for a successful T. */
-export function encodeSicsAck(command: ScaleAction, code: string, tare?: Weight): Uint8Array {
-  if (command === 'tare' && code === 'S')
-    return ascii(weightLine('T', 'S', tare ?? { amount: 0, decimals: 3, unit: 'kg' }));
-  const id = command === 'zero' ? 'Z' : command === 'tare' ? 'T' : 'TAC';
-  return ascii(`${id} ${code}${CRLF}`);
-}
-
 const ACTION_TEXT: Record<ScaleAction, string> = { zero: 'zero', tare: 'tare', clearTare: 'clear the tare' };
 
 function ackMessage(command: ScaleAction, code: string): string {
@@ -195,25 +166,4 @@ export const mtSics: ScaleCodec = {
     clearTare: ascii(`TAC${CRLF}`),
   },
   replyTo,
-  encode,
-  canEncode: canEncodeWith(encode),
 };
-
-/** Device side: splits host bytes into command lines (CR, LF or CR LF), each split into words. */
-export class SicsCommandReader {
-  private line = '';
-
-  push(chunk: Uint8Array): string[][] {
-    const out: string[][] = [];
-    for (const b of chunk) {
-      if (b === 0x0d || b === 0x0a) {
-        const words = this.line.trim().split(/ +/).filter(Boolean);
-        this.line = '';
-        if (words.length > 0) out.push(words);
-      } else if (this.line.length < MAX_LINE) {
-        this.line += String.fromCharCode(b);
-      }
-    }
-    return out;
-  }
-}

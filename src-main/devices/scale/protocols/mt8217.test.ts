@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostCommands8217, mt8217, MOTION_CODE, statusFrame, STATUS } from './mt8217';
+import { mt8217, MOTION_CODE } from './mt8217';
 import { b, commonParserChecks, weight } from './test-support';
 
 describe('8217 parser', () => {
@@ -37,19 +37,8 @@ describe('8217 parser', () => {
     expect(p.push(Uint8Array.of(0x02, 0x3f, 0xc1, 0x0d))).toEqual([]);
   });
 
-  it('encodes what the simulator sends', () => {
-    expect(mt8217.encode(weight(1234, 3))).toEqual(b('\x0201.234\r'));
-    expect(mt8217.encode(weight(0, 3, 'kg', true, true))).toEqual(b('\x0200.000N\r'));
-    expect(mt8217.encode(weight(1234, 3, 'kg', false))).toEqual(b('\x02?A\r'));
-    expect(mt8217.encode({ kind: 'overload' })).toEqual(statusFrame(STATUS.overCapacity));
-    expect(mt8217.canEncode(weight(1234, 2))).toBe(false);
-    expect(mt8217.canEncode(weight(-5, 3))).toBe(false);
-    expect(mt8217.canEncode(weight(100_000, 3))).toBe(false);
-  });
-
   it('host commands are the single letters W Z T C', () => {
-    expect(mt8217.commands.poll).toEqual(b('W'));
-    expect(hostCommands8217(b('WxZTC'))).toEqual(['poll', 'zero', 'tare', 'clearTare']);
+    expect(mt8217.commands).toEqual({ poll: b('W'), zero: b('Z'), tare: b('T'), clearTare: b('C') });
   });
 
   it('takes the first frame after Z/T/C as the answer and explains a refusal', () => {

@@ -4,16 +4,8 @@
  * `STX ? status CR` when it has no weight to give (motion, over capacity, under zero).
  */
 import type { ScaleReading } from '../../../../src-shared/devices';
-import { ascii, concat, CR, formatDecimal, isDigit, STX, SPACE } from './bytes';
-import {
-  ByteParser,
-  canEncodeWith,
-  type CommandOutcome,
-  type ParsedFrame,
-  type ScaleAction,
-  type ScaleCodec,
-  type ScaleCommand,
-} from './types';
+import { ascii, CR, isDigit, STX, SPACE } from './bytes';
+import { ByteParser, type CommandOutcome, type ParsedFrame, type ScaleAction, type ScaleCodec } from './types';
 
 const QUESTION = 0x3f;
 const N = 0x4e;
@@ -116,31 +108,6 @@ function decodeBody(body: Uint8Array, len: number): ParsedFrame | null {
   };
 }
 
-function encode(r: ScaleReading): Uint8Array {
-  switch (r.kind) {
-    case 'weight': {
-      const w = r.weight;
-      if (!r.stable) return statusFrame(STATUS.motion | (r.net ? STATUS.net : 0));
-      const ok = (w.unit === 'kg' && w.decimals === 3) || (w.unit === 'lb' && w.decimals === 2);
-      const text = ok && w.amount >= 0 ? formatDecimal(w.amount, w.decimals, 6, { sign: 'minus', pad: '0' }) : null;
-      if (text === null) throw new RangeError(`8217 cannot express ${JSON.stringify(w)}`);
-      return concat(Uint8Array.of(STX), ascii(text + (r.net ? 'N' : '')), Uint8Array.of(CR));
-    }
-    case 'overload':
-      return statusFrame(STATUS.overCapacity);
-    case 'underload':
-      return statusFrame(STATUS.underZero);
-    case 'error':
-      if (r.code === MOTION_CODE) return statusFrame(STATUS.motion);
-      if (r.code === OUTSIDE_ZERO_CODE) return statusFrame(STATUS.outsideZeroRange);
-      throw new RangeError(`8217 has no status for ${r.code}`);
-  }
-}
-
-export function statusFrame(flags: number): Uint8Array {
-  return Uint8Array.of(STX, QUESTION, STATUS.always | flags, CR);
-}
-
 /**
  * 8217 scales answer Z/T/C with a weight or a status frame: the first frame after the
  * command is its answer. A status frame naming a condition means the command failed.
@@ -173,18 +140,4 @@ export const mt8217: ScaleCodec = {
   createParser: () => new Mt8217Parser(),
   commands: { poll: ascii('W'), zero: ascii('Z'), tare: ascii('T'), clearTare: ascii('C') },
   replyTo,
-  encode,
-  canEncode: canEncodeWith(encode),
 };
-
-/** Device side: the single-letter commands a host sent, in order (W, Z, T, C; others ignored). */
-export function hostCommands8217(chunk: Uint8Array): ScaleCommand[] {
-  const out: ScaleCommand[] = [];
-  for (const b of chunk) {
-    if (b === 0x57) out.push('poll');
-    else if (b === 0x5a) out.push('zero');
-    else if (b === 0x54) out.push('tare');
-    else if (b === 0x43) out.push('clearTare');
-  }
-  return out;
-}

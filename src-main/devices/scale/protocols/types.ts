@@ -47,9 +47,6 @@ export interface ScaleCodec {
    * otherwise the outcome with a message that says what the user should do.
    */
   replyTo(command: ScaleAction, frame: ParsedFrame): CommandOutcome | undefined;
-  /** Device side (simulator, tests): the bytes a device sends for this reading. Throws RangeError if inexpressible. */
-  encode(reading: ScaleReading): Uint8Array;
-  canEncode(reading: ScaleReading): boolean;
 }
 
 export function readingsOf(frames: readonly ParsedFrame[]): ScaleReading[] {
@@ -84,16 +81,4 @@ export abstract class ByteParser implements FrameParser {
   abstract readonly buffered: number;
   abstract reset(): void;
   protected abstract feed(byte: number): void;
-}
-
-export function canEncodeWith(encode: (r: ScaleReading) => Uint8Array): (r: ScaleReading) => boolean {
-  return (r) => {
-    try {
-      encode(r);
-      return true;
-    } catch (e) {
-      if (e instanceof RangeError) return false;
-      throw e;
-    }
-  };
 }

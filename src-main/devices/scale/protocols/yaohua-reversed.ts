@@ -5,7 +5,7 @@
  */
 import type { ScaleReading, WeightUnit } from '../../../../src-shared/devices';
 import { isDigit } from './bytes';
-import { ByteParser, canEncodeWith, type ParserOptions, type ScaleCodec } from './types';
+import { ByteParser, type ParserOptions, type ScaleCodec } from './types';
 
 const EQ = 0x3d;
 const DOT = 0x2e;
@@ -63,23 +63,6 @@ export class YaohuaReversedParser extends ByteParser {
   }
 }
 
-function encode(r: ScaleReading): Uint8Array {
-  if (r.kind !== 'weight') throw new RangeError(`the "=" format has no frame for ${r.kind}`);
-  const w = r.weight;
-  const digits = String(Math.abs(w.amount));
-  // Seven characters: with a point, six digits remain.
-  const width = w.decimals > 0 ? 6 : 7;
-  if (w.decimals > 5 || digits.length > width)
-    throw new RangeError(`the "=" format cannot express ${JSON.stringify(w)}`);
-  const padded = digits.padStart(width, '0');
-  const text = w.decimals > 0 ? `${padded.slice(0, width - w.decimals)}.${padded.slice(width - w.decimals)}` : padded;
-  const f = new Uint8Array(FRAME);
-  f[0] = EQ;
-  for (let i = 0; i < 7; i++) f[1 + i] = text.charCodeAt(6 - i);
-  f[8] = w.amount < 0 ? MINUS : ZERO;
-  return f;
-}
-
 export const yaohuaReversed: ScaleCodec = {
   protocol: 'yaohua-reversed',
   mode: 'continuous',
@@ -87,6 +70,4 @@ export const yaohuaReversed: ScaleCodec = {
   createParser: (opts?: ParserOptions) => new YaohuaReversedParser(opts?.unit),
   commands: {},
   replyTo: () => undefined,
-  encode,
-  canEncode: canEncodeWith(encode),
 };

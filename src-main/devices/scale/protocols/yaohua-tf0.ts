@@ -6,8 +6,8 @@
  * unit comes from the settings.
  */
 import type { ScaleReading, WeightUnit } from '../../../../src-shared/devices';
-import { ETX, formatDecimal, hexDigit, hexValue, isDigit, STX } from './bytes';
-import { ByteParser, canEncodeWith, type ParserOptions, type ScaleCodec } from './types';
+import { ETX, hexValue, isDigit, STX } from './bytes';
+import { ByteParser, type ParserOptions, type ScaleCodec } from './types';
 
 const FRAME = 12;
 const PLUS = 0x2b;
@@ -72,24 +72,6 @@ export class YaohuaTf0Parser extends ByteParser {
   }
 }
 
-function encode(r: ScaleReading): Uint8Array {
-  // Stability, net and unit cannot be expressed: the frame carries the number only.
-  if (r.kind !== 'weight') throw new RangeError(`tF=0 has no frame for ${r.kind}`);
-  const w = r.weight;
-  const digits = w.decimals <= 4 ? formatDecimal(Math.abs(w.amount), 0, 6, { sign: 'minus', pad: '0' }) : null;
-  if (digits === null) throw new RangeError(`tF=0 cannot express ${JSON.stringify(w)}`);
-  const f = new Uint8Array(FRAME);
-  f[0] = STX;
-  f[1] = w.amount < 0 ? MINUS : PLUS;
-  for (let i = 0; i < 6; i++) f[2 + i] = digits.charCodeAt(i);
-  f[8] = 0x30 + w.decimals;
-  const x = xorOf(f, 1, 9);
-  f[9] = hexDigit(x >> 4);
-  f[10] = hexDigit(x & 0x0f);
-  f[11] = ETX;
-  return f;
-}
-
 export const yaohuaTf0: ScaleCodec = {
   protocol: 'yaohua-tf0',
   mode: 'continuous',
@@ -97,6 +79,4 @@ export const yaohuaTf0: ScaleCodec = {
   createParser: (opts?: ParserOptions) => new YaohuaTf0Parser(opts?.unit),
   commands: {},
   replyTo: () => undefined,
-  encode,
-  canEncode: canEncodeWith(encode),
 };

@@ -8,6 +8,7 @@ import {
   type ScaleProtocol,
   type SerialSettings,
 } from '../../../../src-shared/devices';
+import { ApiError } from '../../../../src-shared/errors';
 import type { MessageKey } from '../../../../src-shared/i18n';
 import { FormModal } from '../../components/FormModal';
 import { call } from '../../lib/api';
@@ -89,6 +90,15 @@ function toInput(v: Values): DeviceInput {
   return { ...base, kind: 'printer', protocol: v.protocol as 'tspl' | 'zpl', connection, options: {} };
 }
 
+/** The API names the device's path `connection.path`; this form edits it as the file or serial port field. */
+function onFormFields(err: unknown, pathField: string): unknown {
+  if (!(err instanceof ApiError) || !err.data.fields) return err;
+  const fields = err.data.fields.map((f) =>
+    f.path === 'connection.path' || f.path === 'connection.serial.path' ? { ...f, path: pathField } : f,
+  );
+  return new ApiError({ ...err.data, fields });
+}
+
 export function DeviceModal(props: {
   open: boolean;
   device: Device | null;
@@ -97,6 +107,18 @@ export function DeviceModal(props: {
 }) {
   const { t } = useI18n();
   const ports = useQuery('devices.ports', {}, { enabled: props.open });
+  // USB printer nodes (/dev/usb/lp0) are for the file connection, serial ports for the rest.
+  const isPrinterNode = (path: string) => /\/usb\/lp\d+$/.test(path);
+  const portOptions = (printers: boolean) =>
+    (ports.data ?? [])
+      .filter((p) => isPrinterNode(p.path) === printers)
+      .map((p) => ({ value: p.path, label: p.label }));
+  // A list that could not be read says so (the path can still be typed); an empty one just means no ports.
+  const portsFailed = ports.error ? (
+    <Typography.Text type="danger" data-testid="device-ports-error">
+      {ports.error.message}
+    </Typography.Text>
+  ) : null;
   const initial = useMemo(() => toValues(props.device, props.kind), [props.device, props.kind]);
   const kind = props.device?.kind ?? props.kind;
   const protocols = kind === 'scale' ? SCALE_PROTOCOLS : PRINTER_LANGUAGES;
@@ -110,7 +132,11 @@ export function DeviceModal(props: {
       okTestId="device-save"
       onClose={props.onClose}
       onSubmit={async (v) => {
-        await call('devices.save', { ...toInput({ ...v, kind }), ...(props.device ? { id: props.device.id } : {}) });
+        try {
+          await call('devices.save', { ...toInput({ ...v, kind }), ...(props.device ? { id: props.device.id } : {}) });
+        } catch (err) {
+          throw onFormFields(err, kind === 'printer' && v.transport === 'file' ? 'filePath' : 'serial.path');
+        }
         return t('common.saved');
       }}
     >
@@ -174,9 +200,13 @@ export function DeviceModal(props: {
                 name="filePath"
                 label={t('devices.f.file')}
                 rules={[{ required: true }]}
-                extra={t('devices.fileHint')}
+                extra={
+                  <>
+                    {t('devices.fileHint')} {portsFailed}
+                  </>
+                }
               >
-                <Input data-testid="device-file" />
+                <AutoComplete data-testid="device-file" options={portOptions(true)} placeholder="labels.prn" />
               </Form.Item>
             );
           }
@@ -186,11 +216,15 @@ export function DeviceModal(props: {
                 name={['serial', 'path']}
                 label={t('devices.f.serialPort')}
                 rules={[{ required: true }]}
-                extra={t('devices.portHint')}
+                extra={
+                  <>
+                    {t('devices.portHint')} {portsFailed}
+                  </>
+                }
               >
                 <AutoComplete
                   data-testid="device-path"
-                  options={(ports.data ?? []).map((p) => ({ value: p.path, label: p.label }))}
+                  options={portOptions(false)}
                   placeholder={navigator.platform.startsWith('Win') ? 'COM3' : '/dev/ttyUSB0'}
                 />
               </Form.Item>
