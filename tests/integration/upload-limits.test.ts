@@ -124,6 +124,8 @@ describe('spreadsheet uploads through the Node host', () => {
     expect(bomb.body.error.fields[0]!.message).toContain('Cell XFD1 has data');
     expect(took).toBeGreaterThan(300);
     expect(count).toBeGreaterThan(3);
-    expect(slowest).toBeLessThan(200);
+    // Idle, the slowest ping is well under 100 ms. The bar leaves room for a loaded CI run (two test
+    // forks and two parse workers on two cores); the code before the worker held every request 50 s.
+    expect(slowest).toBeLessThan(500);
   });
 });
