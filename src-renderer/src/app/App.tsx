@@ -55,17 +55,23 @@ function Root() {
   const { notification } = AntApp.useApp();
   const session = useSessionQuery();
   const [connection, setConnection] = useState<ConnectionState>('offline');
+  const userId = session.data?.user?.id;
 
-  useEffect(
-    () =>
-      subscribeEvents((e) => {
-        if (e.type === 'invalidate') invalidate(e.methods);
-        if (e.type === 'device') applyDeviceEvent(e.state);
-        if (e.type === 'invalidate' && e.methods.includes('devices.states')) reseedDevices();
-        if (e.type === 'server-error') notification.error({ message: t('error.INTERNAL', { ref: e.ref }) });
-      }, setConnection),
-    [notification, t],
-  );
+  // Live updates are for signed-in screens (the host refuses the stream without a session);
+  // a new sign-in opens a new stream.
+  useEffect(() => {
+    if (!userId) return;
+    const stop = subscribeEvents((e) => {
+      if (e.type === 'invalidate') invalidate(e.methods);
+      if (e.type === 'device') applyDeviceEvent(e.state);
+      if (e.type === 'invalidate' && e.methods.includes('devices.states')) reseedDevices();
+      if (e.type === 'server-error') notification.error({ message: t('error.INTERNAL', { ref: e.ref }) });
+    }, setConnection);
+    return () => {
+      stop();
+      setConnection('offline');
+    };
+  }, [userId, notification, t]);
   useEffect(() => onSessionEnded(() => invalidate(['session.current'])), []);
   useEffect(
     () => onUncaughtError((ref) => notification.error({ message: t('error.INTERNAL', { ref }), duration: 0 })),
