@@ -40,7 +40,7 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
   'users.update': { run: updateUser },
   'users.resetSecret': { run: resetSecret },
   'users.unlock': { run: unlockUser },
-  'users.changeOwnSecret': { run: changeOwnSecret },
+  'users.changeOwnSecret': { run: changeOwnSecret, tx: 'manual' },
 
   'audit.list': { run: listAudit },
   'audit.verify': {

@@ -14,4 +14,13 @@ export const enSecurity = {
   'security.events.signIn': 'Sign in first to receive live updates.',
   'security.events.tooMany':
     'Too many windows of the back office are open for this sign-in. Close some of them, then reload this one.',
+  'error.RATE_LIMITED': 'Too many requests in a short time. Wait a moment, then try again.',
+  'security.wait.seconds': '{n} s',
+  'security.wait.minutes': '{n} min',
+  'security.signIn.lockedHere':
+    'Too many failed sign-ins for this user on this device: it is locked until {until} here. Sign in on another device, or ask an administrator to unlock the account.',
+  'security.signIn.sourceWait': 'Too many failed sign-ins from this device. Try again in {wait}.',
+  'security.secret.wrongCurrent': 'The current PIN/password is wrong. {left} more wrong and you will be signed out.',
+  'security.secret.signedOut':
+    'The current PIN/password was wrong too many times, so you have been signed out. Sign in again.',
 } as const;

@@ -14,4 +14,12 @@ export const zhSecurity: Record<keyof typeof enSecurity, string> = {
   'security.http.internal': '门店后台无法处理此请求。请重试；如果再次出现，请告知管理员。',
   'security.events.signIn': '请先登录，才能接收实时更新。',
   'security.events.tooMany': '此账号打开的门店后台窗口过多。请关闭部分窗口后，再刷新本窗口。',
+  'error.RATE_LIMITED': '短时间内请求过多。请稍候再试。',
+  'security.wait.seconds': '{n} 秒',
+  'security.wait.minutes': '{n} 分钟',
+  'security.signIn.lockedHere':
+    '此用户在本设备上登录失败次数过多，在本设备上锁定至 {until}。可在其他设备上登录，或请管理员解锁该账号。',
+  'security.signIn.sourceWait': '本设备登录失败次数过多。请 {wait}后重试。',
+  'security.secret.wrongCurrent': '当前 PIN/密码不正确。再错 {left} 次将自动退出登录。',
+  'security.secret.signedOut': '当前 PIN/密码错误次数过多，已为您退出登录。请重新登录。',
 };
