@@ -6,7 +6,8 @@ import { listEquipment } from '../../services/master/lists';
 import { getPref, setPref } from '../../services/prefs/prefs';
 import { initializeStore, setupStatus } from '../../services/store/setup';
 import { getStore, updateStore } from '../../services/store/store';
-import { backupNow, backups, reportClientError, systemInfo } from '../../services/system/system';
+import { reportClientError } from '../../services/system/client-errors';
+import { backupNow, backups, systemInfo } from '../../services/system/system';
 import {
   changeOwnSecret,
   createUser,

@@ -1,5 +1,4 @@
 import { backupDatabase, listBackups, type BackupInfo } from '../../db/backup';
-import { errorRef } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
 
@@ -21,13 +20,4 @@ export function backups(ctx: Ctx): BackupInfo[] {
 /** An online backup while the app keeps running (SQLite backup API). */
 export function backupNow(ctx: Ctx): Promise<BackupInfo> {
   return backupDatabase(ctx.sqlite, ctx.host.paths.backups, 'manual', storeSettings(ctx.db).backupKeep);
-}
-
-export function reportClientError(
-  ctx: Ctx,
-  input: { message: string; stack?: string | null; url?: string | null },
-): { ref: string } {
-  const ref = errorRef();
-  ctx.log.error('renderer error', { ref, user: ctx.user?.username ?? null, ...input });
-  return { ref };
 }

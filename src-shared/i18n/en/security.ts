@@ -23,4 +23,5 @@ export const enSecurity = {
   'security.secret.wrongCurrent': 'The current PIN/password is wrong. {left} more wrong and you will be signed out.',
   'security.secret.signedOut':
     'The current PIN/password was wrong too many times, so you have been signed out. Sign in again.',
+  'security.clientError.tooMany': 'Too many error reports from this device in a short time; this one was not logged.',
 } as const;

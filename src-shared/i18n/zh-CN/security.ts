@@ -22,4 +22,5 @@ export const zhSecurity: Record<keyof typeof enSecurity, string> = {
   'security.signIn.sourceWait': '本设备登录失败次数过多。请 {wait}后重试。',
   'security.secret.wrongCurrent': '当前 PIN/密码不正确。再错 {left} 次将自动退出登录。',
   'security.secret.signedOut': '当前 PIN/密码错误次数过多，已为您退出登录。请重新登录。',
+  'security.clientError.tooMany': '本设备短时间内报告的错误过多，本次未记录。',
 };
