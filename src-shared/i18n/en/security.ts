@@ -24,4 +24,8 @@ export const enSecurity = {
   'security.secret.signedOut':
     'The current PIN/password was wrong too many times, so you have been signed out. Sign in again.',
   'security.clientError.tooMany': 'Too many error reports from this device in a short time; this one was not logged.',
+  'security.invoice.removeMatched':
+    'Invoice {number} is matched and cannot be deleted. Correct it and save (it becomes a draft again), then delete it.',
+  'security.labour.ownTime': 'A technician logs only their own time. Ask a manager to log time for someone else.',
+  'security.labour.ownLine': 'A technician cancels only their own labour lines. Ask a manager to cancel this one.',
 } as const;

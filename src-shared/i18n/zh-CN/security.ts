@@ -23,4 +23,7 @@ export const zhSecurity: Record<keyof typeof enSecurity, string> = {
   'security.secret.wrongCurrent': '当前 PIN/密码不正确。再错 {left} 次将自动退出登录。',
   'security.secret.signedOut': '当前 PIN/密码错误次数过多，已为您退出登录。请重新登录。',
   'security.clientError.tooMany': '本设备短时间内报告的错误过多，本次未记录。',
+  'security.invoice.removeMatched': '发票 {number} 已匹配，不能删除。请先修改并保存（发票会回到草稿状态），再删除。',
+  'security.labour.ownTime': '维修技师只能登记自己的工时。如需为他人登记，请联系经理。',
+  'security.labour.ownLine': '维修技师只能作废自己的工时记录。如需作废此条，请联系经理。',
 };
