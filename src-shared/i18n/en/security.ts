@@ -28,4 +28,8 @@ export const enSecurity = {
     'Invoice {number} is matched and cannot be deleted. Correct it and save (it becomes a draft again), then delete it.',
   'security.labour.ownTime': 'A technician logs only their own time. Ask a manager to log time for someone else.',
   'security.labour.ownLine': 'A technician cancels only their own labour lines. Ask a manager to cancel this one.',
+  'security.v.day': 'Not a day of the calendar: use YYYY-MM-DD, years 2000 to 2100 (e.g. 2026-11-27).',
+  'security.v.instant': 'Not a date and time with its zone (e.g. 2026-11-27T09:30:00+08:00), years 2000 to 2100.',
+  'security.v.prefDepth': 'This setting is nested too deeply (more than {max} levels).',
+  'security.v.prefSize': 'This setting is too large (more than 64 KB). Reset the columns and try again.',
 } as const;

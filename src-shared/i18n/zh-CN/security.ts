@@ -26,4 +26,8 @@ export const zhSecurity: Record<keyof typeof enSecurity, string> = {
   'security.invoice.removeMatched': '发票 {number} 已匹配，不能删除。请先修改并保存（发票会回到草稿状态），再删除。',
   'security.labour.ownTime': '维修技师只能登记自己的工时。如需为他人登记，请联系经理。',
   'security.labour.ownLine': '维修技师只能作废自己的工时记录。如需作废此条，请联系经理。',
+  'security.v.day': '不是有效的日期：请使用 YYYY-MM-DD 格式，年份在 2000 到 2100 之间（例如 2026-11-27）。',
+  'security.v.instant': '不是带时区的有效日期时间（例如 2026-11-27T09:30:00+08:00），年份须在 2000 到 2100 之间。',
+  'security.v.prefDepth': '该设置的嵌套层级过深（超过 {max} 层）。',
+  'security.v.prefSize': '该设置过大（超过 64 KB）。请重置列设置后重试。',
 };
