@@ -69,7 +69,10 @@ export function createEventStreams(backend: Backend, limits: EventStreamLimits =
       bump(perSource, source, -1);
       res.end();
     }
-    req.on('close', close);
+    // The response's close is the connection's: the request's may never come when the client sent a
+    // body with its GET that nobody reads (it is thrown away below).
+    res.on('close', close);
+    req.resume();
 
     res.writeHead(200, {
       ...SECURITY_HEADERS,

@@ -13,10 +13,15 @@ export interface RawResponse {
 /**
  * Sends bytes exactly as given (no client fixing up a bad URL, Host or body)
  * and collects the answer until the server closes the connection or
- * `timeoutMs` passes. Requests should say `Connection: close`, so a server
- * that answers also closes.
+ * `timeoutMs` passes (or, with `untilHead`, until the response head is in).
+ * Requests should say `Connection: close`, so a server that answers also closes.
  */
-export function rawRequest(port: number, request: string | Buffer, timeoutMs = 3_000): Promise<RawResponse> {
+export function rawRequest(
+  port: number,
+  request: string | Buffer,
+  timeoutMs = 3_000,
+  opts: { untilHead?: boolean; halfClose?: boolean } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     const chunks: Buffer[] = [];
@@ -29,7 +34,11 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 3
       resolve(parse(Buffer.concat(chunks).toString('utf8'), closed));
     };
     const timer = setTimeout(() => finish(false), timeoutMs);
-    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('data', (c: Buffer) => {
+      chunks.push(c);
+      // A stream (server-sent events) never ends: its head is the answer.
+      if (opts.untilHead && Buffer.concat(chunks).includes('\r\n\r\n')) finish(false);
+    });
     socket.on('end', () => finish(true));
     socket.on('close', () => finish(true));
     socket.on('error', (err: NodeJS.ErrnoException) => {
@@ -37,7 +46,9 @@ export function rawRequest(port: number, request: string | Buffer, timeoutMs = 3
       if (chunks.length > 0 || err.code === 'ECONNRESET' || err.code === 'EPIPE') finish(true);
       else if (!done) reject(err);
     });
-    socket.write(request);
+    // Half-closing says "that was all": a server waiting for a body it was promised must give up.
+    if (opts.halfClose) socket.end(request);
+    else socket.write(request);
   });
 }
 

@@ -192,6 +192,22 @@ describe('call bodies', () => {
 });
 
 describe('server-sent events', () => {
+  it('release their slot and socket as soon as the client leaves, even after a GET with a body', async () => {
+    t = await openSetUpBackend();
+    await start(t.backend);
+    const host = `127.0.0.1:${port}`;
+    const login = await rawRequest(port, post('/api/session.login', host, '{"username":"boss","secret":"1234"}'));
+    const cookie = login.headers['set-cookie']!.split(';')[0]!;
+    const body = '['.repeat(100_000);
+    const withBody = `GET /api/events HTTP/1.1\r\nHost: ${host}\r\nCookie: ${cookie}\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+    for (let i = 0; i < 8; i++) {
+      const head = await rawRequest(port, withBody, 3_000, { untilHead: true, halfClose: true });
+      expect(head.status).toBe(200);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await connections()).toBe(0);
+  });
+
   it('need a live session, stop when it ends, and are bounded per session', async () => {
     t = await openSetUpBackend();
     await start(t.backend);
