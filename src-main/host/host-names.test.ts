@@ -7,7 +7,17 @@ describe('host names of this PC', () => {
     expect(hostOf('localhost.')).toBe('localhost');
     expect(hostOf('[::1]:4780')).toBe('[::1]');
     expect(hostOf('[::ffff:127.0.0.1]')).toBe('[::ffff:7f00:1]');
-    for (const bad of ['', 'a b', 'evil@localhost', 'localhost/x', 'localhost?x', 'localhost#x', '[zz]', ':80']) {
+    for (const bad of [
+      '',
+      'a b',
+      'evil@localhost',
+      'localhost/x',
+      'localhost?x',
+      'localhost#x',
+      '[zz]',
+      ':80',
+      'localhost%2e',
+    ]) {
       expect([bad, hostOf(bad)]).toEqual([bad, null]);
     }
     expect(configuredHostName('fe80::1')).toBe('[fe80::1]');

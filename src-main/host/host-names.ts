@@ -68,7 +68,8 @@ export function createHostNameCheck(sources: HostNameSources): HostNameCheck {
 
 /** The host part of a Host header, lower-cased, without port or trailing dot; null when it is not a host. */
 export function hostOf(header: string): string | null {
-  if (!/^[A-Za-z0-9.\-[\]:_%]+$/.test(header)) return null;
+  // No '%': URL parsing would decode it, turning a name no DNS has into one of ours.
+  if (!/^[A-Za-z0-9.\-[\]:_]+$/.test(header)) return null;
   try {
     const url = new URL(`http://${header}`);
     if (url.username || url.password || url.pathname !== '/' || url.search || url.hash) return null;
