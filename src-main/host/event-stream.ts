@@ -48,7 +48,13 @@ export function createEventStreams(backend: Backend, limits: EventStreamLimits =
 
     let open = true;
     const alive = (): boolean => {
-      if (open && liveSession(token) !== session) close();
+      let live = false;
+      try {
+        live = liveSession(token) === session;
+      } catch {
+        // the database is closing: the stream ends with it
+      }
+      if (open && !live) close();
       return open;
     };
     const unsubscribe = backend.events.subscribe((e) => {
