@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'CONFLICT',
   'BAD_CREDENTIALS',
   'LOCKED_OUT',
+  /** Too many calls of one kind from one source or session: wait and try again. */
+  'RATE_LIMITED',
   'SETUP_REQUIRED',
   'ALREADY_SET_UP',
   'DEVICE_OFFLINE',

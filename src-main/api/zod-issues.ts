@@ -8,7 +8,11 @@ export function zodIssuesToFields(issues: z.core.$ZodIssue[], locale: Locale): F
 }
 
 function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
-  if (hasMessage(issue.message)) return translate(locale, issue.message);
+  if (hasMessage(issue.message)) {
+    // A custom check may fill its message's placeholders: ctx.addIssue({ code: 'custom', message: key, params }).
+    const params = issue.code === 'custom' ? (issue.params as Record<string, string | number> | undefined) : undefined;
+    return translate(locale, issue.message, params);
+  }
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined

@@ -109,3 +109,20 @@ describe('IPC call handler', () => {
     expect(seen[1]!.meta.token).toBeNull();
   });
 });
+
+describe('IPC input shape', () => {
+  it('refuses input nested past the limit or carrying a cycle, without calling dispatch', async () => {
+    const { calls, seen } = setup();
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    for (const input of [{ key: 'x', value: deep }, cyclic]) {
+      const out = await calls.handle(event(), 'prefs.set', input, 'en');
+      expect(out).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      if (!out.ok) expect(out.error.message).toContain('64');
+    }
+    expect(seen).toEqual([]);
+    expect(await calls.handle(event(), 'prefs.set', { key: 'x', value: [[[1]]] }, 'en')).toMatchObject({ ok: true });
+  });
+});

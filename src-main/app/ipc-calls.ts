@@ -1,4 +1,5 @@
-import { isLocale, type Locale } from '../../src-shared/i18n';
+import { MAX_INPUT_DEPTH, valueTooDeep } from '../../src-shared/api/limits';
+import { isLocale, translate, type Locale } from '../../src-shared/i18n';
 import type { ApiResult } from '../../src-shared/errors';
 import type { Dispatch } from '../api/dispatch';
 
@@ -67,9 +68,16 @@ export function createCallHandler(deps: CallHandlerDeps) {
     }
     // Unknown names still go to dispatch, which answers UNKNOWN_METHOD in the caller's language.
     const id = event.sender.id;
+    const lang = isLocale(locale) ? locale : deps.systemLocale();
+    // The HTTP host refuses such a body before parsing it; structured clone can also carry cycles.
+    if (valueTooDeep(input)) {
+      const message = translate(lang, 'security.http.tooDeep', { max: MAX_INPUT_DEPTH });
+      return { ok: false, error: { code: 'VALIDATION', message, fields: [] } };
+    }
+    // No source: calls from the window count as this PC's own, like loopback HTTP.
     const outcome = await deps.dispatch(method, input, {
       token: tokens.get(id) ?? null,
-      locale: isLocale(locale) ? locale : deps.systemLocale(),
+      locale: lang,
       caller: { loopback: true, client: 'electron' },
     });
     // The window may have closed while the call ran; its token must not outlive it.
@@ -82,6 +90,8 @@ export function createCallHandler(deps: CallHandlerDeps) {
 
   return {
     handle,
+    /** The session credential a window holds, if any (it never leaves the main process). */
+    tokenOf: (contentsId: number): string | null => tokens.get(contentsId) ?? null,
     /** Forgets a window's session when the window goes away. */
     forget: (contentsId: number) => tokens.delete(contentsId),
     forgetAll: () => tokens.clear(),

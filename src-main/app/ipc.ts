@@ -2,6 +2,7 @@ import { ipcMain, type BrowserWindow } from 'electron';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../src-shared/events';
 import type { Locale } from '../../src-shared/i18n';
 import type { Backend } from '../backend';
+import { liveSession } from '../api/live-session';
 import { createCallHandler } from './ipc-calls';
 import type { RendererOrigin } from './renderer-origin';
 
@@ -30,8 +31,10 @@ export function createIpcTransport(backend: Backend, origin: RendererOrigin, sys
       const contents = win.webContents;
       const id = contents.id;
       windows.add(id);
+      // Like the HTTP host's event stream: pushes only while the window is signed in.
       const unsubscribe = backend.events.subscribe((e) => {
-        if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, e);
+        if (contents.isDestroyed() || !liveSession(backend.database, calls.tokenOf(id), Date.now())) return;
+        contents.send(EVENT_CHANNEL, e);
       });
       contents.once('destroyed', () => {
         unsubscribe();

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../lib/paths';
+import { configuredHostName } from './host-names';
 
 export interface HostArgs {
   command: 'serve' | 'restore';
@@ -9,6 +10,8 @@ export interface HostArgs {
   demo: boolean;
   from: string | null;
   noElectron: boolean;
+  /** Extra names this PC answers to besides its own (see host-names.ts). */
+  allowedHosts: string[];
 }
 
 export const USAGE = `Usage:
@@ -22,6 +25,9 @@ Options:
   --port N         HTTP port (env BACKOFFICE_PORT; default 4780; 0 = any free port)
   --lan            listen on the store network too (every device must sign in)
   --demo           seed the demo restaurant (idempotent)
+  --allowed-host NAME
+                   another name or address tablets use to reach this PC (a DNS name,
+                   a NAT address); repeatable (env BACKOFFICE_ALLOWED_HOSTS, comma-separated)
   --no-electron    npm start: serve even where Electron could run`;
 
 /** Parses host flags; throws with a message naming the bad flag. */
@@ -36,6 +42,7 @@ export function parseHostArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
       demo: { type: 'boolean', default: false },
       from: { type: 'string' },
       'no-electron': { type: 'boolean', default: false },
+      'allowed-host': { type: 'string', multiple: true },
       help: { type: 'boolean', default: false },
     },
   });
@@ -47,6 +54,15 @@ export function parseHostArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, not "${portText}".`);
   }
+  const allowedHosts = [...(values['allowed-host'] ?? []), ...(env.BACKOFFICE_ALLOWED_HOSTS ?? '').split(',')]
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0);
+  const badHost = allowedHosts.find((n) => !configuredHostName(n));
+  if (badHost !== undefined) {
+    throw new Error(
+      `--allowed-host must be a host name or an address (e.g. store-pc.chain.example), not "${badHost}".`,
+    );
+  }
   if (command === 'restore' && !values.from) throw new Error('restore needs --from FILE (a backup file).');
   return {
     command,
@@ -56,5 +72,6 @@ export function parseHostArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     demo: values.demo ?? false,
     from: values.from ?? null,
     noElectron: values['no-electron'] ?? false,
+    allowedHosts,
   };
 }

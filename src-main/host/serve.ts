@@ -37,6 +37,7 @@ export async function serve(
     rendererDir: join(root, 'out', 'renderer'),
     port: args.port,
     lan: args.lan,
+    allowedHosts: args.allowedHosts,
   });
   let port: number;
   try {

@@ -16,13 +16,18 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer. Hashed assets are cached for a year; index.html
+ * Serves the built renderer (`path` is the request's decoded path). Hashed assets are cached for a year; index.html
  * never, so an update is picked up on the next load. Unknown paths without an
  * extension get index.html (client-side routes).
  */
-export function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>) {
-  const url = new URL(req.url ?? '/', 'http://x');
-  let rel = decodeURIComponent(url.pathname);
+export function serveStatic(
+  root: string,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Record<string, string>,
+) {
+  let rel = path;
   if (rel.endsWith('/')) rel += 'index.html';
   const file = normalize(join(root, rel));
   if (!file.startsWith(normalize(root) + sep)) {
@@ -50,8 +55,15 @@ export function serveStatic(root: string, req: IncomingMessage, res: ServerRespo
     'Content-Length': String(stat.size),
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(target).pipe(res);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // A file that vanishes or fails mid-read (an update replacing the UI) ends
+  // this response; unhandled, the stream's error would take the process down.
+  createReadStream(target)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function safeStat(path: string) {

@@ -18,6 +18,8 @@ export interface LogOptions {
   /** Rotated files kept: app.1.log (newest) .. app.N.log. */
   keep?: number;
   echo?: boolean;
+  /** File name without `.log` (default `app`): a second log keeps noisy writers out of the main one. */
+  name?: string;
 }
 
 /**
@@ -28,16 +30,17 @@ export function createLogger(opts: LogOptions): Logger {
   const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
   const keep = opts.keep ?? 5;
   mkdirSync(opts.dir, { recursive: true });
-  const file = join(opts.dir, 'app.log');
+  const name = opts.name ?? 'app';
+  const file = join(opts.dir, `${name}.log`);
   let size = existsSync(file) ? statSync(file).size : 0;
 
   function rotate(): void {
-    rmSync(join(opts.dir, `app.${keep}.log`), { force: true });
+    rmSync(join(opts.dir, `${name}.${keep}.log`), { force: true });
     for (let i = keep - 1; i >= 1; i--) {
-      const from = join(opts.dir, `app.${i}.log`);
-      if (existsSync(from)) renameSync(from, join(opts.dir, `app.${i + 1}.log`));
+      const from = join(opts.dir, `${name}.${i}.log`);
+      if (existsSync(from)) renameSync(from, join(opts.dir, `${name}.${i + 1}.log`));
     }
-    if (existsSync(file)) renameSync(file, join(opts.dir, 'app.1.log'));
+    if (existsSync(file)) renameSync(file, join(opts.dir, `${name}.1.log`));
     size = 0;
   }
 

@@ -40,6 +40,13 @@ export interface HostInfo {
 export interface Caller {
   loopback: boolean;
   client: string;
+  /**
+   * Where the call came from, the key for per-source throttling: the client's
+   * address over HTTP (an IPv6 client by its /64 network, since one machine
+   * can take any address in it). Absent means this PC itself (Electron IPC,
+   * loopback HTTP, tools), which is one source.
+   */
+  source?: string;
 }
 
 /**

@@ -6,7 +6,53 @@ import { LOCALES } from '../i18n';
 export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, {
   message: 'validation.id',
 });
-export const IsoTime = z.string();
+/**
+ * The years a date or an instant may fall in. Wide enough for any equipment's
+ * install day or a far expiry; narrow enough that `0001-01-01` or
+ * `9999-12-31` (which pass a pattern) never reach a report's day loop or a
+ * ledger's moving average.
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+function isDayOfCalendar(y: number, m: number, d: number): boolean {
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[m - 1]!;
+}
+
+/** `YYYY-MM-DD` naming a real day (no 2026-13-01, 2026-02-30, 0000-00-00) within the years above. */
+export function isCalendarDay(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  return !!m && isDayOfCalendar(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 instant: a real day, a real time, and a zone (`Z` or `±HH:MM`),
+ * so `Date.parse` cannot guess (`"1"` is not 2001, `"garbage"` is not NaN
+ * somewhere downstream).
+ */
+export function isInstant(text: string): boolean {
+  const m = INSTANT.exec(text);
+  if (!m || !isDayOfCalendar(Number(m[1]), Number(m[2]), Number(m[3]))) return false;
+  const [hh, mm, ss, oh, om] = [m[4], m[5], m[6] ?? '0', m[7] ?? '0', m[8] ?? '0'].map(Number) as number[];
+  return hh! <= 23 && mm! <= 59 && ss! <= 59 && oh! <= 14 && om! <= 59 && Number.isFinite(Date.parse(text));
+}
+
+/**
+ * A day of the calendar, as every date field of the API takes it. `abort`: the
+ * checks of the enclosing object (from <= to) do not run on a non-day.
+ */
+export const CalendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date', abort: true })
+  .refine(isCalendarDay, { message: 'security.v.day', abort: true });
+/** A moment in time with its zone, as every time field of the API takes it. */
+export const Instant = z.string().refine(isInstant, { message: 'security.v.instant', abort: true });
+/** Times in DTOs are instants too (toISOString). */
+export const IsoTime = Instant;
 export const RoleSchema = z.enum(ROLES);
 export const LocaleSchema = z.enum(LOCALES);
 export const Empty = z.object({}).strict();

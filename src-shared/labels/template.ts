@@ -4,6 +4,7 @@
  * users and stored; layout.ts turns template + data into printer dots.
  */
 import { z } from 'zod';
+import { CalendarDay } from '../api/common';
 import type { Weight } from '../devices';
 
 /** The data one label is printed from. Money is in ten-thousandths of a yuan (the project's MONEY_SCALE). */
@@ -157,7 +158,7 @@ export type LineElement = z.infer<typeof LineElementSchema>;
 export type LabelElement = z.infer<typeof LabelElementSchema>;
 export type LabelTemplate = z.infer<typeof LabelTemplateSchema>;
 
-const Iso = z.string().regex(/^\d{4}-\d\d-\d\d$/);
+const Iso = CalendarDay;
 
 /** For the API: the same shape as LabelData. */
 export const LabelDataSchema = z.object({

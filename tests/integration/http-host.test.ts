@@ -77,11 +77,11 @@ describe('Node HTTP host', () => {
     expect((await fetch(`${base}/api/system.ping`)).status).toBe(405);
   });
 
-  it('pushes invalidations over server-sent events', async () => {
+  it('pushes invalidations over server-sent events to a signed-in browser', async () => {
     const login = await post('session.login', { username: 'boss', secret: '1234' });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const ctrl = new AbortController();
-    const events = await fetch(`${base}/api/events`, { signal: ctrl.signal });
+    const events = await fetch(`${base}/api/events`, { headers: { Cookie: cookie }, signal: ctrl.signal });
     expect(events.headers.get('content-type')).toMatch(/text\/event-stream/);
     const reader = events.body!.getReader();
     let text = '';

@@ -214,7 +214,12 @@ describe('entering an invoice by hand', () => {
         'dueDay',
         'The due date 2026-01-01 is before the invoice date 2026-01-05.',
       ],
-      [[line(items.beef, '1', '箱', 1)], { invoiceDay: '2026-02-30' }, 'invoiceDay', 'A date like 2026-11-27.'],
+      [
+        [line(items.beef, '1', '箱', 1)],
+        { invoiceDay: '2026-02-30' },
+        'invoiceDay',
+        'Not a day of the calendar: use YYYY-MM-DD, years 2000 to 2100 (e.g. 2026-11-27).',
+      ],
       [
         [line(items.beef, '1', '箱', 1)],
         { supplierId: other.id },

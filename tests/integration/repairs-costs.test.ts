@@ -126,9 +126,17 @@ describe('labour, vendor invoices and costs', () => {
     expect(logged.labour).toEqual([
       expect.objectContaining({ minutes: 90, rate: 120 * YUAN, cost: 180 * YUAN, userName: 'tech' }),
     ]);
+    // A technician books only their own time; a manager books for the team.
+    const forOther = await f!.t.fail('repairs.logLabour', { id: wo.id, userId: f!.users.tech2, minutes: 45 });
+    expect(forOther).toMatchObject({ code: 'FORBIDDEN', fields: [{ path: 'userId' }] });
+    await f!.as('manager');
     // Without a rate of their own, the store's labour rate (¥80/h) applies.
     const second = await f!.t.call('repairs.logLabour', { id: wo.id, userId: f!.users.tech2, minutes: 45, note: '' });
     expect(second.labour[1]).toMatchObject({ rate: 80 * YUAN, cost: 60 * YUAN });
+    await f!.as('tech');
+    expect((await f!.t.fail('repairs.voidLabour', { labourId: second.labour[1]!.id, note: 'not mine' })).code).toBe(
+      'FORBIDDEN',
+    );
     const voided = await f!.t.call('repairs.voidLabour', { labourId: logged.labour[0]!.id, note: 'logged twice' });
     expect(voided.labour.map((l) => [l.minutes, l.voided])).toEqual([
       [90, true],

@@ -6,7 +6,8 @@ import { listEquipment } from '../../services/master/lists';
 import { getPref, setPref } from '../../services/prefs/prefs';
 import { initializeStore, setupStatus } from '../../services/store/setup';
 import { getStore, updateStore } from '../../services/store/store';
-import { backupNow, backups, reportClientError, systemInfo } from '../../services/system/system';
+import { reportClientError } from '../../services/system/client-errors';
+import { backupNow, backups, systemInfo } from '../../services/system/system';
 import { uploadBackupChunk } from '../../services/system/backup-upload';
 import { restoreCheck, restoreRun } from '../../services/system/restore';
 import {
@@ -42,7 +43,7 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
   'users.update': { run: updateUser },
   'users.resetSecret': { run: resetSecret },
   'users.unlock': { run: unlockUser },
-  'users.changeOwnSecret': { run: changeOwnSecret },
+  'users.changeOwnSecret': { run: changeOwnSecret, tx: 'manual' },
 
   'audit.list': { run: listAudit },
   'audit.verify': {

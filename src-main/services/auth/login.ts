@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { SessionDto } from '../../../src-shared/api/common';
+import { translate } from '../../../src-shared/i18n';
 import { formatLocalTime } from '../../../src-shared/time';
 import { users } from '../../db/schema';
 import { AppError } from '../app-error';
@@ -9,6 +10,7 @@ import { storeRow, storeSettings, toStoreDto } from '../store/settings';
 import { toUserDto, type UserRow } from '../users/dto';
 import { dummyHash, verifySecret } from './passwords';
 import { endSession, newSession } from './sessions';
+import { signInGuard, type GuardPolicy } from './sign-in-guard';
 
 export function findUserByName(ctx: Ctx, username: string): UserRow | undefined {
   return ctx.db
@@ -36,59 +38,87 @@ export function startSession(ctx: Ctx, user: UserRow): SessionDto {
   return sessionDto(ctx, user, expiresAt);
 }
 
+/** The guard's policy from the store settings (failed sign-ins before lockout, lockout length). */
+export function guardPolicy(ctx: Ctx): GuardPolicy {
+  const settings = storeSettings(ctx.db);
+  return { threshold: settings.lockoutThreshold, lockoutMs: settings.lockoutMinutes * 60_000 };
+}
+
+/** How long to wait, in the caller's language ("45 s", "3 min"). */
+function waitText(ctx: Ctx, ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 90
+    ? translate(ctx.locale, 'security.wait.seconds', { n: seconds })
+    : translate(ctx.locale, 'security.wait.minutes', { n: Math.ceil(seconds / 60) });
+}
+
+/** Mirrors the guard's view of an account to its row, where the administrator sees it. */
+function mirrorLock(ctx: Ctx, user: UserRow, name: string, policy: GuardPolicy): void {
+  const view = signInGuard(ctx.sqlite).view(name, ctx.now, policy);
+  ctx.sqlite
+    .prepare('UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?')
+    .run(view.failures, view.lockedUntil, ctx.now, user.id);
+}
+
 /**
- * Signs a user in. Runs its own transactions: a failed attempt must be counted
- * (and audited) even though the call itself fails.
+ * Signs a user in under the rules of sign-in-guard.ts. Runs its own
+ * transactions: a failed attempt must be counted (and audited) even though the
+ * call itself fails. Attempts refused before any check (a locked account, a
+ * waiting source) are not audited: they cost an attacker nothing, so writing
+ * each one would let him grow the audit log without end.
  */
 export function login(ctx: Ctx, input: { username: string; secret: string }): SessionDto {
-  if (!storeRow(ctx.db)) throw new AppError('SETUP_REQUIRED');
-  const settings = storeSettings(ctx.db);
-  const tz = storeRow(ctx.db)!.timezone;
-  const user = findUserByName(ctx, input.username);
-  const fail = (result: string, actor: UserRow | null) =>
-    ctx.sqlite.transaction(() =>
-      writeAudit(ctx, 'session.login', { input: { username: input.username }, result }, actor),
-    )();
+  const row = storeRow(ctx.db);
+  if (!row) throw new AppError('SETUP_REQUIRED');
+  const policy = guardPolicy(ctx);
+  const guard = signInGuard(ctx.sqlite);
+  const name = input.username.trim().toLowerCase();
+  const source = ctx.caller.source ?? 'local';
+  const audit = (result: string, actor: UserRow | null) =>
+    writeAudit(ctx, 'session.login', { input: { username: input.username }, result, summary: { source } }, actor);
 
-  if (!user) {
-    verifySecret(input.secret, dummyHash()); // same cost as a real check: no user-name probing by timing
-    fail('unknown-user', null);
-    throw new AppError('BAD_CREDENTIALS');
+  const verdict = guard.check(name, source, ctx.now, policy);
+  if (!verdict.allowed && verdict.reason === 'account') {
+    throw new AppError('LOCKED_OUT', 'security.signIn.lockedHere', {
+      until: formatLocalTime(verdict.until, row.timezone),
+    });
   }
-  if (user.lockedUntil && user.lockedUntil > ctx.now) {
-    fail('locked', user);
-    throw new AppError('LOCKED_OUT', undefined, { until: formatLocalTime(user.lockedUntil, tz) });
+  if (!verdict.allowed) {
+    throw new AppError('RATE_LIMITED', 'security.signIn.sourceWait', { wait: waitText(ctx, verdict.until - ctx.now) });
   }
-  if (!verifySecret(input.secret, user.secretHash)) {
-    const failed = user.failedAttempts + 1;
-    const lock = failed >= settings.lockoutThreshold;
-    const lockedUntil = lock ? ctx.now + settings.lockoutMinutes * 60_000 : user.lockedUntil;
+
+  const user = findUserByName(ctx, input.username);
+  // One scrypt check whether the name exists or not: the same work, the same time.
+  const proven = verifySecret(input.secret, user?.secretHash ?? dummyHash()) && user !== undefined;
+  if (!proven) {
+    const lockedUntil = guard.failed(name, source, ctx.now, policy);
     ctx.sqlite.transaction(() => {
-      ctx.sqlite
-        .prepare('UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?')
-        .run(lock ? 0 : failed, lockedUntil, ctx.now, user.id);
-      writeAudit(
-        ctx,
-        'session.login',
-        { input: { username: input.username }, result: lock ? 'locked-now' : 'bad-secret' },
-        user,
-      );
+      if (user) mirrorLock(ctx, user, name, policy);
+      audit(lockedUntil ? 'locked-now' : user ? 'bad-secret' : 'unknown-user', user ?? null);
     })();
-    if (lock) throw new AppError('LOCKED_OUT', undefined, { until: formatLocalTime(lockedUntil!, tz) });
+    if (lockedUntil) {
+      throw new AppError('LOCKED_OUT', 'security.signIn.lockedHere', {
+        until: formatLocalTime(lockedUntil, row.timezone),
+      });
+    }
     throw new AppError('BAD_CREDENTIALS');
   }
   if (user.disabled) {
-    fail('disabled', user);
+    ctx.sqlite.transaction(() => audit('disabled', user))();
     throw new AppError('FORBIDDEN', 'error.disabledUser');
   }
+  guard.succeeded(name, source, ctx.now, policy);
   return ctx.sqlite.transaction(() => {
-    ctx.sqlite
-      .prepare(
-        'UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ?, updated_at = ? WHERE id = ?',
-      )
-      .run(ctx.now, ctx.now, user.id);
-    writeAudit(ctx, 'session.login', { input: { username: input.username }, result: 'ok' }, user);
-    return startSession(ctx, { ...user, failedAttempts: 0, lockedUntil: null, lastLoginAt: ctx.now });
+    mirrorLock(ctx, user, name, policy);
+    ctx.sqlite.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(ctx.now, user.id);
+    audit('ok', user);
+    const view = guard.view(name, ctx.now, policy);
+    return startSession(ctx, {
+      ...user,
+      failedAttempts: view.failures,
+      lockedUntil: view.lockedUntil,
+      lastLoginAt: ctx.now,
+    });
   })();
 }
 

@@ -62,6 +62,23 @@ export function resolveSession(
   return { tokenHash, userId: row.userId, expiresAt: Math.min(row.expiresAt, now + idleMinutes * 60_000) };
 }
 
+/**
+ * Whether a token is a live session, without touching it: an open event stream
+ * checks its session again and again, and must not keep it from going idle.
+ * Returns the session's token hash (its key) or null.
+ */
+export function peekSession(sqlite: Database.Database, token: string, now: number, idleMinutes: number): string | null {
+  const tokenHash = hashToken(token);
+  const row = sqlite
+    .prepare(
+      `SELECT s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, u.disabled AS disabled
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+    )
+    .get(tokenHash) as { lastSeenAt: number; expiresAt: number; disabled: number } | undefined;
+  if (!row || now >= row.expiresAt || now - row.lastSeenAt > idleMinutes * 60_000 || row.disabled) return null;
+  return tokenHash;
+}
+
 export function endSession(sqlite: Database.Database, tokenHash: string): void {
   sqlite.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
 }

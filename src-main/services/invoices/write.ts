@@ -1,5 +1,6 @@
 import type { InvoiceDto, InvoiceInput } from '../../../src-shared/api/methods/invoices';
 import { uuidv7 } from '../../lib/ids';
+import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { getInvoice } from './read';
 import { invoiceRecord, refuseTransition } from './records';
@@ -139,10 +140,18 @@ export function updateInvoice(ctx: Ctx, i: InvoiceInput & { id: string }): Invoi
   return getInvoice(ctx, { id: i.id });
 }
 
-/** An invoice entered by mistake goes while nothing rests on it (no claim, not approved). */
+/**
+ * An invoice entered by mistake goes while it is a draft. A matched one is the
+ * store's agreement that it is right, the step before payment: it is first
+ * corrected (which makes it a draft again, audited), never deleted outright.
+ * Disputed and approved ones are records.
+ */
 export function removeInvoice(ctx: Ctx, i: { id: string }): { ok: true } {
   const before = invoiceRecord(ctx, i.id);
-  if (before.status !== 'draft' && before.status !== 'matched') refuseTransition(ctx, before, 'remove');
+  if (before.status === 'matched') {
+    throw new AppError('CONFLICT', 'security.invoice.removeMatched', { number: before.number });
+  }
+  if (before.status !== 'draft') refuseTransition(ctx, before, 'remove');
   ctx.sqlite.prepare('DELETE FROM supplier_invoice_lines WHERE invoice_id = ?').run(i.id);
   ctx.sqlite.prepare('DELETE FROM supplier_invoices WHERE id = ?').run(i.id);
   ctx.changed({

@@ -1,9 +1,6 @@
 import type { Ctx } from '../context';
 import { requireUser } from '../context';
 
-/** Largest preference value stored; grid column state is a few KB at most. */
-const MAX_BYTES = 64 * 1024;
-
 export function getPref(ctx: Ctx, key: string): { value: unknown } {
   const row = ctx.sqlite
     .prepare('SELECT value FROM prefs WHERE user_id = ? AND key = ?')
@@ -12,8 +9,8 @@ export function getPref(ctx: Ctx, key: string): { value: unknown } {
 }
 
 export function setPref(ctx: Ctx, key: string, value: unknown): { ok: true } {
+  // The contract bounds the value's size and depth (methods/prefs.ts).
   const json = JSON.stringify(value ?? null);
-  if (json.length > MAX_BYTES) throw new Error(`preference ${key} is too large (${json.length} bytes)`);
   ctx.sqlite
     .prepare(
       `INSERT INTO prefs (user_id, key, value, updated_at) VALUES (?, ?, ?, ?)

@@ -127,6 +127,10 @@ export function logLabour(
   const wo = loadWo(ctx, i.id);
   requireCostsOpen(wo);
   const userId = i.userId ?? ctx.user?.id ?? null;
+  // Labour is paid time: a technician books their own; a manager books for the team.
+  if (ctx.user?.role === 'technician' && userId !== ctx.user.id) {
+    fieldError('FORBIDDEN', 'security.labour.ownTime', 'userId');
+  }
   const u = userId
     ? (prep(ctx, 'SELECT role, disabled FROM users WHERE id = ?').get(userId) as
         { role: string; disabled: number } | undefined)
@@ -168,6 +172,9 @@ export function voidLabour(ctx: Ctx, i: { labourId: string; note: string }): Wor
       }
     | undefined;
   if (!l) notFound('error.repairs.labourNotFound');
+  if (ctx.user?.role === 'technician' && l.userId !== ctx.user.id) {
+    throw new AppError('FORBIDDEN', 'security.labour.ownLine');
+  }
   const wo = loadWo(ctx, l.woId);
   requireCostsOpen(wo);
   if (l.reversesId || prep(ctx, 'SELECT 1 FROM work_order_labour WHERE reverses_id = ?').get(l.id)) {

@@ -1,5 +1,4 @@
 import { backupDatabase, listBackups, type BackupInfo } from '../../db/backup';
-import { errorRef } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
 
@@ -27,13 +26,4 @@ export function backupNow(ctx: Ctx): Promise<BackupInfo> {
     storeSettings(ctx.db).backupKeep,
     new Date(ctx.now),
   );
-}
-
-export function reportClientError(
-  ctx: Ctx,
-  input: { message: string; stack?: string | null; url?: string | null },
-): { ref: string } {
-  const ref = errorRef();
-  ctx.log.error('renderer error', { ref, user: ctx.user?.username ?? null, ...input });
-  return { ref };
 }

@@ -55,22 +55,28 @@ function Root() {
   const { notification } = AntApp.useApp();
   const session = useSessionQuery();
   const [connection, setConnection] = useState<ConnectionState>('offline');
+  const userId = session.data?.user?.id;
 
-  useEffect(
-    () =>
-      subscribeEvents((e) => {
-        if (e.type === 'invalidate') invalidate(e.methods);
-        if (e.type === 'device') applyDeviceEvent(e.state);
-        if (e.type === 'invalidate' && e.methods.includes('devices.states')) reseedDevices();
-        if (e.type === 'server-error') notification.error({ message: t('error.INTERNAL', { ref: e.ref }) });
-        if (e.type === 'signed-out') {
-          // The store database was replaced: nothing on screen is current, and the sign-in screen says why.
-          notification.info({ message: t('system.restore.signedOut'), duration: 0, key: 'signed-out' });
-          invalidate(['*']);
-        }
-      }, setConnection),
-    [notification, t],
-  );
+  // Live updates are for signed-in screens (the host refuses the stream without a session);
+  // a new sign-in opens a new stream.
+  useEffect(() => {
+    if (!userId) return;
+    const stop = subscribeEvents((e) => {
+      if (e.type === 'invalidate') invalidate(e.methods);
+      if (e.type === 'device') applyDeviceEvent(e.state);
+      if (e.type === 'invalidate' && e.methods.includes('devices.states')) reseedDevices();
+      if (e.type === 'server-error') notification.error({ message: t('error.INTERNAL', { ref: e.ref }) });
+      if (e.type === 'signed-out') {
+        // The store database was replaced: nothing on screen is current, and the sign-in screen says why.
+        notification.info({ message: t('system.restore.signedOut'), duration: 0, key: 'signed-out' });
+        invalidate(['*']);
+      }
+    }, setConnection);
+    return () => {
+      stop();
+      setConnection('offline');
+    };
+  }, [userId, notification, t]);
   useEffect(() => onSessionEnded(() => invalidate(['session.current'])), []);
   const signedIn = !!session.data?.user;
   useEffect(() => {

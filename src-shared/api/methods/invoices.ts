@@ -338,11 +338,11 @@ export const invoiceMethods = {
     access: CLERKS,
     invalidates: INVOICE_QUERIES,
   }),
-  /** Deletes a draft entered by mistake. */
+  /** Deletes a draft entered by mistake (a manager's call: a matched invoice is corrected back to draft first). */
   'invoices.remove': mutation({
     input: z.object({ id: Id }),
     output: Ok,
-    access: CLERKS,
+    access: MANAGERS,
     invalidates: INVOICE_QUERIES,
   }),
   /**

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { MOVE_KIND_NAMES } from '../../stock-kinds';
 import { mutation, query } from '../contract';
-import { Id, IsoTime } from '../common';
+import { CalendarDay, Id, IsoTime } from '../common';
 
 export const MoveKindSchema = z.enum(MOVE_KIND_NAMES as [string, ...string[]]);
 /** Thousandths of the base unit; money in ten-thousandths of the currency (see src-shared/quantity.ts). */
 export const Qty = z.number().int();
 export const Money = z.number().int();
-export const DayText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' });
+export const DayText = CalendarDay;
 
 /**
  * The queries that read balances or the ledger. Every mutation that posts or

@@ -239,7 +239,7 @@ export function InvoicePage() {
               {t('invoices.approve')}
             </Button>
           )}
-          {editable && (
+          {manager && inv.status === 'draft' && (
             <Button danger icon={<DeleteOutlined />} onClick={remove} data-testid="invoice-remove">
               {t('invoices.remove')}
             </Button>

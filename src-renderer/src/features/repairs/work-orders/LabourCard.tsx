@@ -9,7 +9,7 @@ import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { money } from '../../procurement/money';
-import { durationText, WORKERS } from '../repair-format';
+import { durationText, EDITORS, WORKERS } from '../repair-format';
 import { ReversalCell, VoidModal } from './reversal';
 import { storeTodayValue } from '../../../lib/store-day';
 
@@ -64,7 +64,11 @@ export function LabourCard({ wo }: { wo: Detail }) {
             title: '',
             width: 90,
             render: (_, l) => (
-              <ReversalCell entry={l} canVoid={worker && wo.canAddCosts} onVoid={() => setVoiding(l)} />
+              <ReversalCell
+                entry={l}
+                canVoid={worker && wo.canAddCosts && (can(EDITORS) || l.userId === me)}
+                onVoid={() => setVoiding(l)}
+              />
             ),
           },
         ]}
@@ -87,7 +91,7 @@ export function LabourCard({ wo }: { wo: Detail }) {
         testId="labour-form"
         okTestId="labour-ok"
       >
-        <Form.Item name="userId" label={t('repairs.labour.who')}>
+        <Form.Item name="userId" label={t('repairs.labour.who')} hidden={!can(EDITORS)}>
           <Select
             options={[
               { value: '', label: t('repairs.labour.me') },
