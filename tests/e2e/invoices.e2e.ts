@@ -1,8 +1,7 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, SHOTS } from './support/browser';
+import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
 
@@ -16,15 +15,6 @@ import { LoginScreen, ShellScreen } from './support/pages';
  */
 let browser: Browser;
 let host: RunningHost;
-const DOCS = resolve(__dirname, '../../docs/screenshots');
-
-async function shot(page: Page, name: string, docs = false) {
-  await screenshot(page, name);
-  if (docs) {
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(join(SHOTS, `${name}.png`), join(DOCS, `${name}.png`));
-  }
-}
 
 async function pick(page: Page, testId: string, search: string, option: string | RegExp) {
   await page.getByTestId(testId).click();
@@ -109,7 +99,7 @@ describe('supplier invoices in the browser', () => {
     await shell.navigate('供应商发票');
     await page.getByRole('gridcell', { name: '有争议' }).waitFor();
     await page.getByRole('gridcell', { name: '已匹配' }).waitFor();
-    await shot(page, 'invoices-zh', true);
+    await screenshot(page, 'invoices-zh');
 
     // A new invoice from the order: its lines come as ordered.
     await page.getByTestId('invoices-new').click();
@@ -129,7 +119,7 @@ describe('supplier invoices in the browser', () => {
     await page.getByTestId('invoice-line-0-rate').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '9%' }).click();
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await shot(page, 'invoice-edit-zh', true);
+    await screenshot(page, 'invoice-edit-zh');
 
     await page.getByTestId('invoice-match-button').click();
     const issues = page.getByTestId('invoice-discrepancies');
@@ -139,13 +129,13 @@ describe('supplier invoices in the browser', () => {
     expect(await page.getByTestId('invoice-status').textContent()).toBe('草稿');
     await page.getByTestId('invoice-match').scrollIntoViewIfNeeded();
     await noToasts(page);
-    await shot(page, 'invoice-match-zh', true);
+    await screenshot(page, 'invoice-match-zh');
 
     // The claim: both discrepancies, with a note for the supplier.
     await page.getByTestId('invoice-claim').click();
     await page.getByTestId('claim-form').waitFor();
     await page.getByTestId('claim-note').fill('请开具红字发票');
-    await shot(page, 'invoice-claim-pick-zh');
+    await screenshot(page, 'invoice-claim-pick-zh');
     await page.getByTestId('claim-ok').click();
     await page.getByTestId('claim-number').waitFor();
     const claimNumber = (await page.getByTestId('claim-number').textContent())!;
@@ -156,7 +146,7 @@ describe('supplier invoices in the browser', () => {
       .getByText(/高于约定价/)
       .waitFor();
     await noToasts(page);
-    await shot(page, 'invoice-claim-zh', true);
+    await screenshot(page, 'invoice-claim-zh');
 
     const xlsx = await download(page, 'claim-xlsx');
     expect(xlsx.name).toBe(`${claimNumber}.xlsx`);
@@ -170,7 +160,7 @@ describe('supplier invoices in the browser', () => {
     await print.getByText('发票差异索赔单').waitFor();
     await print.getByText(claimNumber).waitFor();
     await print.getByText(/请针对发票 31990421 开具/).waitFor();
-    await shot(page, 'invoice-claim-print-zh', true);
+    await screenshot(page, 'invoice-claim-print-zh');
     await page.emulateMedia({ media: 'screen' });
 
     await page.getByTestId('claim-sent').click();
@@ -212,7 +202,7 @@ describe('supplier invoices in the browser', () => {
     await report.getByRole('gridcell', { name: '“150%”不是税率（例如 13%）' }).waitFor();
     expect(await page.getByTestId('invoice-import-run').isDisabled()).toBe(true);
     await noToasts(page);
-    await shot(page, 'invoice-import-report-zh', true);
+    await screenshot(page, 'invoice-import-report-zh');
     await page.keyboard.press('Escape');
     const all = await api<{ number: string }[]>(shell, 'invoices.list', {});
     expect(all.map((i) => i.number)).not.toContain('31990422');
@@ -231,7 +221,7 @@ describe('supplier invoices in the browser', () => {
     await page.getByRole('gridcell', { name: 'Approved', exact: true }).waitFor();
     await page.getByRole('gridcell', { name: 'Matched', exact: true }).waitFor();
     await page.getByRole('columnheader', { name: 'Approved for payment' }).waitFor();
-    await shot(page, 'invoices-en', true);
+    await screenshot(page, 'invoices-en');
 
     await page.getByRole('gridcell', { name: 'Disputed', exact: true }).dblclick();
     await page.getByTestId('invoice-status').getByText('Disputed').waitFor();
@@ -240,7 +230,7 @@ describe('supplier invoices in the browser', () => {
       .getByText(/is above the agreed/)
       .waitFor();
     await page.getByTestId('invoice-match').scrollIntoViewIfNeeded();
-    await shot(page, 'invoice-disputed-en', true);
+    await screenshot(page, 'invoice-disputed-en');
     await page.context().close();
   });
 });

@@ -1,25 +1,15 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src-main/lib/ids';
-import { launchBrowser, newPage, screenshot, SHOTS } from './support/browser';
+import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
 
 let browser: Browser;
 let host: RunningHost;
-const DOCS = resolve(__dirname, '../../docs/screenshots');
-
-/** Screenshots that document the screens in the README's folder too. */
-async function shot(page: Page, name: string, docs = false) {
-  await screenshot(page, name);
-  if (docs) {
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(join(SHOTS, `${name}.png`), join(DOCS, `${name}.png`));
-  }
-}
 
 /**
  * An item of our own at no stock below its reorder point, sold by the demo's
@@ -87,7 +77,7 @@ describe('suppliers and purchase orders in the browser', () => {
     await page.getByRole('gridcell', { name: '上海鲜达肉类批发有限公司' }).waitFor();
     await page.getByTestId('catalogue-SUP-001').click();
     await page.getByTestId('catalogue-drawer').getByRole('gridcell', { name: '肥牛卷' }).waitFor();
-    await shot(page, 'suppliers-catalogue-zh', true);
+    await screenshot(page, 'suppliers-catalogue-zh');
     await page.keyboard.press('Escape');
     await page.getByTestId('catalogue-drawer').waitFor({ state: 'hidden' });
 
@@ -98,12 +88,12 @@ describe('suppliers and purchase orders in the browser', () => {
     await page.getByTestId('supplier-min-order').fill('300');
     await page.getByTestId('supplier-save').click();
     await page.getByTestId('supplier-form').getByText('供应商编码 sup-001 已被使用。').waitFor();
-    await shot(page, 'supplier-duplicate-zh');
+    await screenshot(page, 'supplier-duplicate-zh');
     await page.keyboard.press('Escape');
 
     await shell.navigate('采购订单');
     await page.getByRole('gridcell', { name: '部分到货' }).waitFor();
-    await shot(page, 'purchase-orders-zh', true);
+    await screenshot(page, 'purchase-orders-zh');
 
     // By hand: supplier, one line from its catalogue (the price comes from it), save and approve.
     await page.getByTestId('po-new').click();
@@ -122,7 +112,7 @@ describe('suppliers and purchase orders in the browser', () => {
       .getByText(/合计 ¥[\d,]+\.\d\d/)
       .waitFor();
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await shot(page, 'purchase-order-edit-zh', true);
+    await screenshot(page, 'purchase-order-edit-zh');
     await page.getByTestId('po-approve').click();
     await page.getByTestId('po-status').getByText('已审核').waitFor();
     const number = (await page.getByTestId('po-number').textContent())!;
@@ -135,10 +125,10 @@ describe('suppliers and purchase orders in the browser', () => {
     const pdf = await download(page, 'po-pdf');
     expect(pdf.name).toBe(`${number}.pdf`);
     expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    await shot(page, 'purchase-order-approved-zh', true);
+    await screenshot(page, 'purchase-order-approved-zh');
     await page.emulateMedia({ media: 'print' });
     await page.getByTestId('po-print').getByText(number).waitFor();
-    await shot(page, 'purchase-order-print-zh', true);
+    await screenshot(page, 'purchase-order-print-zh');
     await page.emulateMedia({ media: 'screen' });
 
     // From the reorder suggestions: one draft per supplier; our leek goes to its preferred supplier.
@@ -150,7 +140,7 @@ describe('suppliers and purchase orders in the browser', () => {
       .getByTestId('from-reorder-result')
       .getByText(/已生成草稿订单/)
       .waitFor();
-    await shot(page, 'purchase-orders-from-reorder-zh');
+    await screenshot(page, 'purchase-orders-from-reorder-zh');
     const drafts = await shell.callApi('po.list', { status: ['draft'] });
     const rows = (drafts.body as unknown as { value: { id: string; source: string; supplierCode: string }[] }).value;
     const veg = rows.find((r) => r.source === 'reorder' && r.supplierCode === 'SUP-003');
@@ -169,7 +159,7 @@ describe('suppliers and purchase orders in the browser', () => {
     const shell = new ShellScreen(page);
     await shell.navigate('Suppliers');
     await page.getByRole('columnheader', { name: 'Lead time (days)' }).waitFor();
-    await shot(page, 'suppliers-en', true);
+    await screenshot(page, 'suppliers-en');
     await shell.navigate('Purchase orders');
     await page.getByRole('gridcell', { name: 'Partly received' }).first().dblclick();
     await page
@@ -178,7 +168,7 @@ describe('suppliers and purchase orders in the browser', () => {
       .first()
       .waitFor();
     await page.getByRole('columnheader', { name: 'Open' }).waitFor();
-    await shot(page, 'purchase-order-partial-en', true);
+    await screenshot(page, 'purchase-order-partial-en');
     await page.context().close();
   });
 });

@@ -8,7 +8,7 @@ export const SHOTS = resolve(__dirname, '../../../test-results/screens');
 /** Debian's Chromium, headless, with the flags this machine needs (no network chatter, no sandbox as root). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
