@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { recordUserInputs, resetUserInputs, userInputs } from './support/inputs';
 import { scan } from './support/scanner';
 
 let browser: Browser;
@@ -102,9 +103,10 @@ describe('repairs and maintenance in the browser (demo store)', () => {
   let shell: ShellScreen;
   let equipmentId = '';
 
-  it('a clerk reports a fault from the equipment QR with a photo, in four steps (zh-CN)', async () => {
+  it('a clerk reports a fault from the equipment QR with a photo, in four taps (zh-CN)', async () => {
     ({ page } = await newPage(browser, 'zh-CN'));
     shell = new ShellScreen(page);
+    await recordUserInputs(page);
     await page.goto(host.url);
     await signIn(page, 'clerk1', '3456');
     const resolved = await shell.callApi('equipment.resolveQr', { payload: `EQ:${EQUIPMENT}` });
@@ -112,33 +114,37 @@ describe('repairs and maintenance in the browser (demo store)', () => {
 
     await shell.navigate('设备报修');
     await page.getByText('扫描设备上的二维码，或从列表中选择设备。').waitFor();
-    let steps = 0;
-    // 1. The label is scanned: nothing needs focus, the scanner types anywhere on the screen.
+    // From the scan on, every tap and key press the page receives is counted (the scanner's own keys are the scan).
+    await resetUserInputs(page);
+    // The label is scanned: nothing needs focus, the scanner types anywhere on the screen.
     await scan(page, `EQ:${EQUIPMENT}`);
-    steps++;
     await page.getByTestId('report-equipment-info').getByText('海尔 Haier BC/BD-519HK').waitFor();
     await page.getByTestId('report-suggested').getByText('普通').waitFor();
-    // 2. The fault: one big button; the knowledge panel shows how it was fixed before.
+    // The fault: one big button; the knowledge panel shows how it was fixed before.
     await page.getByTestId('fault-REF-COOL-WARM').click();
-    steps++;
     await page
       .getByTestId('knowledge-panel')
       .getByText(/同型号设备此故障已修过 \d+ 次|暂无此故障的维修记录/)
       .waitFor();
-    // 3. Down: the suggested priority follows.
+    // Down: the suggested priority follows.
     await page.getByTestId('report-down').click();
-    steps++;
     await page.getByTestId('report-suggested').getByText('紧急').waitFor();
-    // 4. A photo (optional).
-    await page
-      .getByTestId('report-photos')
-      .locator('input[type=file]')
-      .setInputFiles({ name: '冷冻柜温度.png', mimeType: 'image/png', buffer: photoPng(320, 240) });
-    steps++;
+    // A photo (optional): the tap opens the camera or the file picker.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('photo-add').click()]);
+    await chooser.setFiles({ name: '冷冻柜温度.png', mimeType: 'image/png', buffer: photoPng(320, 240) });
     await page.getByTestId('photo-thumb').getByText('冷冻柜温度.png').waitFor();
-    expect(steps).toBeLessThanOrEqual(4);
+    await page.getByTestId('report-down').getByText('已停机：无法使用').waitFor();
+    expect(await page.getByTestId('fault-REF-COOL-WARM').getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'repair-report-zh');
     await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-done').waitFor();
+    // What the page received from the scan to the submitted report: four taps, nothing typed.
+    expect(await userInputs(page)).toEqual([
+      { type: 'pointerdown', target: 'fault-REF-COOL-WARM' },
+      { type: 'pointerdown', target: 'report-down' },
+      { type: 'pointerdown', target: 'photo-add' },
+      { type: 'pointerdown', target: 'report-submit' },
+    ]);
 
     const done = await page.getByTestId('report-done').innerText();
     number = /WO-\d{4}-\d{5}/.exec(done)![0];
