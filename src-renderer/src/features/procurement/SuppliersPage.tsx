@@ -8,7 +8,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { CatalogueDrawer } from './CatalogueDrawer';
-import { money } from './money';
+import { money, moneySymbol } from './money';
 import { SupplierModal } from './SupplierModal';
 
 /** Suppliers with their purchasing terms; each one's catalogue opens in a drawer. */
@@ -41,7 +41,7 @@ export function SuppliersPage() {
       },
       {
         colId: 'minOrder',
-        headerName: t('suppliers.f.minOrder'),
+        headerName: t('suppliers.f.minOrder', { currency: moneySymbol() }),
         width: 120,
         type: 'rightAligned',
         valueGetter: (x) => x.data?.minOrderValue,
