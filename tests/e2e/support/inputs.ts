@@ -19,8 +19,8 @@ declare global {
  * finger, mouse or keyboard did, not what a script dispatched), in the
  * capture phase so no handler can hide one. Call before the first `goto`.
  */
-export function recordUserInputs(page: Page): Promise<void> {
-  return page.addInitScript(() => {
+export async function recordUserInputs(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     window.__userInputs = [];
     const record = (e: Event) => {
       if (!e.isTrusted) return;
