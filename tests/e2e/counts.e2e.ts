@@ -7,6 +7,7 @@ import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
 import { receiveStock } from './support/receive';
+import { gridRow, gridRowAt } from './support/screen';
 
 let browser: Browser;
 let host: RunningHost;
@@ -82,6 +83,10 @@ describe('a stocktake from start to post (Chinese, then English)', () => {
     await page.keyboard.type('E2E-CNT');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByText('新建盘点').waitFor();
+    expect(await page.getByTestId('count-areas').innerText()).toContain('E2E-CNT · 盘点测试冷库');
+    await dialog.getByText('过账前盘点人看不到账面数量。').waitFor();
     await screenshot(page, 'counts-start-zh');
     await page.getByRole('button', { name: '开始盘点' }).last().click();
     await page
@@ -107,6 +112,14 @@ describe('a stocktake from start to post (Chinese, then English)', () => {
       .locator('.ag-row[row-index="0"] [col-id="variance"]')
       .getByText(`${(counted - 10 * KG) / 1000} g`)
       .waitFor();
+    const unit = fx.unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Book 10 kg; the entry as typed; counted and variance in grams; the variance's value in money.
+    expect(await gridRow(page, fx.code)).toMatch(
+      new RegExp(
+        `^盘点测试冷库 ${fx.code} \\S+ 10000 g 10000 g 1 ${unit} \\+ 2\\.5 kg ${counted / 1000} g ${(counted - 10 * KG) / 1000} g -?\\d+\\.\\d\\d `,
+      ),
+    );
+    await page.getByText('盘点中', { exact: true }).first().waitFor();
     await screenshot(page, 'counts-entry-zh');
 
     // A unit the item does not have: a clear message, nothing saved.
@@ -122,7 +135,14 @@ describe('a stocktake from start to post (Chinese, then English)', () => {
 
   it('prints a count sheet in walking order', async () => {
     await page.getByTestId('count-sheet').click();
-    await page.getByTestId('count-sheet-table').getByText(fx.code).waitFor();
+    const sheet = page.getByTestId('count-sheet-table');
+    await sheet.getByText(fx.code).waitFor();
+    await page.getByText(/^盘点表 PD-\d{8}-\d\d$/).waitFor();
+    // One line to count, with its book quantity and a blank to write in; signatures below.
+    expect((await sheet.locator('tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim())).toEqual([
+      expect.stringMatching(new RegExp(`^1 盘点测试冷库 ${fx.code} \\S+ .*10000 g$`)),
+    ]);
+    await page.getByText(/盘点人：_+\s*复核人：_+\s*日期：_+/).waitFor();
     await screenshot(page, 'counts-sheet-zh');
     await page.goBack();
   });
@@ -132,7 +152,11 @@ describe('a stocktake from start to post (Chinese, then English)', () => {
     const totals = page.getByTestId('count-post-totals');
     await totals.waitFor();
     await page.waitForTimeout(400); // the dialog's opening animation
-    await expect(totals.innerText()).resolves.toMatch(/调整笔数\s*1/);
+    const text = await totals.innerText();
+    expect(text).toMatch(/行数\s*1\s*已盘\s*1/);
+    expect(text).toMatch(/调整笔数\s*1/);
+    // The value of the variance, in the store's currency.
+    expect(text).toMatch(/差异金额\s*-?¥[\d,]+\.\d\d/);
     await screenshot(page, 'counts-post-zh');
     await page.getByTestId('count-post-confirm').click();
     await page.getByText('已过账', { exact: true }).first().waitFor();
@@ -150,10 +174,17 @@ describe('a stocktake from start to post (Chinese, then English)', () => {
   it('shows the posted count and the list in English', async () => {
     await shell.switchLanguage('English');
     await page.getByRole('columnheader', { name: 'Variance value' }).waitFor();
+    await page.getByText('Posted', { exact: true }).first().waitFor();
+    expect(await gridRow(page, fx.code)).toMatch(
+      new RegExp(`^Count test cooler ${fx.code} \\S+ 10000 g 10000 g .* 2\\.5 kg \\d+ g -?\\d+ g -?\\d+\\.\\d\\d `),
+    );
     await screenshot(page, 'counts-posted-en');
     await page.getByRole('button', { name: 'All counts' }).click();
     await page.getByRole('heading', { name: 'Stocktakes' }).waitFor();
     await page.getByRole('gridcell', { name: 'Posted' }).first().waitFor();
+    expect(await gridRowAt(page, 0)).toMatch(
+      /^PD-\d{8}-\d\d Posted Count test cooler · all categories No 1 \/ 1 \S+ \S+ \S+ \S+ \S+$/,
+    );
     await screenshot(page, 'counts-list-en');
   });
 });

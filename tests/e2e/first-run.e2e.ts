@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, SetupScreen, ShellScreen } from './support/pages';
+import { gridRow } from './support/screen';
 
 let browser: Browser;
 let host: RunningHost;
@@ -24,6 +25,11 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await page.goto(host.url);
     await text(page, '初始化门店').waitFor();
     expect(await page.title()).toBe('门店后台');
+    await page.getByText('此步骤只需进行一次：填写门店信息和第一个管理员。').waitFor();
+    await page.getByText('载入演示数据（示例餐厅：物料、供应商、设备和用户）').waitFor();
+    // A new store counts in yuan unless set otherwise.
+    expect(await page.locator('.ant-form-item').filter({ hasText: '币种' }).innerText()).toContain('CNY');
+    expect(await page.getByTestId('setup-submit').innerText()).toBe('完成初始化');
     await screenshot(page, 'setup-zh');
     await new SetupScreen(page).setUp({
       code: 'SH-001',
@@ -35,6 +41,8 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await page.getByTestId('home-title').getByText('欢迎，张经理').waitFor();
     await page.getByTestId('status-bar').getByText('已连接').waitFor();
     expect(await page.getByTestId('status-bar').innerText()).toContain('SH-001');
+    await page.getByText('SH-001 · 蜀香阁 人民广场店 · 当前角色：管理员').waitFor();
+    await page.getByText('快速进入').waitFor();
     await screenshot(page, 'home-zh');
   });
 
@@ -61,6 +69,8 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await page.getByTestId('users-count').getByText('共 2 行').waitFor();
     await page.getByRole('gridcell', { name: '收货员' }).waitFor();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    expect(await gridRow(page, 'xiaoli')).toMatch(/^xiaoli 小李 收货员 PIN 码 启用 /);
+    expect(await gridRow(page, 'zhang')).toMatch(/^zhang 张经理 管理员 PIN 码 启用 /);
     await screenshot(page, 'users-zh');
   });
 
@@ -71,6 +81,9 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await page.getByRole('columnheader', { name: 'User name' }).waitFor();
     await page.getByRole('gridcell', { name: 'Clerk' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await gridRow(page, 'xiaoli')).toMatch(/^xiaoli 小李 Clerk PIN Active /);
+    expect(await gridRow(page, 'zhang')).toMatch(/^zhang 张经理 Administrator PIN Active /);
+    await page.getByText('2 rows').waitFor();
     await screenshot(page, 'users-en');
     await page.reload();
     await page.getByTestId('nav').getByText('Users', { exact: true }).waitFor();
@@ -106,6 +119,8 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     await login.error().getByText('locked until', { exact: false }).waitFor();
     await login.signIn('xiaoli', '2468');
     await login.error().getByText('locked until', { exact: false }).waitFor();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.getByTestId('login-username').inputValue()).toBe('xiaoli');
     await screenshot(page, 'login-locked-en');
 
     await login.signIn('zhang', '1357');
@@ -123,6 +138,8 @@ describe('first run, sign-in, roles and languages (Chinese OS)', () => {
     expect(await nav.getByText('Users', { exact: true }).count()).toBe(0);
     await page.goto(`${host.url}/#/admin/users`);
     await text(page, 'Your role may not open this page.').waitFor();
+    await page.getByText('403', { exact: true }).waitFor();
+    await page.getByText('Back to home', { exact: true }).waitFor();
     await screenshot(page, 'clerk-forbidden-en');
     const shell = new ShellScreen(page);
     const list = await shell.callApi('users.list');

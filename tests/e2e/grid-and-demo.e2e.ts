@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { gridRow, gridRowAt, heading } from './support/screen';
 
 let browser: Browser;
 let host: RunningHost;
@@ -38,6 +39,7 @@ describe('the demo store and the shared grid (English OS)', () => {
       .getByTestId('items-count')
       .getByText(/^1\d\d rows$/)
       .waitFor();
+    expect(await gridRow(page, 'BEV-001')).toMatch(/^BEV-001 Tsingtao beer 青岛啤酒 Beverages pc 1 箱 = 24 pc /);
     await screenshot(page, 'items-en');
 
     const codeHeader = page.getByRole('columnheader', { name: 'Code' }).getByText('Code');
@@ -91,9 +93,15 @@ describe('the demo store and the shared grid (English OS)', () => {
       .getByText('编码')
       .click({ button: 'right' })
       .catch(() => undefined);
+    // Still sorted by code, descending (the saved column state); names and units in Chinese.
+    expect(await gridRowAt(page, 0)).toMatch(/^VEG-024 Bird's eye chillies 小米辣 蔬菜 克 1袋 = 5000克 /);
     await screenshot(page, 'items-zh');
     await new ShellScreen(page).navigate('设备');
     await page.getByRole('gridcell', { name: /冷库/ }).first().waitFor();
+    await heading(page, '设备台账');
+    expect(await gridRow(page, 'SH001-COOL-01')).toMatch(
+      /^SH001-COOL-01 冷库 \(Walk-in cooler\) 制冷设备 .* 关键 海尔 Haier LK-12M /,
+    );
     await screenshot(page, 'equipment-zh');
   });
 
@@ -108,8 +116,10 @@ describe('the demo store and the shared grid (English OS)', () => {
     await page.getByTestId('audit-verify').click();
     await page
       .getByTestId('audit-verify-result')
-      .getByText(/审计日志链完整/)
+      .getByText(/^审计日志链完整：已校验 \d+ 条。$/)
       .waitFor();
+    // Newest first: the admin's sign-in just now.
+    expect(await gridRowAt(page, 0)).toMatch(/^\d+ \S+ \S+ admin session\.login /);
     await screenshot(page, 'audit-zh');
   });
 
@@ -120,6 +130,7 @@ describe('the demo store and the shared grid (English OS)', () => {
     await page.getByTestId('backup-now').click();
     await page.getByText(/备份已写入/).waitFor();
     await page.getByRole('gridcell', { name: '手动', exact: true }).waitFor();
+    expect(await gridRow(page, '手动')).toMatch(/手动 \d+ KB .*\/backups\/store-\d{8}-\d{6}-\d{3}-manual\.sqlite$/);
     await screenshot(page, 'system-zh');
   });
 });

@@ -1,10 +1,10 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, SHOTS } from './support/browser';
+import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { gridRow } from './support/screen';
 
 /**
  * Supplier invoices end to end against the demo store: the demo's approved
@@ -16,15 +16,6 @@ import { LoginScreen, ShellScreen } from './support/pages';
  */
 let browser: Browser;
 let host: RunningHost;
-const DOCS = resolve(__dirname, '../../docs/screenshots');
-
-async function shot(page: Page, name: string, docs = false) {
-  await screenshot(page, name);
-  if (docs) {
-    mkdirSync(DOCS, { recursive: true });
-    copyFileSync(join(SHOTS, `${name}.png`), join(DOCS, `${name}.png`));
-  }
-}
 
 async function pick(page: Page, testId: string, search: string, option: string | RegExp) {
   await page.getByTestId(testId).click();
@@ -40,6 +31,11 @@ async function pick(page: Page, testId: string, search: string, option: string |
 async function noToasts(page: Page) {
   await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15_000 }).toBe(0);
 }
+
+/** An amount as shown ('¥1,234.50', 'CN¥12.00', '-¥3.20') in cents. */
+const cents = (s: string | null) => Math.round(Number(s!.replace(/[^\d.-]/g, '')) * 100);
+/** Cents as a Chinese reader sees yuan: ¥2,424.20. */
+const yuan = (c: number) => `¥${(c / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 async function signIn(page: Page) {
   await page.goto(host.url);
@@ -109,7 +105,10 @@ describe('supplier invoices in the browser', () => {
     await shell.navigate('供应商发票');
     await page.getByRole('gridcell', { name: '有争议' }).waitFor();
     await page.getByRole('gridcell', { name: '已匹配' }).waitFor();
-    await shot(page, 'invoices-zh', true);
+    expect(await gridRow(page, '有争议')).toMatch(
+      /^\d+ 有争议 SUP-001 上海鲜达肉类批发有限公司 \S+ PO-\d{4}-\d{4} ¥[\d,]+\.\d\d 待发送CL-\d{4}-\d{4} ¥[\d,]+\.\d\d 手工录入$/,
+    );
+    await screenshot(page, 'invoices-zh');
 
     // A new invoice from the order: its lines come as ordered.
     await page.getByTestId('invoices-new').click();
@@ -129,7 +128,14 @@ describe('supplier invoices in the browser', () => {
     await page.getByTestId('invoice-line-0-rate').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '9%' }).click();
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await shot(page, 'invoice-edit-zh', true);
+    // The lines' own sums, tax included, as the form computes them from what was typed.
+    const sums = /^各行合计：金额 (¥[\d,.]+) \+ 税额 (¥[\d,.]+) = (¥[\d,.]+)$/.exec(
+      await page.getByTestId('invoice-lines-total').innerText(),
+    );
+    expect(sums).not.toBeNull();
+    expect(cents(sums![1]!) + cents(sums![2]!)).toBe(cents(sums![3]!));
+    expect(await priceInput.inputValue()).toBe((Math.round(agreed * 110) / 100).toFixed(2));
+    await screenshot(page, 'invoice-edit-zh');
 
     await page.getByTestId('invoice-match-button').click();
     const issues = page.getByTestId('invoice-discrepancies');
@@ -138,14 +144,30 @@ describe('supplier invoices in the browser', () => {
     await page.getByTestId('match-line-3').getByText('一致').waitFor();
     expect(await page.getByTestId('invoice-status').textContent()).toBe('草稿');
     await page.getByTestId('invoice-match').scrollIntoViewIfNeeded();
+    // Invoiced = matched + disputed, all in yuan.
+    const match = (await page.getByTestId('invoice-match').innerText()).replace(/\s+/g, ' ');
+    const [, invoiced, matched, disputed] =
+      /发票金额 (¥[\d,.]+) 一致金额 (¥[\d,.]+) 争议金额 (¥[\d,.]+)/.exec(match) ?? [];
+    expect(cents(invoiced!)).toBe(cents(matched!) + cents(disputed!));
+    expect(cents(disputed!)).toBeGreaterThan(0);
     await noToasts(page);
-    await shot(page, 'invoice-match-zh', true);
+    await screenshot(page, 'invoice-match-zh');
 
     // The claim: both discrepancies, with a note for the supplier.
     await page.getByTestId('invoice-claim').click();
     await page.getByTestId('claim-form').waitFor();
     await page.getByTestId('claim-note').fill('请开具红字发票');
-    await shot(page, 'invoice-claim-pick-zh');
+    // Both discrepancies are offered, ticked; the claim is their sum.
+    const form = page.getByTestId('claim-form');
+    const offered = await form.locator('.ant-checkbox-wrapper').allInnerTexts();
+    expect(offered).toEqual([
+      expect.stringMatching(/^¥[\d.]+ · 第 1 行 · VEG-001 \S+: 单价 ¥[\d.]+\/袋 高于约定价/),
+      expect.stringMatching(/^¥[\d.]+ · 第 2 行 · VEG-002 \S+: 开票 3 袋，但已收货且未开票的只有 2 袋/),
+    ]);
+    expect(await form.locator('.ant-checkbox-wrapper-checked').count()).toBe(2);
+    const claimSum = offered.reduce((s, o) => s + cents(/^(¥[\d.]+)/.exec(o)![1]!), 0);
+    expect(await page.getByTestId('claim-amount').innerText()).toBe(`索赔 ${yuan(claimSum)}`);
+    await screenshot(page, 'invoice-claim-pick-zh');
     await page.getByTestId('claim-ok').click();
     await page.getByTestId('claim-number').waitFor();
     const claimNumber = (await page.getByTestId('claim-number').textContent())!;
@@ -155,8 +177,13 @@ describe('supplier invoices in the browser', () => {
       .getByTestId('claim-lines')
       .getByText(/高于约定价/)
       .waitFor();
+    const claimTotal = await page.getByTestId('claim-amount-total').innerText();
+    expect(cents(claimTotal)).toBe(claimSum);
+    expect((await page.getByTestId('claim-lines').innerText()).replace(/\s+/g, ' ')).toContain(
+      `索赔合计（¥） ${claimTotal.slice(1)}`,
+    );
     await noToasts(page);
-    await shot(page, 'invoice-claim-zh', true);
+    await screenshot(page, 'invoice-claim-zh');
 
     const xlsx = await download(page, 'claim-xlsx');
     expect(xlsx.name).toBe(`${claimNumber}.xlsx`);
@@ -169,8 +196,10 @@ describe('supplier invoices in the browser', () => {
     const print = page.getByTestId('claim-print');
     await print.getByText('发票差异索赔单').waitFor();
     await print.getByText(claimNumber).waitFor();
-    await print.getByText(/请针对发票 31990421 开具/).waitFor();
-    await shot(page, 'invoice-claim-print-zh', true);
+    await print.getByText(`请针对发票 31990421 开具 ${yuan(claimSum)} 的红字发票，或在付款时扣除。`).waitFor();
+    await print.getByText('状态：待发送').waitFor();
+    expect((await print.innerText()).replace(/\s+/g, ' ')).toContain(`索赔合计（¥） ${yuan(claimSum).slice(1)}`);
+    await screenshot(page, 'invoice-claim-print-zh');
     await page.emulateMedia({ media: 'screen' });
 
     await page.getByTestId('claim-sent').click();
@@ -184,7 +213,6 @@ describe('supplier invoices in the browser', () => {
     await page.getByTestId('invoice-approve').click();
     await page.getByTestId('invoice-approve-ok').click();
     await page.getByTestId('invoice-status').getByText('已批准付款').waitFor();
-    const cents = (s: string | null) => Math.round(Number(s!.replace(/[¥,]/g, '')) * 100);
     expect(cents(await page.getByTestId('invoice-approved-amount').textContent())).toBe(
       cents(gross) - cents(claimAmount),
     );
@@ -212,7 +240,7 @@ describe('supplier invoices in the browser', () => {
     await report.getByRole('gridcell', { name: '“150%”不是税率（例如 13%）' }).waitFor();
     expect(await page.getByTestId('invoice-import-run').isDisabled()).toBe(true);
     await noToasts(page);
-    await shot(page, 'invoice-import-report-zh', true);
+    await screenshot(page, 'invoice-import-report-zh');
     await page.keyboard.press('Escape');
     const all = await api<{ number: string }[]>(shell, 'invoices.list', {});
     expect(all.map((i) => i.number)).not.toContain('31990422');
@@ -231,7 +259,13 @@ describe('supplier invoices in the browser', () => {
     await page.getByRole('gridcell', { name: 'Approved', exact: true }).waitFor();
     await page.getByRole('gridcell', { name: 'Matched', exact: true }).waitFor();
     await page.getByRole('columnheader', { name: 'Approved for payment' }).waitFor();
-    await shot(page, 'invoices-en', true);
+    // Approved for payment = the invoice less its claim, in the store's currency.
+    const [, gross, claimed, approved] =
+      /^31990421 Approved SUP-003 上海江桥蔬菜配送有限公司 \S+ PO-\d{4}-\d{4} (CN¥[\d,.]+) SentCL-\d{4}-\d{4} (CN¥[\d,.]+) (CN¥[\d,.]+) By hand$/.exec(
+        await gridRow(page, '31990421'),
+      ) ?? [];
+    expect(cents(gross!) - cents(claimed!)).toBe(cents(approved!));
+    await screenshot(page, 'invoices-en');
 
     await page.getByRole('gridcell', { name: 'Disputed', exact: true }).dblclick();
     await page.getByTestId('invoice-status').getByText('Disputed').waitFor();
@@ -240,7 +274,15 @@ describe('supplier invoices in the browser', () => {
       .getByText(/is above the agreed/)
       .waitFor();
     await page.getByTestId('invoice-match').scrollIntoViewIfNeeded();
-    await shot(page, 'invoice-disputed-en', true);
+    const match = (await page.getByTestId('invoice-match').innerText()).replace(/\s+/g, ' ');
+    const [, invoiced, matched, disputed] =
+      /Invoiced (CN¥[\d,.]+) Matched (CN¥[\d,.]+) Disputed (CN¥[\d,.]+)/.exec(match) ?? [];
+    expect(cents(invoiced!)).toBe(cents(matched!) + cents(disputed!));
+    await page
+      .getByTestId('invoice-discrepancies')
+      .getByText(/1 箱 too many \(CN¥[\d,.]+\)/)
+      .waitFor();
+    await screenshot(page, 'invoice-disputed-en');
     await page.context().close();
   });
 });

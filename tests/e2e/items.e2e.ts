@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { gridRow, settled } from './support/screen';
 
 let browser: Browser;
 let host: RunningHost;
@@ -35,8 +36,11 @@ describe('item master (Chinese, then English)', () => {
       .getByTestId('items-count')
       .getByText(/^共 1\d\d 行$/)
       .waitFor();
-    await screenshot(page, 'items-master-zh');
     await page.getByRole('gridcell', { name: '1箱 = 24个' }).first().waitFor(); // demo purchase units
+    expect(await gridRow(page, 'BEV-001')).toMatch(
+      /^BEV-001 青岛啤酒 Tsingtao beer 酒水饮料 个 1箱 = 24个 1箱 = 24个 /,
+    );
+    await screenshot(page, 'items-master-zh');
 
     await page.getByTestId('items-add').click();
     const form = page.getByTestId('item-form');
@@ -50,6 +54,11 @@ describe('item master (Chinese, then English)', () => {
     await choose(page, 'item-qtyUnit', '箱');
     await form.getByTestId('item-par').fill('3'); // 3 箱 = 30 kg
     await form.getByTestId('item-reorder').fill('1');
+    await settled(page);
+    expect(await form.getByTestId('item-category').innerText()).toBe('肉类');
+    expect(await form.getByTestId('item-qtyUnit').innerText()).toBe('箱');
+    expect(await form.getByTestId('unit-0-factor').inputValue()).toBe('10000');
+    expect(await form.getByTestId('item-par').inputValue()).toBe('3');
     await screenshot(page, 'item-dialog-zh');
     await page.getByTestId('item-save').click();
     await page.getByText('已新建物料 E2E-001。').waitFor();
@@ -80,6 +89,7 @@ describe('item master (Chinese, then English)', () => {
   it('switches to English and exports the item file as CSV', async () => {
     await new ShellScreen(page).switchLanguage('English');
     await page.getByRole('gridcell', { name: '1 箱 = 24 pc' }).first().waitFor();
+    expect(await gridRow(page, 'BEV-001')).toMatch(/^BEV-001 Tsingtao beer 青岛啤酒 Beverages pc 1 箱 = 24 pc /);
     await screenshot(page, 'items-master-en');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('items-export-csv').click()]);
     expect(download.suggestedFilename()).toMatch(/^items-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -129,11 +139,15 @@ describe('item master (Chinese, then English)', () => {
     const shell = new ShellScreen(page);
     await shell.navigate('库位');
     await page.getByRole('gridcell', { name: '冻库' }).waitFor();
+    expect(await gridRow(page, 'FRZ')).toMatch(/^FRZ 冻库 Freezer \d+ \d+ 启用 /);
+    expect(await gridRow(page, 'COOL')).toMatch(/^COOL 冷库 Walk-in cooler \d+ \d+ 启用 /);
     await screenshot(page, 'storage-areas-zh');
     await shell.navigate('物料类别');
     await page.getByRole('gridcell', { name: '酒水饮料' }).waitFor();
     await shell.switchLanguage('English');
     await page.getByText('Item categories').waitFor();
+    expect(await gridRow(page, 'seafood')).toMatch(/^seafood 水产 Seafood \d+ \d+ Edit$/);
+    expect(await gridRow(page, 'meat')).toMatch(/^meat 肉类 Meat \d+ \d+ Edit$/);
     await screenshot(page, 'item-categories-en');
   });
 });

@@ -77,6 +77,9 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
       .getByText(/保持不变 0.8 秒/)
       .waitFor();
     await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
+    await page.locator('.ant-modal-title').getByText('添加电子秤').waitFor();
+    expect(await page.getByTestId('device-protocol').innerText()).toBe('耀华 XK3190 tF=0');
+    expect(await page.getByTestId('device-name').inputValue()).toBe('收货秤');
     await screenshot(page, 'device-yaohua-zh');
     await page.getByTestId('device-protocol').click();
     await page.locator('.ant-select-item-option').getByText('凯士 CAS 22 字节连续输出').click();
@@ -97,6 +100,15 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
     await page.getByTestId('device-test-收货标签机').click();
     const test = await printer.nextLabel(20_000);
     expect(test.texts.join(' ')).toContain('打印测试');
+    const devices = page.getByTestId('devices-table');
+    const rowOf = async (name: string) =>
+      (await devices.locator('tr').filter({ hasText: name }).innerText()).replace(/\s+/g, ' ').trim();
+    expect(await rowOf('收货标签机')).toMatch(
+      new RegExp(`^收货标签机 默认 标签打印机 TSPL（TSC、佳博、芯烨） 127\\.0\\.0\\.1:${printer.port} 就绪 `),
+    );
+    expect(await rowOf('收货秤')).toMatch(
+      /^收货秤 默认 电子秤 凯士 CAS 22 字节连续输出 \S+ · 9600 8N1 1\.250 kg · 稳定 /,
+    );
     await screenshot(page, 'devices-zh');
   });
 
@@ -110,6 +122,9 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
       .getByText(/江桥蔬菜/)
       .click();
     await page.getByTestId('receipt-area').getByText(/^COOL/).waitFor();
+    expect(await page.getByTestId('receipt-po').innerText()).toMatch(
+      /^PO-\d{4}-\d{4} · 上海江桥蔬菜配送有限公司 · \S+$/,
+    );
     await screenshot(page, 'receiving-open-zh');
     await page.getByTestId('receipt-open-ok').click();
     await page.getByTestId('receive-page').waitFor();
@@ -151,6 +166,16 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
     checkPng(second);
     // 6.000 kg in the same crate (1.2 kg) with 1 kg refused: 3.800 kg accepted.
     expect(second.texts.join(' ')).toMatch(/3\.800/);
+    // Received so far in bags of 5 kg: 8.8 kg of potatoes, 3.8 kg of lotus root; its value in yuan.
+    const lines = (await page.getByTestId('po-lines').locator('tbody tr').allInnerTexts()).map((l) =>
+      l.replace(/\s+/g, ' ').trim(),
+    );
+    expect(lines.slice(0, 2)).toEqual(['1 VEG-001 土豆 2 袋 1.76 袋 0.24 袋', '2 VEG-002 藕片 3 袋 0.76 袋 2.24 袋']);
+    await page.getByText('已过账（2）').waitFor();
+    await page
+      .getByTestId('receive-page')
+      .getByText(/^¥[\d,]+\.\d\d$/)
+      .waitFor();
     await screenshot(page, 'receiving-zh');
   });
 
@@ -169,6 +194,8 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
       .getByTestId('status-bar')
       .getByText(/收货标签机: 标签纸用完/)
       .waitFor();
+    await page.getByText('已过账（3）').waitFor();
+    await page.getByTestId('posted-3').getByText('3. 金针菇 · 1.300 kg').waitFor();
     await screenshot(page, 'receiving-paper-out-zh');
     printer.setPaperOut(false);
     const next = printer.nextLabel(20_000);
@@ -185,9 +212,21 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
       .first()
       .waitFor();
     expect(await history.getByText('标签已打印').count()).toBeGreaterThanOrEqual(3);
+    const labels = (await history.locator('tbody tr').allInnerTexts()).map((l) => l.replace(/\s+/g, ' ').trim());
+    // Newest first: the reprint, the paper-out, then the two earlier lines, each with its weight.
+    expect(labels.slice(0, 4)).toEqual([
+      expect.stringMatching(/VEG-003 金针菇 1\.300 kg 收货标签机 标签已打印 李经理/),
+      expect.stringMatching(/VEG-003 金针菇 1\.300 kg 收货标签机 标签未打印：标签纸用完 李经理/),
+      expect.stringMatching(/VEG-002 藕片 3\.800 kg 收货标签机 标签已打印 李经理/),
+      expect.stringMatching(/VEG-001 土豆 8\.800 kg VEG-0427 收货标签机 标签已打印 李经理/),
+    ]);
     await screenshot(page, 'label-history-zh');
     await new ShellScreen(page).navigate('标签模板');
-    await page.getByTestId('label-preview').locator('svg').waitFor();
+    const preview = page.getByTestId('label-preview');
+    await preview.locator('svg').waitFor();
+    // The preview draws the sample label's fields as the printer will.
+    for (const text of ['鸡胸肉', 'Chicken breast', '净重 1.234 kg', '批号 LOT42'])
+      await preview.getByText(text).waitFor();
     await screenshot(page, 'label-templates-zh');
   });
 
@@ -214,6 +253,14 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
         expect.stringMatching(/6901234567891 → cannot be read: wrong check digit/),
         expect.stringContaining(`${code} → ${code}`),
       ]);
+    await page
+      .getByTestId('receive-page')
+      .getByText(/^CN¥[\d,]+\.\d\d$/)
+      .waitFor();
+    expect((await page.getByTestId('po-lines').locator('tbody tr').nth(3).innerText()).replace(/\s+/g, ' ')).toBe(
+      '4 VEG-004 Shiitake mushrooms 2 袋 0 袋 2 袋',
+    );
+    await page.getByTestId('posted-3').getByText('3. Enoki mushrooms · 1.300 kg').waitFor();
     await screenshot(page, 'receiving-en');
   });
 });

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { gridRow, gridRowAt, gridTotals } from './support/screen';
+import { recordUserInputs, resetUserInputs, userInputs } from './support/inputs';
 import { scan } from './support/scanner';
 
 let browser: Browser;
@@ -102,9 +104,10 @@ describe('repairs and maintenance in the browser (demo store)', () => {
   let shell: ShellScreen;
   let equipmentId = '';
 
-  it('a clerk reports a fault from the equipment QR with a photo, in four steps (zh-CN)', async () => {
+  it('a clerk reports a fault from the equipment QR with a photo, in four taps (zh-CN)', async () => {
     ({ page } = await newPage(browser, 'zh-CN'));
     shell = new ShellScreen(page);
+    await recordUserInputs(page);
     await page.goto(host.url);
     await signIn(page, 'clerk1', '3456');
     const resolved = await shell.callApi('equipment.resolveQr', { payload: `EQ:${EQUIPMENT}` });
@@ -112,37 +115,43 @@ describe('repairs and maintenance in the browser (demo store)', () => {
 
     await shell.navigate('设备报修');
     await page.getByText('扫描设备上的二维码，或从列表中选择设备。').waitFor();
-    let steps = 0;
-    // 1. The label is scanned: nothing needs focus, the scanner types anywhere on the screen.
+    // From the scan on, every tap and key press the page receives is counted (the scanner's own keys are the scan).
+    await resetUserInputs(page);
+    // The label is scanned: nothing needs focus, the scanner types anywhere on the screen.
     await scan(page, `EQ:${EQUIPMENT}`);
-    steps++;
     await page.getByTestId('report-equipment-info').getByText('海尔 Haier BC/BD-519HK').waitFor();
     await page.getByTestId('report-suggested').getByText('普通').waitFor();
-    // 2. The fault: one big button; the knowledge panel shows how it was fixed before.
+    // The fault: one big button; the knowledge panel shows how it was fixed before.
     await page.getByTestId('fault-REF-COOL-WARM').click();
-    steps++;
     await page
       .getByTestId('knowledge-panel')
       .getByText(/同型号设备此故障已修过 \d+ 次|暂无此故障的维修记录/)
       .waitFor();
-    // 3. Down: the suggested priority follows.
+    // Down: the suggested priority follows.
     await page.getByTestId('report-down').click();
-    steps++;
     await page.getByTestId('report-suggested').getByText('紧急').waitFor();
-    // 4. A photo (optional).
-    await page
-      .getByTestId('report-photos')
-      .locator('input[type=file]')
-      .setInputFiles({ name: '冷冻柜温度.png', mimeType: 'image/png', buffer: photoPng(320, 240) });
-    steps++;
+    // A photo (optional): the tap opens the camera or the file picker.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('photo-add').click()]);
+    await chooser.setFiles({ name: '冷冻柜温度.png', mimeType: 'image/png', buffer: photoPng(320, 240) });
     await page.getByTestId('photo-thumb').getByText('冷冻柜温度.png').waitFor();
-    expect(steps).toBeLessThanOrEqual(4);
+    await page.getByTestId('report-down').getByText('已停机：无法使用').waitFor();
+    expect(await page.getByTestId('fault-REF-COOL-WARM').getAttribute('aria-pressed')).toBe('true');
     await screenshot(page, 'repair-report-zh');
     await page.getByTestId('report-submit').click();
+    await page.getByTestId('report-done').waitFor();
+    // What the page received from the scan to the submitted report: four taps, nothing typed.
+    expect(await userInputs(page)).toEqual([
+      { type: 'pointerdown', target: 'fault-REF-COOL-WARM' },
+      { type: 'pointerdown', target: 'report-down' },
+      { type: 'pointerdown', target: 'photo-add' },
+      { type: 'pointerdown', target: 'report-submit' },
+    ]);
 
     const done = await page.getByTestId('report-done').innerText();
     number = /WO-\d{4}-\d{5}/.exec(done)![0];
     expect(done).toBe(`已报修，工单号 ${number}`);
+    await page.getByText('SH001-FRZ-01 卧式冷冻柜 (Chest freezer) · 温度偏高 / 不制冷').waitFor();
+    await page.getByTestId('report-follow').getByText(`查看工单 ${number}`).waitFor();
     await screenshot(page, 'repair-report-done-zh');
 
     // Following it: the detail shows the report, the photo (viewable) and what the clerk may do.
@@ -157,11 +166,18 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await page.keyboard.press('Escape');
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await settle(page);
+    const details = await page.getByTestId('wo-summary').innerText();
+    expect(details).toContain('REF-COOL-WARM 温度偏高 / 不制冷');
+    expect(details).toContain('停机中');
+    expect(await page.getByTestId('cost-total').innerText()).toBe('¥0.00');
     await screenshot(page, 'repair-wo-submitted-zh');
 
     await shell.navigate('我的报修');
     await page.getByTestId(`wo-link-${number}`).waitFor();
     await settle(page);
+    expect(await gridRow(page, number)).toMatch(
+      /^WO-\d{4}-\d{5} 已报修 紧急 响应 · 剩 .* SH001-FRZ-01 卧式冷冻柜 \(Chest freezer\) 后厨 Kitchen 制冷设备 停机温度偏高 \/ 不制冷$/,
+    );
     await screenshot(page, 'repair-mine-zh');
     await signOut(page, '退出登录');
   });
@@ -175,11 +191,18 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     mttrBefore = before.mttr;
     repairsBefore = before.repairs;
     await settle(page);
+    expect(await gridRow(page, EQUIPMENT)).toMatch(
+      /^SH001-FRZ-01 卧式冷冻柜 \(Chest freezer\) 制冷设备 \d+ \d+ \d+ \d+ \d+ \d+ [\d.]+ %$/,
+    );
+    expect(await gridTotals(page)).toMatch(/^合计 \d+ \d+ \d+ \d+ \d+ \d+ [\d.]+ %$/);
     await screenshot(page, 'repair-report-mttr-before-zh');
 
     await shell.navigate('维修工单');
     await page.getByTestId(`wo-link-${number}`).waitFor();
     await settle(page);
+    expect(await gridRow(page, number)).toMatch(
+      /^WO-\d{4}-\d{5} 已报修 紧急 .* SH001-FRZ-01 卧式冷冻柜 \(Chest freezer\) /,
+    );
     await screenshot(page, 'repair-work-orders-zh');
     await page.getByTestId(`wo-link-${number}`).click();
     await inStatus(page, 'submitted');
@@ -189,6 +212,8 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await page.getByTestId('wo-action-form').waitFor();
     await pick(page, 'wo-assignee', '', /陈师傅/);
     await page.waitForTimeout(400); // the dropdown closing
+    await page.locator('.ant-modal-title').getByText(`派工 · ${number}`).waitFor();
+    expect(await page.getByTestId('wo-assignee').innerText()).toContain('陈师傅');
     await screenshot(page, 'repair-assign-zh');
     await page.getByTestId('wo-action-ok').click();
     await page.getByTestId('wo-action-form').waitFor({ state: 'hidden' });
@@ -212,6 +237,10 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await pick(page, 'line-0-item', 'CLEAN-009', /CLEAN-009 百洁布 · 库存/);
     await page.getByTestId('line-0-qty').fill('2');
     await pick(page, 'line-0-unit', '', /^pc$/);
+    await settle(page);
+    expect(await page.getByTestId('parts-area').innerText()).toContain('SUPPLY');
+    expect(await page.getByTestId('line-0-item').innerText()).toContain('CLEAN-009 百洁布');
+    expect(await page.getByTestId('line-0-qty').inputValue()).toBe('2');
     await screenshot(page, 'repair-parts-zh');
     await page.getByTestId('parts-ok').click();
     await page.getByTestId('wo-parts').getByText('CLEAN-009 百洁布').waitFor();
@@ -232,6 +261,10 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     expect(await page.getByTestId('wo-action-confirm').count()).toBe(0);
     await page.getByTestId('wo-timeline').getByTestId('event-resolve').waitFor();
     await settle(page);
+    await page.getByTestId('wo-summary').getByText('清洁 / 疏通 · 原因：脏堵 / 缺少清洁').waitFor();
+    expect((await page.getByTestId('wo-parts').innerText()).replace(/\s+/g, ' ')).toContain(
+      `CLEAN-009 百洁布 SUPPLY 2 pc ${parts}`,
+    );
     await screenshot(page, 'repair-wo-resolved-zh');
 
     // The ledger: a maintenance issue linked to the work order, newest first in the history.
@@ -244,6 +277,10 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     expect(moves).toEqual([expect.objectContaining({ kind: 'maintenance', code: 'CLEAN-009' })]);
     expect(moves[0]!.note).toContain(number);
     await settle(page);
+    // The same cost as on the work order, as a movement out of stock.
+    expect(await gridRowAt(page, 0)).toMatch(
+      new RegExp(`^\\d+ \\S+ \\S+ 维修领用 CLEAN-009 百洁布 SUPPLY -2 pc -${parts.slice(1).replace('.', '\\.')} tech`),
+    );
     await screenshot(page, 'repair-stock-moves-zh');
     await signOut(page, '退出登录');
   });
@@ -258,6 +295,8 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     });
     await inStatus(page, 'confirmed');
     await settle(page);
+    await page.getByTestId('wo-timeline').getByText('温度正常了，谢谢').waitFor();
+    await page.getByTestId('wo-status').getByText('已验收').waitFor();
     await screenshot(page, 'repair-wo-confirmed-zh');
     await signOut(page, '退出登录');
   });
@@ -270,40 +309,85 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     expect(after.repairs).toBe(repairsBefore + 1);
     expect(after.mttr).not.toBe(mttrBefore);
     await settle(page);
+    const row = new RegExp(
+      `^SH001-FRZ-01 卧式冷冻柜 \\(Chest freezer\\) 制冷设备 \\d+ ${after.repairs} ${after.mttr} `,
+    );
+    expect(await gridRow(page, EQUIPMENT)).toMatch(row);
     await screenshot(page, 'repair-report-mttr-zh');
     await page.emulateMedia({ media: 'print' });
+    // Printed: the report's own table (title, period, the same row), nothing of the screen around it.
+    const printed = page.locator('.report-print');
+    await printed.getByText('MTTR 与 MTBF').waitFor();
+    const printedRow = await printed.locator('tr').filter({ hasText: EQUIPMENT }).innerText();
+    expect(printedRow.replace(/\s+/g, ' ').trim()).toMatch(row);
+    expect(await page.getByTestId('nav').isVisible()).toBe(false);
     await screenshot(page, 'repair-report-print-zh');
     await page.emulateMedia({ media: 'screen' });
     const xlsx = page.waitForEvent('download');
     await page.getByTestId('repair-reliability-equipment-xlsx').click();
     expect((await xlsx).suggestedFilename()).toMatch(/^MTTR.*\.xlsx$/);
 
-    for (const [tab, name] of [
-      ['维修时效达标率', 'sla'],
-      ['重复故障', 'repeats'],
-      ['维修费用', 'costs'],
-      ['未结工单账龄', 'aging'],
+    for (const [tab, name, shows, totals] of [
+      // Per priority, response and fix compliance as percentages; the totals below.
+      [
+        '维修时效达标率',
+        'sla',
+        /^紧急 \d+ \d+ \d+ [\d.]+ % \d+ \d+ [\d.]+ %$/,
+        /^合计 \d+ \d+ \d+ [\d.]+ % \d+ \d+ [\d.]+ %$/,
+      ],
+      // The same fault on the same equipment again within 30 days, with its work orders.
+      ['重复故障', 'repeats', /^SH001-\S+ .* \d+ \d+ WO-\d{4}-\d{5}(, WO-\d{4}-\d{5})+ \S+ \S+$/, null],
+      // Parts, labour and vendor cost per equipment, in yuan.
+      [
+        '维修费用',
+        'costs',
+        /^SH001-\S+ .* \d+ [\d.]+ [\d.]+ \d+ [\d.]+ [\d.]+$/,
+        /^合计 \d+ [\d.]+ [\d.]+ \d+ [\d.]+ [\d.]+$/,
+      ],
+      // Open work orders by age and priority.
+      ['未结工单账龄', 'aging', /^1 天以内 \d+ \d+ \d+ \d+ \d+ \d+$/, /^合计 \d+ \d+ \d+ \d+ \d+ \d+$/],
     ] as const) {
       await page.getByTestId('repair-report-tabs').getByText(tab, { exact: true }).click();
       await page.getByRole('tab', { name: tab, selected: true }).waitFor();
       await page.locator('.ag-row').first().waitFor();
       await settle(page);
+      expect(await gridRowAt(page, 0)).toMatch(shows);
+      if (totals) expect(await gridTotals(page)).toMatch(totals);
       await screenshot(page, `repair-report-${name}-zh`);
     }
 
     await shell.navigate('设备');
     await page.getByRole('gridcell', { name: EQUIPMENT }).waitFor();
+    expect(await gridRow(page, EQUIPMENT)).toMatch(
+      /^SH001-FRZ-01 卧式冷冻柜 \(Chest freezer\) 制冷设备 后厨 Kitchen 高 海尔 Haier BC\/BD-519HK \S+ 上海冷链制冷设备维修有限公司 /,
+    );
     await screenshot(page, 'repair-equipment-zh');
     await page.goto(`${host.url}/#/equipment/${equipmentId}`);
     await page.getByTestId('equipment-title').getByText(EQUIPMENT).waitFor();
     await page.getByTestId(`wo-link-${number}`).waitFor();
+    expect(await gridRow(page, number)).toMatch(/^WO-\d{4}-\d{5} 已验收 紧急 修复 · 达标 /);
+    expect(await page.getByTestId('equipment-details').innerText()).toContain('EQ:SH001-FRZ-01');
+    // Its costs over the last twelve months, the new work order's part included, in yuan.
+    await page.getByText(/^累计维修费用（\d+ 张工单）$/).waitFor();
+    await page
+      .getByText(/^¥[\d,]+\.\d\d$/)
+      .first()
+      .waitFor();
     await screenshot(page, 'repair-equipment-detail-zh');
     await page.getByTestId('equipment-qr').click();
     await page.getByTestId('qr-preview').locator('svg').waitFor();
     await page.waitForTimeout(400); // the dialog's opening animation
+    const label = page.getByTestId('qr-preview');
+    for (const text of ['卧式冷冻柜', 'Chest freezer', 'SH001-FRZ-01', '扫码报修 Scan to report']) {
+      await label.getByText(text, { exact: true }).waitFor();
+    }
     await screenshot(page, 'repair-qr-label-zh');
     // Printed, only the label shows, at its size (50 x 30 mm).
     await page.emulateMedia({ media: 'print' });
+    for (const text of ['卧式冷冻柜', 'SH001-FRZ-01', '扫码报修 Scan to report']) {
+      await page.getByText(text, { exact: true }).filter({ visible: true }).first().waitFor();
+    }
+    expect(await page.getByTestId('nav').isVisible()).toBe(false);
     await screenshot(page, 'repair-qr-print-zh');
     await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
@@ -311,6 +395,11 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await page.getByTestId('equipment-edit').click();
     await page.getByTestId('equipment-form').waitFor();
     await page.waitForTimeout(400);
+    // Editing keeps the code (printed on its QR label) fixed.
+    expect(await page.getByTestId('equipment-code').inputValue()).toBe(EQUIPMENT);
+    expect(await page.getByTestId('equipment-code').isDisabled()).toBe(true);
+    expect(await page.getByTestId('equipment-name').inputValue()).toBe('卧式冷冻柜 (Chest freezer)');
+    expect(await page.getByTestId('equipment-category').innerText()).toContain('制冷设备');
     await screenshot(page, 'repair-equipment-edit-zh');
     await page.keyboard.press('Escape');
 
@@ -340,11 +429,20 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await page.getByTestId('check-1-min').fill('0');
     await page.getByTestId('check-1-max').fill('5');
     await settle(page);
+    expect(await page.getByTestId('plan-name').inputValue()).toBe('冷库门封月检');
+    expect(await page.getByTestId('plan-equipment').innerText()).toContain('SH001-COOL-01');
+    expect([
+      await page.getByTestId('check-1-min').inputValue(),
+      await page.getByTestId('check-1-max').inputValue(),
+    ]).toEqual(['0', '5']);
     await screenshot(page, 'repair-pm-plan-edit-zh');
     await page.getByTestId('plan-save').click();
     await page.getByTestId('plan-form').waitFor({ state: 'hidden' });
     await page.getByRole('gridcell', { name: '冷库门封月检' }).waitFor();
     await settle(page);
+    expect(await gridRow(page, '冷库门封月检')).toMatch(
+      new RegExp(`^冷库门封月检 SH001-COOL-01 冷库 \\(Walk-in cooler\\) 每 1 个月 \\d+ 天 ${start} 普通 陈师傅 2 是 `),
+    );
     await screenshot(page, 'repair-pm-plans-zh');
 
     await page.getByRole('tab', { name: '保养日程' }).click();
@@ -354,6 +452,9 @@ describe('repairs and maintenance in the browser (demo store)', () => {
       .click();
     const overdue = page.locator('.ag-row').filter({ hasText: '冷库门封月检' });
     await overdue.filter({ hasText: '已逾期' }).waitFor();
+    expect(await gridRow(page, '冷库门封月检')).toMatch(
+      new RegExp(`^已逾期 ${start} 冷库门封月检 SH001-COOL-01 冷库 \\(Walk-in cooler\\) 按月 WO-\\d{4}-\\d{5} 已派工$`),
+    );
     await screenshot(page, 'repair-pm-schedule-zh');
     // Its work order carries the checklist: a check passes, a reading inside the range.
     await overdue.locator('a[href*="/repairs/work-orders/"]').click();
@@ -364,6 +465,9 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await page.getByText('检查结果已保存。').waitFor();
     await page.getByTestId('check-temp').locator('.anticon-check-circle').waitFor();
     await settle(page);
+    expect(await page.getByTestId('check-temp').locator('input').first().inputValue()).toBe('3.5');
+    await inStatus(page, 'assigned');
+    expect(await page.getByTestId('wo-summary').innerText()).toContain('冷库门封月检');
     await screenshot(page, 'repair-pm-wo-zh');
 
     await shell.navigate('预防性保养');
@@ -384,17 +488,26 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await page.getByText('已导入 1 条读数。').waitFor();
     await page.locator('.ant-table-row').first().getByText('9012 h').waitFor();
     await settle(page);
+    const readings = (await page.locator('.ant-table-row').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    expect(readings.slice(0, 2)).toEqual([
+      expect.stringMatching(/ 9012 h 导入 李经理$/),
+      expect.stringMatching(/ 9000\.5 h 手工录入 李经理$/),
+    ]);
     await screenshot(page, 'repair-pm-readings-zh');
 
-    for (const [nav, name] of [
-      ['故障代码', 'fault-codes'],
-      ['维修技术员', 'technicians'],
-      ['维修服务商', 'vendors'],
-    ] as const) {
-      await shell.navigate(nav);
-      await page.waitForTimeout(800);
-      await screenshot(page, `repair-${name}-zh`);
-    }
+    await shell.navigate('故障代码');
+    const faultRow = page.locator('tr').filter({ hasText: 'REF-COOL-WARM' });
+    // Used once more by the report at the start of this walk-through.
+    expect((await faultRow.innerText()).replace(/\s+/g, ' ').trim()).toMatch(
+      /^REF-COOL-WARM 温度偏高 \/ 不制冷 Not cold enough \d+ [1-9]\d* 是$/,
+    );
+    await screenshot(page, 'repair-fault-codes-zh');
+    await shell.navigate('维修技术员');
+    expect(await gridRow(page, '陈师傅')).toMatch(/^陈师傅 tech 制冷设备.* 在岗 ¥90\.00 \d+ /);
+    await screenshot(page, 'repair-technicians-zh');
+    await shell.navigate('维修服务商');
+    expect(await gridRow(page, 'SV-001')).toMatch(/^SV-001 上海冷链制冷设备维修有限公司 周建国 .* ¥150\.00 \d+ /);
+    await screenshot(page, 'repair-vendors-zh');
     await signOut(page, '退出登录');
     await page.context().close();
   });
@@ -415,6 +528,12 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await input.setInputFiles({ name: 'door-seal.png', mimeType: 'image/png', buffer: photoPng(2400, 1800) });
     // Scaled to 1600 px and sent as JPEG.
     await page.getByTestId('photo-thumb').getByText('door-seal.jpg').waitFor();
+    expect(await page.getByTestId('fault-REF-BODY-SEAL').getAttribute('aria-pressed')).toBe('true');
+    await page
+      .getByTestId('report-equipment-info')
+      .getByText(/Criticality: Critical/)
+      .waitFor();
+    await page.getByText('Equipment cannot be used').waitFor();
     await screenshot(page, 'repair-report-en');
     await page.getByTestId('report-submit').click();
     await page
@@ -435,19 +554,56 @@ describe('repairs and maintenance in the browser (demo store)', () => {
     await inStatus(page, 'confirmed');
     await page.getByTestId('wo-costs').getByText('Total cost').waitFor();
     await settle(page);
+    // The part's cost in the store's currency, as an English reader sees yuan.
+    const partsEn = await page.getByTestId('cost-parts').innerText();
+    expect(partsEn).toMatch(/^CN¥\d+\.\d\d$/);
+    expect(await page.getByTestId('cost-total').innerText()).toBe(partsEn);
+    expect((await page.getByTestId('wo-parts').innerText()).replace(/\s+/g, ' ')).toContain(
+      `CLEAN-009 Scouring pads SUPPLY 2 pc ${partsEn}`,
+    );
     await screenshot(page, 'repair-wo-en');
-    for (const [nav, check, name] of [
-      ['Work orders', 'Open', 'work-orders'],
-      ['Equipment', EQUIPMENT, 'equipment'],
-      ['Preventive maintenance', 'Schedule', 'pm'],
-      ['Maintenance reports', 'MTTR and MTBF', 'reports'],
-      ['Fault codes', 'Refrigeration', 'fault-codes'],
-      ['Technicians', '陈师傅', 'technicians'],
-      ['Service vendors', 'SV-001', 'vendors'],
+    await shell.navigate('Fault codes');
+    await page.getByText('Refrigeration', { exact: true }).first().waitFor();
+    expect(
+      (await page.locator('tr').filter({ hasText: 'REF-COOL-WARM' }).innerText()).replace(/\s+/g, ' ').trim(),
+    ).toMatch(/^REF-COOL-WARM 温度偏高 \/ 不制冷 Not cold enough \d+ [1-9]\d* Yes$/);
+    await screenshot(page, 'repair-fault-codes-en');
+    for (const [nav, check, name, row, shows] of [
+      ['Work orders', 'Open', 'work-orders', number, /^WO-\d{4}-\d{5} Confirmed Urgent Fix · Met /],
+      [
+        'Equipment',
+        EQUIPMENT,
+        'equipment',
+        EQUIPMENT,
+        /^SH001-FRZ-01 卧式冷冻柜 \(Chest freezer\) Refrigeration 后厨 Kitchen High /,
+      ],
+      [
+        'Preventive maintenance',
+        'Schedule',
+        'pm',
+        '冷库门封月检',
+        /^Overdue \S+ 冷库门封月检 SH001-COOL-01 .* Months WO-/,
+      ],
+      [
+        'Maintenance reports',
+        'MTTR and MTBF',
+        'reports',
+        'SH001-IND-01',
+        /^SH001-IND-01 \S+ \(Table induction hob\) Cooking \d+/,
+      ],
+      ['Technicians', '陈师傅', 'technicians', '陈师傅', /^陈师傅 tech Refrigeration.* Available CN¥90\.00 \d+ /],
+      [
+        'Service vendors',
+        'SV-001',
+        'vendors',
+        'SV-001',
+        /^SV-001 上海冷链制冷设备维修有限公司 .* Refrigeration .* CN¥150\.00 \d+ /,
+      ],
     ] as const) {
       await shell.navigate(nav);
       await page.getByText(check, { exact: true }).first().waitFor();
       await settle(page);
+      expect(await gridRow(page, row)).toMatch(shows);
       await screenshot(page, `repair-${name}-en`);
     }
     const csv = page.waitForEvent('download');

@@ -10,6 +10,7 @@ import { postStock, seedStockFixture, type StockFixture } from '../helpers/stock
 import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
+import { gridRow, gridTotals } from './support/screen';
 
 const KG = 1_000_000;
 const YUAN = 10_000;
@@ -92,6 +93,11 @@ describe('inventory reports', () => {
     await expect.poll(() => cell(fx.items.beef, 'openingValue').innerText()).toBe('800.00');
     expect(await cell(fx.items.beef, 'openingQty').innerText()).toBe('10000');
     expect(await cell(fx.items.beef, 'receiptValue').innerText()).toBe('1000.00');
+    expect(await gridRow(page, 'T-BEEF')).toMatch(
+      /^T-BEEF Beef rolls test g 10000 800\.00 10000 1000\.00 0 0\.00 0 0\.00/,
+    );
+    expect(await gridRow(page, 'T-RICE')).toMatch(/^T-RICE Rice test g 50000 250\.00 0 0\.00 /);
+    expect(await gridTotals(page)).toMatch(/^Total 1050\.00 1000\.00 0\.00 0\.00/);
     await screenshot(page, 'report-summary-en');
     await scrollGrid(700); // the grid renders only the columns in view
     await expect.poll(() => cell(fx.items.beef, 'usageValue').innerText()).toBe('360.00');
@@ -119,6 +125,8 @@ describe('inventory reports', () => {
     expect(beef[0]).toBe('T-BEEF');
     expect(beef[header.indexOf('Closing value')]).toBe(1350);
     expect(beef[header.indexOf('Closing qty')]).toBe(15000);
+    // Money cells read like the screen: the store's currency (CNY, shown to an English reader as CN¥).
+    expect(ws.getRow(4).getCell(header.indexOf('Closing value') + 1).numFmt).toBe('"CN¥"#,##0.00');
     const totals = (ws.getRow(ws.rowCount).values as unknown[]).slice(1);
     expect(totals[0]).toBe('Total');
     expect(totals[header.indexOf('Closing value')]).toBe(1600);
@@ -128,18 +136,30 @@ describe('inventory reports', () => {
     await new ShellScreen(page).switchLanguage('中文');
     await page.getByRole('columnheader', { name: '期初金额' }).waitFor();
     await expect.poll(() => cell(fx.items.beef, 'openingValue').innerText()).toBe('800.00');
+    await page.getByTestId('report-title').getByText('进销存汇总表').waitFor();
+    await page.getByTestId('report-subtitle').getByText('2026-02-01 至 2026-02-28').waitFor();
+    expect(await gridRow(page, 'T-BEEF')).toMatch(/^T-BEEF 肥牛卷 test g 10000 800\.00 10000 1000\.00 /);
+    expect(await gridTotals(page)).toMatch(/^合计 1050\.00 1000\.00 /);
     await screenshot(page, 'report-summary-zh');
     await page.getByText('按类别', { exact: true }).click();
     await page.getByRole('columnheader', { name: '期末金额' }).waitFor();
+    // One category: opening 1050, received 1000, used 360, wasted 90, closing 1600.
+    expect(await gridRow(page, 'test')).toBe('test 2 1050.00 1000.00 0.00 0.00 360.00 90.00 0.00 0.00 1600.00');
     await screenshot(page, 'report-summary-categories-zh');
 
     await page.goto(`${host.url}/#/reports/valuation?day=2026-02-09`);
     await page.getByTestId('report-subtitle').getByText('截至 2026-02-09 日终').waitFor();
     await expect.poll(() => cell(fx.items.beef, 'value').innerText()).toBe('1800.00');
+    expect(await gridRow(page, 'T-BEEF')).toBe('T-BEEF 肥牛卷 test g 20000 0.09 1800.00');
+    expect(await gridRow(page, 'T-RICE')).toBe('T-RICE 大米 test g 50000 0.01 250.00');
+    expect(await gridTotals(page)).toMatch(/^合计 .*2050\.00$/);
     await screenshot(page, 'report-valuation-zh');
 
     await page.goto(`${host.url}/#/reports/waste?from=2026-02-01&to=2026-02-28`);
     await page.getByRole('gridcell', { name: '90.00' }).first().waitFor();
+    await page.getByTestId('report-title').getByText('报损分析表').waitFor();
+    expect(await gridRow(page, 'spoiled')).toBe('spoiled 1 1 90.00');
+    expect(await gridTotals(page)).toBe('合计 1 1 90.00');
     await screenshot(page, 'report-waste-zh');
   });
 });

@@ -8,6 +8,7 @@ import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, SetupScreen, ShellScreen } from './support/pages';
 import { receiveStock } from './support/receive';
+import { gridRow, gridRowAt, settled } from './support/screen';
 
 let browser: Browser;
 let host: RunningHost;
@@ -80,6 +81,13 @@ async function options(page: Page, testId: string): Promise<string[]> {
 
 let own: ReturnType<typeof seedOwn>;
 
+/** The natural size of the photo the open dialog shows (0 x 0 until it has loaded). */
+const photoSize = (page: Page) =>
+  page
+    .locator('.ant-modal img')
+    .first()
+    .evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight]);
+
 beforeAll(async () => {
   [browser, host] = await Promise.all([launchBrowser(), startHost()]);
 });
@@ -132,6 +140,10 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     await page.getByTestId('reason-toggle-return').click();
     await page.getByText('原因 return 已停用。').waitFor();
     await page.locator('.ant-message').waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: '报损 (7)' }).waitFor();
+    expect(await gridRow(page, 'burnt')).toBe('burnt 烧焦 Burnt 启用 0 编 辑 停 用');
+    expect(await gridRow(page, 'prep')).toBe('prep 切配损耗 Prep waste 启用 0 编 辑 停 用');
+    expect(await gridRow(page, 'return')).toBe('return 客退 Customer return 停用 0 编 辑 重新启用');
     await screenshot(page, 'reasons-zh');
 
     // The waste screen offers the new and renamed codes, not the deactivated one.
@@ -157,7 +169,8 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     const photoButton = page.locator('[data-testid^="photo-"]').first();
     await photoButton.click();
     await page.locator('.ant-modal').getByText('照片：烧焦的牛肉.png').waitFor();
-    await page.locator('.ant-modal img').waitFor();
+    await expect.poll(() => photoSize(page)).toEqual([240, 160]);
+    expect(await gridRow(page, '烧焦')).toMatch(/报损 BEEF-01 肥牛卷 COOL -500 g -4\.00 烧焦 zhang/);
     await page.waitForTimeout(500); // the dialog's opening animation
     await screenshot(page, 'moves-photo-zh');
     await page.keyboard.press('Escape');
@@ -168,6 +181,9 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
       { itemId: own.beef, qty: '1', unit: 'kg', price: 80_000, priceUnit: 'kg', temperature: -18 },
     ]);
     await page.getByTestId('moves-new').getByText('有 1 条新流水').waitFor();
+    // Announced only: the list on screen still starts with the waste, two rows.
+    expect(await gridRowAt(page, 0)).toMatch(/报损 BEEF-01 肥牛卷 COOL -500 g -4\.00 烧焦/);
+    await page.getByText('共 2 行').waitFor();
     await screenshot(page, 'moves-new-zh');
     await page.getByTestId('moves-show-new').click();
     await page.getByTestId('moves-new').waitFor({ state: 'hidden' });
@@ -187,6 +203,8 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     await page.getByTestId(`transfer-cancel-${first}`).click();
     await page.getByText('货品将按调出时的成本退回原库位').waitFor();
     await page.getByTestId('transfer-cancel-note').fill('北京店不需要了');
+    await page.locator('.ant-modal-title').getByText(first).waitFor();
+    expect(await gridRow(page, first)).toMatch(/调出 SH-001 BJ-002 在途 .* 1 16\.00 导出文件 作 废/);
     await page.waitForTimeout(500); // the dialog's opening animation
     await screenshot(page, 'transfer-cancel-zh');
     await page.getByTestId('transfer-cancel-ok').click();
@@ -202,6 +220,9 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     expect((await download).suggestedFilename()).toBe(`${second}.json`);
     await page.getByTestId(`transfer-export-${second}`).getByText('再次导出').waitFor();
     expect(await page.getByTestId(`transfer-cancel-${second}`).count()).toBe(0);
+    expect(await gridRow(page, first)).toMatch(/BJ-002 已作废 .* 1 16\.00/);
+    expect(await gridRow(page, second)).toMatch(/BJ-002 在途 .* 1 16\.00 再次导出$/);
+    await settled(page);
     await screenshot(page, 'transfers-zh');
 
     const onHand = await shell.callApi('stock.onHand', {});
@@ -223,6 +244,8 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     await page.getByTestId('nav').getByText('Reason codes', { exact: true }).waitFor();
     await shell.navigate('Reason codes');
     await page.getByRole('gridcell', { name: 'Burnt' }).first().waitFor();
+    expect(await gridRow(page, 'burnt')).toBe('burnt 烧焦 Burnt Active 1 Edit Deactivate'); // used once by the waste entry;
+    expect(await gridRow(page, 'return')).toBe('return 客退 Customer return Inactive 0 Edit Reactivate');
     await screenshot(page, 'reasons-en');
     await page.getByRole('tab', { name: /Stock adjustment/ }).click();
     await page.getByText('No codes of this kind yet.').waitFor();
@@ -231,13 +254,18 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     await page.getByRole('gridcell', { name: 'Burnt' }).first().waitFor();
     await page.locator('[data-testid^="photo-"]').first().click();
     await page.locator('.ant-modal').getByText('Photo: 烧焦的牛肉.png').waitFor();
-    await page.locator('.ant-modal img').waitFor();
+    await expect.poll(() => photoSize(page)).toEqual([240, 160]);
+    expect(await gridRow(page, 'Burnt')).toMatch(/Waste BEEF-01 Beef rolls COOL -500 g -4\.00 Burnt zhang/);
     await page.waitForTimeout(500); // the dialog's opening animation
     await screenshot(page, 'moves-photo-en');
     await page.keyboard.press('Escape');
 
     await shell.navigate('Transfers');
     await page.getByRole('gridcell', { name: 'Cancelled' }).waitFor();
+    expect(await gridRow(page, 'Cancelled')).toMatch(/^DB-SH001-\d{8}-01 Out SH-001 BJ-002 Cancelled .* 1 16\.00$/);
+    expect(await gridRow(page, 'In transit')).toMatch(
+      /^DB-SH001-\d{8}-02 Out SH-001 BJ-002 In transit .* 1 16\.00 Export again$/,
+    );
     await screenshot(page, 'transfers-en');
 
     await shell.navigate('Waste report');
@@ -250,6 +278,9 @@ describe('reason codes, waste photos and transfer cancel in the browser', () => 
     await page.keyboard.press('Escape');
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.locator('.ant-tooltip').waitFor({ state: 'hidden' });
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('1 rows').waitFor();
+    expect(await gridRow(drawer, 'COOL')).toMatch(/COOL 500 g 4\.00 zhang/);
     await screenshot(page, 'waste-entries-en');
     await page.context().close();
   });

@@ -7,6 +7,7 @@ import { launchBrowser, newPage, screenshot } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { LoginScreen, ShellScreen } from './support/pages';
 import { receiveStock } from './support/receive';
+import { gridHeaders, gridRow, gridRowAt, heading, settled } from './support/screen';
 
 let browser: Browser;
 let host: RunningHost;
@@ -105,6 +106,12 @@ describe('daily stock operations in the browser', () => {
       .getByText(/先到期先出：建议先出批号 SOON-01/)
       .waitFor();
     await page.getByTestId('line-1-qty').fill('0.5');
+    await heading(page, '领用出库');
+    expect(await page.getByTestId('issue-area').innerText()).toContain('测试冷库');
+    expect(await page.getByTestId('line-0-item').innerText()).toContain('E2E-BEEF');
+    expect(await page.getByTestId('line-0-qty').inputValue()).toBe('2');
+    expect(await page.getByTestId('line-1-qty').inputValue()).toBe('0.5');
+    await settled(page);
     await screenshot(page, 'stock-issue-zh');
     await page.getByTestId('issue-submit').click();
     await page.getByText(/已过账：2 条流水/).waitFor();
@@ -114,8 +121,8 @@ describe('daily stock operations in the browser', () => {
     await page.getByTestId('line-0-qty').fill('100');
     await page.getByTestId('issue-submit').click();
     await page
-      .getByText(/E2E-BEEF 库存不足|E2E-BEEF/)
-      .first()
+      .getByTestId('issue-form')
+      .getByText(/^E2E-BEEF 库存不足：可用 18000 g，需要 100000 g。请先盘点或入库。$/)
       .waitFor();
     await screenshot(page, 'stock-issue-negative-zh');
 
@@ -124,6 +131,10 @@ describe('daily stock operations in the browser', () => {
     await pick(page, 'line-0-item', 'E2E-BEEF', 'E2E-BEEF');
     await page.getByTestId('line-0-qty').fill('0.5');
     await pick(page, 'line-0-reason', '', '变质');
+    await heading(page, '报损登记');
+    expect(await page.getByTestId('line-0-reason').innerText()).toBe('变质');
+    expect(await page.getByTestId('line-0-qty').inputValue()).toBe('0.5');
+    await settled(page);
     await screenshot(page, 'stock-waste-zh');
     await page.getByTestId('waste-submit').click();
     await page.getByText(/报损已登记：1 行/).waitFor();
@@ -147,19 +158,38 @@ describe('daily stock operations in the browser', () => {
     await pick(page, 'onhand-area', 'E2E', 'E2E 测试冷库');
     await page.getByRole('gridcell', { name: '17.5 kg' }).waitFor();
     await page.getByRole('gridcell', { name: '测试肥牛' }).waitFor();
-    await page.getByTestId('expiry-badge').waitFor();
-    await page.waitForTimeout(400); // the area picker's dropdown closes
+    await page
+      .getByTestId('expiry-badge')
+      .getByText(/个批次临期或已过期/)
+      .waitFor();
+    expect(await gridRow(page, 'SOON-01')).toMatch(/E2E-FISH 测试鲈鱼 .*SOON-01 .*1\.5 kg/);
+    expect(await gridRow(page, /E2E-BEEF/)).toBe('E2E-BEEF 测试肥牛 meat E2E 17.5 kg 140.00');
+    // The area's value in the store's currency: 17.5 kg beef at ¥8/kg, 4.5 kg fish at ¥60/kg.
+    expect(await page.getByTestId('onhand-total').innerText()).toBe('库存总金额：¥410.00');
+    await settled(page);
     await screenshot(page, 'stock-onhand-zh');
 
     await shell.navigate('出入库流水');
-    await page.getByRole('gridcell', { name: '报损' }).first().waitFor();
+    await heading(page, '出入库流水');
+    // Newest first: the waste just recorded.
+    await expect.poll(() => gridRowAt(page, 0)).toMatch(/报损 E2E-BEEF 测试肥牛 E2E -500 g -4\.00 变质 admin/);
     await screenshot(page, 'stock-moves-zh');
     await shell.navigate('临期');
-    await page.getByRole('gridcell', { name: 'SOON-01' }).first().waitFor();
+    await heading(page, '临期与批次');
+    expect(await gridRow(page, 'SOON-01')).toMatch(/E2E-FISH 测试鲈鱼 .*SOON-01 .*1\.5 kg/);
     await screenshot(page, 'stock-expiry-zh');
     await shell.navigate('调拨');
+    await heading(page, '门店调拨');
+    expect(await gridHeaders(page)).toEqual(expect.arrayContaining(['单号', '方向', '调出门店', '调入门店', '状态']));
+    const transfers = await shell.value<{ number: string }[]>('ops.transfers', {});
+    if (transfers[0]) await gridRow(page, transfers[0].number);
     await screenshot(page, 'stock-transfers-zh');
     await shell.navigate('补货建议');
+    await heading(page, '补货建议');
+    await page.getByText('库存不高于订货点的物品：补足到标准库存，并按采购包装向上取整。').waitFor();
+    const reorder = await shell.value<{ code: string; packUnit: string; packs: number }[]>('ops.reorder', {});
+    expect(reorder.length).toBeGreaterThan(0); // the demo store always has items at their reorder point
+    expect(await gridRow(page, reorder[0]!.code)).toContain(`${reorder[0]!.packs} ${reorder[0]!.packUnit}`);
     await screenshot(page, 'stock-reorder-zh');
     await page.context().close();
   });
@@ -172,9 +202,13 @@ describe('daily stock operations in the browser', () => {
     // The demo store has hundreds of balances: narrow to this test's area first.
     await pick(page, 'onhand-area', 'E2E', 'E2E Test cooler');
     await page.getByRole('gridcell', { name: 'Test beef' }).first().waitFor();
+    expect(await gridRow(page, /E2E-BEEF/)).toBe('E2E-BEEF Test beef meat E2E 17.5 kg 140.00');
+    expect(await page.getByTestId('onhand-total').innerText()).toBe('Total value: CN¥410.00');
+    await settled(page);
     await screenshot(page, 'stock-onhand-en');
     await shell.navigate('Movements');
-    await page.getByRole('gridcell', { name: 'Waste' }).first().waitFor();
+    await heading(page, 'Movements');
+    await expect.poll(() => gridRowAt(page, 0)).toMatch(/Waste E2E-BEEF Test beef E2E -500 g -4\.00 Spoiled admin/);
     await screenshot(page, 'stock-moves-en');
     await shell.navigate('Waste');
     await pick(page, 'waste-area', '', 'E2E Test cooler');
@@ -183,14 +217,25 @@ describe('daily stock operations in the browser', () => {
       .getByTestId('line-0-fefo')
       .getByText(/FEFO: take lot SOON-01 first/)
       .waitFor();
+    await heading(page, 'Record waste');
+    await settled(page);
     await screenshot(page, 'stock-waste-en');
     await shell.navigate('Issue');
+    await heading(page, 'Issue / usage');
+    expect(await page.getByTestId('issue-kind').innerText()).toBe('Issue / usage');
     await screenshot(page, 'stock-issue-en');
     await shell.navigate('Expiry');
+    await heading(page, 'Expiry and lots');
+    expect(await gridRow(page, 'SOON-01')).toMatch(/E2E-FISH Test sea bass .*SOON-01 .*1\.5 kg/);
     await screenshot(page, 'stock-expiry-en');
     await shell.navigate('Transfers');
+    await heading(page, 'Transfers between stores');
+    expect(await gridHeaders(page)).toEqual(expect.arrayContaining(['Number', 'Direction', 'From store', 'To store']));
     await screenshot(page, 'stock-transfers-en');
     await shell.navigate('Reorder');
+    await heading(page, 'Reorder suggestions');
+    const reorder = await new ShellScreen(page).value<{ code: string }[]>('ops.reorder', {});
+    await gridRow(page, reorder[0]!.code);
     await screenshot(page, 'stock-reorder-en');
     await page.context().close();
   });

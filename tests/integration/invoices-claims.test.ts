@@ -69,7 +69,7 @@ describe('claims', () => {
         diffTax: 36 * YUAN,
         diffGross: 436 * YUAN,
         kinds: ['overBilled'],
-        reasons: ['Billed 3 箱, but only 2 箱 was received and not yet billed: 1 箱 too many (¥400.00).'],
+        reasons: ['Billed 3 箱, but only 2 箱 was received and not yet billed: 1 箱 too many (CN¥400.00).'],
       }),
       expect.objectContaining({
         lineNo: 2,

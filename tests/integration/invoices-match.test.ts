@@ -69,7 +69,7 @@ describe('three-way match', () => {
       {
         kind: 'overBilled',
         amount: 400 * YUAN,
-        message: 'Billed 3 箱, but only 2 箱 was received and not yet billed: 1 箱 too many (¥400.00).',
+        message: 'Billed 3 箱, but only 2 箱 was received and not yet billed: 1 箱 too many (CN¥400.00).',
       },
     ]);
     expect(rice).toMatchObject({ status: 'matched', shouldQty: 25 * KG, claimNet: 0 });
@@ -98,12 +98,12 @@ describe('three-way match', () => {
       {
         kind: 'rejectedBilled',
         amount: 400 * YUAN,
-        message: `Billed 1 箱 that was rejected at delivery (${r.number}): ¥400.00.`,
+        message: `Billed 1 箱 that was rejected at delivery (${r.number}): CN¥400.00.`,
       },
       {
         kind: 'overBilled',
         amount: 200 * YUAN,
-        message: 'Billed 3.5 箱, but only 2 箱 was received and not yet billed: 0.5 箱 too many (¥200.00).',
+        message: 'Billed 3.5 箱, but only 2 箱 was received and not yet billed: 0.5 箱 too many (CN¥200.00).',
       },
     ]);
   });
@@ -134,7 +134,7 @@ describe('three-way match', () => {
       {
         kind: 'priceAbove',
         amount: 12 * YUAN,
-        message: 'Price ¥156.00/袋 is above the agreed ¥150.00/袋 (tolerance 0.5%): ¥12.00 on 2 袋.',
+        message: 'Price CN¥156.00/袋 is above the agreed CN¥150.00/袋 (tolerance 0.5%): CN¥12.00 on 2 袋.',
       },
     ]);
 
@@ -176,7 +176,7 @@ describe('three-way match', () => {
       {
         kind: 'notOrdered',
         amount: 120 * YUAN,
-        message: `Not on order ${po.number} and not received: 1 箱 billed, ¥120.00.`,
+        message: `Not on order ${po.number} and not received: 1 箱 billed, CN¥120.00.`,
       },
     ]);
     expect(fee).toMatchObject({ status: 'discrepancy', itemId: null, claimNet: 20 * YUAN, claimTax: 18_000 });
@@ -210,7 +210,7 @@ describe('three-way match', () => {
     ]);
     expect(inv.match!.lines[1]).toMatchObject({ status: 'discrepancy', received: 0, claimNet: 300 * YUAN });
     expect(inv.match!.lines[1]!.kinds).toEqual([
-      { kind: 'notReceived', amount: 300 * YUAN, message: 'Billed 2 袋, but nothing was received: ¥300.00.' },
+      { kind: 'notReceived', amount: 300 * YUAN, message: 'Billed 2 袋, but nothing was received: CN¥300.00.' },
     ]);
   });
 
@@ -260,7 +260,7 @@ describe('three-way match', () => {
       {
         kind: 'lineArithmetic',
         amount: 10 * YUAN,
-        message: 'Line amount ¥1210.00 is not 3 箱 × ¥400.00/箱 = ¥1200.00 (off by ¥10.00).',
+        message: 'Line amount CN¥1,210.00 is not 3 箱 × CN¥400.00/箱 = CN¥1,200.00 (off by CN¥10.00).',
       },
     ]);
     expect(m.header).toMatchObject({ computedNet: 1510 * YUAN, computedTax: 1_359_000, claimGross: 10 * YUAN });
@@ -268,7 +268,7 @@ describe('three-way match', () => {
       {
         kind: 'grossTotal',
         amount: 10 * YUAN,
-        message: 'Total ¥1655.90 is not net + tax = ¥1645.90 (off by ¥10.00).',
+        message: 'Total CN¥1,655.90 is not net + tax = CN¥1,645.90 (off by CN¥10.00).',
       },
     ]);
     expect(m.discrepancies).toBe(2);

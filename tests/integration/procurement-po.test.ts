@@ -242,7 +242,7 @@ describe('purchase order export', () => {
     expect(all).toContain(po.number);
     expect(all).toContain('肥牛卷');
     expect(all).toContain('XD-BEEF');
-    expect(all).toMatch(/合计（元）.*\|1500/);
+    expect(all).toMatch(/合计（¥）.*\|1500/);
     const en = await t.call('po.export', { id: po.id, format: 'xlsx' }, { locale: 'en' });
     const wb2 = new Workbook();
     await wb2.xlsx.load(Buffer.from(en.base64, 'base64') as never);

@@ -114,7 +114,10 @@ describe('receiving against an order', () => {
     expect(l2.warnings.map((w) => w.code)).toEqual(['priceDiffers']);
     const refused = await t.fail('receipts.postLine', { lineId: l2.id });
     expect(refused.fields).toEqual([
-      { path: 'confirm', message: 'Line 1: Price 46.00/kg differs from the order’s 400.00/箱: confirm to accept it.' },
+      {
+        path: 'confirm',
+        message: 'Line 1: Price CN¥46.00/kg differs from the order’s CN¥400.00/箱: confirm to accept it.',
+      },
     ]);
     await t.call('receipts.postLine', { lineId: l2.id, confirm: true });
     expect(cost(items.beef)).toEqual({ qty: 30 * KG, value: 1260 * YUAN });

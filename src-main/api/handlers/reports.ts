@@ -5,6 +5,7 @@ import { periodSummary } from '../../services/reports/summary';
 import { valuationAt } from '../../services/reports/valuation';
 import { wasteReport } from '../../services/reports/waste';
 import { buildXlsx } from '../../services/reports/xlsx';
+import { storeMoney } from '../../services/store/money';
 import type { HandlersFor } from '../handler-types';
 
 export const reportHandlers: HandlersFor<typeof reportMethods> = {
@@ -14,5 +15,5 @@ export const reportHandlers: HandlersFor<typeof reportMethods> = {
   'reports.waste': { run: wasteReport },
   'reports.postedCounts': { run: postedCounts },
   'reports.countVariance': { run: countVariance },
-  'reports.xlsx': { run: (_ctx, i) => buildXlsx(i) },
+  'reports.xlsx': { run: (ctx, i) => buildXlsx(i, storeMoney(ctx)) },
 };

@@ -1,10 +1,17 @@
 import type { ClaimDto, ClaimLineDto } from '../../../src-shared/api/methods/invoices';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { qtyInUnit, rateText } from '../../../src-shared/invoices';
-import { formatMoney } from '../../../src-shared/quantity';
+import {
+  currencySymbol,
+  formatAmount,
+  formatCurrency,
+  xlsxMoneyFormat,
+  type MoneyFormat,
+} from '../../../src-shared/money';
 import { formatLocalTime } from '../../../src-shared/time';
 import type { Ctx } from '../context';
 import type { PoDocument } from '../procurement/po-document';
+import { storeMoney } from '../store/money';
 import { storeRow } from '../store/settings';
 
 /**
@@ -24,13 +31,17 @@ function lineLabel(ctx: Ctx, l: ClaimLineDto): string {
   return [l.itemCode ?? l.supplierCode, name].filter(Boolean).join(' ');
 }
 
-const qtyPrice = (l: ClaimLineDto, qty: number, price: number) =>
-  l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatMoney(price)}`;
+const qtyPrice = (l: ClaimLineDto, qty: number, price: number, money: MoneyFormat) =>
+  l.invoiceLineNo === null
+    ? ''
+    : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatCurrency(price, money)}`;
 
 export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
   const store = storeRow(ctx.db);
   const contact = [c.supplierContact, c.supplierPhone].filter(Boolean).join(' ');
+  const money = storeMoney(ctx);
+  const amount = (v: number) => formatAmount(v, money.currency);
   return {
     title: t('invoices.claim.doc.title'),
     fileStem: c.number,
@@ -42,7 +53,7 @@ export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
       [t('invoices.f.number'), c.invoiceNumber],
       [t('invoices.f.invoiceDay'), c.invoiceDay],
       [t('invoices.f.po'), [c.poNumber, c.receiptNumber].filter(Boolean).join(' / ')],
-      [t('invoices.f.gross'), formatMoney(c.invoiceGross)],
+      [t('invoices.f.gross'), formatCurrency(c.invoiceGross, money)],
       [t('po.doc.buyer'), store ? `${store.code} ${store.name}` : ''],
       [
         t('invoices.claim.f.createdAt'),
@@ -64,13 +75,13 @@ export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
       cells: [
         String(l.lineNo),
         `${lineLabel(ctx, l)}\n${l.reasons.join('\n')}`,
-        qtyPrice(l, l.billedQty, l.billedPrice),
-        formatMoney(l.billedAmount),
-        qtyPrice(l, l.shouldQty, l.shouldPrice),
-        formatMoney(l.shouldAmount),
-        formatMoney(l.diffNet),
-        l.invoiceLineNo === null ? '' : `${formatMoney(l.diffTax)} (${rateText(l.taxRate)})`,
-        formatMoney(l.diffGross),
+        qtyPrice(l, l.billedQty, l.billedPrice, money),
+        amount(l.billedAmount),
+        qtyPrice(l, l.shouldQty, l.shouldPrice, money),
+        amount(l.shouldAmount),
+        amount(l.diffNet),
+        l.invoiceLineNo === null ? '' : `${amount(l.diffTax)} (${rateText(l.taxRate)})`,
+        amount(l.diffGross),
       ],
       numbers: [
         l.lineNo,
@@ -85,10 +96,14 @@ export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
       ],
     })),
     reasons: c.lines.map((l) => l.reasons.join(' ')),
-    totalLabel: t('invoices.claim.doc.total'),
-    total: formatMoney(c.amount),
+    totalLabel: t('invoices.claim.doc.total', { currency: currencySymbol(money) }),
+    total: amount(c.amount),
     totalNumber: c.amount / 10_000,
-    note: [t('invoices.claim.doc.request', { amount: formatMoney(c.amount), invoice: c.invoiceNumber }), c.note]
+    moneyFormat: xlsxMoneyFormat(money),
+    note: [
+      t('invoices.claim.doc.request', { amount: formatCurrency(c.amount, money), invoice: c.invoiceNumber }),
+      c.note,
+    ]
       .filter(Boolean)
       .join('\n'),
     signatures: [t('po.doc.preparedBy'), t('po.doc.approvedBy'), t('po.doc.supplierSign')],

@@ -33,7 +33,7 @@ async function renderXlsx(doc: ClaimDocument, reasonHeader: string): Promise<Buf
   });
   ws.getColumn(doc.columns.length + 1).width = 60;
   for (let row = first; row <= totalRow.number; row++) {
-    for (const col of [4, 6, 7, 8, 9]) ws.getCell(row, col).numFmt = '#,##0.00';
+    for (const col of [4, 6, 7, 8, 9]) ws.getCell(row, col).numFmt = doc.moneyFormat;
   }
   for (const line of doc.note.split('\n')) ws.addRow([line]);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,6 +1,6 @@
 import type { DiscrepancyKind, InvoiceLineDto, MatchLineDto } from '../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../src-shared/invoices';
-import { formatMoney } from '../../../src-shared/quantity';
+import { MONEY_SCALE, formatScaled } from '../../../src-shared/quantity';
 import {
   AMOUNT_TOLERANCE,
   PRICE_TOLERANCE_BP,
@@ -94,7 +94,22 @@ export interface RawMatch {
   discrepancies: number;
 }
 
-const yuan = (v: number) => formatMoney(v);
+/**
+ * Money params are kept as exact plain amounts: the match is stored, and the
+ * store's currency (its symbol and decimals) is applied when a message is
+ * read (read.ts), so a later change of currency shows everywhere.
+ */
+const yuan = (v: number) => formatScaled(v, MONEY_SCALE);
+/** The params of the invoices.kind.* messages that are money. */
+export const MONEY_PARAMS: ReadonlySet<string> = new Set([
+  'amount',
+  'price',
+  'agreed',
+  'total',
+  'computed',
+  'diff',
+  'stated',
+]);
 
 function matchLine(
   l: InvoiceLineDto,

@@ -9,7 +9,9 @@ import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { toIso } from '../../../src-shared/time';
 import type { Ctx } from '../context';
 import { userName } from '../procurement/numbers';
-import type { RawKind, RawMatch } from './match';
+import { formatStoredAmount } from '../../../src-shared/money';
+import { storeMoney } from '../store/money';
+import { MONEY_PARAMS, type RawKind, type RawMatch } from './match';
 import { invoiceLines, invoiceRecord } from './records';
 
 const HEAD = `SELECT v.id, v.number, v.status, v.source, v.supplier_id AS supplierId, s.code AS supplierCode,
@@ -48,7 +50,11 @@ export function listInvoices(
 
 /** A reason in the caller's language. */
 export function kindMessage(ctx: Ctx, k: Pick<RawKind, 'text' | 'params'>): string {
-  return translate(ctx.locale, `invoices.kind.${k.text}` as MessageKey, k.params);
+  const money = storeMoney(ctx);
+  const params = Object.fromEntries(
+    Object.entries(k.params).map(([name, v]) => [name, MONEY_PARAMS.has(name) ? formatStoredAmount(v, money) : v]),
+  );
+  return translate(ctx.locale, `invoices.kind.${k.text}` as MessageKey, params);
 }
 
 const renderKinds = (ctx: Ctx, kinds: RawKind[]): MatchKindDto[] =>

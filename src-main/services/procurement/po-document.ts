@@ -1,8 +1,10 @@
 import type { PoDto } from '../../../src-shared/api/methods/procurement';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { sizeText } from '../../../src-shared/pack-size';
-import { formatMoney, formatScaled } from '../../../src-shared/quantity';
+import { currencySymbol, formatAmount, xlsxMoneyFormat } from '../../../src-shared/money';
+import { formatScaled } from '../../../src-shared/quantity';
 import type { Ctx } from '../context';
+import { storeMoney } from '../store/money';
 import { storeRow } from '../store/settings';
 
 /**
@@ -20,6 +22,8 @@ export interface PoDocument {
   totalLabel: string;
   total: string;
   totalNumber: number;
+  /** The Excel number format of money cells: the store currency's symbol and decimals. */
+  moneyFormat: string;
   note: string;
   signatures: string[];
 }
@@ -28,6 +32,8 @@ export function poDocument(ctx: Ctx, po: PoDto): PoDocument {
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
   const store = storeRow(ctx.db);
   const zh = ctx.locale === 'zh-CN';
+  const money = storeMoney(ctx);
+  const amount = (v: number) => formatAmount(v, money.currency);
   const contact = [po.supplierContact, po.supplierPhone].filter(Boolean).join(' ');
   return {
     title: t('po.doc.title'),
@@ -63,14 +69,15 @@ export function poDocument(ctx: Ctx, po: PoDto): PoDocument {
         formatScaled(l.packs, 1000),
         l.packUnit,
         sizeText(l.packQty, l.baseUnit),
-        formatMoney(l.price),
-        formatMoney(l.value),
+        amount(l.price),
+        amount(l.value),
       ],
       numbers: [l.lineNo, null, null, null, l.packs / 1000, null, null, l.price / 10_000, l.value / 10_000],
     })),
-    totalLabel: t('po.doc.total'),
-    total: formatMoney(po.value),
+    totalLabel: t('po.doc.total', { currency: currencySymbol(money) }),
+    total: amount(po.value),
     totalNumber: po.value / 10_000,
+    moneyFormat: xlsxMoneyFormat(money),
     note: po.note,
     signatures: [t('po.doc.preparedBy'), t('po.doc.approvedBy'), t('po.doc.supplierSign')],
   };

@@ -26,11 +26,11 @@ async function renderXlsx(doc: PoDocument): Promise<Buffer> {
     col.width = Math.max(c.width + 2, i === 0 ? 12 : 0);
     if (c.align === 'right') col.alignment = { horizontal: 'right' };
   });
-  // Codes stay text (leading zeros); packs keep up to three decimals, money two.
+  // Codes stay text (leading zeros); packs keep up to three decimals, money the store currency's.
   for (let row = first; row <= totalRow.number; row++) {
     ws.getCell(row, 5).numFmt = '#,##0.###';
-    ws.getCell(row, 8).numFmt = '#,##0.00';
-    ws.getCell(row, 9).numFmt = '#,##0.00';
+    ws.getCell(row, 8).numFmt = doc.moneyFormat;
+    ws.getCell(row, 9).numFmt = doc.moneyFormat;
   }
   if (doc.note) ws.addRow([doc.note]);
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,7 +1,9 @@
 import type { LineWarning } from '../../../src-shared/api/methods/procurement';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { sizeText } from '../../../src-shared/pack-size';
-import { formatMoney, formatScaled } from '../../../src-shared/quantity';
+import { formatCurrency } from '../../../src-shared/money';
+import { formatScaled } from '../../../src-shared/quantity';
+import { storeMoney } from '../store/money';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
@@ -80,8 +82,8 @@ export function lineWarnings(
     // Prices per base unit compared exactly: line price / its factor vs order price / pack.
     if (BigInt(line.price) * BigInt(pl.packQty) !== BigInt(pl.price) * BigInt(line.priceFactor)) {
       add('priceDiffers', 'confirm', 'receiving.warn.priceDiffers', {
-        price: `${formatMoney(line.price)}/${line.priceUnit}`,
-        poPrice: `${formatMoney(pl.price)}/${pl.packUnit}`,
+        price: `${formatCurrency(line.price, storeMoney(ctx))}/${line.priceUnit}`,
+        poPrice: `${formatCurrency(pl.price, storeMoney(ctx))}/${pl.packUnit}`,
       });
     }
   } else if (po.hasOrder) {

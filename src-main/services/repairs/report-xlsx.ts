@@ -1,6 +1,7 @@
 import { hasMessage, translate, type MessageKey } from '../../../src-shared/i18n';
 import type { Ctx } from '../context';
 import { buildXlsx, type XlsxInput } from '../reports/xlsx';
+import { storeMoney } from '../store/money';
 import { fieldError, today } from './common';
 import { agingReport, costsReport, reliabilityReport, repeatsReport, slaReport, type Period } from './reports';
 import { addDays } from '../../../src-shared/repairs/pm-schedule';
@@ -125,6 +126,6 @@ export async function repairReportXlsx(ctx: Ctx, i: { report: Report; from?: str
     }
   }
   const title = t(`repairs.report.${i.report}`);
-  const out = await buildXlsx({ title, subtitle, ...input });
+  const out = await buildXlsx({ title, subtitle, ...input }, storeMoney(ctx));
   return { fileName: `${title}-${subtitle.replace(/[^0-9-]+/g, '_')}.xlsx`, base64: out.base64 };
 }

@@ -1,4 +1,5 @@
 import { loadExcelJS } from '../../lib/exceljs';
+import { xlsxMoneyFormat, type MoneyFormat } from '../../../src-shared/money';
 import { MONEY_SCALE, QTY_SCALE } from '../../../src-shared/quantity';
 
 type Cell = string | number | null;
@@ -10,15 +11,16 @@ export interface XlsxInput {
   totals?: Record<string, Cell> | null;
 }
 
-const FORMATS = { qty: '#,##0.###', money: '#,##0.00', int: '0', text: '@' } as const;
+const FORMATS = { qty: '#,##0.###', int: '0', text: '@' } as const;
 
 /**
  * One worksheet: title, subtitle, header, rows and a bold totals row. Exact
  * integers become decimal cells only here, at the very edge (Excel stores
  * doubles; 15 significant digits are far more than a store's figures use).
+ * Money columns show the store currency's symbol and decimals (`money`).
  * exceljs is loaded on the first export, off the start-up path.
  */
-export async function buildXlsx(input: XlsxInput): Promise<{ base64: string }> {
+export async function buildXlsx(input: XlsxInput, money: MoneyFormat): Promise<{ base64: string }> {
   const { Workbook } = await loadExcelJS();
   const wb = new Workbook();
   wb.created = new Date();
@@ -38,7 +40,8 @@ export async function buildXlsx(input: XlsxInput): Promise<{ base64: string }> {
   if (input.totals) ws.addRow(input.columns.map((c) => cellOf(c.type, input.totals![c.key]))).font = { bold: true };
   input.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    if (c.type !== 'text') col.numFmt = FORMATS[c.type];
+    if (c.type === 'money') col.numFmt = xlsxMoneyFormat(money);
+    else if (c.type !== 'text') col.numFmt = FORMATS[c.type];
     col.width = Math.min(40, Math.max(10, c.header.length * (/[^\x00-\xff]/.test(c.header) ? 2.2 : 1.2)));
   });
   ws.views = [{ state: 'frozen', ySplit: 3 }];

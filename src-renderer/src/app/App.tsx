@@ -14,6 +14,7 @@ import { ConnectionContext } from './connection';
 import { ErrorBoundary } from './ErrorBoundary';
 import { onUncaughtError } from './global-errors';
 import { canAccess, SessionProvider, useSessionQuery } from './session';
+import { setMoneyFormat } from '../lib/money';
 import { setStoreTimeZone } from '../lib/store-day';
 
 // Loaded after the first screen: the sign-in screen must not wait for the grid
@@ -51,7 +52,7 @@ function Themed() {
 }
 
 function Root() {
-  const { t } = useI18n();
+  const { locale, t } = useI18n();
   const { notification } = AntApp.useApp();
   const session = useSessionQuery();
   const [connection, setConnection] = useState<ConnectionState>('offline');
@@ -87,8 +88,9 @@ function Root() {
     [notification, t],
   );
 
-  // Days on screen are the store's (set during render: pages read it in their first render).
+  // Days and money on screen are the store's (set during render: pages read them in their first render).
   setStoreTimeZone(session.data?.store?.timezone);
+  setMoneyFormat(session.data?.store?.currency, locale);
   const value = useMemo(
     () =>
       session.data && {

@@ -191,7 +191,7 @@ export const enCore = {
   'settings.negativeStock.allow': 'Allow it and flag the item',
   'settings.expiryAlertDays': 'Expiry alert (days ahead)',
   'settings.recountPercent': 'Flag counts for recount above (%)',
-  'settings.recountValue': 'or above (currency units)',
+  'settings.recountValue': 'or above ({currency})',
   'settings.inventory': 'Inventory',
   'settings.security': 'Security',
   'settings.maintenance': 'Backups and updates',

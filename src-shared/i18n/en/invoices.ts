@@ -64,7 +64,7 @@ export const enInvoices = {
   'invoices.addLine': 'Add line',
   'invoices.removeLine': 'Remove line',
   'invoices.pickItem': 'Item (empty if the store does not stock it)',
-  'invoices.linesTotal': 'Lines: net ¥{net} + tax ¥{tax} = ¥{gross}',
+  'invoices.linesTotal': 'Lines: net {net} + tax {tax} = {gross}',
   'invoices.v.amount': 'An amount cannot be below zero.',
   'invoices.v.amountFormat': 'Enter an amount, e.g. 12.50.',
   'invoices.v.taxRate': 'A tax rate is between 0% and 100%.',
@@ -80,8 +80,8 @@ export const enInvoices = {
   'invoices.createClaim': 'Create claim',
   'invoices.claimCreated': 'Claim {number} created',
   'invoices.approve': 'Approve for payment',
-  'invoices.approveConfirm': 'Approve invoice {number} for payment of ¥{amount}?',
-  'invoices.approvedMsg': 'Invoice {number} approved: ¥{amount} to pay.',
+  'invoices.approveConfirm': 'Approve invoice {number} for payment of {amount}?',
+  'invoices.approvedMsg': 'Invoice {number} approved: {amount} to pay.',
   'invoices.remove': 'Delete',
   'invoices.removeConfirm': 'Delete invoice {number}? It was entered by mistake and nothing rests on it.',
   'invoices.removed': 'Invoice {number} deleted',
@@ -103,21 +103,21 @@ export const enInvoices = {
   'invoices.discrepancies.line': 'Line {line} · {item}',
   'invoices.discrepancies.totals': 'Invoice totals',
   'invoices.notBilled.title': 'Received but not billed (for information)',
-  'invoices.notBilled.row': '{item}: {qty}, ¥{value}',
+  'invoices.notBilled.row': '{item}: {qty}, {value}',
 
   // Messages of the match (the API produces them)
   'invoices.kind.overBilled':
-    'Billed {billed}, but only {available} was received and not yet billed: {qty} too many (¥{amount}).',
-  'invoices.kind.rejectedBilled': 'Billed {qty} that was rejected at delivery ({receipts}): ¥{amount}.',
-  'invoices.kind.notReceived': 'Billed {billed}, but nothing was received: ¥{amount}.',
-  'invoices.kind.notOrdered': 'Not on order {po} and not received: {billed} billed, ¥{amount}.',
+    'Billed {billed}, but only {available} was received and not yet billed: {qty} too many ({amount}).',
+  'invoices.kind.rejectedBilled': 'Billed {qty} that was rejected at delivery ({receipts}): {amount}.',
+  'invoices.kind.notReceived': 'Billed {billed}, but nothing was received: {amount}.',
+  'invoices.kind.notOrdered': 'Not on order {po} and not received: {billed} billed, {amount}.',
   'invoices.kind.notOrderedReceived': 'Not on order {po}, but {qty} was received and accepted: paid as received.',
   'invoices.kind.priceAbove':
-    'Price ¥{price}/{unit} is above the agreed ¥{agreed}/{unit} (tolerance {tol}): ¥{amount} on {qty}.',
-  'invoices.kind.lineArithmetic': 'Line amount ¥{total} is not {qty} × ¥{price}/{unit} = ¥{computed} (off by ¥{diff}).',
-  'invoices.kind.netTotal': 'Net total ¥{stated} is not the sum of the lines, ¥{computed} (off by ¥{diff}).',
-  'invoices.kind.taxTotal': 'Tax ¥{stated} is not the tax on the lines, ¥{computed} (off by ¥{diff}).',
-  'invoices.kind.grossTotal': 'Total ¥{stated} is not net + tax = ¥{computed} (off by ¥{diff}).',
+    'Price {price}/{unit} is above the agreed {agreed}/{unit} (tolerance {tol}): {amount} on {qty}.',
+  'invoices.kind.lineArithmetic': 'Line amount {total} is not {qty} × {price}/{unit} = {computed} (off by {diff}).',
+  'invoices.kind.netTotal': 'Net total {stated} is not the sum of the lines, {computed} (off by {diff}).',
+  'invoices.kind.taxTotal': 'Tax {stated} is not the tax on the lines, {computed} (off by {diff}).',
+  'invoices.kind.grossTotal': 'Total {stated} is not net + tax = {computed} (off by {diff}).',
 
   // Errors
   'invoices.error.notFound': 'This invoice does not exist.',
@@ -162,7 +162,7 @@ export const enInvoices = {
   // Claims
   'invoices.claim.pickTitle': 'Claim for invoice {number}',
   'invoices.claim.pickHint': 'Discrepancies left unticked are accepted and paid as billed.',
-  'invoices.claim.amount': 'Claim ¥{amount}',
+  'invoices.claim.amount': 'Claim {amount}',
   'invoices.claim.note': 'Note for the supplier',
   'invoices.claim.totalsLine': 'Invoice totals',
   'invoices.claim.back': 'Invoice {number}',
@@ -193,9 +193,9 @@ export const enInvoices = {
   'invoices.claim.col.diffGross': 'Claimed',
   'invoices.claim.col.reason': 'Reason',
   'invoices.claim.doc.title': 'Claim for invoice discrepancies',
-  'invoices.claim.doc.total': 'Total claimed (¥)',
+  'invoices.claim.doc.total': 'Total claimed ({currency})',
   'invoices.claim.doc.request':
-    'Please issue a credit note (red-letter invoice) of ¥{amount} against invoice {invoice}, or deduct it from the payment.',
+    'Please issue a credit note (red-letter invoice) of {amount} against invoice {invoice}, or deduct it from the payment.',
   'invoices.claim.error.notFound': 'This claim does not exist.',
   'invoices.claim.error.transition': 'Claim {number} is {status}: it cannot be marked {to}.',
 } as const;

@@ -180,7 +180,7 @@ export const zhCore: Record<keyof typeof enCore, string> = {
   'settings.negativeStock.allow': '允许并标记该物料',
   'settings.expiryAlertDays': '临期提醒（提前天数）',
   'settings.recountPercent': '盘点差异超过（%）需复盘',
-  'settings.recountValue': '或金额超过（元）',
+  'settings.recountValue': '或金额超过（{currency}）',
   'settings.inventory': '库存',
   'settings.security': '安全',
   'settings.maintenance': '备份与更新',

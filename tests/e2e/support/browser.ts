@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import CHROMIUM_ARGS from './chromium-args.json';
@@ -8,7 +8,7 @@ export const SHOTS = resolve(__dirname, '../../../test-results/screens');
 /** Debian's Chromium, headless, with the flags this machine needs (no network chatter, no sandbox as root). */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   });
@@ -29,7 +29,12 @@ export async function newPage(
   return { context, page };
 }
 
+/**
+ * A PNG of the screen under test-results/screens/. With E2E_SCREEN_TEXT=1 the
+ * page's text is written beside it, to write a step's assertions from.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SHOTS, `${name}.png`) });
+  if (process.env.E2E_SCREEN_TEXT === '1') writeFileSync(resolve(SHOTS, `${name}.txt`), await page.innerText('body'));
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { stopChild, track } from './children';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -13,17 +14,26 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** Starts the built Node host (`out/main/serve.js`) on a free port with a fresh data directory. */
+/**
+ * Starts the built Node host (`out/main/serve.js`) on a free port with a fresh
+ * data directory. It is tracked from the moment it is spawned (children.ts),
+ * so it is stopped even when the caller never gets it back.
+ */
 export async function startHost(args: string[] = [], dataDir?: string): Promise<RunningHost> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'bo-e2e-'));
   const child = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--data-dir', dir, '--port', '0', ...args], {
     cwd: ROOT,
     env: { ...process.env, BACKOFFICE_DATA_DIR: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  track(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const removeDir = () => {
+    if (!dataDir) rmSync(dir, { recursive: true, force: true });
+  };
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`host did not start:\n${out}`)), 20_000);
     const check = () => {
@@ -35,6 +45,10 @@ export async function startHost(args: string[] = [], dataDir?: string): Promise<
     };
     child.stdout!.on('data', check);
     child.on('exit', (code) => fail(new Error(`host exited with ${code}:\n${out}`)));
+  }).catch(async (e: unknown) => {
+    await stopChild(child);
+    removeDir();
+    throw e;
   });
   return {
     url,
@@ -42,12 +56,8 @@ export async function startHost(args: string[] = [], dataDir?: string): Promise<
     process: child,
     output: () => out,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+      await stopChild(child);
+      removeDir();
     },
   };
 }

@@ -54,6 +54,14 @@ export class ShellScreen {
     await this.page.getByText(label, { exact: true }).click();
   }
 
+  /** The value of an API call made with the page's session; a failure throws with the API's message. */
+  async value<T>(method: string, input: unknown = {}): Promise<T> {
+    const res = await this.callApi(method, input);
+    const body = res.body as { ok: boolean; value?: T; error?: { message: string } };
+    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+    return body.value as T;
+  }
+
   /** Calls the API from inside the page, with the page's own cookie, as a curious user could. */
   callApi(method: string, input: unknown = {}) {
     return this.page.evaluate(

@@ -1,7 +1,7 @@
 import { Alert, App, Descriptions, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { CountHeaderDto } from '../../../../src-shared/api/methods/counts';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { money } from '../../lib/money';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
@@ -57,7 +57,7 @@ export function PostCountModal(props: { count: CountHeaderDto; open: boolean; on
             <Descriptions.Item label={t('counts.totals.recount')}>{totals.recount}</Descriptions.Item>
             <Descriptions.Item label={t('counts.totals.adjustments')}>{totals.adjustments}</Descriptions.Item>
             <Descriptions.Item label={t('counts.totals.varianceValue')}>
-              {formatMoney(totals.varianceValue)}
+              {money(totals.varianceValue)}
             </Descriptions.Item>
           </Descriptions>
         )}

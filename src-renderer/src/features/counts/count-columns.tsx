@@ -3,7 +3,8 @@ import { Tag } from 'antd';
 import type { CountLineDto } from '../../../../src-shared/api/methods/counts';
 import { MAX_ENTRY_QTY, parseCountEntry } from '../../../../src-shared/count-entry';
 import type { MessageKey } from '../../../../src-shared/i18n';
-import { formatMoney, formatQty } from '../../../../src-shared/quantity';
+import { formatQty } from '../../../../src-shared/quantity';
+import { amount } from '../../lib/money';
 import { formatStoreTime } from '../../lib/format';
 
 export const qtyText = (qty: number | null, unit: string) => (qty === null ? '' : `${formatQty(qty)} ${unit}`);
@@ -128,7 +129,7 @@ export function countColumns(deps: ColumnDeps): ColDef<CountLineDto>[] {
       width: 95,
       type: 'rightAligned',
       valueGetter: (p) =>
-        p.data?.varianceValue === null || p.data?.varianceValue === undefined ? '' : formatMoney(p.data.varianceValue),
+        p.data?.varianceValue === null || p.data?.varianceValue === undefined ? '' : amount(p.data.varianceValue),
     },
     {
       colId: 'recount',

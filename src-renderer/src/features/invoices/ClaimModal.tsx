@@ -2,7 +2,6 @@ import { Checkbox, Form, Input, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import type { InvoiceDto } from '../../../../src-shared/api/methods/invoices';
-import { formatMoney } from '../../../../src-shared/quantity';
 import { FormModal } from '../../components/FormModal';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
@@ -83,7 +82,7 @@ export function ClaimModal(props: { inv: InvoiceDto; open: boolean; onClose(): v
           const total = choices.filter((c) => keys.includes(c.key)).reduce((s, c) => s + c.amount, 0);
           return (
             <Typography.Title level={5} data-testid="claim-amount">
-              {t('invoices.claim.amount', { amount: formatMoney(total) })}
+              {t('invoices.claim.amount', { amount: money(total) })}
             </Typography.Title>
           );
         }}

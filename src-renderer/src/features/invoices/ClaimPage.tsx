@@ -11,7 +11,6 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ClaimLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
-import { formatMoney } from '../../../../src-shared/quantity';
 import { useSession } from '../../app/session';
 import { call } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
@@ -19,7 +18,7 @@ import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { money } from '../procurement/money';
+import { amount, money, moneySymbol } from '../procurement/money';
 import { ClaimPrint } from './ClaimPrint';
 import { CLAIM_STATUS_COLOR, MANAGERS } from './invoice-status';
 import { lineLabel } from './MatchCard';
@@ -60,7 +59,7 @@ export function ClaimPage() {
       return t(status === 'sent' ? 'invoices.claim.sentMsg' : 'invoices.claim.settledMsg', { number: claim.number });
     });
   const qp = (l: ClaimLineDto, qty: number, price: number) =>
-    l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatMoney(price)}`;
+    l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${money(price)}`;
   const manager = can(MANAGERS);
 
   return (
@@ -154,10 +153,10 @@ export function ClaimPage() {
         summary={() => (
           <Table.Summary.Row>
             <Table.Summary.Cell index={0} colSpan={8} align="right">
-              <b>{t('invoices.claim.doc.total')}</b>
+              <b>{t('invoices.claim.doc.total', { currency: moneySymbol() })}</b>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={1} align="right">
-              <b>{formatMoney(claim.amount)}</b>
+              <b>{amount(claim.amount)}</b>
             </Table.Summary.Cell>
           </Table.Summary.Row>
         )}
@@ -184,7 +183,7 @@ export function ClaimPage() {
           {
             title: t('invoices.claim.col.billedAmount'),
             align: 'right',
-            render: (_, l) => formatMoney(l.billedAmount),
+            render: (_, l) => amount(l.billedAmount),
           },
           {
             title: t('invoices.claim.col.should'),
@@ -194,18 +193,18 @@ export function ClaimPage() {
           {
             title: t('invoices.claim.col.shouldAmount'),
             align: 'right',
-            render: (_, l) => formatMoney(l.shouldAmount),
+            render: (_, l) => amount(l.shouldAmount),
           },
-          { title: t('invoices.claim.col.diffNet'), align: 'right', render: (_, l) => formatMoney(l.diffNet) },
+          { title: t('invoices.claim.col.diffNet'), align: 'right', render: (_, l) => amount(l.diffNet) },
           {
             title: t('invoices.claim.col.tax'),
             align: 'right',
-            render: (_, l) => (l.invoiceLineNo === null ? '' : `${formatMoney(l.diffTax)} (${rateText(l.taxRate)})`),
+            render: (_, l) => (l.invoiceLineNo === null ? '' : `${amount(l.diffTax)} (${rateText(l.taxRate)})`),
           },
           {
             title: t('invoices.claim.col.diffGross'),
             align: 'right',
-            render: (_, l) => <b>{formatMoney(l.diffGross)}</b>,
+            render: (_, l) => <b>{amount(l.diffGross)}</b>,
           },
         ]}
       />

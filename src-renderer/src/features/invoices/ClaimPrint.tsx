@@ -1,6 +1,6 @@
 import type { ClaimDto, ClaimLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { amount, money, moneySymbol } from '../../lib/money';
 import { useSession } from '../../app/session';
 import { PrintDocument } from '../../components/PrintDocument';
 import { formatStoreTime } from '../../lib/format';
@@ -19,12 +19,12 @@ export function ClaimPrint({ claim }: { claim: ClaimDto }) {
     [t('invoices.f.number'), claim.invoiceNumber],
     [t('invoices.f.invoiceDay'), claim.invoiceDay],
     [t('invoices.f.po'), [claim.poNumber, claim.receiptNumber].filter(Boolean).join(' / ')],
-    [t('invoices.f.gross'), formatMoney(claim.invoiceGross)],
+    [t('invoices.f.gross'), money(claim.invoiceGross)],
     [t('po.doc.buyer'), store ? `${store.code} ${store.name}` : ''],
     [t('invoices.claim.f.createdAt'), formatStoreTime(claim.createdAt, store?.timezone).slice(0, 10)],
   ];
   const qp = (l: ClaimLineDto, qty: number, price: number) =>
-    l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatMoney(price)}`;
+    l.invoiceLineNo === null ? '' : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${money(price)}`;
   return (
     <PrintDocument
       className="claim-print"
@@ -60,28 +60,26 @@ export function ClaimPrint({ claim }: { claim: ClaimDto }) {
                 ))}
               </td>
               <td className="num">{qp(l, l.billedQty, l.billedPrice)}</td>
-              <td className="num">{formatMoney(l.billedAmount)}</td>
+              <td className="num">{amount(l.billedAmount)}</td>
               <td className="num">{qp(l, l.shouldQty, l.shouldPrice)}</td>
-              <td className="num">{formatMoney(l.shouldAmount)}</td>
-              <td className="num">{formatMoney(l.diffNet)}</td>
-              <td className="num">
-                {l.invoiceLineNo === null ? '' : `${formatMoney(l.diffTax)} (${rateText(l.taxRate)})`}
-              </td>
-              <td className="num">{formatMoney(l.diffGross)}</td>
+              <td className="num">{amount(l.shouldAmount)}</td>
+              <td className="num">{amount(l.diffNet)}</td>
+              <td className="num">{l.invoiceLineNo === null ? '' : `${amount(l.diffTax)} (${rateText(l.taxRate)})`}</td>
+              <td className="num">{amount(l.diffGross)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <td colSpan={8} className="num">
-              {t('invoices.claim.doc.total')}
+              {t('invoices.claim.doc.total', { currency: moneySymbol() })}
             </td>
-            <td className="num">{formatMoney(claim.amount)}</td>
+            <td className="num">{amount(claim.amount)}</td>
           </tr>
         </tfoot>
       </table>
       <p className="request">
-        {t('invoices.claim.doc.request', { amount: formatMoney(claim.amount), invoice: claim.invoiceNumber })}
+        {t('invoices.claim.doc.request', { amount: money(claim.amount), invoice: claim.invoiceNumber })}
       </p>
       {claim.note && <p>{claim.note}</p>}
     </PrintDocument>

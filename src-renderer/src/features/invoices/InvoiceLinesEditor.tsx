@@ -4,7 +4,7 @@ import type { CatalogueRow } from '../../../../src-shared/api/methods/procuremen
 import { rateText } from '../../../../src-shared/invoices';
 import { useI18n } from '../../lib/i18n';
 import { filterByLabel, nameOf, type Pickers } from '../stock/pickers';
-import { PRICE_PATTERN, money, parseYuan, yuanText } from '../procurement/money';
+import { PRICE_PATTERN, money, moneySymbol, parseYuan, yuanText } from '../procurement/money';
 import { computedAmount, type LineValues } from './invoice-money';
 import { TAX_RATES } from './invoice-status';
 
@@ -93,11 +93,16 @@ function Line(props: { name: number; pickers: Pickers; catalogue: CatalogueRow[]
         rules={[{ required: true, message: t('validation.required') }, ...price]}
         style={{ width: W.price, marginBottom: 8 }}
       >
-        <Input prefix="¥" placeholder={t('invoices.col.unitPrice')} inputMode="decimal" data-testid={id('price')} />
+        <Input
+          prefix={moneySymbol()}
+          placeholder={t('invoices.col.unitPrice')}
+          inputMode="decimal"
+          data-testid={id('price')}
+        />
       </Form.Item>
       <Form.Item name={[name, 'lineTotal']} rules={price} style={{ width: W.total, marginBottom: 8 }}>
         <Input
-          prefix="¥"
+          prefix={moneySymbol()}
           placeholder={computed === null ? t('invoices.col.lineTotal') : yuanText(computed)}
           inputMode="decimal"
           data-testid={id('total')}

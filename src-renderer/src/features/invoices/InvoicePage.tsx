@@ -12,7 +12,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { InvoiceDto, InvoiceLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
-import { formatMoney } from '../../../../src-shared/quantity';
 import { useSession } from '../../app/session';
 import { call } from '../../lib/api';
 import { formatStoreTime } from '../../lib/format';
@@ -20,7 +19,7 @@ import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { showLinesError } from '../stock/errors';
 import { usePickers } from '../stock/pickers';
-import { PRICE_PATTERN, money, parseYuan, yuanText } from '../procurement/money';
+import { PRICE_PATTERN, money, moneySymbol, parseYuan, yuanText } from '../procurement/money';
 import { ClaimModal } from './ClaimModal';
 import { InvoiceLinesEditor } from './InvoiceLinesEditor';
 import { CLAIM_STATUS_COLOR, CLERKS, INVOICE_STATUS_COLOR, MANAGERS } from './invoice-status';
@@ -152,14 +151,14 @@ export function InvoicePage() {
   const approve = () =>
     modal.confirm({
       title: t('invoices.approve'),
-      content: t('invoices.approveConfirm', { number: inv.number, amount: formatMoney(toPay) }),
+      content: t('invoices.approveConfirm', { number: inv.number, amount: money(toPay) }),
       okText: t('invoices.approve'),
       cancelText: t('common.cancel'),
       okButtonProps: { 'data-testid': 'invoice-approve-ok' } as Record<string, string>,
       onOk: () =>
         run('approve', async () => {
           const done = await call('invoices.approve', { id });
-          return t('invoices.approvedMsg', { number: inv.number, amount: formatMoney(done.approvedAmount ?? 0) });
+          return t('invoices.approvedMsg', { number: inv.number, amount: money(done.approvedAmount ?? 0) });
         }),
     });
   const remove = () =>
@@ -322,15 +321,20 @@ export function InvoicePage() {
                   rules={[{ pattern: PRICE_PATTERN, message: t('invoices.v.amountFormat') }]}
                   style={{ width: 150, marginBottom: 8 }}
                 >
-                  <Input prefix="¥" placeholder={yuanText(sums[k])} inputMode="decimal" data-testid={`invoice-${k}`} />
+                  <Input
+                    prefix={moneySymbol()}
+                    placeholder={yuanText(sums[k])}
+                    inputMode="decimal"
+                    data-testid={`invoice-${k}`}
+                  />
                 </Form.Item>
               ))}
               <div style={{ paddingBottom: 8 }}>
                 <Typography.Text strong data-testid="invoice-lines-total">
                   {t('invoices.linesTotal', {
-                    net: formatMoney(sums.net),
-                    tax: formatMoney(sums.tax),
-                    gross: formatMoney(sums.gross),
+                    net: money(sums.net),
+                    tax: money(sums.tax),
+                    gross: money(sums.gross),
                   })}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
@@ -369,7 +373,7 @@ function LinesTable({ lines, locale }: { lines: InvoiceLineDto[]; locale: 'zh-CN
             align: 'right',
             render: (_, l) => qtyInUnit(l.qty, l.unit, l.unitFactor, l.baseUnit),
           },
-          { title: t('invoices.col.unitPrice'), align: 'right', render: (_, l) => formatMoney(l.unitPrice) },
+          { title: t('invoices.col.unitPrice'), align: 'right', render: (_, l) => money(l.unitPrice) },
           { title: t('invoices.col.lineTotal'), align: 'right', render: (_, l) => money(l.lineTotal) },
           { title: t('invoices.col.taxRate'), align: 'right', render: (_, l) => rateText(l.taxRate) },
         ]}

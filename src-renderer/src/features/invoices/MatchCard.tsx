@@ -2,7 +2,6 @@ import { Alert, Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { InvoiceDto, MatchLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit } from '../../../../src-shared/invoices';
 import { sizeText } from '../../../../src-shared/pack-size';
-import { formatMoney } from '../../../../src-shared/quantity';
 import { useSession } from '../../app/session';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
@@ -102,7 +101,7 @@ export function MatchCard({ inv }: { inv: InvoiceDto }) {
             align: 'right',
             render: (_, l) => (
               <>
-                {qtyInUnit(l.billed, l.unit, l.unitFactor, l.baseUnit)} × {formatMoney(l.billedPrice)}
+                {qtyInUnit(l.billed, l.unit, l.unitFactor, l.baseUnit)} × {money(l.billedPrice)}
                 <br />
                 {money(l.billedAmount)}
               </>
@@ -126,14 +125,14 @@ export function MatchCard({ inv }: { inv: InvoiceDto }) {
           {
             title: t('invoices.col.agreedPrice'),
             align: 'right',
-            render: (_, l) => (l.agreedPrice === null ? '' : `${formatMoney(l.agreedPrice)}/${l.unit}`),
+            render: (_, l) => (l.agreedPrice === null ? '' : `${money(l.agreedPrice)}/${l.unit}`),
           },
           {
             title: t('invoices.col.should'),
             align: 'right',
             render: (_, l) => (
               <>
-                {qtyInUnit(l.shouldQty, l.unit, l.unitFactor, l.baseUnit)} × {formatMoney(l.shouldPrice)}
+                {qtyInUnit(l.shouldQty, l.unit, l.unitFactor, l.baseUnit)} × {money(l.shouldPrice)}
                 <br />
                 {money(l.shouldAmount)}
               </>
@@ -191,7 +190,7 @@ export function MatchCard({ inv }: { inv: InvoiceDto }) {
                 {t('invoices.notBilled.row', {
                   item: `${n.itemCode} ${nameOf(n, locale)}`,
                   qty: sizeText(n.qty, n.baseUnit),
-                  value: formatMoney(n.value),
+                  value: money(n.value),
                 })}
               </Typography.Text>
             </div>

@@ -9,7 +9,7 @@ import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
 import { nameOf, usePickers } from '../stock/pickers';
 import { CatalogueModal } from './CatalogueModal';
-import { money, mulDiv, sizeText } from './money';
+import { amount, money, moneySymbol, mulDiv, sizeText } from './money';
 
 /** A supplier's catalogue: what it sells us, in which pack, at which agreed price. */
 export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: boolean; onClose(): void }) {
@@ -55,11 +55,12 @@ export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: 
       },
       {
         colId: 'price',
-        headerName: t('catalogue.f.price'),
+        headerName: t('catalogue.f.price', { currency: moneySymbol() }),
         width: 120,
         type: 'rightAligned',
         valueGetter: (x) => x.data?.price,
-        valueFormatter: (x) => (x.value === null || x.value === undefined ? '' : money(x.value as number)),
+        // The header names the currency: the cell is the figure.
+        valueFormatter: (x) => (x.value === null || x.value === undefined ? '' : amount(x.value as number)),
       },
       {
         colId: 'unitPrice',

@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
 import { filterByLabel, itemOptions, type Pickers } from '../stock/pickers';
-import { PRICE_PATTERN, parseYuan, yuanText } from './money';
+import { PRICE_PATTERN, moneySymbol, parseYuan, yuanText } from './money';
 
 interface Values {
   itemId: string;
@@ -102,7 +102,7 @@ export function CatalogueModal(props: {
         <Col span={12}>
           <Form.Item
             name="price"
-            label={t('catalogue.f.price')}
+            label={t('catalogue.f.price', { currency: moneySymbol() })}
             rules={[...required, { pattern: PRICE_PATTERN, message: t('po.v.priceFormat') }]}
           >
             <Input inputMode="decimal" data-testid="catalogue-price" />

@@ -4,7 +4,7 @@ import type { CatalogueRow, PoLineDto } from '../../../../src-shared/api/methods
 import { parseScaled } from '../../../../src-shared/quantity';
 import { useI18n } from '../../lib/i18n';
 import { filterByLabel, nameOf, type Pickers } from '../stock/pickers';
-import { PRICE_PATTERN, lineValue, money, parseYuan, sizeText, yuanText } from './money';
+import { PRICE_PATTERN, lineValue, money, moneySymbol, parseYuan, sizeText, yuanText } from './money';
 
 export interface PoLineValues {
   itemId?: string;
@@ -93,7 +93,12 @@ function Line(props: {
         rules={[{ pattern: PRICE_PATTERN, message: t('po.v.priceFormat') }]}
         style={{ width: 120, marginBottom: 8 }}
       >
-        <Input prefix="¥" placeholder={t('po.col.price')} inputMode="decimal" data-testid={`po-line-${name}-price`} />
+        <Input
+          prefix={moneySymbol()}
+          placeholder={t('po.col.price')}
+          inputMode="decimal"
+          data-testid={`po-line-${name}-price`}
+        />
       </Form.Item>
       <Typography.Text style={{ width: 110, paddingTop: 5, textAlign: 'right' }} data-testid={`po-line-${name}-value`}>
         {amount === null ? '' : money(amount)}

@@ -4,7 +4,7 @@ import { useSession } from '../../app/session';
 import { PrintDocument } from '../../components/PrintDocument';
 import { useI18n } from '../../lib/i18n';
 import { nameOf } from '../stock/pickers';
-import { money, sizeText } from './money';
+import { money, moneySymbol, sizeText } from './money';
 
 /** The printable purchase order (window.print), laid out like the PDF the supplier gets. */
 export function PoPrint({ po }: { po: PoDto }) {
@@ -56,7 +56,7 @@ export function PoPrint({ po }: { po: PoDto }) {
         <tfoot>
           <tr>
             <td colSpan={8} className="num">
-              {t('po.doc.total')}
+              {t('po.doc.total', { currency: moneySymbol() })}
             </td>
             <td className="num">{money(po.value)}</td>
           </tr>

@@ -269,7 +269,7 @@ export function PurchaseOrderPage() {
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          message={t('po.belowMinimum', { min: yuanText(po.minOrderValue) })}
+          message={t('po.belowMinimum', { min: money(po.minOrderValue) })}
           data-testid="po-below-minimum"
         />
       )}

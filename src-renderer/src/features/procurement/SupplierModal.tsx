@@ -5,7 +5,7 @@ import type { SupplierDto } from '../../../../src-shared/api/methods/procurement
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
-import { PRICE_PATTERN, parseYuan, yuanText } from './money';
+import { PRICE_PATTERN, moneySymbol, parseYuan, yuanText } from './money';
 
 interface Values {
   code: string;
@@ -114,7 +114,7 @@ export function SupplierModal(props: { open: boolean; supplier: SupplierDto | nu
         <Col span={8}>
           <Form.Item
             name="minOrderValue"
-            label={t('suppliers.f.minOrder')}
+            label={t('suppliers.f.minOrder', { currency: moneySymbol() })}
             rules={[{ pattern: PRICE_PATTERN, message: t('po.v.priceFormat') }]}
           >
             <Input inputMode="decimal" data-testid="supplier-min-order" />

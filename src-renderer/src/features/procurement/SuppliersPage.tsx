@@ -8,7 +8,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { CatalogueDrawer } from './CatalogueDrawer';
-import { money } from './money';
+import { amount, moneySymbol } from './money';
 import { SupplierModal } from './SupplierModal';
 
 /** Suppliers with their purchasing terms; each one's catalogue opens in a drawer. */
@@ -41,11 +41,12 @@ export function SuppliersPage() {
       },
       {
         colId: 'minOrder',
-        headerName: t('suppliers.f.minOrder'),
+        headerName: t('suppliers.f.minOrder', { currency: moneySymbol() }),
         width: 120,
         type: 'rightAligned',
         valueGetter: (x) => x.data?.minOrderValue,
-        valueFormatter: (x) => (x.value ? money(x.value as number) : ''),
+        // The header names the currency: the cell is the figure.
+        valueFormatter: (x) => (x.value ? amount(x.value as number) : ''),
       },
       { field: 'items', headerName: t('suppliers.f.items'), width: 90, filter: 'agNumberColumnFilter' },
       { field: 'openOrders', headerName: t('suppliers.f.openOrders'), width: 100, filter: 'agNumberColumnFilter' },

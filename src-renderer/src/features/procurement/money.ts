@@ -1,6 +1,7 @@
-import { MONEY_SCALE, formatMoney, formatScaled, parseScaled } from '../../../../src-shared/quantity';
+import { MONEY_SCALE, formatScaled, parseScaled } from '../../../../src-shared/quantity';
 
 export { sizeText } from '../../../../src-shared/pack-size';
+export { amount, money, moneySymbol } from '../../lib/money';
 
 /** A money input's text: empty, or a plain amount with up to four decimals. */
 export const PRICE_PATTERN = /^\s*\d{1,12}([.,]\d{0,4})?\s*$/;
@@ -14,8 +15,6 @@ export function parseYuan(text: string | null | undefined): number | null {
 
 /** Ten-thousandths -> the text the money inputs show (up to four decimals, none lost). */
 export const yuanText = (value: number) => formatScaled(value, MONEY_SCALE);
-
-export const money = (value: number) => `¥${formatMoney(value)}`;
 
 /** a x b / c rounded half away from zero, exact in BigInt (products of money and quantities pass 2^53). */
 export function mulDiv(a: number, b: number, c: number): number {

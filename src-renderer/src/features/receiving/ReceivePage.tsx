@@ -3,7 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { ApiError } from '../../../../src-shared/errors';
-import { formatMoney, formatScaled } from '../../../../src-shared/quantity';
+import { formatScaled } from '../../../../src-shared/quantity';
+import { money } from '../../lib/money';
 import { call } from '../../lib/api';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
@@ -202,7 +203,7 @@ export function ReceivePage() {
         <Descriptions.Item label={t('receiving.supplier')}>{r.supplierName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('receiving.po')}>{r.poNumber ?? t('receiving.noPo')}</Descriptions.Item>
         <Descriptions.Item label={t('receiving.area')}>{r.areaCode}</Descriptions.Item>
-        <Descriptions.Item label={t('receiving.value')}>¥{formatMoney(r.value)}</Descriptions.Item>
+        <Descriptions.Item label={t('receiving.value')}>{money(r.value)}</Descriptions.Item>
       </Descriptions>
       <Row gutter={12}>
         <Col xs={24} xl={9}>

@@ -4,7 +4,7 @@ import { App, Button, Form, Modal, Segmented, Select, Space, Typography } from '
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MethodOutput } from '../../../../src-shared/api';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { amount } from '../../lib/money';
 import { DataGrid } from '../../components/DataGrid';
 import { call } from '../../lib/api';
 import { showApiError } from '../../lib/form-errors';
@@ -112,7 +112,7 @@ export function ReceivingListPage() {
         headerName: t('receiving.value'),
         width: 120,
         type: 'rightAligned',
-        valueGetter: (p) => p.data && formatMoney(p.data.value),
+        valueGetter: (p) => p.data && amount(p.data.value),
       },
       { field: 'openedBy', headerName: t('receiving.openedBy'), width: 120 },
     ],

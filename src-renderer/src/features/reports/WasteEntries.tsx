@@ -2,7 +2,8 @@ import type { ColDef } from 'ag-grid-community';
 import { Drawer } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
-import { formatMoney, formatQty } from '../../../../src-shared/quantity';
+import { formatQty } from '../../../../src-shared/quantity';
+import { amount } from '../../lib/money';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
 import { formatStoreTime } from '../../lib/format';
@@ -79,7 +80,7 @@ export function WasteEntries(props: {
         headerName: t('ops.col.value'),
         width: 100,
         type: 'rightAligned',
-        valueGetter: (x) => x.data && formatMoney(-x.data.value),
+        valueGetter: (x) => x.data && amount(-x.data.value),
       },
       { field: 'username', headerName: t('ops.col.user'), width: 90 },
       { field: 'note', headerName: t('ops.col.note'), flex: 1, minWidth: 120 },

@@ -1,6 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { MessageKey } from '../../../../src-shared/i18n';
-import { formatMoney, formatQty } from '../../../../src-shared/quantity';
+import { formatQty } from '../../../../src-shared/quantity';
+import { amount } from '../../lib/money';
 
 export type CellType = 'text' | 'qty' | 'money' | 'int';
 
@@ -25,7 +26,7 @@ export function formatCell(type: CellType, v: string | number | null): string {
   if (v === null || v === '') return '';
   if (typeof v === 'string') return v;
   if (type === 'qty') return formatQty(v);
-  if (type === 'money') return formatMoney(v);
+  if (type === 'money') return amount(v);
   return String(v);
 }
 

@@ -8,6 +8,7 @@ import { ScanSettingsCard } from '../receiving/ScanSettingsCard';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
+import { moneySymbol } from '../../lib/money';
 
 type StoreForm = MethodOutput<'store.get'>;
 
@@ -40,7 +41,7 @@ export function StoreSettingsPage() {
   ) => (
     <Form.Item
       name={['settings', name]}
-      label={t(`settings.${name}`)}
+      label={t(`settings.${name}`, { currency: moneySymbol() })}
       rules={[{ required: true, type: 'number', min, max }]}
     >
       <InputNumber min={min} max={max} style={{ width: '100%' }} />

@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { InputNumber, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { amount, money } from '../../lib/money';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
@@ -42,7 +42,7 @@ export function ExpiryPage() {
         headerName: t('ops.col.value'),
         width: 120,
         type: 'rightAligned',
-        valueFormatter: (x) => formatMoney(x.value as number),
+        valueFormatter: (x) => amount(x.value as number),
       },
     ],
     [t, locale],
@@ -58,7 +58,7 @@ export function ExpiryPage() {
         getRowId={(r) => `${r.itemId}|${r.areaId}|${r.lot}`}
         exportName={id}
         height="calc(100vh - 250px)"
-        toolbar={<Typography.Text strong>{t('ops.total', { value: formatMoney(total) })}</Typography.Text>}
+        toolbar={<Typography.Text strong>{t('ops.total', { value: money(total) })}</Typography.Text>}
       />
     );
   };

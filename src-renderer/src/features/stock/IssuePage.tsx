@@ -1,5 +1,5 @@
 import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { money } from '../../lib/money';
 import { useMutation } from '../../lib/query';
 import { useI18n } from '../../lib/i18n';
 import { DocLines, toApiLines, type LineValues } from './DocLines';
@@ -35,7 +35,7 @@ export function IssuePage() {
         reason: v.reason || undefined,
         note: v.note || undefined,
       });
-      void message.success(t('ops.issue.done', { moves: out.moves, value: formatMoney(out.value) }));
+      void message.success(t('ops.issue.done', { moves: out.moves, value: money(out.value) }));
       form.setFieldsValue({ lines: [{}], note: '' });
     } catch (err) {
       showLinesError(err, message, form);

@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { Alert, App, Button, DatePicker, Form, Input, Select, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src-shared/api';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { amount } from '../../lib/money';
 import { MOVE_KIND_NAMES } from '../../../../src-shared/stock-kinds';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
@@ -113,7 +113,7 @@ export function MovesPage() {
         headerName: t('ops.col.value'),
         width: 110,
         type: 'rightAligned',
-        valueFormatter: (x) => formatMoney(x.value as number),
+        valueFormatter: (x) => amount(x.value as number),
       },
       {
         colId: 'reason',

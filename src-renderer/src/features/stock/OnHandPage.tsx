@@ -4,7 +4,7 @@ import { Alert, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { MethodOutput } from '../../../../src-shared/api';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { amount, money } from '../../lib/money';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
@@ -57,7 +57,7 @@ export function OnHandPage() {
         headerName: t('ops.col.value'),
         width: 130,
         type: 'rightAligned',
-        valueFormatter: (x) => formatMoney(x.value as number),
+        valueFormatter: (x) => amount(x.value as number),
       },
     ],
     [t, locale, allowNegative],
@@ -107,7 +107,7 @@ export function OnHandPage() {
               onChange={(v) => setCategory(v ?? null)}
             />
             <Typography.Text strong data-testid="onhand-total">
-              {t('ops.total', { value: formatMoney(total) })}
+              {t('ops.total', { value: money(total) })}
             </Typography.Text>
           </>
         }

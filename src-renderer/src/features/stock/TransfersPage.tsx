@@ -2,7 +2,8 @@ import type { ColDef } from 'ag-grid-community';
 import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
-import { QTY_SCALE, formatMoney, formatQty, parseScaled } from '../../../../src-shared/quantity';
+import { QTY_SCALE, formatQty, parseScaled } from '../../../../src-shared/quantity';
+import { amount } from '../../lib/money';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
 import { FormModal } from '../../components/FormModal';
@@ -121,7 +122,7 @@ export function TransfersPage() {
         headerName: t('ops.col.value'),
         width: 110,
         type: 'rightAligned',
-        valueGetter: (x) => x.data && formatMoney(x.data.lines.reduce((s, l) => s + l.valueSent, 0)),
+        valueGetter: (x) => x.data && amount(x.data.lines.reduce((s, l) => s + l.valueSent, 0)),
       },
       { field: 'note', headerName: t('ops.col.note'), flex: 1, minWidth: 120 },
       {

@@ -1,6 +1,6 @@
 import { App, Button, Card, Form, Input, Select, Space, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { formatMoney } from '../../../../src-shared/quantity';
+import { money } from '../../lib/money';
 import { useMutation } from '../../lib/query';
 import { useI18n } from '../../lib/i18n';
 import { DocLines, toApiLines, type LineValues } from './DocLines';
@@ -40,7 +40,7 @@ export function WastePage() {
         note: v.note || undefined,
         photo: photo ? { fileName: photo.name, dataBase64: await readBase64(photo) } : undefined,
       });
-      void message.success(t('ops.waste.done', { moves: out.moves, value: formatMoney(out.value) }));
+      void message.success(t('ops.waste.done', { moves: out.moves, value: money(out.value) }));
       form.setFieldsValue({ lines: [{}], note: '' });
       setPhoto(null);
     } catch (err) {

@@ -9,7 +9,7 @@ import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { money, parseYuan, PRICE_PATTERN, yuanText } from '../../procurement/money';
+import { money, moneySymbol, parseYuan, PRICE_PATTERN, yuanText } from '../../procurement/money';
 import { categoryName, EDITORS, listText } from '../repair-format';
 
 type Tech = MethodOutput<'technicians.list'>[number];
@@ -152,7 +152,7 @@ export function TechniciansPage() {
           rules={[{ pattern: PRICE_PATTERN, message: t('po.v.priceFormat') }]}
           extra={t('repairs.tech.rateHint')}
         >
-          <Input prefix="¥" inputMode="decimal" style={{ width: 200 }} />
+          <Input prefix={moneySymbol()} inputMode="decimal" style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="note" label={t('repairs.f.note')}>
           <Input.TextArea rows={2} maxLength={500} />

@@ -10,7 +10,7 @@ import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { money, parseYuan, PRICE_PATTERN, yuanText } from '../../procurement/money';
+import { money, moneySymbol, parseYuan, PRICE_PATTERN, yuanText } from '../../procurement/money';
 import { categoryName, EDITORS, listText } from '../repair-format';
 
 type Vendor = MethodOutput<'vendors.list'>[number];
@@ -251,7 +251,7 @@ export function VendorsPage() {
               label={t('repairs.tech.rate')}
               rules={[{ pattern: PRICE_PATTERN, message: t('po.v.priceFormat') }]}
             >
-              <Input prefix="¥" inputMode="decimal" />
+              <Input prefix={moneySymbol()} inputMode="decimal" />
             </Form.Item>
           </Col>
           <Col span={4}>

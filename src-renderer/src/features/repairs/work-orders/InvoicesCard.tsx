@@ -10,7 +10,7 @@ import { downloadBase64 } from '../../../lib/download';
 import { showApiError } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { money, parseYuan, PRICE_PATTERN } from '../../procurement/money';
+import { money, moneySymbol, parseYuan, PRICE_PATTERN } from '../../procurement/money';
 import { filterByLabel } from '../../stock/pickers';
 import { FilePick, type PickedFile } from '../FilePick';
 import { EDITORS } from '../repair-format';
@@ -143,7 +143,7 @@ export function InvoicesCard({ wo }: { wo: Detail }) {
             { pattern: PRICE_PATTERN, message: t('po.v.priceFormat') },
           ]}
         >
-          <Input inputMode="decimal" prefix="¥" style={{ width: 200 }} />
+          <Input inputMode="decimal" prefix={moneySymbol()} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="note" label={t('repairs.f.note')}>
           <Input maxLength={500} />
