@@ -130,7 +130,9 @@ describe('the demo store and the shared grid (English OS)', () => {
     await page.getByTestId('backup-now').click();
     await page.getByText(/备份已写入/).waitFor();
     await page.getByRole('gridcell', { name: '手动', exact: true }).waitFor();
-    expect(await gridRow(page, '手动')).toMatch(/手动 \d+ KB .*\/backups\/store-\d{8}-\d{6}-\d{3}-manual\.sqlite$/);
+    expect(await gridRow(page, '手动')).toMatch(
+      /手动 \d+ KB .*\/backups\/store-\d{8}-\d{6}-\d{3}[+-]\d{4}-manual\.sqlite 恢复…$/,
+    );
     await screenshot(page, 'system-zh');
   });
 });
