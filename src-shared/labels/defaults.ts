@@ -31,9 +31,9 @@ export const DEFAULT_RECEIVING_TEMPLATE: LabelTemplate = {
       prefix: '净重 ',
       maxWidthMm: 22,
     },
-    { type: 'text', x: 24.5, y: 7.25, size: 2, field: 'unitPrice', prefix: '单价￥', maxWidthMm: 25 },
+    { type: 'text', x: 24.5, y: 7.25, size: 2, field: 'unitPrice', prefix: '单价{currency}', maxWidthMm: 25 },
     { type: 'text', x: 1.5, y: 9.75, size: 2, field: 'lot', prefix: '批号 ', maxWidthMm: 22 },
-    { type: 'text', x: 24.5, y: 9.75, size: 2, field: 'totalPrice', prefix: '总价￥', maxWidthMm: 25 },
+    { type: 'text', x: 24.5, y: 9.75, size: 2, field: 'totalPrice', prefix: '总价{currency}', maxWidthMm: 25 },
     { type: 'text', x: 1.5, y: 12.25, size: 2, field: 'receivedDate', prefix: '收货 ', maxWidthMm: 22 },
     { type: 'text', x: 24.5, y: 12.25, size: 2, field: 'expiryDate', prefix: '到期 ', maxWidthMm: 25 },
     {

@@ -48,6 +48,18 @@ describe('label layout', () => {
     expect(bc).toMatchObject({ x: 12, y: 120, height: 64, module: 1, gs1: true, width: 354 });
   });
 
+  it("prints prices in the store's currency: its symbol for {currency}, its decimals", () => {
+    const price = (currency: string) =>
+      texts(resolveLabel(DEFAULT_RECEIVING_TEMPLATE, { ...SAMPLE_RECEIVING, currency }).elements).filter((t) =>
+        /^(单价|总价)/.test(t),
+      );
+    // The yuan prints full-width: the narrow ¥ is not in the printers' GBK fonts.
+    expect(price('CNY')).toEqual(['单价￥25.90/kg', '总价￥31.96']);
+    expect(price('USD')).toEqual(['单价US$25.90/kg', '总价US$31.96']);
+    expect(price('JPY')).toEqual(['单价JP¥26/kg', '总价JP¥32']);
+    expect(price('KWD')).toEqual(['单价KWD25.900/kg', '总价KWD31.961']);
+  });
+
   it('leaves out empty fields and uses the fallback field', () => {
     const data = {
       ...SAMPLE_RECEIVING,

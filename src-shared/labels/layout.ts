@@ -6,6 +6,7 @@
  * other character half as wide.
  */
 import { formatWeight } from '../devices';
+import { currencySymbol, formatAmount } from '../money';
 import { formatMoney } from '../quantity';
 import { hasValidCheckDigit, withCheckDigit } from '../barcode/check-digit';
 import { code128Modules, code128Problem, planCode128, type Code128Op } from '../barcode/code128';
@@ -157,15 +158,29 @@ export function snapTsplText(height: number): TsplFontCell {
   return best;
 }
 
+function labelAmount(value4: number, data: LabelData): string {
+  return data.currency ? formatAmount(value4, data.currency) : formatMoney(value4);
+}
+
+/**
+ * The symbol `{currency}` prints as. The yuan is the full-width ￥, which every
+ * Chinese printer font has (the narrow ¥ is not in GBK); other currencies print
+ * as Chinese readers know them (US$, €, HK$), or by their code.
+ */
+export function labelCurrencySymbol(currency: string | undefined): string {
+  if (!currency || currency === 'CNY') return '￥';
+  return currencySymbol({ currency, locale: 'zh-CN' });
+}
+
 /** The text a field prints as, or '' when the data has none. */
 export function fieldText(data: LabelData, field: LabelField): string {
   switch (field) {
     case 'netWeight':
       return data.netWeight ? formatWeight(data.netWeight) : '';
     case 'unitPrice':
-      return data.unitPrice === undefined ? '' : formatMoney(data.unitPrice) + (data.unit ? `/${data.unit}` : '');
+      return data.unitPrice === undefined ? '' : labelAmount(data.unitPrice, data) + (data.unit ? `/${data.unit}` : '');
     case 'totalPrice':
-      return data.totalPrice === undefined ? '' : formatMoney(data.totalPrice);
+      return data.totalPrice === undefined ? '' : labelAmount(data.totalPrice, data);
     default: {
       const v = data[field];
       return typeof v === 'string' ? v : '';
@@ -259,7 +274,9 @@ function resolveText(el: TextElement, data: LabelData): string {
   let v = el.field ? printableText(fieldText(data, el.field)) : '';
   if (v.trim() === '' && el.fallback) v = printableText(fieldText(data, el.fallback));
   if (v.trim() === '') return '';
-  return printableText((el.prefix ?? '') + v + (el.suffix ?? ''));
+  const symbol = () => labelCurrencySymbol(data.currency);
+  const affix = (t: string | undefined) => (t ?? '').replace(/\{currency\}/g, symbol);
+  return printableText(affix(el.prefix) + v + affix(el.suffix));
 }
 
 function resolveBarcode(

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CalendarDay } from '../api/common';
 import type { Weight } from '../devices';
 
-/** The data one label is printed from. Money is in ten-thousandths of a yuan (the project's MONEY_SCALE). */
+/** The data one label is printed from. Money is in ten-thousandths of the store's currency (the project's MONEY_SCALE). */
 export interface LabelData {
   itemCode: string;
   nameZh: string;
@@ -17,10 +17,16 @@ export interface LabelData {
   qtyText?: string;
   /** Sales/receiving unit, shown after the unit price: "12.50/kg". */
   unit?: string;
-  /** Integer, 1/10000 yuan; printed with 2 decimals (formatMoney). */
+  /** Integer, ten-thousandths of the store's currency; printed in the currency's decimals. */
   unitPrice?: number;
-  /** Integer, 1/10000 yuan. */
+  /** Integer, ten-thousandths of the store's currency. */
   totalPrice?: number;
+  /**
+   * The store's currency (ISO 4217, e.g. CNY, USD): money fields print in its
+   * decimals, and `{currency}` in a prefix or suffix prints its symbol. Absent:
+   * two decimals and ￥ (labels printed before stores chose a currency).
+   */
+  currency?: string;
   lot?: string;
   /** YYYY-MM-DD */
   receivedDate: string;
@@ -172,6 +178,10 @@ export const LabelDataSchema = z.object({
   unit: z.string().max(16).optional(),
   unitPrice: z.number().int().optional(),
   totalPrice: z.number().int().optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   lot: z.string().max(40).optional(),
   receivedDate: Iso,
   expiryDate: Iso.optional(),

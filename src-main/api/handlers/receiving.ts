@@ -9,6 +9,7 @@ import { lineRecord } from '../../services/procurement/receipt-read';
 import { receiptLabelData } from '../../services/receiving/label-data';
 import { resolveScan } from '../../services/receiving/scan';
 import { checkLiveWeight } from '../../services/receiving/weight-check';
+import { storeMoney } from '../../services/store/money';
 import { storeRow } from '../../services/store/settings';
 import type { HandlersFor, ParsedInput } from '../handler-types';
 
@@ -42,7 +43,7 @@ function postAndQueue(ctx: Ctx, input: PostInput) {
         ? queueLabel(inner, {
             templateId: receivingTemplateId(ctx.sqlite),
             printerId: input.printerId ?? null,
-            data: receiptLabelData(posted.label, storeRow(ctx.db)?.name ?? ''),
+            data: receiptLabelData(posted.label, storeRow(ctx.db)?.name ?? '', storeMoney(ctx).currency),
             copies: input.copies,
             sourceType: 'receipt_line',
             sourceId: posted.line.id,

@@ -12,6 +12,7 @@ import { labelToSvg } from '../../devices/printer/render';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { storeDay } from '../procurement/numbers';
+import { storeMoney } from '../store/money';
 import { runAfterCommit, type Ctx } from '../context';
 import { DeviceError, type DeviceHub } from './hub';
 
@@ -114,7 +115,7 @@ export function saveTemplate(
 }
 
 /** What the template editor previews when no real line is given. */
-export function sampleLabelData(today: string): LabelData {
+export function sampleLabelData(today: string, currency: string): LabelData {
   const data: LabelData = {
     itemCode: 'MEAT-001',
     nameZh: '鸡胸肉',
@@ -123,6 +124,7 @@ export function sampleLabelData(today: string): LabelData {
     unit: 'kg',
     unitPrice: 228_000,
     totalPrice: 281_352,
+    currency,
     lot: 'LOT42',
     receivedDate: today,
     expiryDate: today,
@@ -136,7 +138,7 @@ export function sampleLabelData(today: string): LabelData {
 }
 
 export function previewLabel(ctx: Ctx, input: { definition: LabelTemplate; data?: LabelData | undefined }) {
-  const data = input.data ?? sampleLabelData(storeDay(ctx));
+  const data = input.data ?? sampleLabelData(storeDay(ctx), storeMoney(ctx).currency);
   if (!input.data && input.definition.elements.some((e) => e.type === 'barcode' && e.symbology === 'qr')) {
     data.barcode = `EQ:${data.equipmentCode}`;
   }

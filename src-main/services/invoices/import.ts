@@ -5,17 +5,36 @@ import type {
   InvoiceLineInput,
 } from '../../../src-shared/api/methods/invoices';
 import { translate } from '../../../src-shared/i18n';
+import { currencySymbol, DEFAULT_CURRENCY } from '../../../src-shared/money';
 import { MONEY_SCALE, parseScaled } from '../../../src-shared/quantity';
 import { AppError } from '../app-error';
 import { writeAudit } from '../audit/record';
 import type { Change, Ctx } from '../context';
 import { readInvoiceTable, type InvoiceColumn, type InvoiceTable } from './import-file';
 import { resolveHeader, resolveLines, resolveTotals, type ResolvedHeader, type ResolvedLine } from './resolve';
+import { storeMoney } from '../store/money';
 import { insertInvoice } from './write';
 
-/** '¥1,234.50', '12.5元' -> ten-thousandths; null unless a plain amount of zero or more. */
-export function parseAmount(text: string): number | null {
+/** The store currency's code and symbols, longest first ('US$' before '$'). */
+function currencySigns(currency: string): string[] {
+  const signs = new Set([
+    currency,
+    currencySymbol({ currency, locale: 'en' }),
+    currencySymbol({ currency, locale: 'zh-CN' }),
+  ]);
+  return [...signs].filter((s) => s && !/[\d.,-]/.test(s)).sort((a, b) => b.length - a.length);
+}
+
+/**
+ * '¥1,234.50', '12.5元', and in a USD store '$12.50', 'US$12.50' or '12.50 USD'
+ * -> ten-thousandths; null unless a plain amount of zero or more. The yuan's
+ * signs are always accepted (Chinese suppliers write them whatever the store's
+ * currency); the store currency's code and symbols (as English and Chinese
+ * write them) are too.
+ */
+export function parseAmount(text: string, currency = DEFAULT_CURRENCY): number | null {
   let t = text.replace(/[\s¥￥元]/g, '');
+  for (const sign of currencySigns(currency)) t = t.split(sign).join('');
   if (t.includes(',') && t.includes('.')) t = t.replace(/,/g, '');
   const v = parseScaled(t, MONEY_SCALE);
   return v === null || v < 0 ? null : v;
@@ -61,6 +80,7 @@ function planLines(
   const errors: InvoiceImportReport['errors'] = [];
   const lines: ResolvedLine[] = [];
   const byCode = ctx.sqlite.prepare('SELECT id FROM items WHERE lower(code) = lower(?)');
+  const { currency } = storeMoney(ctx);
   for (const { row, cells } of table.records) {
     const get = (c: InvoiceColumn) => {
       const i = table.columns.get(c);
@@ -82,10 +102,10 @@ function planLines(
     const qty = required('qty');
     const unit = required('unit');
     const priceText = required('unit_price');
-    const unitPrice = priceText ? parseAmount(priceText) : null;
+    const unitPrice = priceText ? parseAmount(priceText, currency) : null;
     if (priceText && unitPrice === null) issue('unit_price', t('invoices.import.notAmount', { value: priceText }));
     const totalText = get('line_total');
-    const lineTotal = totalText ? parseAmount(totalText) : null;
+    const lineTotal = totalText ? parseAmount(totalText, currency) : null;
     if (totalText && lineTotal === null) issue('line_total', t('invoices.import.notAmount', { value: totalText }));
     const rateText = required('tax_rate');
     const taxRate = rateText ? parseRate(rateText) : null;

@@ -12,7 +12,7 @@ const UNIT_TEXT: Record<string, string> = { ml: 'ml', pc: '个' };
  * lot with characters outside its set) leaves the barcode out rather than
  * failing the label: the text still names the lot.
  */
-export function receiptLabelData(l: ReceiptLabel, storeName: string): LabelData {
+export function receiptLabelData(l: ReceiptLabel, storeName: string, currency: string): LabelData {
   const grams = l.baseUnit === 'g' ? Math.round(l.netQty / 1000) : null;
   const data: LabelData = {
     itemCode: l.itemCode,
@@ -24,6 +24,7 @@ export function receiptLabelData(l: ReceiptLabel, storeName: string): LabelData 
     unit: l.priceUnit,
     unitPrice: l.price,
     totalPrice: l.value,
+    currency,
     ...(l.lot ? { lot: l.lot } : {}),
     receivedDate: l.receivedDay,
     ...(l.expiry ? { expiryDate: l.expiry } : {}),

@@ -1,2 +1,5 @@
 /** English texts: currency and display formats. */
-export const enFormat = {} as const;
+export const enFormat = {
+  'labels.currencyHint':
+    "Prices print in the store's currency and its decimals. In the text before or after a field, {currency} prints the currency's symbol (￥ for the yuan).",
+} as const;

@@ -158,6 +158,9 @@ export function LabelTemplatesPage() {
           </Button>
         )}
       </Space>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="template-currency-hint">
+        {t('labels.currencyHint')}
+      </Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
           <Table<LabelElement & { key: number }>
