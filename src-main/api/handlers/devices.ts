@@ -16,7 +16,7 @@ import {
   saveTemplate,
 } from '../../services/devices/labels';
 import { listDevices, removeDevice, saveDevice } from '../../services/devices/registry';
-import { storeDay } from '../../services/procurement/numbers';
+import { storeDay } from '../../services/store/store-day';
 import type { HandlersFor } from '../handler-types';
 
 export function faultsText(ctx: Ctx, faults: readonly PrinterFault[]): string {

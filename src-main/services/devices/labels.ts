@@ -11,7 +11,7 @@ import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { labelToSvg } from '../../devices/printer/render';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
-import { storeDay } from '../procurement/numbers';
+import { storeDay } from '../store/store-day';
 import { storeMoney } from '../store/money';
 import { runAfterCommit, type Ctx } from '../context';
 import { DeviceError, type DeviceHub } from './hub';

@@ -1,4 +1,4 @@
-import type { LineWarning } from '../../../src-shared/api/methods/procurement';
+import type { LineWarning } from '../../../src-shared/api/methods/receiving';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { sizeText } from '../../../src-shared/pack-size';
 import { formatCurrency } from '../../../src-shared/money';
@@ -7,7 +7,7 @@ import { storeMoney } from '../store/money';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
-import { daysBetween } from './numbers';
+import { daysBetween } from '../../../src-shared/time';
 import { tempRule } from './receipt-settings';
 
 /** What the checks look at: a line as stored (draft or being posted). */

@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { dayKeyer, dayStart } from '../stock/day';
 import { postMoves } from '../stock/post';
 import { storeRow } from '../store/settings';
-import { addDays } from './periods';
+import { addDays } from '../reports/periods';
 import { randomItem, rng, simulateItemDay, WASTE_REASONS, type SimItem, type SimMove } from './store-simulation';
 
 const WASTE_NAMES: Record<(typeof WASTE_REASONS)[number], [string, string]> = {

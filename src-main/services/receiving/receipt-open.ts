@@ -1,14 +1,15 @@
-import type { ReceiptDto } from '../../../src-shared/api/methods/procurement';
+import type { ReceiptDto } from '../../../src-shared/api/methods/receiving';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { requireArea } from '../ops/documents';
 import { fieldError } from '../ops/errors';
-import { nextNumber, storeDay } from './numbers';
-import { RECEIVABLE, poRecord, type PoRecord } from './po-read';
-import { statusText } from './po-status';
+import { nextNumber } from '../procurement/document-numbers';
+import { storeDay } from '../store/store-day';
+import { RECEIVABLE, poRecord, type PoRecord } from '../procurement/po-read';
+import { statusText } from '../procurement/po-status';
 import { getReceipt, lineRecords, receiptRecord, type ReceiptRecord } from './receipt-read';
-import { requireActiveSupplier } from './suppliers';
+import { requireActiveSupplier } from '../procurement/suppliers';
 
 /** An order goods may arrive against: approved or partly received. */
 export function requireReceivablePo(ctx: Ctx, poId: string, path: string): PoRecord {

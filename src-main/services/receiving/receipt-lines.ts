@@ -1,4 +1,4 @@
-import type { ReceiptLineDto, ReceiptLineInput } from '../../../src-shared/api/methods/procurement';
+import type { ReceiptLineDto, ReceiptLineInput } from '../../../src-shared/api/methods/receiving';
 import { sizeText } from '../../../src-shared/pack-size';
 import { formatQty } from '../../../src-shared/quantity';
 import { uuidv7 } from '../../lib/ids';
@@ -8,8 +8,9 @@ import { requireArea } from '../ops/documents';
 import { fieldError } from '../ops/errors';
 import { loadItem, toBaseQty, type ItemInfo } from '../ops/units';
 import { MAX_QTY } from '../stock/post';
-import { catalogueEntry } from './catalogue';
-import { addDays, storeDay } from './numbers';
+import { catalogueEntry } from '../procurement/catalogue';
+import { addDays } from '../../../src-shared/time';
+import { storeDay } from '../store/store-day';
 import { requireOpen } from './receipt-open';
 import { lineDto, lineRecord, receiptRecord, type LineRecord, type ReceiptRecord } from './receipt-read';
 import { rejectReasons } from './receipt-settings';

@@ -1,10 +1,12 @@
-import type { PoStatus, ReceiptDto, ReceiptLabel, ReceiptLineDto } from '../../../src-shared/api/methods/procurement';
+import type { PoStatus } from '../../../src-shared/api/methods/procurement';
+import type { ReceiptDto, ReceiptLabel, ReceiptLineDto } from '../../../src-shared/api/methods/receiving';
 import { toIso } from '../../../src-shared/time';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { mulDiv } from '../stock/money-math';
-import { storeDay, userName } from './numbers';
-import { poLines } from './po-read';
+import { storeDay } from '../store/store-day';
+import { userName } from '../users/user-names';
+import { poLines } from '../procurement/po-read';
 import { lineWarnings, type CheckedPoLine } from './receipt-checks';
 import { tempRule } from './receipt-settings';
 import { LIST, toRow, type ListRow } from './receipt-list';

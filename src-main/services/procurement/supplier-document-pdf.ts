@@ -49,11 +49,12 @@ function collect(doc: PdfDoc): Promise<Buffer> {
 }
 
 /**
- * The order on A4: title, supplier and store details, the lines as a ruled
+ * A document for the supplier on A4, a purchase order or a claim (both come
+ * as a PoDocument): title, supplier and store details, the lines as a ruled
  * table (repeated header on each page, rows never split), the total, the note
  * and signature lines, page numbers at the foot.
  */
-export async function renderPoPdf(d: PoDocument): Promise<Buffer> {
+export async function renderSupplierDocumentPdf(d: PoDocument): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,9 +1,10 @@
-import type { PoStatus, ReceiptLabel, ReceiptLineDto } from '../../../src-shared/api/methods/procurement';
+import type { PoStatus } from '../../../src-shared/api/methods/procurement';
+import type { ReceiptLabel, ReceiptLineDto } from '../../../src-shared/api/methods/receiving';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { postMoves } from '../stock/post';
-import { storeDay } from './numbers';
-import { refreshPoStatus } from './po-status';
+import { storeDay } from '../store/store-day';
+import { refreshPoStatus } from '../procurement/po-status';
 import { assertPostable, lineWarnings } from './receipt-checks';
 import { requireOpen, requireReceivablePo } from './receipt-open';
 import {
