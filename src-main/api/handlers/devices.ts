@@ -5,7 +5,7 @@ import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { listSerialPorts, PortListError } from '../../devices/serial/list';
 import { AppError } from '../../services/app-error';
 import { runAfterCommit, type Ctx } from '../../services/context';
-import { DeviceError } from '../../services/devices/hub';
+import { DeviceError } from '../../services/devices/device-hub';
 import {
   labelHistory,
   listTemplates,

@@ -2,7 +2,7 @@ import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx, SessionUser } from '../context';
-import { autoConfirmDue } from '../repairs/auto';
+import { autoConfirmDue } from '../repairs/auto-confirm';
 import { parseChecklist, saveChecklist } from '../repairs/checklist';
 import { FAULT_GROUPS } from '../repairs/codes-data';
 import { dayOf, startOfDay, storeId } from '../repairs/common';

@@ -2,7 +2,7 @@ import { PrinterOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MessageKey } from '../../../../src-shared/i18n';
-import { DataGrid } from '../../components/DataGrid';
+import { DataGrid } from '../DataGrid';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { downloadBase64 } from '../../lib/download';

@@ -1,5 +1,5 @@
 import type { ColumnFilterModel, NumberConditionModel, TextConditionModel } from '../../src-shared/grid/server-query';
-import { AppError } from '../services/app-error';
+import { AppError } from './app-error';
 
 /** How one grid column maps to SQL. `scale` turns what the user types into the stored integer (qty x 1000). */
 export interface GridColumnSql {

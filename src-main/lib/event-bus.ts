@@ -1,13 +1,15 @@
-import type { ServerEvent } from '../../src-shared/events';
-
-export interface EventBus {
-  publish(event: ServerEvent): void;
-  subscribe(listener: (event: ServerEvent) => void): () => void;
+/**
+ * An in-process publish/subscribe bus (the backend pushes its server events
+ * through one to every window). Generic, so lib knows nothing of the events.
+ */
+export interface EventBus<E> {
+  publish(event: E): void;
+  subscribe(listener: (event: E) => void): () => void;
   readonly size: number;
 }
 
-export function createEventBus(onListenerError: (err: unknown) => void): EventBus {
-  const listeners = new Set<(event: ServerEvent) => void>();
+export function createEventBus<E>(onListenerError: (err: unknown) => void): EventBus<E> {
+  const listeners = new Set<(event: E) => void>();
   return {
     publish(event) {
       for (const l of listeners) {

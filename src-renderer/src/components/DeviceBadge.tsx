@@ -1,8 +1,8 @@
 import { Badge, Tooltip } from 'antd';
-import type { Device, DeviceState } from '../../../../src-shared/api/methods/devices';
-import { formatWeight } from '../../../../src-shared/devices';
-import type { MessageKey } from '../../../../src-shared/i18n';
-import { useI18n } from '../../lib/i18n';
+import type { Device, DeviceState } from '../../../src-shared/api/methods/devices';
+import { formatWeight } from '../../../src-shared/devices';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { useI18n } from '../lib/i18n';
 
 type T = ReturnType<typeof useI18n>['t'];
 

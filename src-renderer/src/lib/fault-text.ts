@@ -1,5 +1,5 @@
-import type { MessageKey } from '../../../../src-shared/i18n';
-import { PRINTER_FAULTS } from '../../../../src-shared/devices';
+import type { MessageKey } from '../../../src-shared/i18n';
+import { PRINTER_FAULTS } from '../../../src-shared/devices';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 

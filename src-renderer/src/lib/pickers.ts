@@ -1,7 +1,7 @@
-import type { MethodOutput } from '../../../../src-shared/api';
-import type { Locale } from '../../../../src-shared/i18n';
-import { formatQty, formatScaled, QTY_SCALE } from '../../../../src-shared/quantity';
-import { useQuery } from '../../lib/query';
+import type { MethodOutput } from '../../../src-shared/api';
+import type { Locale } from '../../../src-shared/i18n';
+import { formatQty, formatScaled, QTY_SCALE } from '../../../src-shared/quantity';
+import { useQuery } from './query';
 
 export type Pickers = MethodOutput<'ops.pickers'>;
 export type PickerItem = Pickers['items'][number];

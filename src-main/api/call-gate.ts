@@ -1,5 +1,5 @@
-import { translate } from '../../../src-shared/i18n';
-import type { Dispatch } from '../../api/dispatch';
+import { translate } from '../../src-shared/i18n';
+import type { Dispatch } from './dispatch';
 
 /**
  * Holds every API call while the database is being replaced: calls that

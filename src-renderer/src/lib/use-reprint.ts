@@ -1,8 +1,8 @@
 import { App } from 'antd';
 import { useState } from 'react';
-import { call } from '../../lib/api';
-import { showApiError } from '../../lib/form-errors';
-import { useI18n } from '../../lib/i18n';
+import { call } from './api';
+import { showApiError } from './form-errors';
+import { useI18n } from './i18n';
 import { faultText } from './fault-text';
 
 /** "Print again" for a label job: says whether it printed, or why not, and which one is busy. */

@@ -1,10 +1,10 @@
 import { PictureOutlined } from '@ant-design/icons';
 import { Alert, Button, Image, Modal, Spin, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../src-shared/api';
-import { ApiError } from '../../../../src-shared/errors';
-import { call } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
+import type { MethodOutput } from '../../../src-shared/api';
+import { ApiError } from '../../../src-shared/errors';
+import { call } from '../lib/api';
+import { useI18n } from '../lib/i18n';
 
 type Photo = MethodOutput<'attachments.get'>;
 

@@ -1,7 +1,6 @@
-import { MONEY_SCALE, formatScaled, parseScaled } from '../../../../src-shared/quantity';
+import { MONEY_SCALE, formatScaled, parseScaled } from '../../../src-shared/quantity';
 
-export { sizeText } from '../../../../src-shared/pack-size';
-export { amount, money, moneySymbol } from '../../lib/money';
+/* Money as typed into forms (prices, rates) and the exact line arithmetic behind them; display is lib/money.ts. */
 
 /** A money input's text: empty, or a plain amount with up to four decimals. */
 export const PRICE_PATTERN = /^\s*\d{1,12}([.,]\d{0,4})?\s*$/;

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import type { MessageInstance } from 'antd/es/message/interface';
-import { ApiError } from '../../../../src-shared/errors';
+import { ApiError } from '../../../src-shared/errors';
 
 /**
  * Like showApiError, for forms with lists: `lines.1.qty` must become the name

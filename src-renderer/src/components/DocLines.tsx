@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../../src-shared/api';
-import { call } from '../../lib/api';
-import { useI18n } from '../../lib/i18n';
-import { filterByLabel, itemOptions, nameOf, qtyText, type Pickers } from './pickers';
+import type { MethodOutput } from '../../../src-shared/api';
+import { call } from '../lib/api';
+import { useI18n } from '../lib/i18n';
+import { filterByLabel, itemOptions, nameOf, qtyText, type Pickers } from '../lib/pickers';
 
 type Lots = MethodOutput<'ops.fefo'>;
 
