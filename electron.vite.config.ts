@@ -4,11 +4,12 @@ import { resolve } from 'node:path';
 
 /**
  * One build for both hosts: `out/main` holds the Electron main process
- * (electron.js), the Node host (serve.js), the launcher (start.js) and the
- * benchmark tools (gen.js, bench-inventory.js), which
+ * (electron.js), the Node host (serve.js) and the launcher (start.js), which
  * share the backend chunks; `out/preload` the sandboxed preload (CommonJS, all
  * deps bundled: a sandboxed preload cannot require node_modules);
- * `out/renderer` the UI that both the window and the browser load.
+ * `out/renderer` the UI that both the window and the browser load. The
+ * developer tools (generator, benchmarks, simulators) are not part of it:
+ * electron.vite.tools.config.ts builds them into out/tools, which is not shipped.
  */
 export default defineConfig({
   main: {
@@ -19,19 +20,10 @@ export default defineConfig({
       // stay external.
       externalizeDeps: { exclude: ['drizzle-orm', 'zod'] },
       rolldownOptions: {
-        // Only the benchmark tools use it; it is a devDependency and must stay a plain import.
-        external: ['playwright-core'],
         input: {
           electron: resolve(__dirname, 'src-main/app/main.ts'),
           serve: resolve(__dirname, 'src-main/host/serve.ts'),
           start: resolve(__dirname, 'src-main/host/start.ts'),
-          // Tools for the benchmarks (npm run gen, npm run bench); they share the backend chunks.
-          gen: resolve(__dirname, 'src-main/tools/gen.ts'),
-          'bench-inventory': resolve(__dirname, 'src-main/tools/bench-inventory.ts'),
-          // Device simulators (npm run sim): real code paths of the drivers' counterparts.
-          sim: resolve(__dirname, 'src-main/tools/sim.ts'),
-          'bench-receiving': resolve(__dirname, 'src-main/tools/bench-receiving.ts'),
-          'bench-repairs': resolve(__dirname, 'src-main/tools/bench-repairs.ts'),
           // Uploaded spreadsheets are read in this worker thread (src-main/lib/spreadsheet/run.ts finds it here).
           'spreadsheet-worker': resolve(__dirname, 'src-main/lib/spreadsheet/worker.ts'),
         },

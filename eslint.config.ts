@@ -1,6 +1,7 @@
 import type { Linter } from 'eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { importZones, type Zone } from './scripts/lint/import-zones';
 
 const ELECTRON = ['electron', 'electron-updater', 'electron/*'];
 
@@ -8,6 +9,68 @@ const ELECTRON = ['electron', 'electron-updater', 'electron/*'];
 function forbid(patterns: string[], message: string): Linter.RulesRecord {
   return { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] };
 }
+
+const SHARED = 'src-shared';
+const M = (dir: string) => `src-main/${dir}`;
+const R = (dir: string) => `src-renderer/src/${dir}`;
+
+/**
+ * The layers of src-main, each with what it may import (relative imports;
+ * packages such as electron are the no-restricted-imports rules below).
+ * Tests may reach anywhere and are not listed.
+ */
+const MAIN_ZONES: Zone[] = [
+  { path: M('lib'), may: [], why: 'lib is plain helpers and imports nothing of the app.' },
+  { path: M('db'), may: [M('lib')], why: 'db (schema, connection, backups) builds on lib only.' },
+  {
+    path: M('devices'),
+    may: [M('lib'), SHARED],
+    why: 'device drivers know protocols and ports, not services, the database or the API.',
+  },
+  {
+    path: M('services'),
+    may: [M('db'), M('devices'), M('lib'), SHARED],
+    why: 'services never import the API, the hosts, the Electron app or the tools.',
+  },
+  {
+    path: M('api'),
+    may: [M('services'), M('db'), M('devices'), M('lib'), SHARED],
+    why: 'dispatch and handlers sit on services; the hosts and the app sit on them.',
+  },
+  {
+    path: M('backend.ts'),
+    may: [M('api'), M('services'), M('db'), M('lib'), SHARED],
+    why: 'the composition root wires api, services and db, and knows no host.',
+  },
+  {
+    path: M('host'),
+    may: [M('backend.ts'), M('api'), M('db'), M('lib'), SHARED],
+    why: 'the Node host serves the backend; it never imports the Electron app or the tools.',
+  },
+  {
+    path: M('app'),
+    may: [M('backend.ts'), M('host'), M('api'), M('services'), M('db'), M('lib'), SHARED],
+    why: 'the Electron glue may use the whole backend but not the tools.',
+  },
+  {
+    path: M('tools'),
+    may: [M('backend.ts'), M('services'), M('db'), M('devices'), M('lib'), SHARED],
+    why: 'benchmarks, the data generator and the simulators drive the backend, never the hosts or the app.',
+  },
+];
+
+/** The renderer: features share code through components/ and lib/, never through each other. */
+const RENDERER_ZONES: Zone[] = [
+  {
+    path: R('features/*'),
+    may: [R('components'), R('lib'), R('app'), SHARED],
+    why: 'a feature does not reach into another feature; what several use belongs in components/ or lib/.',
+  },
+  { path: R('components'), may: [R('lib'), SHARED], why: 'components are shared by features and know none of them.' },
+  { path: R('lib'), may: [SHARED], why: 'lib (API client, formatting, hooks) knows no component or feature.' },
+];
+
+const zones = (list: Zone[]): Linter.RulesRecord => ({ 'local/import-zones': ['error', { zones: list }] });
 
 export default tseslint.config(
   {
@@ -23,6 +86,17 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
+  { plugins: { local: { rules: { 'import-zones': importZones } } } },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: zones(MAIN_ZONES),
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: zones(RENDERER_ZONES),
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

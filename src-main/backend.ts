@@ -2,16 +2,18 @@ import { backupDatabase, backupDue } from './db/backup';
 import { openStoreDatabase, type StoreDatabase } from './db/client';
 import { acquireDataDirLock } from './db/lock';
 import { createDispatch, type Dispatch } from './api/dispatch';
-import { createEventBus, type EventBus } from './api/events';
+import type { ServerEvent } from '../src-shared/events';
+import { createEventBus, type EventBus } from './lib/event-bus';
 import { createLogger, type Logger } from './lib/log';
 import { dataPaths } from './lib/paths';
 import type { HostInfo } from './services/context';
 import { seedDemoStore, type DemoSummary } from './services/demo/run';
 import { storeSettings } from './services/store/settings';
-import { createDeviceHub, type DeviceHub } from './services/devices/hub';
+import type { DeviceHub } from './services/devices/device-hub';
+import { createDeviceHub } from './services/devices/hub';
 import { ensureDefaultTemplates } from './services/devices/labels';
-import { runRepairsTick } from './services/repairs/auto';
-import { createCallGate } from './services/system/call-gate';
+import { runRepairsTick } from './services/repairs/tick';
+import { createCallGate } from './api/call-gate';
 import { createRestorer } from './services/system/restorer';
 
 export interface BackendOptions {
@@ -31,12 +33,14 @@ export interface BackendOptions {
 
 export interface Backend {
   dispatch: Dispatch;
-  events: EventBus;
+  events: EventBus<ServerEvent>;
   devices: DeviceHub;
   host: HostInfo;
   log: Logger;
   database: StoreDatabase;
   demo: DemoSummary | null;
+  /** Runs the periodic jobs now (the timer runs them at start and every ten minutes): repairs' auto-confirmations and due preventive work. */
+  tick(): void;
   close(): void;
 }
 
@@ -66,7 +70,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     logFile: log.file,
     schemaVersion: database.schemaVersion,
   };
-  const events = createEventBus((err) => log.error('event listener failed', err));
+  const events = createEventBus<ServerEvent>((err) => log.error('event listener failed', err));
   // Swapped together when System › Restore replaces the database; hosts only ever hold the gate's dispatch.
   let devices!: DeviceHub;
   let inner!: Dispatch;
@@ -122,11 +126,13 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   const timer = setInterval(() => void dailyBackup(), HOUR);
   first.unref();
   timer.unref();
-  // Repairs: auto-confirmations and preventive work orders coming due (idempotent; lists apply them on read too).
-  const repairsTimer = setInterval(
-    () => !closed && database.sqlite.open && runRepairsTick(database, host, log, (opts.now ?? Date.now)()),
-    10 * 60_000,
-  );
+  // Repairs: auto-confirmations and preventive work orders coming due. Reads never apply them, so the
+  // tick runs once now (a PC that was off catches up before the first screen) and then every ten minutes.
+  const tick = () => {
+    if (!closed && database.sqlite.open) runRepairsTick(database, host, log, (opts.now ?? Date.now)());
+  };
+  tick();
+  const repairsTimer = setInterval(tick, 10 * 60_000);
   repairsTimer.unref();
 
   log.info('backend started', { kind: opts.kind, version: opts.version, dataDir: paths.dir, lan: opts.lan });
@@ -142,6 +148,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return database;
     },
     demo,
+    tick,
     close() {
       closed = true;
       clearTimeout(first);

@@ -16,3 +16,13 @@ export function formatLocalTime(ms: number, timeZone: string): string {
 export function toIso(ms: number | null | undefined): string | null {
   return ms === null || ms === undefined ? null : new Date(ms).toISOString();
 }
+
+const DAY_MS = 86_400_000;
+
+/** The calendar day `n` days after `day` (both 'YYYY-MM-DD'; days, not instants, so no zone is involved). */
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+/** Whole days from `from` to `to` ('YYYY-MM-DD'; negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

@@ -13,10 +13,11 @@ import { redact, writeAudit } from '../services/audit/record';
 import { resolveSession } from '../services/auth/sessions';
 import type { Caller, Change, Ctx, HostInfo, SessionUser } from '../services/context';
 import { storeSettings } from '../services/store/settings';
-import type { EventBus } from './events';
-import { NO_DEVICES, type DeviceHub } from '../services/devices/hub';
+import type { ServerEvent } from '../../src-shared/events';
+import type { EventBus } from '../lib/event-bus';
+import { NO_DEVICES, type DeviceHub } from '../services/devices/device-hub';
 import { handlers as defaultHandlers } from './handlers/index';
-import { zodIssuesToFields } from './zod-issues';
+import { zodIssuesToFields } from '../services/zod-issues';
 
 export interface CallMeta {
   /** The bearer credential the transport holds for this window/browser, if any. */
@@ -38,7 +39,7 @@ export interface DispatchDeps {
   sqlite: Database.Database;
   host: HostInfo;
   log: Logger;
-  events: EventBus;
+  events: EventBus<ServerEvent>;
   /** The running scales and printers; hosts without devices (some tests) leave it out. */
   devices?: DeviceHub;
   now?: () => number;

@@ -4,8 +4,8 @@ import type { Locale } from '../../src-shared/i18n';
 import type { Db } from '../db/client';
 import type { Logger } from '../lib/log';
 import type { DataPaths } from '../lib/paths';
-import type { DeviceHub } from './devices/hub';
-import type { DatabaseRestorer } from './system/restorer';
+import type { DeviceHub } from './devices/device-hub';
+import type { DatabaseRestorer } from './system/database-restorer';
 
 export interface SessionUser {
   id: string;

@@ -24,7 +24,7 @@ import { postMoves, type MoveInput } from '../services/stock/post';
 import { movesPage, onHand } from '../services/stock/queries';
 import { replayItem } from '../services/stock/replay';
 import { stockStatements } from '../services/stock/statements';
-import { NO_DEVICES } from '../services/devices/hub';
+import { NO_DEVICES } from '../services/devices/device-hub';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -22,7 +22,7 @@ import { benchScaleLatency } from './bench-scale';
 import { PrinterSimulator } from './sim/printer-sim';
 import { ScaleSimulator } from './sim/scale-sim';
 
-// This file is built to out/main/bench-receiving.js: the project is two folders up.
+// This file is built to out/tools/bench-receiving.js: the project is two folders up; the app's host is out/main.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ARGS = JSON.parse(readFileSync(join(ROOT, 'tests/e2e/support/chromium-args.json'), 'utf8')) as string[];
 const epoch = () => performance.timeOrigin + performance.now();

@@ -33,7 +33,7 @@ import { uuidv7 } from '../lib/ids';
 import { createLogger } from '../lib/log';
 import { dataPaths } from '../lib/paths';
 import type { Ctx } from '../services/context';
-import { NO_DEVICES } from '../services/devices/hub';
+import { NO_DEVICES } from '../services/devices/device-hub';
 import { DEFAULT_SETTINGS } from '../services/store/settings';
 import { faultSeeds } from '../services/repairs/codes-data';
 import { ensureRepairCodes } from '../services/repairs/codes';

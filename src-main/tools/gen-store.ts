@@ -9,7 +9,7 @@ import {
   WASTE_REASONS,
   type SimItem,
   type SimMove,
-} from '../services/reports/store-simulation';
+} from '../services/demo/store-simulation';
 
 export interface GenOptions {
   items: number;

@@ -3,6 +3,7 @@ import type { ContractMap } from './contract';
 import { attachmentMethods } from './methods/attachments';
 import { auditMethods } from './methods/audit';
 import { deviceMethods } from './methods/devices';
+import { equipmentMethods } from './methods/equipment';
 import { receivingMethods } from './methods/receiving';
 import { countMethods } from './methods/counts';
 import { invoiceMethods } from './methods/invoices';
@@ -12,7 +13,6 @@ import { periodMethods } from './methods/periods';
 import { reportMethods } from './methods/reports';
 import { reasonMethods } from './methods/reasons';
 import { stockMethods } from './methods/stock';
-import { masterMethods } from './methods/master';
 import { prefMethods } from './methods/prefs';
 import { procurementMethods } from './methods/procurement';
 import { repairMethods } from './methods/repairs';
@@ -30,7 +30,6 @@ export const coreMethods = {
   ...storeMethods,
   ...systemMethods,
   ...prefMethods,
-  ...masterMethods,
 } as const;
 
 /** Every API method, defined once. Transports, the preload allowlist and the client derive from it. */
@@ -49,6 +48,7 @@ export const api = {
   ...procurementMethods,
   ...invoiceMethods,
   ...repairMethods,
+  ...equipmentMethods,
 } as const satisfies ContractMap;
 
 export type Api = typeof api;

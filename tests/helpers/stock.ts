@@ -3,7 +3,7 @@ import type { ApiErrorData } from '../../src-shared/errors';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import { AppError } from '../../src-main/services/app-error';
 import type { Ctx, SessionUser } from '../../src-main/services/context';
-import { NO_DEVICES } from '../../src-main/services/devices/hub';
+import { NO_DEVICES } from '../../src-main/services/devices/device-hub';
 import { postMoves, type MoveInput, type PostedMove } from '../../src-main/services/stock/post';
 import type { TestBackend } from './backend';
 

@@ -3,7 +3,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBackend, type Backend } from '../../src-main/backend';
-import { RECEIVING_TEMPLATE_ID } from '../../src-main/services/devices/labels';
+import { RECEIVING_TEMPLATE_ID } from '../../src-shared/labels/builtin-ids';
 import { MIGRATIONS, tempDir } from '../helpers/backend';
 
 let open: Backend | undefined;

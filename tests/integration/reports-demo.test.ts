@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src-main/services/context';
-import { seedDemoMovements } from '../../src-main/services/reports/demo-movements';
+import { seedDemoMovements } from '../../src-main/services/demo/demo-movements';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
-import { NO_DEVICES } from '../../src-main/services/devices/hub';
+import { NO_DEVICES } from '../../src-main/services/devices/device-hub';
 
 let t: TestBackend;
 afterEach(() => t?.close());

@@ -2,7 +2,6 @@ import { writeAudit } from '../../services/audit/record';
 import { listAudit } from '../../services/audit/list';
 import { verifyAudit } from '../../services/audit/chain';
 import { login, logout, sessionDto } from '../../services/auth/login';
-import { listEquipment } from '../../services/master/lists';
 import { getPref, setPref } from '../../services/prefs/prefs';
 import { initializeStore, setupStatus } from '../../services/store/setup';
 import { getStore, updateStore } from '../../services/store/store';
@@ -75,6 +74,4 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
 
   'prefs.get': { run: (ctx, i) => getPref(ctx, i.key) },
   'prefs.set': { run: (ctx, i) => setPref(ctx, i.key, i.value) },
-
-  'equipment.list': { run: listEquipment },
 };

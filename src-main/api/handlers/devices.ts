@@ -5,7 +5,7 @@ import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { listSerialPorts, PortListError } from '../../devices/serial/list';
 import { AppError } from '../../services/app-error';
 import { runAfterCommit, type Ctx } from '../../services/context';
-import { DeviceError } from '../../services/devices/hub';
+import { DeviceError } from '../../services/devices/device-hub';
 import {
   labelHistory,
   listTemplates,
@@ -16,7 +16,7 @@ import {
   saveTemplate,
 } from '../../services/devices/labels';
 import { listDevices, removeDevice, saveDevice } from '../../services/devices/registry';
-import { storeDay } from '../../services/procurement/numbers';
+import { storeDay } from '../../services/store/store-day';
 import type { HandlersFor } from '../handler-types';
 
 export function faultsText(ctx: Ctx, faults: readonly PrinterFault[]): string {

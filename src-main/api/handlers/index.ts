@@ -3,6 +3,7 @@ import { attachmentHandlers } from './attachments';
 import { coreHandlers } from './core';
 import { countHandlers } from './counts';
 import { deviceHandlers } from './devices';
+import { equipmentHandlers } from './equipment';
 import { receivingHandlers } from './receiving';
 import { invoiceHandlers } from './invoices';
 import { itemHandlers } from './items';
@@ -30,4 +31,5 @@ export const handlers: HandlerMap = {
   ...procurementHandlers,
   ...invoiceHandlers,
   ...repairHandlers,
+  ...equipmentHandlers,
 };

@@ -3,9 +3,12 @@ import { AppError } from '../../services/app-error';
 import { writeAudit } from '../../services/audit/record';
 import type { Change, Ctx } from '../../services/context';
 import { queueLabel, receivingTemplateId, runLabelJob } from '../../services/devices/labels';
-import { addLine } from '../../services/procurement/receipt-lines';
-import { postLine } from '../../services/procurement/receipt-post';
-import { lineRecord } from '../../services/procurement/receipt-read';
+import { addLine, removeLine, updateLine } from '../../services/receiving/receipt-lines';
+import { listReceipts } from '../../services/receiving/receipt-list';
+import { cancelReceipt, finishReceipt, openReceipt } from '../../services/receiving/receipt-open';
+import { postAll, postLine } from '../../services/receiving/receipt-post';
+import { getReceipt, lineRecord } from '../../services/receiving/receipt-read';
+import { receivingSettings } from '../../services/receiving/receipt-settings';
 import { receiptLabelData } from '../../services/receiving/label-data';
 import { resolveScan } from '../../services/receiving/scan';
 import { checkLiveWeight } from '../../services/receiving/weight-check';
@@ -56,6 +59,17 @@ function postAndQueue(ctx: Ctx, input: PostInput) {
 }
 
 export const receivingHandlers: HandlersFor<typeof receivingMethods> = {
+  'receipts.settings': { run: receivingSettings },
+  'receipts.list': { run: listReceipts },
+  'receipts.get': { run: getReceipt },
+  'receipts.open': { run: openReceipt },
+  'receipts.addLine': { run: addLine },
+  'receipts.updateLine': { run: updateLine },
+  'receipts.removeLine': { run: removeLine },
+  'receipts.postLine': { run: postLine },
+  'receipts.postAll': { run: postAll },
+  'receipts.finish': { run: finishReceipt },
+  'receipts.cancelDraft': { run: cancelReceipt },
   'receiving.scan': { run: resolveScan },
   'receiving.post': {
     // The label prints after the commit: a printer that is out of paper must not undo a posted line.

@@ -1,5 +1,4 @@
 import type { repairMethods } from '../../../src-shared/api/methods/repairs';
-import { listFaultCodes, saveFaultCode, setFaultActive } from '../../services/repairs/codes';
 import {
   addInvoice,
   logLabour,
@@ -8,23 +7,9 @@ import {
   voidInvoice,
   voidLabour,
 } from '../../services/repairs/costs-write';
-import {
-  attachToEquipment,
-  equipmentQr,
-  equipmentRegistry,
-  getEquipment,
-  resolveQr,
-  saveEquipment,
-} from '../../services/repairs/equipment';
 import { knowledge } from '../../services/repairs/knowledge';
 import { importReadings, listReadings, recordReading } from '../../services/repairs/meters';
-import {
-  listTechnicians,
-  listVendors,
-  saveTechnician,
-  saveVendor,
-  suggestAssignees,
-} from '../../services/repairs/people';
+import { suggestAssignees } from '../../services/repairs/people';
 import { repairPickers } from '../../services/repairs/pickers';
 import { saveChecklist } from '../../services/repairs/checklist';
 import { generateDueNow, pmSchedule } from '../../services/repairs/pm-generate';
@@ -50,20 +35,6 @@ export const repairHandlers: HandlersFor<typeof repairMethods> = {
   'repairs.voidInvoice': { run: voidInvoice },
   'repairs.knowledge': { run: knowledge },
   'repairs.suggestAssignees': { run: suggestAssignees },
-
-  'equipment.registry': { run: equipmentRegistry },
-  'equipment.get': { run: getEquipment },
-  'equipment.save': { run: saveEquipment },
-  'equipment.attach': { run: attachToEquipment },
-  'equipment.qr': { run: equipmentQr },
-  'equipment.resolveQr': { run: resolveQr },
-  'faultCodes.list': { run: listFaultCodes },
-  'faultCodes.save': { run: saveFaultCode },
-  'faultCodes.setActive': { run: setFaultActive },
-  'vendors.list': { run: listVendors },
-  'vendors.save': { run: saveVendor },
-  'technicians.list': { run: (ctx) => listTechnicians(ctx) },
-  'technicians.save': { run: saveTechnician },
 
   'pm.plans': { run: listPlans },
   'pm.savePlan': { run: savePlan },

@@ -2,14 +2,14 @@ import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx, SessionUser } from '../context';
-import { autoConfirmDue } from '../repairs/auto';
+import { autoConfirmDue } from '../repairs/auto-confirm';
 import { parseChecklist, saveChecklist } from '../repairs/checklist';
 import { FAULT_GROUPS } from '../repairs/codes-data';
 import { dayOf, startOfDay, storeId } from '../repairs/common';
 import { addInvoice, logLabour, useParts } from '../repairs/costs-write';
 import { generatePmDue } from '../repairs/pm-generate';
 import { applyTransition, createReport, type TransitionInput } from '../repairs/wo-write';
-import { rng } from '../reports/store-simulation';
+import { rng } from './store-simulation';
 import { postMoves } from '../stock/post';
 import {
   DEMO_PLANS,
@@ -20,7 +20,7 @@ import {
   STEAM_HOURS_PER_DAY,
   type Stage,
 } from './repairs-data';
-import { equipmentPrefix } from './rows';
+import { equipmentPrefix } from '../repairs/equipment-code';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -1,3 +1,4 @@
+import { equipmentPrefix } from '../repairs/equipment-code';
 import { EQUIPMENT_ENTRIES } from './equipment-data';
 import { ITEM_GROUPS, type BaseUnit } from './items-data';
 import { SUPPLIER_DETAILS } from './procurement-data';
@@ -74,11 +75,6 @@ export function supplierSeeds(): SupplierSeed[] {
       note: d?.note ?? '',
     };
   });
-}
-
-/** Equipment codes are unique across the chain, so they carry the store code: SH-001 -> SH001-COOL-01. */
-export function equipmentPrefix(storeCode: string): string {
-  return storeCode.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
 }
 
 /** Adds `k` to the trailing number of a serial, keeping its width (units bought in one batch). */

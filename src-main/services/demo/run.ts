@@ -4,7 +4,7 @@ import type { Logger } from '../../lib/log';
 import { writeAudit } from '../audit/record';
 import type { Ctx, HostInfo } from '../context';
 import { seedDemo, type DemoSummary } from './seed';
-import { NO_DEVICES } from '../devices/hub';
+import { NO_DEVICES } from '../devices/device-hub';
 
 export type { DemoSummary };
 

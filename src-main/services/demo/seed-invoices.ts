@@ -4,7 +4,7 @@ import { createClaim } from '../invoices/claim';
 import { prefillInvoice } from '../invoices/prefill';
 import { runMatch } from '../invoices/status';
 import { createInvoice } from '../invoices/write';
-import { storeDay } from '../procurement/numbers';
+import { storeDay } from '../store/store-day';
 
 const count = (ctx: Ctx, table: string) =>
   (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

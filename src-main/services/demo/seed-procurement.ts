@@ -1,12 +1,13 @@
 import { roundDiv } from '../../../src-shared/quantity';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { addDays, storeDay } from '../procurement/numbers';
+import { addDays } from '../../../src-shared/time';
+import { storeDay } from '../store/store-day';
 import { insertPo } from '../procurement/po-write';
 import { approvePo } from '../procurement/po-status';
-import { addLine } from '../procurement/receipt-lines';
-import { finishReceipt, openReceipt } from '../procurement/receipt-open';
-import { postLine } from '../procurement/receipt-post';
+import { addLine } from '../receiving/receipt-lines';
+import { finishReceipt, openReceipt } from '../receiving/receipt-open';
+import { postLine } from '../receiving/receipt-post';
 import { STOCK_PROFILES } from './inventory-data';
 import { BACKUP_PRICE_PERCENT, LIST_PRICES, SOURCES } from './procurement-data';
 import { itemSeeds } from './rows';

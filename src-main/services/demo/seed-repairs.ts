@@ -7,7 +7,7 @@ import { FAULT_GROUPS } from '../repairs/codes-data';
 import { dayOf, storeId } from '../repairs/common';
 import { DEMO_VENDORS, KIND_PROFILE } from './repairs-data';
 import { RepairsHistory, type DemoEquipment, type DemoPeople } from './repairs-history';
-import { equipmentPrefix } from './rows';
+import { equipmentPrefix } from '../repairs/equipment-code';
 
 const YUAN = 10_000;
 const TABLES = [

@@ -2,7 +2,8 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestBackend, tempDir, type TestBackend } from '../../../tests/helpers/backend';
 import { seedDemoStore } from './run';
-import { bumpSerial, equipmentPrefix, equipmentSeeds, itemSeeds, supplierSeeds } from './rows';
+import { equipmentPrefix } from '../repairs/equipment-code';
+import { bumpSerial, equipmentSeeds, itemSeeds, supplierSeeds } from './rows';
 import { DEMO_USERS } from './users-data';
 import { itemRows } from '../../../tests/helpers/items';
 

@@ -5,7 +5,7 @@ import { hashSecret, verifySecret } from '../auth/passwords';
 import type { Ctx } from '../context';
 import { DEFAULT_SETTINGS, storeRow } from '../store/settings';
 import { equipmentSeeds, supplierSeeds } from './rows';
-import { seedDemoMovements } from '../reports/demo-movements';
+import { seedDemoMovements } from './demo-movements';
 import { seedInventory } from './seed-inventory';
 import { seedInvoices } from './seed-invoices';
 import { seedProcurement } from './seed-procurement';

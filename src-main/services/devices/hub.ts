@@ -1,55 +1,17 @@
 import type Database from 'better-sqlite3';
 import type { DeviceState } from '../../../src-shared/api/methods/devices';
 import type { PrinterStatus, ScaleState } from '../../../src-shared/devices';
-import type { LabelData, LabelTemplate } from '../../../src-shared/labels/template';
-import type { EventBus } from '../../api/events';
-import { LabelPrinter, type PrintResult } from '../../devices/printer/printer';
+import type { ServerEvent } from '../../../src-shared/events';
+import type { EventBus } from '../../lib/event-bus';
+import { LabelPrinter } from '../../devices/printer/printer';
 import { PrinterFilePathError } from '../../devices/printer/transports/file-path';
 import { ScaleDriver } from '../../devices/scale/driver';
 import type { Logger } from '../../lib/log';
-import { readDevices, type DeviceRecord } from './registry';
+import { DeviceError, type DeviceHub, type DeviceRecord } from './device-hub';
+import { readDevices } from './registry';
 
 /** Printers are asked for their status this often while idle, so the status bar shows paper out before a job. */
 const PRINTER_POLL_MS = 30_000;
-
-/** Thrown for device problems the clerk can act on; `key` picks the translated message. */
-export class DeviceError extends Error {
-  override name = 'DeviceError';
-  constructor(
-    readonly key:
-      | 'devices.error.notFound'
-      | 'devices.error.notScale'
-      | 'devices.error.notPrinter'
-      | 'devices.error.noPrinter'
-      | 'devices.error.offline'
-      | 'devices.error.command'
-      | 'devices.error.unavailable'
-      | 'devices.error.filePath',
-    readonly detail = '',
-  ) {
-    super(detail || key);
-  }
-}
-
-/**
- * The devices attached to this store PC, running: one driver per active scale
- * (state pushed to every window as `device` events), one printer connection
- * per active printer (jobs one at a time, status polled while idle). Lives in
- * the backend next to the database; services reach it through ctx.devices.
- */
-export interface DeviceHub {
-  states(): DeviceState[];
-  /** Re-reads the devices table: starts new devices, restarts changed ones, stops removed ones. */
-  reload(): void;
-  scaleCommand(id: string, command: 'zero' | 'tare' | 'clearTare'): Promise<void>;
-  printerStatus(id: string): Promise<DeviceState>;
-  /** The printer to use: the given one, or the default active printer. */
-  printerFor(id?: string | null): DeviceRecord;
-  print(printerId: string, template: LabelTemplate, data: LabelData, copies?: number): Promise<PrintResult>;
-  /** Prints the test page dated `day` (the store's day). */
-  testLabel(id: string, day: string): Promise<PrintResult>;
-  close(): Promise<void>;
-}
 
 interface Running {
   record: DeviceRecord;
@@ -95,7 +57,7 @@ function fileRefused(err: unknown): never {
 
 export function createDeviceHub(deps: {
   sqlite: Database.Database;
-  events: EventBus;
+  events: EventBus<ServerEvent>;
   log: Logger;
   /** The store's data directory (file printers write in its printers folder). */
   dataDir?: string;
@@ -252,17 +214,3 @@ export function createDeviceHub(deps: {
   };
   return hub;
 }
-
-/** For hosts and tests that run without devices: every device call says so. */
-export const NO_DEVICES: DeviceHub = {
-  states: () => [],
-  reload: () => undefined,
-  scaleCommand: () => Promise.reject(new DeviceError('devices.error.unavailable')),
-  printerStatus: () => Promise.reject(new DeviceError('devices.error.unavailable')),
-  printerFor: () => {
-    throw new DeviceError('devices.error.noPrinter');
-  },
-  print: () => Promise.reject(new DeviceError('devices.error.unavailable')),
-  testLabel: () => Promise.reject(new DeviceError('devices.error.unavailable')),
-  close: () => Promise.resolve(),
-};

@@ -5,20 +5,17 @@ import {
   DEFAULT_RECEIVING_TEMPLATE,
   receivingBarcode,
 } from '../../../src-shared/labels/defaults';
+import { EQUIPMENT_TEMPLATE_ID, RECEIVING_TEMPLATE_ID } from '../../../src-shared/labels/builtin-ids';
 import { resolveLabel } from '../../../src-shared/labels/layout';
 import { LabelTemplateSchema, type LabelData, type LabelTemplate } from '../../../src-shared/labels/template';
 import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { labelToSvg } from '../../devices/printer/render';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
-import { storeDay } from '../procurement/numbers';
+import { storeDay } from '../store/store-day';
 import { storeMoney } from '../store/money';
 import { runAfterCommit, type Ctx } from '../context';
-import { DeviceError, type DeviceHub } from './hub';
-
-/** Fixed ids, so every store's built-in templates are the same rows once HQ owns them. */
-export const RECEIVING_TEMPLATE_ID = '01930000-0000-7000-8000-00000000a001';
-export const EQUIPMENT_TEMPLATE_ID = '01930000-0000-7000-8000-00000000a002';
+import { DeviceError, type DeviceHub } from './device-hub';
 
 /** Inserts the built-in templates once (at start, like a migration's seed data). */
 export function ensureDefaultTemplates(sqlite: Database.Database, now: number): void {

@@ -9,9 +9,7 @@ import {
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-
-/** A device row with its JSON columns parsed and checked (the same schema the API accepts). */
-export type DeviceRecord = DeviceInput & { id: string };
+import type { DeviceRecord } from './device-hub';
 
 interface Row {
   id: string;

@@ -1,7 +1,7 @@
 import { translate } from '../../../src-shared/i18n';
 import { loadExcelJS } from '../../lib/exceljs';
 import type { Ctx } from '../context';
-import { renderPoPdf } from '../procurement/po-pdf';
+import { renderSupplierDocumentPdf } from '../procurement/supplier-document-pdf';
 import { claimDocument, type ClaimDocument } from './claim-document';
 import { getClaim } from './claim-read';
 
@@ -43,7 +43,7 @@ async function renderXlsx(doc: ClaimDocument, reasonHeader: string): Promise<Buf
 export async function exportClaim(ctx: Ctx, i: { id: string; format: 'xlsx' | 'pdf' }) {
   const doc = claimDocument(ctx, getClaim(ctx, { id: i.id }));
   if (i.format === 'pdf') {
-    const pdf = await renderPoPdf(doc);
+    const pdf = await renderSupplierDocumentPdf(doc);
     return { fileName: `${doc.fileStem}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
   }
   const xlsx = await renderXlsx(doc, translate(ctx.locale, 'invoices.claim.col.reason'));

@@ -2,7 +2,7 @@ import type { ClaimDto, ClaimLineDto, ClaimRow, ClaimStatus } from '../../../src
 import { toIso } from '../../../src-shared/time';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { userName } from '../procurement/numbers';
+import { userName } from '../users/user-names';
 import type { RawKind } from './match';
 import { kindMessage } from './read';
 

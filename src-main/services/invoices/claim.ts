@@ -4,7 +4,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
-import { storeDay } from '../procurement/numbers';
+import { storeDay } from '../store/store-day';
 import type { RawKind, RawMatch } from './match';
 import { getClaim } from './claim-read';
 import { invoiceRecord, refuseTransition } from './records';

@@ -8,7 +8,7 @@ import type {
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { toIso } from '../../../src-shared/time';
 import type { Ctx } from '../context';
-import { userName } from '../procurement/numbers';
+import { userName } from '../users/user-names';
 import { formatStoredAmount } from '../../../src-shared/money';
 import { storeMoney } from '../store/money';
 import { MONEY_PARAMS, type RawKind, type RawMatch } from './match';

@@ -5,7 +5,7 @@ import {
   type ItemInput,
 } from '../../../src-shared/api/methods/items';
 import { translate } from '../../../src-shared/i18n';
-import { zodIssuesToFields } from '../../api/zod-issues';
+import { zodIssuesToFields } from '../zod-issues';
 import type { Change, Ctx } from '../context';
 import { findItem } from './item-read';
 import { checkItem, dbLookups, type ItemLookups } from './item-rules';

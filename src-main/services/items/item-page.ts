@@ -1,7 +1,7 @@
 import type { ItemListRow } from '../../../src-shared/api/methods/items';
 import type { ColumnFilterModel } from '../../../src-shared/grid/server-query';
 import { QTY_SCALE } from '../../../src-shared/quantity';
-import { gridSql, type GridColumnSql } from '../../lib/grid-sql';
+import { gridSql, type GridColumnSql } from '../grid-sql';
 import type { Ctx } from '../context';
 
 /**

@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import { loadExcelJS } from '../../lib/exceljs';
 import { poDocument, type PoDocument } from './po-document';
-import { renderPoPdf } from './po-pdf';
+import { renderSupplierDocumentPdf } from './supplier-document-pdf';
 import { getPo } from './po-read';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -40,7 +40,7 @@ async function renderXlsx(doc: PoDocument): Promise<Buffer> {
 export async function exportPo(ctx: Ctx, i: { id: string; format: 'xlsx' | 'pdf' }) {
   const doc = poDocument(ctx, getPo(ctx, { id: i.id }));
   if (i.format === 'pdf') {
-    const pdf = await renderPoPdf(doc);
+    const pdf = await renderSupplierDocumentPdf(doc);
     return { fileName: `${doc.fileStem}.pdf`, mime: 'application/pdf', base64: pdf.toString('base64') };
   }
   const xlsx = await renderXlsx(doc);

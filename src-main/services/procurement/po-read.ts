@@ -3,8 +3,8 @@ import { toIso } from '../../../src-shared/time';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { mulDiv } from '../stock/money-math';
-import { userName } from './numbers';
-import { listReceipts } from './receipt-list';
+import { userName } from '../users/user-names';
+import { listReceipts } from '../receiving/receipt-list';
 
 /** Value of a line: packs are thousandths of a pack, the price is per pack. */
 export const lineValue = (packs: number, price: number) => mulDiv(packs, price, 1000);

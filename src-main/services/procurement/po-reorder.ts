@@ -1,7 +1,8 @@
 import type { PoRow } from '../../../src-shared/api/methods/procurement';
 import type { Ctx } from '../context';
 import { reorder } from '../ops/reorder';
-import { addDays, storeDay } from './numbers';
+import { addDays } from '../../../src-shared/time';
+import { storeDay } from '../store/store-day';
 import { listPos } from './po-read';
 import { insertPo, type ResolvedPoLine } from './po-write';
 

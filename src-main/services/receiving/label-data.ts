@@ -1,4 +1,4 @@
-import type { ReceiptLabel } from '../../../src-shared/api/methods/procurement';
+import type { ReceiptLabel } from '../../../src-shared/api/methods/receiving';
 import { receivingBarcode } from '../../../src-shared/labels/defaults';
 import type { LabelData } from '../../../src-shared/labels/template';
 import { formatQty } from '../../../src-shared/quantity';

@@ -1,9 +1,11 @@
 import type { EquipmentRow } from '../../../src-shared/api/methods/repairs-dto';
 import { reliability } from '../../../src-shared/repairs/reliability';
 import { suggestPriority, type Criticality } from '../../../src-shared/repairs/settings';
+import { asc } from 'drizzle-orm';
+import { equipment } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { equipmentPrefix } from '../demo/rows';
+import { equipmentPrefix } from './equipment-code';
 import { listFaultCodes } from './codes';
 import {
   fieldError,
@@ -110,6 +112,23 @@ export function equipmentRegistry(ctx: Ctx, i: { category?: string | null; inclu
       i.includeInactive ? 1 : 0,
     ) as RawEquipment[]
   ).map((r) => toRow(r, day));
+}
+
+/** Every piece of equipment by code, active or not, with what a picker shows. */
+export function listEquipment(ctx: Ctx) {
+  return ctx.db
+    .select({
+      id: equipment.id,
+      code: equipment.code,
+      name: equipment.name,
+      category: equipment.category,
+      location: equipment.location,
+      make: equipment.make,
+      model: equipment.model,
+    })
+    .from(equipment)
+    .orderBy(asc(equipment.code))
+    .all();
 }
 
 export function getEquipment(ctx: Ctx, i: { id: string }) {

@@ -2,7 +2,6 @@ import type { WorkOrderDetail, WorkOrderRow } from '../../../src-shared/api/meth
 import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import { allowedActions, reopenUntil, type WoState } from '../../../src-shared/repairs/workflow';
 import type { Ctx } from '../context';
-import { autoConfirmDue } from './auto';
 import { checklistLines } from './checklist';
 import { CAUSE_KIND, codeNames, FIX_KIND } from './codes';
 import { iso, isoOf, notFound, repairSettings, startOfDay, today, userNames, prep } from './common';
@@ -30,10 +29,9 @@ export interface ListInput {
  * Work-order lists. The open scopes read the partial index of rows not
  * closed or cancelled and come back most urgent first; 'mine' and 'all' are
  * newest first with keyset paging (cursor = reported_at:id of the last row).
- * Due auto-confirmations are applied first, so no list shows a stale state.
+ * A read never writes: due auto-confirmations are the periodic tick's job.
  */
 export function listWorkOrders(ctx: Ctx, i: ListInput): { rows: WorkOrderRow[]; nextCursor: string | null } {
-  autoConfirmDue(ctx);
   const where: string[] = [];
   const params: unknown[] = [];
   const paged = i.scope === 'mine' || i.scope === 'all';
@@ -104,9 +102,8 @@ export function woRow(ctx: Ctx, id: string): WorkOrderRow {
   return stripSort(rowMapper(ctx)(raw));
 }
 
-/** Everything a work-order screen shows, as of now (a due auto-confirmation is applied first). */
+/** Everything a work-order screen shows, as stored (the tick applies due auto-confirmations). */
 export function getWorkOrder(ctx: Ctx, i: { id: string }): WorkOrderDetail {
-  autoConfirmDue(ctx, i.id);
   return detailOf(ctx, i.id);
 }
 

@@ -13,7 +13,7 @@ import { formatLocalTime } from '../../../src-shared/time';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { autoConfirmDue } from './auto';
+import { autoConfirmDue } from './auto-confirm';
 import { CAUSE_KIND, FIX_KIND, requireFaultFor } from './codes';
 import { fieldError, repairSettings, storeId, storeTz, prep } from './common';
 import { resolveEquipmentRef } from './equipment';
@@ -216,6 +216,8 @@ export function transition(ctx: Ctx, i: TransitionInput): WorkOrderDetail {
 }
 
 export function applyTransition(ctx: Ctx, i: TransitionInput): WoRecord {
+  // A write path: the step starts from the state the tick would have written by now, so a late tick
+  // cannot let the store confirm or reopen a work order that confirmed itself already.
   autoConfirmDue(ctx, i.id);
   let wo = loadWo(ctx, i.id);
   const check = checkTransition(wo.status, i.action, actorOf(ctx, wo));

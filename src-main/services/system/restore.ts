@@ -6,7 +6,7 @@ import { AppError } from '../app-error';
 import { writeAudit } from '../audit/record';
 import { requireUser, type Ctx } from '../context';
 import { storeRow } from '../store/settings';
-import type { DatabaseRestorer } from './restorer';
+import type { DatabaseRestorer } from './database-restorer';
 
 function restorer(ctx: Ctx): DatabaseRestorer {
   if (!ctx.host.restorer) throw new Error('this host cannot restore a running database');

@@ -1,36 +1,28 @@
 import { backupDatabase } from '../../db/backup';
 import type { StoreDatabase } from '../../db/client';
-import { clearStaging, stageBackup, swapInStaged, type StagedBackup, type SwapIo } from '../../db/restore';
+import { clearStaging, stageBackup, swapInStaged, type StagedBackup } from '../../db/restore';
 import type { BackupContents } from '../../db/restore-check';
 import type { Logger } from '../../lib/log';
 import type { DataPaths } from '../../lib/paths';
-import type { EventBus } from '../../api/events';
+import type { EventBus } from '../../lib/event-bus';
+import type { ServerEvent } from '../../../src-shared/events';
 import { AppError } from '../app-error';
 import { writeAudit } from '../audit/record';
-import type { CallGate } from './call-gate';
+import type { DatabaseRestorer } from './database-restorer';
 
-export interface RestoreDone {
-  restoredFrom: string;
-  previous: string;
-  contents: BackupContents;
-  schemaVersion: number;
-}
-
-/** Replaces the running store database by a checked backup (System › Restore). */
-export interface DatabaseRestorer {
-  /** Copies and checks a backup; the admin confirms what it holds by its id. `label` is what the audit names. */
-  stage(source: string, label: string): Promise<StagedBackup>;
-  /** The prepared restore with this id, if it is still the one prepared. */
-  staged(stagingId: string): StagedBackup | null;
-  restore(stagingId: string, by: { id: string; username: string }, now: number, io?: SwapIo): Promise<RestoreDone>;
+/** What the restorer needs of the API's call gate: hold new calls while the database is swapped. */
+export interface CallHold {
+  /** Refuses new calls, then resolves once at most `running` calls (the caller's own) are still in flight. */
+  close(running: number, timeoutMs: number): Promise<void>;
+  open(): void;
 }
 
 export interface RestorerDeps {
   paths: DataPaths;
   migrationsFolder: string;
   log: Logger;
-  events: EventBus;
-  gate: CallGate;
+  events: EventBus<ServerEvent>;
+  gate: CallHold;
   current(): StoreDatabase;
   /** Stops devices and closes the database. */
   close(): Promise<void>;

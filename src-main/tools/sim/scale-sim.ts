@@ -11,8 +11,6 @@ import { scaleFrame } from './scale-frames';
 import { ScaleModel } from './scale-sim-model';
 import { mt8217Responder, mtSicsResponder, silentResponder, type Responder } from './scale-sim-responders';
 
-export { runScaleSim } from './scale-sim-cli';
-
 export interface ScaleSimulatorOptions {
   protocol: ScaleProtocol;
   /** The port end the simulator opens (a real port, or a pty someone else created). */

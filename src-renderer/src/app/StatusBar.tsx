@@ -1,7 +1,7 @@
 import { ApiOutlined, CloudSyncOutlined, ShopOutlined, UsbOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Space, Tag, Typography } from 'antd';
 import { useContext } from 'react';
-import { DeviceBadge } from '../features/devices/DeviceBadge';
+import { DeviceBadge } from '../components/DeviceBadge';
 import { useDeviceStates } from '../lib/devices';
 import { useI18n } from '../lib/i18n';
 import { useQuery } from '../lib/query';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoTime } from '../common';
+import { Empty, Id, IsoTime } from '../common';
 import { mutation, query } from '../contract';
 import { Code } from './items';
 import {
@@ -20,7 +20,7 @@ import {
 import { DayText, Money } from './stock';
 
 /**
- * Repairs master data: the equipment registry (with what a QR label needs),
+ * Every equipment method, and the repairs master data around it: the equipment registry (with what a QR label needs),
  * fault codes, service vendors and technicians' skills. Equipment codes are
  * unique across the chain: a new code must start with the store's prefix
  * (store SH-001 -> SH001-), so stores can register equipment offline without
@@ -46,6 +46,17 @@ export const EquipmentInput = z.object({
   criticality: Criticality.default('medium'),
   active: z.boolean().default(true),
   note: Text(500).default(''),
+});
+
+/** One piece of equipment as pickers and short lists show it. */
+export const EquipmentDto = z.object({
+  id: Id,
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  location: z.string(),
+  make: z.string(),
+  model: z.string(),
 });
 
 export const VendorRow = z.object({
@@ -84,6 +95,8 @@ export const TechnicianRow = z.object({
 });
 
 export const equipmentMethods = {
+  /** Every piece of equipment by code, active or not (pickers, checks). */
+  'equipment.list': query({ input: Empty, output: z.array(EquipmentDto), access: 'any' }),
   /** The registry with what the grid shows: open work orders, last failure, warranty. */
   'equipment.registry': query({
     input: z.object({

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Id, IsoTime } from '../common';
 import { mutation, query } from '../contract';
 import { RepairSettings } from '../../repairs/settings';
-import { equipmentMethods } from './equipment';
 import { TypedQty } from './ops';
 import { pmMethods } from './pm';
 import { repairReportMethods } from './repair-reports';
@@ -298,10 +297,9 @@ export const repairsCoreMethods = {
   }),
 } as const;
 
-/** Every repairs and maintenance method (one line in src-shared/api/index.ts). */
+/** Every repairs and maintenance method but the equipment's own (methods/equipment.ts). */
 export const repairMethods = {
   ...repairsCoreMethods,
-  ...equipmentMethods,
   ...pmMethods,
   ...repairReportMethods,
 } as const;

@@ -9,7 +9,7 @@ import { mutation } from '../../../src-shared/api/contract';
 import { createDispatch } from '../../../src-main/api/dispatch';
 import type { PrintResult } from '../../../src-main/devices/printer/printer';
 import { runAfterCommit } from '../../../src-main/services/context';
-import { DeviceError } from '../../../src-main/services/devices/hub';
+import { DeviceError } from '../../../src-main/services/devices/device-hub';
 import { readDevices } from '../../../src-main/services/devices/registry';
 import { openSetUpBackend, type TestBackend } from '../../helpers/backend';
 

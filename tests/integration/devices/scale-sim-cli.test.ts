@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
 import { ScaleDriver } from '../../../src-main/devices/scale/driver';
 import { isWeight, StateLog, until } from '../../../src-main/devices/scale/testing';
-import { runScaleSim } from '../../../src-main/tools/sim/scale-sim';
+import { runScaleSim } from '../../../src-main/tools/sim/scale-sim-cli';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

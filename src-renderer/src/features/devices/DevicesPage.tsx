@@ -9,7 +9,7 @@ import { useDeviceStates } from '../../lib/devices';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { deviceSummary } from './DeviceBadge';
+import { deviceSummary } from '../../components/DeviceBadge';
 import { DeviceModal } from './DeviceModal';
 
 function connectionText(d: Device): string {

@@ -4,8 +4,8 @@ import type { MethodOutput } from '../../../../src-shared/api';
 import { formatWeight } from '../../../../src-shared/devices';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { faultText } from '../receiving/fault-text';
-import { useReprint } from '../receiving/use-reprint';
+import { faultText } from '../../lib/fault-text';
+import { useReprint } from '../../lib/use-reprint';
 
 type Row = MethodOutput<'labels.history'>[number];
 type Filter = 'all' | 'failed' | 'printed';

@@ -1,14 +1,14 @@
 import { Card, Col, Row, Typography } from 'antd';
 import { Link } from 'react-router';
-import { ROUTES } from '../../app/routes';
+import { useMenuRoutes } from '../../app/menu-routes';
 import { useSession } from '../../app/session';
 import { useI18n } from '../../lib/i18n';
 
 export function HomePage() {
   const { t } = useI18n();
-  const { session, can } = useSession();
+  const { session } = useSession();
   const user = session.user!;
-  const targets = ROUTES.filter((r) => r.path !== '/' && !r.hidden && can(r.roles));
+  const targets = useMenuRoutes().filter((r) => r.path !== '/');
   return (
     <div>
       <Typography.Title level={3} data-testid="home-title">

@@ -5,7 +5,7 @@ import type { InvoiceDto } from '../../../../src-shared/api/methods/invoices';
 import { FormModal } from '../../components/FormModal';
 import { call } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
-import { money } from '../procurement/money';
+import { money } from '../../lib/money';
 import { lineLabel } from './MatchCard';
 
 /** The key of the claim line about the invoice's own totals (as the API names it). */

@@ -18,7 +18,7 @@ import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { amount, money, moneySymbol } from '../procurement/money';
+import { amount, money, moneySymbol } from '../../lib/money';
 import { ClaimPrint } from './ClaimPrint';
 import { CLAIM_STATUS_COLOR, MANAGERS } from './invoice-status';
 import { lineLabel } from './MatchCard';

@@ -2,7 +2,7 @@ import { DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { filterByLabel } from '../stock/pickers';
+import { filterByLabel } from '../../lib/pickers';
 
 /** The header an invoice starts with, in the new-invoice and import dialogs. */
 export interface HeaderValues {

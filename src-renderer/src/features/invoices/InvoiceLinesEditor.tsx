@@ -3,8 +3,9 @@ import { AutoComplete, Button, Form, Input, Select, Typography } from 'antd';
 import type { CatalogueRow } from '../../../../src-shared/api/methods/procurement';
 import { rateText } from '../../../../src-shared/invoices';
 import { useI18n } from '../../lib/i18n';
-import { filterByLabel, nameOf, type Pickers } from '../stock/pickers';
-import { PRICE_PATTERN, money, moneySymbol, parseYuan, yuanText } from '../procurement/money';
+import { filterByLabel, nameOf, type Pickers } from '../../lib/pickers';
+import { PRICE_PATTERN, parseYuan, yuanText } from '../../lib/money-entry';
+import { money, moneySymbol } from '../../lib/money';
 import { computedAmount, type LineValues } from './invoice-money';
 import { TAX_RATES } from './invoice-status';
 

@@ -9,7 +9,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { money } from '../procurement/money';
+import { money } from '../../lib/money';
 import { InvoiceImportModal } from './InvoiceImportModal';
 import { CLAIM_STATUS_COLOR, CLERKS, INVOICE_STATUS_COLOR, OPEN_INVOICES } from './invoice-status';
 import { NewInvoiceModal } from './NewInvoiceModal';

@@ -5,8 +5,8 @@ import { sizeText } from '../../../../src-shared/pack-size';
 import { useSession } from '../../app/session';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { nameOf } from '../stock/pickers';
-import { money } from '../procurement/money';
+import { nameOf } from '../../lib/pickers';
+import { money } from '../../lib/money';
 import { LINE_STATUS_COLOR } from './invoice-status';
 
 const ROW_BACKGROUND: Record<MatchLineDto['status'], string> = {

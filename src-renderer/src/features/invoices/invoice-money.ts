@@ -1,5 +1,5 @@
 import { parseScaled } from '../../../../src-shared/quantity';
-import { mulDiv, parseYuan } from '../procurement/money';
+import { mulDiv, parseYuan } from '../../lib/money-entry';
 
 /**
  * The invoice's sums as the screen shows them while typing, by the same

@@ -7,9 +7,11 @@ import { DataGrid } from '../../components/DataGrid';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
-import { nameOf, usePickers } from '../stock/pickers';
+import { nameOf, usePickers } from '../../lib/pickers';
 import { CatalogueModal } from './CatalogueModal';
-import { amount, money, moneySymbol, mulDiv, sizeText } from './money';
+import { amount, money, moneySymbol } from '../../lib/money';
+import { mulDiv } from '../../lib/money-entry';
+import { sizeText } from '../../../../src-shared/pack-size';
 
 /** A supplier's catalogue: what it sells us, in which pack, at which agreed price. */
 export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: boolean; onClose(): void }) {

@@ -5,8 +5,9 @@ import { formatScaled } from '../../../../src-shared/quantity';
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
-import { filterByLabel, itemOptions, type Pickers } from '../stock/pickers';
-import { PRICE_PATTERN, moneySymbol, parseYuan, yuanText } from './money';
+import { filterByLabel, itemOptions, type Pickers } from '../../lib/pickers';
+import { PRICE_PATTERN, parseYuan, yuanText } from '../../lib/money-entry';
+import { moneySymbol } from '../../lib/money';
 
 interface Values {
   itemId: string;

@@ -3,8 +3,10 @@ import { Button, Form, Input, Select, Typography } from 'antd';
 import type { CatalogueRow, PoLineDto } from '../../../../src-shared/api/methods/procurement';
 import { parseScaled } from '../../../../src-shared/quantity';
 import { useI18n } from '../../lib/i18n';
-import { filterByLabel, nameOf, type Pickers } from '../stock/pickers';
-import { PRICE_PATTERN, lineValue, money, moneySymbol, parseYuan, sizeText, yuanText } from './money';
+import { filterByLabel, nameOf, type Pickers } from '../../lib/pickers';
+import { PRICE_PATTERN, lineValue, parseYuan, yuanText } from '../../lib/money-entry';
+import { money, moneySymbol } from '../../lib/money';
+import { sizeText } from '../../../../src-shared/pack-size';
 
 export interface PoLineValues {
   itemId?: string;

@@ -3,8 +3,9 @@ import { formatScaled } from '../../../../src-shared/quantity';
 import { useSession } from '../../app/session';
 import { PrintDocument } from '../../components/PrintDocument';
 import { useI18n } from '../../lib/i18n';
-import { nameOf } from '../stock/pickers';
-import { money, moneySymbol, sizeText } from './money';
+import { nameOf } from '../../lib/pickers';
+import { money, moneySymbol } from '../../lib/money';
+import { sizeText } from '../../../../src-shared/pack-size';
 
 /** The printable purchase order (window.print), laid out like the PDF the supplier gets. */
 export function PoPrint({ po }: { po: PoDto }) {

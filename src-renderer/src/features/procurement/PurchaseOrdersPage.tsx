@@ -12,8 +12,8 @@ import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
-import { filterByLabel } from '../stock/pickers';
-import { money } from './money';
+import { filterByLabel } from '../../lib/pickers';
+import { money } from '../../lib/money';
 import { OPEN_STATUSES, PO_STATUS_COLOR } from './po-status';
 
 type Filter = 'open' | 'all' | PoStatus;

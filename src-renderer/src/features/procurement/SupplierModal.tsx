@@ -5,7 +5,8 @@ import type { SupplierDto } from '../../../../src-shared/api/methods/procurement
 import { FormModal } from '../../components/FormModal';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
-import { PRICE_PATTERN, moneySymbol, parseYuan, yuanText } from './money';
+import { PRICE_PATTERN, parseYuan, yuanText } from '../../lib/money-entry';
+import { moneySymbol } from '../../lib/money';
 
 interface Values {
   code: string;

@@ -8,7 +8,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { CatalogueDrawer } from './CatalogueDrawer';
-import { amount, moneySymbol } from './money';
+import { amount, moneySymbol } from '../../lib/money';
 import { SupplierModal } from './SupplierModal';
 
 /** Suppliers with their purchasing terms; each one's catalogue opens in a drawer. */

@@ -2,9 +2,7 @@ import { Alert, Button, Input, InputNumber, Segmented, Select, Space, Typography
 import { useMemo, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { useI18n } from '../../lib/i18n';
-import type { LineDraft } from './line-draft';
-import type { PostProblems } from './ReceivePage';
-import type { LiveWeight } from './WeightPanel';
+import type { LineDraft, LiveWeight, PostProblems } from './line-draft';
 
 type PickerItem = MethodOutput<'ops.pickers'>['items'][number];
 

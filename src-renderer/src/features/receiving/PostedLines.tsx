@@ -3,8 +3,8 @@ import { memo, useMemo } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { formatScaled } from '../../../../src-shared/quantity';
 import { useI18n } from '../../lib/i18n';
-import { faultText } from './fault-text';
-import { useReprint } from './use-reprint';
+import { faultText } from '../../lib/fault-text';
+import { useReprint } from '../../lib/use-reprint';
 
 type Line = MethodOutput<'receipts.get'>['lines'][number];
 

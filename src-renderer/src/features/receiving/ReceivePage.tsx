@@ -10,8 +10,8 @@ import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { createScanQueue, useScanner } from '../../lib/scanner';
-import { faultText } from './fault-text';
-import { EMPTY_DRAFT, draftToInput, type LineDraft } from './line-draft';
+import { faultText } from '../../lib/fault-text';
+import { EMPTY_DRAFT, draftToInput, type LineDraft, type PostProblems } from './line-draft';
 import { LineEditor } from './LineEditor';
 import { PoLinesTable } from './PoLinesTable';
 import { PostedLines } from './PostedLines';
@@ -20,13 +20,6 @@ import { useWeightPanel } from './WeightPanel';
 
 type Receipt = MethodOutput<'receipts.get'>;
 type Scan = MethodOutput<'receiving.scan'>;
-
-/** Field paths of a post refusal that the clerk can answer on this screen. */
-export interface PostProblems {
-  messages: string[];
-  needsConfirm: boolean;
-  needsOverride: boolean;
-}
 
 /**
  * The receiving desk: pick a line by scanning (item barcode, variable-measure

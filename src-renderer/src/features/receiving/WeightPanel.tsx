@@ -5,15 +5,8 @@ import { formatWeight, weightToBaseQty } from '../../../../src-shared/devices';
 import { formatScaled } from '../../../../src-shared/quantity';
 import { useDeviceStates } from '../../lib/devices';
 import { useI18n } from '../../lib/i18n';
-import { deviceSummary } from '../devices/DeviceBadge';
-
-export interface LiveWeight {
-  scaleId: string;
-  /** Thousandths of a gram, as the ledger counts. */
-  gross: number;
-  tare: number;
-  stable: boolean;
-}
+import { deviceSummary } from '../../components/DeviceBadge';
+import type { LiveWeight } from './line-draft';
 
 /**
  * The live weight of the chosen scale, large enough to read from the dock,

@@ -1,6 +1,22 @@
 import type { MethodInput } from '../../../../src-shared/api';
 import { MONEY_SCALE, parseScaled } from '../../../../src-shared/quantity';
-import type { LiveWeight } from './WeightPanel';
+
+/* What the receiving screen's parts share: the draft line, the live weight, a refusal's problems. */
+
+export interface LiveWeight {
+  scaleId: string;
+  /** Thousandths of a gram, as the ledger counts. */
+  gross: number;
+  tare: number;
+  stable: boolean;
+}
+
+/** Field paths of a post refusal that the clerk can answer on this screen. */
+export interface PostProblems {
+  messages: string[];
+  needsConfirm: boolean;
+  needsOverride: boolean;
+}
 
 /** The line the clerk is filling in: kept as typed until posted. */
 export interface LineDraft {

@@ -9,7 +9,7 @@ import { downloadBase64 } from '../../lib/download';
 import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { PhotoViewer } from '../stock/PhotoViewer';
+import { PhotoViewer } from '../../components/PhotoViewer';
 import { sizeText } from './repair-format';
 
 type Meta = z.output<typeof AttachmentMeta>;

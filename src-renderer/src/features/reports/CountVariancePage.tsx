@@ -5,8 +5,8 @@ import { useI18n } from '../../lib/i18n';
 import { formatStoreTime } from '../../lib/format';
 import { useQuery } from '../../lib/query';
 import { itemColumns, totalsItem } from './item-columns';
-import { ReportLayout } from './ReportLayout';
-import type { ReportColumn } from './report-columns';
+import { ReportLayout } from '../../components/reports/ReportLayout';
+import type { ReportColumn } from '../../components/reports/report-columns';
 
 type Row = MethodOutput<'reports.countVariance'>[number];
 

@@ -3,9 +3,15 @@ import type { MethodOutput } from '../../../../src-shared/api';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { itemColumns, totalsItem } from './item-columns';
-import { ReportLayout } from './ReportLayout';
-import { PeriodFilters, monthStart, today, useDayParam, type AreaCategory } from './ReportFilters';
-import type { ReportColumn } from './report-columns';
+import { ReportLayout } from '../../components/reports/ReportLayout';
+import {
+  PeriodFilters,
+  monthStart,
+  today,
+  useDayParam,
+  type AreaCategory,
+} from '../../components/reports/ReportFilters';
+import type { ReportColumn } from '../../components/reports/report-columns';
 
 type Out = MethodOutput<'reports.summary'>;
 type Row = Out['rows'][number];

@@ -6,9 +6,9 @@ import { roundDiv } from '../../../../src-shared/quantity';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
 import { itemColumns, totalsItem } from './item-columns';
-import { ReportLayout } from './ReportLayout';
-import { AreaCategoryFilters, today, useDayParam, type AreaCategory } from './ReportFilters';
-import type { ReportColumn } from './report-columns';
+import { ReportLayout } from '../../components/reports/ReportLayout';
+import { AreaCategoryFilters, today, useDayParam, type AreaCategory } from '../../components/reports/ReportFilters';
+import type { ReportColumn } from '../../components/reports/report-columns';
 
 type Row = MethodOutput<'reports.valuation'>[number];
 

@@ -9,7 +9,7 @@ import { DataGrid } from '../../components/DataGrid';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { PhotoButton, PhotoViewer } from '../stock/PhotoViewer';
+import { PhotoButton, PhotoViewer } from '../../components/PhotoViewer';
 
 type Move = MethodOutput<'stock.moves'>['rows'][number];
 

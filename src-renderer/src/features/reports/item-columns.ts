@@ -1,5 +1,5 @@
 import type { Locale } from '../../../../src-shared/i18n';
-import type { ReportColumn } from './report-columns';
+import type { ReportColumn } from '../../components/reports/report-columns';
 
 interface ItemLike {
   code: string;

@@ -6,7 +6,7 @@ import { amount, money } from '../../lib/money';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { nameOf, qtyTextLarge } from './pickers';
+import { nameOf, qtyTextLarge } from '../../lib/pickers';
 
 type Row = MethodOutput<'ops.expiring'>['expiring'][number];
 

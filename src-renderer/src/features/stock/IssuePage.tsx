@@ -2,9 +2,9 @@ import { App, Button, Card, Form, Input, Select, Space, Typography } from 'antd'
 import { money } from '../../lib/money';
 import { useMutation } from '../../lib/query';
 import { useI18n } from '../../lib/i18n';
-import { DocLines, toApiLines, type LineValues } from './DocLines';
-import { showLinesError } from './errors';
-import { areaOptions, usePickers } from './pickers';
+import { DocLines, toApiLines, type LineValues } from '../../components/DocLines';
+import { showLinesError } from '../../lib/lines-error';
+import { areaOptions, usePickers } from '../../lib/pickers';
 
 interface Values {
   kind: 'issue' | 'sale' | 'area_move';

@@ -12,8 +12,8 @@ import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { PhotoButton, PhotoViewer } from './PhotoViewer';
-import { areaOptions, filterByLabel, itemOptions, nameOf, qtyText, usePickers } from './pickers';
+import { PhotoButton, PhotoViewer } from '../../components/PhotoViewer';
+import { areaOptions, filterByLabel, itemOptions, nameOf, qtyText, usePickers } from '../../lib/pickers';
 
 type Page = MethodOutput<'stock.moves'>;
 type Row = Page['rows'][number];

@@ -8,7 +8,7 @@ import { amount, money } from '../../lib/money';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { areaOptions, filterByLabel, nameOf, qtyTextLarge, usePickers } from './pickers';
+import { areaOptions, filterByLabel, nameOf, qtyTextLarge, usePickers } from '../../lib/pickers';
 
 type Row = MethodOutput<'stock.onHand'>[number];
 

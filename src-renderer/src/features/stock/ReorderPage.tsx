@@ -5,7 +5,7 @@ import type { MethodOutput } from '../../../../src-shared/api';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { nameOf, qtyText } from './pickers';
+import { nameOf, qtyText } from '../../lib/pickers';
 
 type Row = MethodOutput<'ops.reorder'>[number];
 

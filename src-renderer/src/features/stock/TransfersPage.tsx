@@ -13,8 +13,8 @@ import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { DocLines, toApiLines, type LineValues } from './DocLines';
-import { areaOptions, nameOf, usePickers, type Pickers } from './pickers';
+import { DocLines, toApiLines, type LineValues } from '../../components/DocLines';
+import { areaOptions, nameOf, usePickers, type Pickers } from '../../lib/pickers';
 
 type Transfer = MethodOutput<'ops.transfers'>[number];
 

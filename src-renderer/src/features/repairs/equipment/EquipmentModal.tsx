@@ -9,7 +9,7 @@ import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { filterByLabel } from '../../stock/pickers';
+import { filterByLabel } from '../../../lib/pickers';
 import { categoryName } from '../repair-format';
 
 interface Values {

@@ -3,17 +3,15 @@ import { Alert, App, Button, Modal, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { call } from '../../../lib/api';
 import { showApiError } from '../../../lib/form-errors';
-import { faultText } from '../../receiving/fault-text';
+import { faultText } from '../../../lib/fault-text';
 import { createPortal } from 'react-dom';
+import { EQUIPMENT_TEMPLATE_ID } from '../../../../../src-shared/labels/builtin-ids';
 import type { LabelData } from '../../../../../src-shared/labels/template';
 import { useSession } from '../../../app/session';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { useMaybeQuery } from '../use-maybe-query';
 import { storeToday } from '../../../lib/store-day';
-
-/** The built-in equipment QR template (src-main/services/devices/labels.ts). */
-const EQUIPMENT_TEMPLATE_ID = '01930000-0000-7000-8000-00000000a002';
 
 /**
  * Only the label prints, at its real size. Rendered under <body> (a portal)

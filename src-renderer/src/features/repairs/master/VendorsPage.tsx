@@ -10,7 +10,8 @@ import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { money, moneySymbol, parseYuan, PRICE_PATTERN, yuanText } from '../../procurement/money';
+import { money, moneySymbol } from '../../../lib/money';
+import { parseYuan, PRICE_PATTERN, yuanText } from '../../../lib/money-entry';
 import { categoryName, EDITORS, listText } from '../repair-format';
 
 type Vendor = MethodOutput<'vendors.list'>[number];

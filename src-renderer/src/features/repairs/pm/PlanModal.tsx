@@ -9,8 +9,8 @@ import { PRIORITIES, type Priority } from '../../../../../src-shared/repairs/set
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { showLinesError } from '../../stock/errors';
-import { filterByLabel } from '../../stock/pickers';
+import { showLinesError } from '../../../lib/lines-error';
+import { filterByLabel } from '../../../lib/pickers';
 import { reroute, under } from '../errors';
 import { categoryName } from '../repair-format';
 import { storeTodayValue } from '../../../lib/store-day';

@@ -10,7 +10,7 @@ import { showApiError } from '../../../lib/form-errors';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { filterByLabel } from '../../stock/pickers';
+import { filterByLabel } from '../../../lib/pickers';
 import { meterText, WORKERS } from '../repair-format';
 import { useMaybeQuery } from '../use-maybe-query';
 import { ImportReadingsModal } from './ImportReadingsModal';

@@ -5,7 +5,7 @@ import { useSession } from '../../../app/session';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useMaybeQuery } from '../use-maybe-query';
-import { money } from '../../procurement/money';
+import { money } from '../../../lib/money';
 import { durationText, localName } from '../repair-format';
 
 /**

@@ -26,7 +26,7 @@ import { showApiError } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { useScanner } from '../../../lib/scanner';
-import { filterByLabel } from '../../stock/pickers';
+import { filterByLabel } from '../../../lib/pickers';
 import { reroute, under } from '../errors';
 import { useMaybeQuery } from '../use-maybe-query';
 import { inPairs, type PhotoDraft } from '../photos';

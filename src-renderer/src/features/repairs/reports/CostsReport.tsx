@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import type { MethodOutput } from '../../../../../src-shared/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import type { ReportColumn } from '../../reports/report-columns';
+import type { ReportColumn } from '../../../components/reports/report-columns';
 import { categoryName } from '../repair-format';
 import { RepairReportLayout } from './RepairReportLayout';
 import type { PeriodProps } from './period';

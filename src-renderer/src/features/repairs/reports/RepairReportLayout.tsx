@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import type { REPAIR_REPORTS } from '../../../../../src-shared/api/methods/repair-reports';
 import type { MessageKey } from '../../../../../src-shared/i18n';
 import { call } from '../../../lib/api';
-import type { ReportColumn } from '../../reports/report-columns';
-import { ReportLayout } from '../../reports/ReportLayout';
+import type { ReportColumn } from '../../../components/reports/report-columns';
+import { ReportLayout } from '../../../components/reports/ReportLayout';
 
 export interface RepairReportProps<T> {
   report: (typeof REPAIR_REPORTS)[number];

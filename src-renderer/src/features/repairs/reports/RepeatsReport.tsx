@@ -5,7 +5,7 @@ import { useSession } from '../../../app/session';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import type { ReportColumn } from '../../reports/report-columns';
+import type { ReportColumn } from '../../../components/reports/report-columns';
 import { categoryName, localName } from '../repair-format';
 import { RepairReportLayout } from './RepairReportLayout';
 import type { PeriodProps } from './period';

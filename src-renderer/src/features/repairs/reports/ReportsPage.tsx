@@ -2,7 +2,7 @@ import { Tabs, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { REPAIR_REPORTS } from '../../../../../src-shared/api/methods/repair-reports';
 import { useI18n } from '../../../lib/i18n';
-import { DayRangePicker, today, useDayParam } from '../../reports/ReportFilters';
+import { DayRangePicker, today, useDayParam } from '../../../components/reports/ReportFilters';
 import { AgingReport } from './AgingReport';
 import { CostsReport } from './CostsReport';
 import { ReliabilityReport } from './ReliabilityReport';

@@ -7,7 +7,7 @@ import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { filterByLabel } from '../../stock/pickers';
+import { filterByLabel } from '../../../lib/pickers';
 import { reroute, under } from '../errors';
 import { useMaybeQuery } from '../use-maybe-query';
 import { localName } from '../repair-format';

@@ -8,7 +8,7 @@ import { useSession } from '../../../app/session';
 import { call } from '../../../lib/api';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
-import { showLinesError } from '../../stock/errors';
+import { showLinesError } from '../../../lib/lines-error';
 import { reroute } from '../errors';
 import { WORKERS } from '../repair-format';
 

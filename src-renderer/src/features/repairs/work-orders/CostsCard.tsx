@@ -1,7 +1,7 @@
 import { Card, Descriptions } from 'antd';
 import type { MethodOutput } from '../../../../../src-shared/api';
 import { useI18n } from '../../../lib/i18n';
-import { money } from '../../procurement/money';
+import { money } from '../../../lib/money';
 import { durationText } from '../repair-format';
 
 type Costs = MethodOutput<'repairs.get'>['costs'];

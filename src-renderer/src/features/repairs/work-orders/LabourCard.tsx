@@ -8,7 +8,7 @@ import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { money } from '../../procurement/money';
+import { money } from '../../../lib/money';
 import { durationText, EDITORS, WORKERS } from '../repair-format';
 import { ReversalCell, VoidModal } from './reversal';
 import { storeTodayValue } from '../../../lib/store-day';

@@ -9,10 +9,10 @@ import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
-import { money } from '../../procurement/money';
-import { DocLines, toApiLines, type LineValues } from '../../stock/DocLines';
-import { showLinesError } from '../../stock/errors';
-import { areaOptions, usePickers, type Pickers } from '../../stock/pickers';
+import { money } from '../../../lib/money';
+import { DocLines, toApiLines, type LineValues } from '../../../components/DocLines';
+import { showLinesError } from '../../../lib/lines-error';
+import { areaOptions, usePickers, type Pickers } from '../../../lib/pickers';
 import { localName, PART_TAKERS, WORKERS } from '../repair-format';
 import { useMaybeQuery } from '../use-maybe-query';
 

@@ -1,0 +1,46 @@
+import { writeAudit } from '../audit/record';
+import type { Ctx } from '../context';
+import { repairSettings, prep } from './common';
+import { appendEvent, refreshSla, updateWo, WO_SELECT, type WoRecord } from './wo-store';
+
+const DAY = 86_400_000;
+
+/**
+ * Confirms, as the system, every resolved work order the store has neither
+ * confirmed nor reopened within the auto-confirm window. The event is dated
+ * when the window ended (resolved + N days), not when this runs, so the
+ * history is the same whether it runs on a timer, on a read, or late after
+ * the PC was off. Runs on the periodic tick (tick.ts) and before a
+ * transition of the same work order; never from a read. Writes one audit
+ * entry (as the system) when it confirmed anything.
+ * Returns the numbers confirmed.
+ */
+export function autoConfirmDue(ctx: Ctx, onlyId?: string): string[] {
+  const days = repairSettings(ctx).autoConfirmDays;
+  const cutoff = ctx.now - days * DAY;
+  // The NOT IN term lets SQLite use the partial index of open work orders.
+  const due = prep(
+    ctx,
+    `SELECT ${WO_SELECT} FROM work_orders
+       WHERE status NOT IN ('closed', 'cancelled') AND status = 'resolved' AND resolved_at <= ? AND (? IS NULL OR id = ?)`,
+  ).all(cutoff, onlyId ?? null, onlyId ?? null) as WoRecord[];
+  if (!due.length) return [];
+  const system: Ctx = { ...ctx, user: null };
+  return ctx.sqlite.transaction(() => {
+    for (const wo of due) {
+      const at = wo.resolvedAt! + days * DAY;
+      appendEvent(system, wo.id, {
+        action: 'auto_confirm',
+        from: 'resolved',
+        to: 'confirmed',
+        at,
+        userId: null,
+        data: { days },
+      });
+      refreshSla(system, updateWo(system, wo, { status: 'confirmed', confirmedAt: at }, true));
+    }
+    const numbers = due.map((w) => w.number);
+    writeAudit(system, 'repairs.autoConfirm', { result: numbers.join(', ') });
+    return numbers;
+  })();
+}
