@@ -73,8 +73,9 @@ async function options(page: Page, testId: string): Promise<string[]> {
   await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
   await page.getByTestId(testId).click();
   const list = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  await list.first().waitFor();
-  const texts = await list.allInnerTexts();
+  // The virtual list may re-render between the first option appearing and the read: read until it holds options.
+  let texts: string[] = [];
+  await expect.poll(async () => (texts = await list.allInnerTexts()).length).toBeGreaterThan(0);
   await page.keyboard.press('Escape');
   return texts;
 }
