@@ -37,6 +37,14 @@ export const WireValueSchema = z.union([
 ]);
 export const WireRowSchema = z.record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/), WireValueSchema);
 
+/**
+ * A fresh uuid per HTTP attempt (a retry of the same batch gets a new one):
+ * HQ remembers them for a day and refuses one it has seen (REPLAYED), so a
+ * captured request cannot be played again. Re-sending a batch is safe anyway:
+ * it is acknowledged by sequence numbers, never applied twice.
+ */
+export const RequestId = Uuid;
+
 /** What every request says about who is asking and with which versions. */
 export const Versions = z.object({
   protocol: Version,
@@ -64,6 +72,10 @@ export const REFUSALS = {
   STORE_UPDATE_REQUIRED: { status: 426, retry: false },
   HQ_UPDATE_REQUIRED: { status: 409, retry: true },
   CLOCK_AHEAD: { status: 409, retry: true },
+  /** enroll/confirm: HQ's master data changed since the preview the admin saw: preview again. */
+  PLAN_CHANGED: { status: 409, retry: false },
+  /** The request body did not arrive in time (a stalled link): send it again. */
+  TIMEOUT: { status: 408, retry: true },
   BUSY: { status: 503, retry: true },
 } as const;
 export type RefusalCode = keyof typeof REFUSALS;
@@ -128,6 +140,8 @@ export const EnrollPreviewResponse = z.object({
   storeCode: z.string(),
   storeName: z.string(),
   plans: z.array(MatchPlan),
+  /** Sent back with enroll/confirm: HQ confirms only this plan. */
+  planHash: z.string().max(128),
   hqTime: z.number().int(),
 });
 
@@ -148,6 +162,7 @@ export const EnrollConfirmResponse = z.object({
 // ---- session -----------------------------------------------------------------
 
 export const SessionRequest = z.object({
+  requestId: RequestId,
   storeId: Uuid,
   credential: z.string().min(32).max(128),
   versions: Versions,
@@ -175,6 +190,7 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 export const AuditMark = z.object({ seq: z.number().int().min(0), hash: z.string().regex(/^[0-9a-f]{64}$|^$/) });
 
 export const PushRequest = z.object({
+  requestId: RequestId,
   storeId: Uuid,
   /** Idempotency: the same batch id with the same range is acknowledged again, never applied twice. */
   batchId: Uuid,
@@ -230,12 +246,20 @@ export const Change = z.object({
 export type Change = z.infer<typeof Change>;
 
 export const PullRequest = z.object({
+  requestId: RequestId,
   storeId: Uuid,
   cursor: z.number().int().min(0),
   limit: z.number().int().min(1).max(LIMITS.changesPerPage),
   versions: Versions,
-  /** Tables whose checksum failed: HQ sends them whole from version 0. */
+  /**
+   * Tables whose checksum failed: HQ answers with their whole current content
+   * instead of changes (pages of upserts in key order; `nextCursor` stays at
+   * `cursor`); the store keeps the rows it saw, removes the others once the
+   * last page (`refetchAfter: null`) arrived, then pulls on from its cursor.
+   */
   refetch: z.array(TableName).max(50).optional(),
+  /** The `refetchAfter` of the previous refetch page. */
+  refetchAfter: z.string().max(4000).optional(),
 });
 
 export const PullResponse = z.object({
@@ -245,6 +269,8 @@ export const PullResponse = z.object({
   more: z.boolean(),
   /** On the last page: what the store should now hold of each down table. */
   checksums: z.record(TableName, z.object({ count: z.number().int(), sum: z.string() })).optional(),
+  /** Refetch answers only: where the next page starts, or null on the last one. */
+  refetchAfter: z.string().max(4000).nullable().optional(),
   /** HQ's HLC, merged by the store only after it applied the page. */
   clock: HlcText,
   hqTime: z.number().int(),
