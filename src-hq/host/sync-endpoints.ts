@@ -8,6 +8,7 @@ import {
 import type { HqContext } from '../context';
 import { confirmEnrollment, previewEnrollment } from '../services/stores/enrollment';
 import { openSession, rememberRequest } from '../services/sync/auth';
+import { push, PushEnvelope } from '../services/sync/push';
 import { checkVersions } from '../services/sync/versions';
 
 export interface SyncCallMeta {
@@ -24,7 +25,7 @@ export interface SyncEndpoint<I extends z.ZodType = z.ZodType> {
 
 const endpoint = <I extends z.ZodType>(e: SyncEndpoint<I>): SyncEndpoint => e as unknown as SyncEndpoint;
 
-/** Everything a store can call, by path under /sync/v1/. Push and pull join in their own slices. */
+/** Everything a store can call, by path under /sync/v1/. */
 export const SYNC_ENDPOINTS: Record<string, SyncEndpoint> = {
   'enroll/preview': endpoint({
     input: EnrollPreviewRequest,
@@ -33,6 +34,10 @@ export const SYNC_ENDPOINTS: Record<string, SyncEndpoint> = {
   'enroll/confirm': endpoint({
     input: EnrollConfirmRequest,
     run: (ctx, req) => confirmEnrollment(ctx, req),
+  }),
+  push: endpoint({
+    input: PushEnvelope,
+    run: (ctx, req, meta) => push(ctx, req, meta),
   }),
   session: endpoint({
     input: SessionRequest,

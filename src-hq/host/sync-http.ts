@@ -4,6 +4,7 @@ import { sendJson } from '../../src-main/host/replies';
 import { LIMITS } from '../../src-shared/sync/protocol';
 import type { HqContext } from '../context';
 import { recordRefusal } from '../services/stores/health';
+import { storeOfToken } from '../services/sync/auth';
 import { SyncRefusal } from '../services/sync/refusal';
 import { readBody } from './body';
 import { SYNC_ENDPOINTS, type SyncCallMeta } from './sync-endpoints';
@@ -49,6 +50,12 @@ export async function handleSync(
 ): Promise<void> {
   const meta: SyncCallMeta = { token: bearer(req), store: null };
   let claimed: string | null = null;
+  /** The store a refusal is recorded against: the one the endpoint verified, or the claimed one if its token agrees. */
+  const attribute = async () => {
+    if (meta.store) return meta.store;
+    if (!meta.token || !claimed) return null;
+    return (await storeOfToken(ctx, meta.token)) === claimed ? claimed : null;
+  };
   const refuse = (r: SyncRefusal, close = false) => {
     ctx.log.warn('sync refused', {
       path: name,
@@ -58,7 +65,9 @@ export async function handleSync(
       verified: meta.store !== null,
       source: req.socket.remoteAddress,
     });
-    if (meta.store) void recordRefusal(ctx, meta.store, name, r).catch(() => {});
+    void attribute()
+      .then((store) => (store ? recordRefusal(ctx, store, name, r) : undefined))
+      .catch(() => {});
     sendJson(res, r.status, r.body(ctx.now()), close ? { Connection: 'close' } : {});
   };
 

@@ -53,13 +53,20 @@ export async function startTestHq(opts: StartTestHqOptions): Promise<TestHq> {
   const shared = !!opts.db;
   const db = opts.db ?? (await openTestHqDb(opts.kind));
   const logDir = mkdtempSync(join(tmpdir(), 'hq-log-'));
-  const hq = await startHq({
-    db: shared ? { url: db.url!, migrationsFolder: HQ_MIGRATIONS } : db.hq,
-    host: '127.0.0.1',
-    port: 0,
-    logDir,
-    ...opts.options,
-  });
+  let hq: Hq;
+  try {
+    hq = await startHq({
+      db: shared ? { url: db.url!, migrationsFolder: HQ_MIGRATIONS } : db.hq,
+      host: '127.0.0.1',
+      port: 0,
+      logDir,
+      ...opts.options,
+    });
+  } catch (err) {
+    if (!shared) await db.hq.close();
+    rmSync(logDir, { recursive: true, force: true });
+    throw err;
+  }
   const client = new SyncClient(hq.url);
   let n = 0;
   const t: TestHq = {

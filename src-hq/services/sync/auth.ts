@@ -41,6 +41,15 @@ export async function authenticate(ctx: HqContext, token: string | null, storeId
   return found.store;
 }
 
+/** The store a token was issued to (expired or not), or null: to attribute a refusal to the store that made it. */
+export async function storeOfToken(ctx: HqContext, token: string): Promise<string | null> {
+  const [found] = await ctx.db
+    .select({ storeId: storeTokens.storeId })
+    .from(storeTokens)
+    .where(eq(storeTokens.tokenHash, tokenHash(token)));
+  return found?.storeId ?? null;
+}
+
 export function revoked(store: StoreRow): SyncRefusal {
   return new SyncRefusal(
     'REVOKED',

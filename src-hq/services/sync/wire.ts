@@ -15,7 +15,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function valueProblem(column: ColumnSpec, value: unknown): string | null {
   if (value === null || value === undefined) {
-    return column.notNull && column.default === undefined ? `${column.name} may not be null` : null;
+    return column.notNull ? `${column.name} may not be null` : null;
   }
   switch (column.kind) {
     case 'int':
@@ -51,4 +51,23 @@ export function pick(row: Record<string, unknown>, columns: readonly string[]): 
   const out: WireRow = {};
   for (const c of columns) out[c] = (row[c] ?? null) as WireValue;
   return out;
+}
+
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A value as it came, made storable in text and jsonb: NUL and lone
+ * surrogates (which PostgreSQL refuses) are written out as `\u0000`-style
+ * text, so a dead letter keeps what the store sent, readably, instead of
+ * failing to be recorded.
+ */
+export function storable<T>(value: T): T {
+  if (typeof value === 'string') {
+    return value.replace(UNSTORABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) as T;
+  }
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)])) as T;
+  }
+  return value;
 }
