@@ -1,6 +1,7 @@
 import { type HybridClock } from '../src-shared/sync/hlc';
 import type { Logger } from '../src-main/lib/log';
 import type { HqDatabase, HqDbKind } from './db/client';
+import type { ChecksumCache } from './services/sync/checksums';
 
 /**
  * What every HQ service gets. Nothing here is state that another HQ process
@@ -16,6 +17,8 @@ export interface HqContext {
   clock: HybridClock;
   /** Shown to stores at enrollment. */
   hqName: string;
+  /** Per-process cache of the pull checksums (derived from the database at a log version: safe to keep). */
+  checksums: ChecksumCache;
   /** The replication schema this HQ speaks (REPLICATION_SCHEMA; tests run an HQ a version ahead). */
   replicationSchema: number;
 }

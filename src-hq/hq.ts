@@ -6,6 +6,7 @@ import type { HqContext } from './context';
 import { openHqDb, type HqDb, type OpenOptions } from './db/client';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
 import { sweepSyncState } from './services/sync/auth';
+import { ChecksumCache } from './services/sync/checksums';
 
 export interface HqOptions extends HqServerOptions {
   /** Open database, or how to open one. */
@@ -44,6 +45,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     clock: new HybridClock(`hq-${randomBytes(4).toString('hex')}`, now),
     hqName: opts.hqName ?? 'HQ',
     replicationSchema: opts.replicationSchema ?? REPLICATION_SCHEMA,
+    checksums: new ChecksumCache(),
   };
   let server: RunningServer;
   try {

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import {
   EnrollConfirmRequest,
   EnrollPreviewRequest,
+  PullRequest,
   SessionRequest,
   type SessionResponse,
 } from '../../src-shared/sync/protocol';
 import type { HqContext } from '../context';
 import { confirmEnrollment, previewEnrollment } from '../services/stores/enrollment';
 import { openSession, rememberRequest } from '../services/sync/auth';
+import { pull } from '../services/sync/pull';
 import { push, PushEnvelope } from '../services/sync/push';
 import { checkVersions } from '../services/sync/versions';
 
@@ -38,6 +40,10 @@ export const SYNC_ENDPOINTS: Record<string, SyncEndpoint> = {
   push: endpoint({
     input: PushEnvelope,
     run: (ctx, req, meta) => push(ctx, req, meta),
+  }),
+  pull: endpoint({
+    input: PullRequest,
+    run: (ctx, req, meta) => pull(ctx, req, meta),
   }),
   session: endpoint({
     input: SessionRequest,
