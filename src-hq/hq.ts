@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { createLogger, type Logger } from '../src-main/lib/log';
 import { HybridClock } from '../src-shared/sync/hlc';
+import { LIMITS } from '../src-shared/sync/protocol';
 import { REPLICATION_SCHEMA } from '../src-shared/sync/version';
+import { createHqDispatch, type HqDispatch } from './api/dispatch';
 import type { HqContext } from './context';
 import { openHqDb, type HqDb, type OpenOptions } from './db/client';
+import { apiHttp } from './host/api-http';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
 import { sweepSyncState } from './services/sync/auth';
 import { ChecksumCache } from './services/sync/checksums';
@@ -21,6 +24,8 @@ export interface HqOptions extends HqServerOptions {
 
 export interface Hq {
   ctx: HqContext;
+  /** HQ's web API, callable in-process (tests, the CLI). */
+  dispatch: HqDispatch;
   db: HqDb;
   url: string;
   port: number;
@@ -47,9 +52,19 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     replicationSchema: opts.replicationSchema ?? REPLICATION_SCHEMA,
     checksums: new ChecksumCache(),
   };
+  const dispatch = createHqDispatch(ctx);
   let server: RunningServer;
   try {
-    server = await startHqServer(ctx, opts);
+    server = await startHqServer(ctx, {
+      ...opts,
+      api:
+        opts.api ??
+        apiHttp(dispatch, {
+          secure: !!opts.tls,
+          maxBodyBytes: opts.maxBodyBytes ?? LIMITS.bodyBytes,
+          bodyTimeoutMs: opts.bodyTimeoutMs ?? 30_000,
+        }),
+    });
   } catch (err) {
     if (!('kind' in opts.db)) await db.close();
     throw err;
@@ -61,6 +76,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
   log.info('hq started', { url: server.url, db: db.kind });
   return {
     ctx,
+    dispatch,
     db,
     url: server.url,
     port: server.port,

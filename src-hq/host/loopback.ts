@@ -6,3 +6,8 @@ export function isLoopbackHost(host: string): boolean {
     .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
+
+/** A peer address (req.socket.remoteAddress) of this machine itself. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  return !!address && (address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.'));
+}

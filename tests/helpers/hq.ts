@@ -221,3 +221,32 @@ export class TestStore {
     );
   }
 }
+
+/** HQ's web API over HTTP as its UI calls it: JSON POSTs, the session in a cookie kept between calls. */
+export class HqApiClient {
+  cookie: string | null = null;
+  constructor(readonly url: string) {}
+
+  async raw(
+    method: string,
+    input: unknown = {},
+  ): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+    const res = await fetch(`${this.url}/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(this.cookie ? { Cookie: this.cookie } : {}) },
+      body: JSON.stringify(input),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) {
+      const pair = set.split(';')[0]!;
+      this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    return { status: res.status, body: (await res.json()) as never };
+  }
+
+  async call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
+    const r = await this.raw(method, input);
+    if (!r.body.ok) throw new Error(`${method} failed: ${r.body.error?.code} ${r.body.error?.message}`);
+    return r.body.value as T;
+  }
+}
