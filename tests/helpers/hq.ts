@@ -119,7 +119,12 @@ export class SyncClient {
   }
 }
 
-export type PushBody = Record<string, unknown> & { entries: Record<string, unknown>[] };
+export type PushBody = Record<string, unknown> & {
+  entries: Record<string, unknown>[];
+  requestId: string;
+  fromSeq: number;
+  toSeq: number;
+};
 
 /**
  * A store as HQ sees it: an identity, a credential, a token, an outbox stream
