@@ -6,6 +6,7 @@ import { rows } from '../../src-hq/db/client';
 import { mirrorSpec } from '../../src-hq/db/columns';
 import { closedPeriods, stores, syncDeadLetters, syncLateEntries, workOrderFieldValues } from '../../src-hq/db/schema';
 import { readWire } from '../../src-hq/services/sync/wire';
+import { REQUEST_MEMORY_MS, sweepSyncState } from '../../src-hq/services/sync/auth';
 import type { PushResponse, Refusal } from '../../src-shared/sync/protocol';
 import { LIMITS } from '../../src-shared/sync/protocol';
 import { DB_KINDS, stopTestPostgres } from '../helpers/hq-db';
@@ -210,6 +211,12 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
     const [row] = await t.hq.ctx.db.select().from(stores).where(eq(stores.id, a.storeId));
     expect(row!.refusedCount).toBe(4);
     expect(row!.lastRefusal?.code).toBe('REVOKED');
+    // Request ids are remembered a day: the periodic sweep forgets older ones (and expired tokens).
+    const remembered = sql`SELECT count(*)::int AS n FROM sync_requests WHERE request_id = ${body.requestId}`;
+    await sweepSyncState(t.hq.ctx.db, Date.now() + 3600_000);
+    expect((await rows<{ n: number }>(t.hq.ctx.db, remembered))[0]!.n).toBe(1);
+    await sweepSyncState(t.hq.ctx.db, Date.now() + REQUEST_MEMORY_MS + 1000);
+    expect((await rows<{ n: number }>(t.hq.ctx.db, remembered))[0]!.n).toBe(0);
   });
 
   it('flags a store whose audit chain no longer matches a head HQ recorded, and still applies its push', async () => {
