@@ -79,6 +79,7 @@ export default tseslint.config(
       'dist/**',
       'node_modules/**',
       'drizzle/**',
+      'drizzle-hq/**',
       'coverage/**',
       'test-results/**',
       '.tmp/**',
@@ -144,7 +145,7 @@ export default tseslint.config(
   },
   {
     // Only the thin Electron glue (src-main/app) may import electron.
-    files: ['src-main/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    files: ['src-main/**/*.ts', 'src-hq/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['src-main/app/**'],
     rules: forbid(
       [...ELECTRON, '**/src-renderer/**'],

@@ -141,7 +141,7 @@ if (has('unit')) {
   const report = join(reports, 'unit.json');
   await step('unit + integration', 'npx', vitest(null, report), report);
 }
-const built = has('build') ? await step('build', 'npx', ['electron-vite', 'build']) : true;
+const built = has('build') ? await step('build', 'npm', ['run', 'build']) : true;
 if (has('e2e') && built) {
   const report = join(reports, 'e2e.json');
   await step('end-to-end (Chromium)', 'npx', vitest('vitest.e2e.config.ts', report), report);

@@ -13,6 +13,7 @@ import { enPeriods } from './en/periods';
 import { enSystem } from './en/system';
 import { enSecurity } from './en/security';
 import { enFormat } from './en/format';
+import { enHq } from './en/hq';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -35,6 +36,7 @@ export const en = {
   ...enSystem,
   ...enSecurity,
   ...enFormat,
+  ...enHq,
 } as const;
 
 export type MessageKey = keyof typeof en;

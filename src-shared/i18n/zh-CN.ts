@@ -14,6 +14,7 @@ import { zhPeriods } from './zh-CN/periods';
 import { zhSystem } from './zh-CN/system';
 import { zhSecurity } from './zh-CN/security';
 import { zhFormat } from './zh-CN/format';
+import { zhCNHq } from './zh-CN/hq';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -32,4 +33,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhSystem,
   ...zhSecurity,
   ...zhFormat,
+  ...zhCNHq,
 };

@@ -45,12 +45,13 @@ const user = { isRoot: () => false, passwordlessSudo: () => false, hasAptGet: ()
 const root = { ...user, isRoot: () => true };
 
 describe('what npm test needs from the system', () => {
-  it('lists chromium, the Chinese font and socat in one place, Chromium where CHROMIUM_PATH points', () => {
-    expect(SYSTEM_PACKAGES.map((p) => p.apt)).toEqual(['chromium', 'fonts-wqy-microhei', 'socat']);
+  it('lists chromium, the Chinese font, socat and PostgreSQL in one place, Chromium where CHROMIUM_PATH points', () => {
+    expect(SYSTEM_PACKAGES.map((p) => p.apt)).toEqual(['chromium', 'fonts-wqy-microhei', 'socat', 'postgresql']);
     const chromium = SYSTEM_PACKAGES[0]!;
     expect(chromium.present({ CHROMIUM_PATH: '/nonexistent/chromium' })).toBe(false);
     expect(chromium.present({ CHROMIUM_PATH: process.execPath })).toBe(true);
     expect(SYSTEM_PACKAGES[2]!.present({ PATH: '/nonexistent' })).toBe(false);
+    expect(SYSTEM_PACKAGES[3]!.present({ PG_BIN: '/nonexistent' })).toBe(false);
   });
 
   it('installs as root or with sudo without a password; otherwise one line with the command', () => {

@@ -1,0 +1,13 @@
+import type { HqHandlerMap } from '../handler-types';
+import { masterHandlers } from './master';
+import { opsHandlers } from './ops';
+import { sessionHandlers } from './session';
+import { storeHandlers } from './stores';
+
+/** Every HQ API method's handler: a missing or mistyped one is a compile error. */
+export const hqHandlers: HqHandlerMap = {
+  ...sessionHandlers,
+  ...storeHandlers,
+  ...masterHandlers,
+  ...opsHandlers,
+};

@@ -1,0 +1,90 @@
+import { asc, sql } from 'drizzle-orm';
+import type { hqSessionMethods } from '../../../src-shared/hq-api/methods/session';
+import type { HqUserDto } from '../../../src-shared/hq-api/methods/session';
+import { hqAudit, hqUsers } from '../../db/schema';
+import { closeHqSession, openHqSession } from '../../services/auth/sessions';
+import { checkPassword, createHqUser, userCount, type HqUserRow } from '../../services/auth/users';
+import { HqApiError } from '../errors';
+import type { HqCall, HqHandlersFor } from '../handler-types';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function userDto(u: HqUserRow): HqUserDto {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    disabled: u.disabled,
+    lastLoginAt: iso(u.lastLoginAt),
+  };
+}
+
+async function sessionDto(call: HqCall, user: HqUserRow | null, expiresAt: number | null) {
+  return {
+    user: user ? userDto(user) : null,
+    needsSetup: (await userCount(call.q)) === 0,
+    expiresAt: iso(expiresAt),
+    hqName: call.hq.hqName,
+  };
+}
+
+/** Only one first administrator, even if two first-run screens submit at once. */
+const SETUP_LOCK = 0x48510003;
+
+export const sessionHandlers: HqHandlersFor<typeof hqSessionMethods> = {
+  'session.current': {
+    async run(call) {
+      if (!call.user) return sessionDto(call, null, null);
+      const [row] = await call.q
+        .select()
+        .from(hqUsers)
+        .where(sql`${hqUsers.id} = ${call.user.id}`);
+      return sessionDto(call, row ?? null, call.sessionExpiresAt);
+    },
+  },
+  'session.login': {
+    tx: 'manual',
+    async run(call, input) {
+      const user = await checkPassword(call.q, input.username, input.password, call.now);
+      const s = await openHqSession(call.q, user.id, call.now);
+      await call.q.insert(hqAudit).values({
+        at: call.now,
+        userId: user.id,
+        username: user.username,
+        method: 'session.login',
+        detail: {},
+      });
+      call.setSession(s);
+      return sessionDto(call, user, s.expiresAt);
+    },
+  },
+  'session.logout': {
+    async run(call) {
+      if (call.sessionTokenHash) await closeHqSession(call.q, call.sessionTokenHash);
+      call.setSession(null);
+      return { ok: true };
+    },
+  },
+  'setup.createAdmin': {
+    async run(call, input) {
+      if (!call.loopback) throw new HqApiError('FORBIDDEN', 'hq.error.setupRemote');
+      await call.q.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`);
+      if ((await userCount(call.q)) > 0) throw new HqApiError('CONFLICT', 'hq.error.setupDone');
+      const user = await createHqUser(call.q, { ...input, role: 'admin' }, call.now);
+      const s = await openHqSession(call.q, user.id, call.now);
+      call.setSession(s);
+      return sessionDto(call, user, s.expiresAt);
+    },
+  },
+  'users.list': {
+    async run(call) {
+      return (await call.q.select().from(hqUsers).orderBy(asc(hqUsers.username))).map(userDto);
+    },
+  },
+  'users.create': {
+    async run(call, input) {
+      return userDto(await createHqUser(call.q, input, call.now));
+    },
+  },
+};
