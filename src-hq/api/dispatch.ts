@@ -2,7 +2,7 @@ import type { ApiErrorData, ApiResult, ErrorCode } from '../../src-shared/errors
 import { hqApi, isHqMethodName } from '../../src-shared/hq-api';
 import type { HqContractMap } from '../../src-shared/hq-api/contract';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
-import { zodIssuesToFields } from '../../src-main/api/zod-issues';
+import { zodIssuesToFields } from '../../src-main/services/zod-issues';
 import type { HqContext } from '../context';
 import { hqAudit } from '../db/schema';
 import { resolveHqSession } from '../services/auth/sessions';
