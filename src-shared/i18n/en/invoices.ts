@@ -155,6 +155,8 @@ export const enInvoices = {
   'invoices.import.duplicateColumn': 'Column "{column}" appears twice.',
   'invoices.import.empty': 'The file has no invoice lines.',
   'invoices.import.tooManyRows': 'An invoice has at most {max} lines.',
+  'invoices.import.tooBig':
+    'The invoice file is larger than 5 MB. Save only its lines as CSV or a new .xlsx and import that.',
   'invoices.import.unknownItem': 'no item has the code {code}',
   'invoices.import.notAmount': '"{value}" is not an amount (like 12.50)',
   'invoices.import.notRate': '"{value}" is not a tax rate (like 13%)',

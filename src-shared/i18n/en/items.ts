@@ -124,6 +124,4 @@ export const enItems = {
   'items.import.empty': 'The file has no item rows.',
   'items.import.tooManyRows': 'The file has more than {max} rows. Split it.',
   'items.import.tooBig': 'The file is larger than 5 MB. Split it.',
-  'items.import.unreadable': 'The file cannot be read as {format}: {reason}',
-  'items.import.badType': '"{name}" is not a .csv or .xlsx file. Save it as CSV or Excel (.xlsx) and try again.',
 } as const;

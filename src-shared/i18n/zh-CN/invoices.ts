@@ -152,6 +152,7 @@ export const zhInvoices: Record<keyof typeof enInvoices, string> = {
   'invoices.import.duplicateColumn': '“{column}”列出现了两次。',
   'invoices.import.empty': '文件中没有发票明细。',
   'invoices.import.tooManyRows': '一张发票最多 {max} 行。',
+  'invoices.import.tooBig': '发票文件超过 5 MB。请只把明细另存为 CSV 或新的 .xlsx 后再导入。',
   'invoices.import.unknownItem': '没有编码为 {code} 的物料',
   'invoices.import.notAmount': '“{value}”不是金额（例如 12.50）',
   'invoices.import.notRate': '“{value}”不是税率（例如 13%）',

@@ -118,6 +118,4 @@ export const zhItems: Record<keyof typeof enItems, string> = {
   'items.import.empty': '文件中没有物料数据行。',
   'items.import.tooManyRows': '文件超过 {max} 行，请拆分后导入。',
   'items.import.tooBig': '文件超过 5 MB，请拆分后导入。',
-  'items.import.unreadable': '无法按 {format} 读取该文件：{reason}',
-  'items.import.badType': '“{name}”不是 .csv 或 .xlsx 文件。请另存为 CSV 或 Excel (.xlsx) 后重试。',
 };
