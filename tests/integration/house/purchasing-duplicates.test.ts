@@ -39,4 +39,14 @@ describe('the purchasing side, written once', () => {
     ].flatMap((p) => (p.endsWith('.ts') ? [p] : files(p)));
     expect(invoiceImport.filter((f) => !f.endsWith('.test.ts') && /['`]items\./.test(read(f)))).toEqual([]);
   });
+
+  it('draws orders and claims as PDF and XLSX in one module', () => {
+    const purchasing = [
+      'src-main/services/procurement',
+      'src-main/services/invoices',
+      'src-main/services/supplier-documents',
+    ];
+    expect(holding(purchasing, /\bloadExcelJS\(/)).toEqual(['src-main/services/supplier-documents/xlsx.ts']);
+    expect(holding(purchasing, /import\('pdfkit'\)/)).toEqual(['src-main/services/supplier-documents/pdf.ts']);
+  });
 });
