@@ -1,13 +1,12 @@
 import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
 import type { CatalogueRow } from '../../../src-shared/api/methods/procurement';
-import { items, supplierItems } from '../../db/schema';
+import { items, supplierItems, suppliers } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
 import { loadItem, toBaseQty } from '../ops/units';
-import { supplierExists } from './suppliers';
 
 /** An entry with the item it offers, as the catalogue lists it. */
 const ENTRY = {
@@ -77,7 +76,8 @@ export function saveCatalogueItem(
     active: boolean;
   },
 ): CatalogueRow {
-  if (!supplierExists(ctx, i.supplierId)) fieldError('VALIDATION', 'procurement.error.supplierNotFound', 'supplierId');
+  const supplier = ctx.db.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.id, i.supplierId)).get();
+  if (!supplier) fieldError('VALIDATION', 'procurement.error.supplierNotFound', 'supplierId');
   const item = loadItem(ctx, i.itemId);
   if (!item) fieldError('VALIDATION', 'error.stock.item', 'itemId');
   const packQty = toBaseQty(item, i.packSize.qty, i.packSize.unit, 'packSize');

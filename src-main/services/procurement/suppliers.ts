@@ -60,10 +60,6 @@ export function findSupplier(ctx: Ctx, id: string): SupplierDto | undefined {
   return withCounts(ctx, eq(suppliers.id, id))[0];
 }
 
-export function supplierExists(ctx: Ctx, id: string): boolean {
-  return !!ctx.db.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.id, id)).get();
-}
-
 export function getSupplier(ctx: Ctx, id: string): SupplierDto {
   const s = findSupplier(ctx, id);
   if (!s) throw new AppError('NOT_FOUND', 'procurement.error.supplierNotFound');
