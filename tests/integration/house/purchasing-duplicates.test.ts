@@ -49,4 +49,28 @@ describe('the purchasing side, written once', () => {
     expect(holding(purchasing, /\bloadExcelJS\(/)).toEqual(['src-main/services/supplier-documents/xlsx.ts']);
     expect(holding(purchasing, /import\('pdfkit'\)/)).toEqual(['src-main/services/supplier-documents/pdf.ts']);
   });
+
+  it('imports through one ImportModal on the screens, the invoice import with none of the item import’s texts', () => {
+    const screens = ['src-renderer/src/features', 'src-renderer/src/components'];
+    expect(holding(screens, /\bFileDrop\b/)).toEqual([
+      'src-renderer/src/components/FileDrop.tsx',
+      'src-renderer/src/components/ImportModal.tsx',
+    ]);
+    expect(holding(screens, /['`]import\.problem['`]/)).toEqual(['src-renderer/src/components/ImportModal.tsx']);
+    expect(holding(['src-renderer/src/features/invoices'], /['`]items\./)).toEqual([]);
+    expect(holding(screens, /components\/ImportModal'/)).toEqual([
+      'src-renderer/src/features/invoices/InvoiceImportModal.tsx',
+      'src-renderer/src/features/items/ItemImportModal.tsx',
+    ]);
+  });
+
+  it('heads order, invoice and claim pages with one DocumentHeader', () => {
+    const purchasing = ['src-renderer/src/features/procurement', 'src-renderer/src/features/invoices'];
+    expect(holding(purchasing, /<Descriptions\b|ArrowLeftOutlined|window\.print\(/)).toEqual([]);
+    expect(holding(purchasing, /components\/DocumentHeader'/)).toEqual([
+      'src-renderer/src/features/invoices/ClaimPage.tsx',
+      'src-renderer/src/features/invoices/InvoicePage.tsx',
+      'src-renderer/src/features/procurement/PurchaseOrderPage.tsx',
+    ]);
+  });
 });
