@@ -100,7 +100,7 @@ export const zhCore: Record<keyof typeof enCore, string> = {
 
   'import.check': '检查',
   'import.run': '导入',
-  'import.failed': '发现 {count} 处问题，未导入任何数据。请修改文件后重新检查。',
+  'import.failed': '发现 {count} 个问题，未导入任何内容。请修改文件后重新检查。',
   'import.row': '行号',
   'import.column': '列',
   'import.problem': '问题',
