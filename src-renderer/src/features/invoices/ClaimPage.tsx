@@ -1,6 +1,5 @@
 import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ClaimLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
@@ -10,6 +9,7 @@ import { call } from '../../lib/api';
 import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useBusyAction } from '../../lib/use-busy-action';
 import { useQuery } from '../../lib/query';
 import { amount, money, moneySymbol } from '../../lib/money';
 import { ClaimPrint } from './ClaimPrint';
@@ -24,20 +24,8 @@ export function ClaimPage() {
   const { session, can } = useSession();
   const q = useQuery('claims.get', { id });
   const claim = q.data;
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction((err) => showApiError(err, message));
   const tz = session.store?.timezone;
-
-  const run = async (key: string, action: () => Promise<string | void>) => {
-    setBusy(key);
-    try {
-      const done = await action();
-      if (done) void message.success(done);
-    } catch (err) {
-      showApiError(err, message);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   if (!claim) return q.error ? <Alert type="error" showIcon title={q.error.message} /> : null;
   const setStatus = (status: 'sent' | 'settled') =>

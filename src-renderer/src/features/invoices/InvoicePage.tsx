@@ -10,6 +10,7 @@ import { DocumentHeader } from '../../components/DocumentHeader';
 import { call } from '../../lib/api';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useBusyAction } from '../../lib/use-busy-action';
 import { useQuery } from '../../lib/query';
 import { showLinesError } from '../../lib/lines-error';
 import { usePickers } from '../../lib/pickers';
@@ -77,7 +78,7 @@ export function InvoicePage() {
   const editable = !!inv && (inv.status === 'draft' || inv.status === 'matched') && can(CLERKS);
   const manager = can(MANAGERS);
   const [form] = Form.useForm<EditValues>();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction((err) => showLinesError(err, message, form));
   const [claiming, setClaiming] = useState(false);
   /** Typed into since the last load or save (antd's touched flag cannot be cleared without emptying the form). */
   const [dirty, setDirty] = useState(false);
@@ -90,18 +91,6 @@ export function InvoicePage() {
   useEffect(() => {
     if (inv && (inv.status === 'draft' || inv.status === 'matched')) form.setFieldsValue(toForm(inv));
   }, [inv, form]);
-
-  const run = async (key: string, action: () => Promise<string | void>) => {
-    setBusy(key);
-    try {
-      const done = await action();
-      if (done) void message.success(done);
-    } catch (err) {
-      showLinesError(err, message, form);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Saves the form when it was touched; false when the form itself is incomplete. */
   const save = async (always: boolean): Promise<boolean> => {

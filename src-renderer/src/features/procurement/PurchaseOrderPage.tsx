@@ -2,7 +2,7 @@ import { CheckOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useParams } from 'react-router';
 import type { PoDto, PoLineDto, ReceiptRow } from '../../../../src-shared/api/methods/procurement';
 import { formatScaled } from '../../../../src-shared/quantity';
@@ -12,6 +12,7 @@ import { DocumentHeader } from '../../components/DocumentHeader';
 import { call } from '../../lib/api';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useBusyAction } from '../../lib/use-busy-action';
 import { useQuery } from '../../lib/query';
 import { showLinesError } from '../../lib/lines-error';
 import { filterByLabel, nameOf, usePickers } from '../../lib/pickers';
@@ -51,7 +52,7 @@ export function PurchaseOrderPage() {
   const po = q.data;
   const draft = po?.status === 'draft';
   const [form] = Form.useForm<DraftValues>();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction((err) => showLinesError(err, message, form));
   const pickers = usePickers();
   const supplierId = Form.useWatch('supplierId', form) ?? po?.supplierId;
   const catalogue = useQuery(
@@ -66,18 +67,6 @@ export function PurchaseOrderPage() {
   useEffect(() => {
     if (po && po.status === 'draft') form.setFieldsValue(toForm(po));
   }, [po, form]);
-
-  const run = async (key: string, action: () => Promise<string | void>) => {
-    setBusy(key);
-    try {
-      const done = await action();
-      if (done) void message.success(done);
-    } catch (err) {
-      showLinesError(err, message, form);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Saves the draft form; returns false when the form itself is incomplete. */
   const save = async (): Promise<boolean> => {
