@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cjkFontCandidates } from '../../src-main/services/procurement/pdf-font';
+import { cjkFontCandidates } from '../../src-main/services/supplier-documents/pdf-font';
 import { KG, YUAN, asAdmin, signInAs } from '../helpers/procurement';
 import {
   enterAndMatch,

@@ -1,28 +1,11 @@
 import type { ClaimDto, ClaimLineDto } from '../../../src-shared/api/methods/invoices';
-import { translate, type MessageKey } from '../../../src-shared/i18n';
+import { translate } from '../../../src-shared/i18n';
 import { qtyInUnit, rateText } from '../../../src-shared/invoices';
-import {
-  currencySymbol,
-  formatAmount,
-  formatCurrency,
-  xlsxMoneyFormat,
-  type MoneyFormat,
-} from '../../../src-shared/money';
+import { currencySymbol, formatCurrency, type MoneyFormat } from '../../../src-shared/money';
 import { formatLocalTime } from '../../../src-shared/time';
 import type { Ctx } from '../context';
-import type { PoDocument } from '../procurement/po-document';
-import { storeMoney } from '../store/money';
-import { storeRow } from '../store/settings';
-
-/**
- * A claim as a printable document in the caller's language, in the shape
- * the order's PDF renderer takes (title, fields, a ruled table, a total,
- * signatures), so both documents look alike. `reasons` are kept apart for
- * the spreadsheet, which gives them a column of their own.
- */
-export interface ClaimDocument extends PoDocument {
-  reasons: string[];
-}
+import { documentBasics } from '../supplier-documents/basics';
+import type { SupplierDocument } from '../supplier-documents/document';
 
 /** Item (or the supplier's text) of a claim line, or "invoice totals". */
 function lineLabel(ctx: Ctx, l: ClaimLineDto): string {
@@ -36,12 +19,13 @@ const qtyPrice = (l: ClaimLineDto, qty: number, price: number, money: MoneyForma
     ? ''
     : `${qtyInUnit(qty, l.unit, l.unitFactor, l.baseUnit)} × ${formatCurrency(price, money)}`;
 
-export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
-  const store = storeRow(ctx.db);
-  const contact = [c.supplierContact, c.supplierPhone].filter(Boolean).join(' ');
-  const money = storeMoney(ctx);
-  const amount = (v: number) => formatAmount(v, money.currency);
+/**
+ * A claim as the document the supplier gets, in the caller's language; each
+ * line's reasons are its notes (under the item on paper, a column of their
+ * own in the sheet).
+ */
+export function claimDocument(ctx: Ctx, c: ClaimDto): SupplierDocument {
+  const { t, store, money, amount, moneyFormat, buyer, contact, signatures } = documentBasics(ctx);
   return {
     title: t('invoices.claim.doc.title'),
     fileStem: c.number,
@@ -49,12 +33,12 @@ export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
       [t('invoices.claim.f.number'), c.number],
       [t('invoices.claim.f.status'), t(`invoices.claim.status.${c.status}`)],
       [t('invoices.f.supplier'), `${c.supplierCode} ${c.supplierName}`],
-      [t('po.doc.supplierContact'), contact],
+      [t('po.doc.supplierContact'), contact(c)],
       [t('invoices.f.number'), c.invoiceNumber],
       [t('invoices.f.invoiceDay'), c.invoiceDay],
       [t('invoices.f.po'), [c.poNumber, c.receiptNumber].filter(Boolean).join(' / ')],
       [t('invoices.f.gross'), formatCurrency(c.invoiceGross, money)],
-      [t('po.doc.buyer'), store ? `${store.code} ${store.name}` : ''],
+      [t('po.doc.buyer'), buyer],
       [
         t('invoices.claim.f.createdAt'),
         formatLocalTime(Date.parse(c.createdAt), store?.timezone ?? 'UTC').slice(0, 10),
@@ -64,17 +48,17 @@ export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
       { header: t('po.col.lineNo'), align: 'right', width: 4 },
       { header: t('invoices.claim.col.item'), align: 'left', width: 28 },
       { header: t('invoices.claim.col.billed'), align: 'right', width: 15 },
-      { header: t('invoices.claim.col.billedAmount'), align: 'right', width: 10 },
+      { header: t('invoices.claim.col.billedAmount'), align: 'right', width: 10, format: 'money' },
       { header: t('invoices.claim.col.should'), align: 'right', width: 15 },
-      { header: t('invoices.claim.col.shouldAmount'), align: 'right', width: 10 },
-      { header: t('invoices.claim.col.diffNet'), align: 'right', width: 9 },
-      { header: t('invoices.claim.col.tax'), align: 'right', width: 9 },
-      { header: t('invoices.claim.col.diffGross'), align: 'right', width: 10 },
+      { header: t('invoices.claim.col.shouldAmount'), align: 'right', width: 10, format: 'money' },
+      { header: t('invoices.claim.col.diffNet'), align: 'right', width: 9, format: 'money' },
+      { header: t('invoices.claim.col.tax'), align: 'right', width: 9, format: 'money' },
+      { header: t('invoices.claim.col.diffGross'), align: 'right', width: 10, format: 'money' },
     ],
     rows: c.lines.map((l) => ({
       cells: [
         String(l.lineNo),
-        `${lineLabel(ctx, l)}\n${l.reasons.join('\n')}`,
+        lineLabel(ctx, l),
         qtyPrice(l, l.billedQty, l.billedPrice, money),
         amount(l.billedAmount),
         qtyPrice(l, l.shouldQty, l.shouldPrice, money),
@@ -94,18 +78,19 @@ export function claimDocument(ctx: Ctx, c: ClaimDto): ClaimDocument {
         l.diffTax / 10_000,
         l.diffGross / 10_000,
       ],
+      notes: l.reasons,
     })),
-    reasons: c.lines.map((l) => l.reasons.join(' ')),
+    notes: { column: 1, header: t('invoices.claim.col.reason') },
     totalLabel: t('invoices.claim.doc.total', { currency: currencySymbol(money) }),
     total: amount(c.amount),
     totalNumber: c.amount / 10_000,
-    moneyFormat: xlsxMoneyFormat(money),
+    moneyFormat,
     note: [
       t('invoices.claim.doc.request', { amount: formatCurrency(c.amount, money), invoice: c.invoiceNumber }),
       c.note,
     ]
       .filter(Boolean)
       .join('\n'),
-    signatures: [t('po.doc.preparedBy'), t('po.doc.approvedBy'), t('po.doc.supplierSign')],
+    signatures,
   };
 }

@@ -1,11 +1,13 @@
-import type { ClaimDto } from '../../../src-shared/api/methods/invoices';
+import { eq } from 'drizzle-orm';
+import type { ClaimDto, ClaimStatus } from '../../../src-shared/api/methods/invoices';
 import { translate } from '../../../src-shared/i18n';
+import { invoiceClaimLines, invoiceClaims } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
-import { storeDay } from '../store/store-day';
-import type { RawKind, RawMatch } from './match';
+import { nextNumber } from '../procurement/document-numbers';
+import type { RawKind } from './match';
 import { getClaim } from './claim-read';
 import { invoiceRecord, refuseTransition } from './records';
 import { freshMatch, storeMatch } from './status';
@@ -13,32 +15,10 @@ import { freshMatch, storeMatch } from './status';
 /** The key of the claim line about the invoice's own totals. */
 export const TOTALS_KEY = 'totals';
 
-/** CL-2026-0001: the year of the store's business day and a running number (writes are serialised). */
-function nextClaimNumber(ctx: Ctx): string {
-  const head = `CL-${storeDay(ctx).slice(0, 4)}-`;
-  const r = ctx.sqlite
-    .prepare(`SELECT max(CAST(substr(number, ?) AS INTEGER)) AS n FROM invoice_claims WHERE number LIKE ? || '%'`)
-    .get(head.length + 1, head) as { n: number | null };
-  return head + String((r.n ?? 0) + 1).padStart(4, '0');
-}
-
-/** Built the same way from the same data, two matches serialise identically: nothing moved in between. */
-const same = (a: RawMatch, b: RawMatch) => JSON.stringify(a) === JSON.stringify(b);
-
-interface ClaimLine {
-  invoiceLineId: string | null;
+/** A claim line as stored, its reasons not yet serialised. */
+type ClaimLine = Omit<typeof invoiceClaimLines.$inferSelect, 'id' | 'claimId' | 'lineNo' | 'reasons'> & {
   reasons: Pick<RawKind, 'kind' | 'text' | 'params'>[];
-  billedQty: number;
-  billedPrice: number;
-  billedAmount: number;
-  shouldQty: number;
-  shouldPrice: number;
-  shouldAmount: number;
-  diffNet: number;
-  taxRate: number;
-  diffTax: number;
-  diffGross: number;
-}
+};
 
 /**
  * Raises the claim for a matched draft's discrepancies (all of them, or the
@@ -53,7 +33,8 @@ export function createClaim(ctx: Ctx, i: { invoiceId: string; keys?: string[] | 
   if (rec.status !== 'draft') refuseTransition(ctx, rec, 'claim');
   if (!rec.matchResult) throw new AppError('CONFLICT', 'invoices.error.notMatched', { number: rec.number });
   const raw = freshMatch(ctx, rec);
-  if (!same(raw, JSON.parse(rec.matchResult) as RawMatch)) {
+  // Built the same way from the same data, a match serialises identically: nothing moved in between.
+  if (JSON.stringify(raw) !== rec.matchResult) {
     throw new AppError('CONFLICT', 'invoices.error.matchChanged', { number: rec.number });
   }
   const claimable = new Set([
@@ -103,37 +84,34 @@ export function createClaim(ctx: Ctx, i: { invoiceId: string; keys?: string[] | 
   }
   const amount = lines.reduce((s, l) => s + l.diffGross, 0);
   const id = uuidv7(ctx.now);
-  const number = nextClaimNumber(ctx);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO invoice_claims (id, number, invoice_id, supplier_id, status, amount, note, created_at, created_by,
-         updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
-    )
-    .run(id, number, rec.id, rec.supplierId, amount, i.note, ctx.now, ctx.user?.id ?? null, ctx.now);
-  const ins = ctx.sqlite.prepare(
-    `INSERT INTO invoice_claim_lines (id, claim_id, line_no, invoice_line_id, reasons, billed_qty, billed_price,
-       billed_amount, should_qty, should_price, should_amount, diff_net, tax_rate, diff_tax, diff_gross)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  lines.forEach((l, n) =>
-    ins.run(
-      uuidv7(ctx.now),
+  const number = nextNumber(ctx, 'invoice_claims', 'CL');
+  ctx.db
+    .insert(invoiceClaims)
+    .values({
       id,
-      n + 1,
-      l.invoiceLineId,
-      JSON.stringify(l.reasons),
-      l.billedQty,
-      l.billedPrice,
-      l.billedAmount,
-      l.shouldQty,
-      l.shouldPrice,
-      l.shouldAmount,
-      l.diffNet,
-      l.taxRate,
-      l.diffTax,
-      l.diffGross,
-    ),
-  );
+      number,
+      invoiceId: rec.id,
+      supplierId: rec.supplierId,
+      status: 'open',
+      amount,
+      note: i.note,
+      createdAt: ctx.now,
+      createdBy: ctx.user?.id ?? null,
+      updatedAt: ctx.now,
+    })
+    .run();
+  ctx.db
+    .insert(invoiceClaimLines)
+    .values(
+      lines.map((l, n) => ({
+        ...l,
+        id: uuidv7(ctx.now),
+        claimId: id,
+        lineNo: n + 1,
+        reasons: JSON.stringify(l.reasons),
+      })),
+    )
+    .run();
   // Lines left out of the claim are paid as billed, so other invoices of the order see them billed in full.
   const accepted = new Map(raw.lines.filter((l) => !chosen.has(l.lineId)).map((l) => [l.lineId, l.billed]));
   storeMatch(ctx, rec, raw, 'disputed', accepted);
@@ -153,24 +131,33 @@ export function createClaim(ctx: Ctx, i: { invoiceId: string; keys?: string[] | 
   return getClaim(ctx, { id });
 }
 
-const NEXT: Record<string, readonly string[]> = { open: ['sent', 'settled'], sent: ['settled'], settled: [] };
+const NEXT: Record<ClaimStatus, readonly ClaimStatus[]> = { open: ['sent', 'settled'], sent: ['settled'], settled: [] };
 
 /** open -> sent -> settled, or open -> settled; nothing goes back. */
 export function setClaimStatus(ctx: Ctx, i: { id: string; status: 'sent' | 'settled' }): ClaimDto {
-  const c = ctx.sqlite.prepare('SELECT number, status FROM invoice_claims WHERE id = ?').get(i.id) as
-    { number: string; status: 'open' | 'sent' | 'settled' } | undefined;
+  const c = ctx.db
+    .select({ number: invoiceClaims.number, status: invoiceClaims.status })
+    .from(invoiceClaims)
+    .where(eq(invoiceClaims.id, i.id))
+    .get();
   if (!c) throw new AppError('NOT_FOUND', 'invoices.claim.error.notFound');
-  if (!NEXT[c.status]!.includes(i.status)) {
+  if (!NEXT[c.status].includes(i.status)) {
     throw new AppError('CONFLICT', 'invoices.claim.error.transition', {
       number: c.number,
       status: translate(ctx.locale, `invoices.claim.status.${c.status}`),
       to: translate(ctx.locale, `invoices.claim.status.${i.status}`),
     });
   }
-  const col = i.status === 'sent' ? 'sent' : 'settled';
-  ctx.sqlite
-    .prepare(`UPDATE invoice_claims SET status = ?, ${col}_at = ?, ${col}_by = ?, updated_at = ? WHERE id = ?`)
-    .run(i.status, ctx.now, ctx.user?.id ?? null, ctx.now, i.id);
+  const by = ctx.user?.id ?? null;
+  ctx.db
+    .update(invoiceClaims)
+    .set({
+      status: i.status,
+      updatedAt: ctx.now,
+      ...(i.status === 'sent' ? { sentAt: ctx.now, sentBy: by } : { settledAt: ctx.now, settledBy: by }),
+    })
+    .where(eq(invoiceClaims.id, i.id))
+    .run();
   ctx.changed({
     table: 'invoice_claims',
     id: i.id,

@@ -1,5 +1,4 @@
-import { AppError } from '../app-error';
-import { readUploadedSheet } from '../uploads/sheet';
+import { readSheetTable, type SheetTable } from '../uploads/sheet-table';
 
 /** Columns of an invoice file, as the export names them. */
 export const INVOICE_COLUMNS = [
@@ -39,48 +38,28 @@ const ALIASES: Record<string, InvoiceColumn> = {
   税率: 'tax_rate',
 };
 
-export interface InvoiceTable {
-  columns: Map<InvoiceColumn, number>;
-  /** Data rows; `row` is the spreadsheet row number (header = 1). */
-  records: { row: number; cells: string[] }[];
-}
-
-/** A file that cannot be an invoice at all: one error on the file, nothing checked row by row. */
-function fileProblem(
-  k: 'missingColumn' | 'duplicateColumn' | 'empty' | 'tooManyRows',
-  params?: Record<string, string | number>,
-): AppError {
-  const key = `invoices.import.${k}` as const;
-  return new AppError('VALIDATION', key, params, [{ path: 'base64', key, params }]);
-}
+export type InvoiceTable = SheetTable<InvoiceColumn>;
 
 /**
  * The file as a table of known columns. Other columns (规格型号, 税额, ...)
  * are left alone: supplier exports carry more than an invoice line needs.
  */
-export async function readInvoiceTable(fileName: string, base64: string): Promise<InvoiceTable> {
-  // An invoice of MAX_LINES lines fits in a few hundred rows; a file far longer is refused while it is read.
-  const rows = await readUploadedSheet({ fileName, base64 }, { maxRows: MAX_LINES * 10 });
-  const columns = new Map<InvoiceColumn, number>();
-  (rows[0] ?? []).forEach((raw, i) => {
-    const h = raw.replace(/^\uFEFF/, '').trim();
-    const name = ALIASES[h] ?? (h.toLowerCase().replace(/\s+/g, '_') as InvoiceColumn);
-    if (!(INVOICE_COLUMNS as readonly string[]).includes(name)) return;
-    if (columns.has(name)) throw fileProblem('duplicateColumn', { column: h });
-    columns.set(name, i);
-  });
-  for (const c of ['qty', 'unit', 'unit_price', 'tax_rate'] as const) {
-    if (!columns.has(c)) throw fileProblem('missingColumn', { column: c });
-  }
-  if (!columns.has('supplier_code') && !columns.has('item_code') && !columns.has('description')) {
-    throw fileProblem('missingColumn', { column: 'supplier_code / item_code' });
-  }
-  const records: InvoiceTable['records'] = [];
-  rows.forEach((cells, i) => {
-    if (i === 0 || cells.every((c) => c.trim() === '')) return;
-    records.push({ row: i + 1, cells });
-  });
-  if (!records.length) throw fileProblem('empty');
-  if (records.length > MAX_LINES) throw fileProblem('tooManyRows', { max: MAX_LINES });
-  return { columns, records };
+export function readInvoiceTable(fileName: string, base64: string): Promise<InvoiceTable> {
+  return readSheetTable(
+    { fileName, base64 },
+    {
+      columns: INVOICE_COLUMNS,
+      aliases: ALIASES,
+      unknownColumn: 'skip',
+      duplicateColumn: 'invoices.import.duplicateColumn',
+      // A line names its item by the store's code, the supplier's, or in words.
+      required: ['qty', 'unit', 'unit_price', 'tax_rate', ['supplier_code', 'item_code', 'description']],
+      missingColumn: 'invoices.import.missingColumn',
+      empty: 'invoices.import.empty',
+      tooManyRecords: 'invoices.import.tooManyRows',
+      maxRecords: MAX_LINES,
+      // An invoice of MAX_LINES lines fits in a few hundred rows; a file far longer is refused while it is read.
+      maxRows: MAX_LINES * 10,
+    },
+  );
 }

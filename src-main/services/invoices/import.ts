@@ -7,6 +7,8 @@ import type {
 import { translate } from '../../../src-shared/i18n';
 import { currencySymbol, DEFAULT_CURRENCY } from '../../../src-shared/money';
 import { MONEY_SCALE, parseScaled } from '../../../src-shared/quantity';
+import type { items } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
 import { writeAudit } from '../audit/record';
 import type { Change, Ctx } from '../context';
@@ -69,6 +71,11 @@ const COLUMN_OF: Record<string, InvoiceColumn> = {
   taxRate: 'tax_rate',
 };
 
+/** The item a file names by the store's code, whatever its case. */
+const itemIdByCode = sql<Pick<typeof items.$inferSelect, 'id'>, [string]>(
+  'SELECT id FROM items WHERE lower(code) = lower(?)',
+);
+
 /** Every row checked on its own, so the report lists all problems at once; reads only. */
 function planLines(
   ctx: Ctx,
@@ -79,7 +86,6 @@ function planLines(
     translate(ctx.locale, key, params);
   const errors: InvoiceImportReport['errors'] = [];
   const lines: ResolvedLine[] = [];
-  const byCode = ctx.sqlite.prepare('SELECT id FROM items WHERE lower(code) = lower(?)');
   const { currency } = storeMoney(ctx);
   for (const { row, cells } of table.records) {
     const get = (c: InvoiceColumn) => {
@@ -91,7 +97,7 @@ function planLines(
     let itemId: string | null = null;
     const code = get('item_code');
     if (code) {
-      itemId = (byCode.get(code) as { id: string } | undefined)?.id ?? null;
+      itemId = itemIdByCode.get(ctx.sqlite, code)?.id ?? null;
       if (!itemId) issue('item_code', t('invoices.import.unknownItem', { code }));
     }
     const required = (c: InvoiceColumn) => {

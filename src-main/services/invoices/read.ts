@@ -7,12 +7,46 @@ import type {
 } from '../../../src-shared/api/methods/invoices';
 import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { toIso } from '../../../src-shared/time';
+import type { invoiceClaims, supplierInvoices } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { userName } from '../users/user-names';
 import { formatStoredAmount } from '../../../src-shared/money';
 import { storeMoney } from '../store/money';
 import { MONEY_PARAMS, type RawKind, type RawMatch } from './match';
-import { invoiceLines, invoiceRecord } from './records';
+import { invoiceLines, invoiceRecord, storedMatch } from './records';
+
+type Invoice = typeof supplierInvoices.$inferSelect;
+type Claim = typeof invoiceClaims.$inferSelect;
+
+/** An invoice as listed: with its supplier, order, receipt, line count and claim. */
+type HeadRow = Pick<
+  Invoice,
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'source'
+  | 'supplierId'
+  | 'invoiceDay'
+  | 'dueDay'
+  | 'poId'
+  | 'receiptId'
+  | 'net'
+  | 'tax'
+  | 'gross'
+  | 'approvedAmount'
+  | 'createdAt'
+> & {
+  supplierCode: string;
+  supplierName: string;
+  poNumber: string | null;
+  receiptNumber: string | null;
+  lines: number;
+  claimId: Claim['id'] | null;
+  claimNumber: Claim['number'] | null;
+  claimStatus: Claim['status'] | null;
+  claimAmount: Claim['amount'] | null;
+};
 
 const HEAD = `SELECT v.id, v.number, v.status, v.source, v.supplier_id AS supplierId, s.code AS supplierCode,
   s.name AS supplierName, v.invoice_day AS invoiceDay, v.due_day AS dueDay, v.po_id AS poId, p.number AS poNumber,
@@ -25,27 +59,29 @@ const HEAD = `SELECT v.id, v.number, v.status, v.source, v.supplier_id AS suppli
   LEFT JOIN receipts r ON r.id = v.receipt_id
   LEFT JOIN invoice_claims c ON c.invoice_id = v.id`;
 
-type HeadRow = Omit<InvoiceRow, 'createdAt'> & { createdAt: number };
-const toRow = (r: HeadRow): InvoiceRow => ({ ...r, createdAt: toIso(r.createdAt)! });
+/** Invoices by invoice day, newest first, of the statuses given (a JSON array, null = all) and the supplier given (null = all). */
+const invoicesNewestFirst = sql<HeadRow, [{ statuses: string | null; supplierId: string | null }]>(
+  `${HEAD}
+   WHERE (@statuses IS NULL OR v.status IN (SELECT value FROM json_each(@statuses)))
+     AND (@supplierId IS NULL OR v.supplier_id = @supplierId)
+   ORDER BY v.invoice_day DESC, v.created_at DESC LIMIT 2000`,
+);
+const invoiceHead = sql<HeadRow, [string]>(`${HEAD} WHERE v.id = ?`);
+
+const toRow = (r: HeadRow): InvoiceRow => ({
+  ...r,
+  source: r.source === 'import' ? 'import' : 'manual',
+  createdAt: toIso(r.createdAt)!,
+});
 
 /** Invoices, newest first, optionally of some statuses or one supplier. */
 export function listInvoices(
   ctx: Ctx,
   i: { status?: InvoiceStatus[] | null; supplierId?: string | null },
 ): InvoiceRow[] {
-  const where: string[] = [];
-  const args: string[] = [];
-  if (i.status?.length) {
-    where.push('v.status IN (SELECT value FROM json_each(?))');
-    args.push(JSON.stringify(i.status));
-  }
-  if (i.supplierId) {
-    where.push('v.supplier_id = ?');
-    args.push(i.supplierId);
-  }
-  const sql = `${HEAD} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-    ORDER BY v.invoice_day DESC, v.created_at DESC LIMIT 2000`;
-  return (ctx.sqlite.prepare(sql).all(...args) as HeadRow[]).map(toRow);
+  return invoicesNewestFirst
+    .all(ctx.sqlite, { statuses: i.status?.length ? JSON.stringify(i.status) : null, supplierId: i.supplierId || null })
+    .map(toRow);
 }
 
 /** A reason in the caller's language. */
@@ -72,7 +108,8 @@ export function renderMatch(ctx: Ctx, raw: RawMatch, matchedAt: number): MatchRe
 
 export function getInvoice(ctx: Ctx, i: { id: string }): InvoiceDto {
   const rec = invoiceRecord(ctx, i.id);
-  const head = ctx.sqlite.prepare(`${HEAD} WHERE v.id = ?`).get(i.id) as HeadRow;
+  const head = invoiceHead.get(ctx.sqlite, i.id)!;
+  const raw = storedMatch(rec);
   return {
     ...toRow(head),
     note: rec.note,
@@ -82,9 +119,6 @@ export function getInvoice(ctx: Ctx, i: { id: string }): InvoiceDto {
     approvedAt: toIso(rec.approvedAt),
     approvedBy: userName(ctx, rec.approvedBy),
     lines: invoiceLines(ctx, i.id),
-    match:
-      rec.matchResult && rec.matchedAt !== null
-        ? renderMatch(ctx, JSON.parse(rec.matchResult) as RawMatch, rec.matchedAt)
-        : null,
+    match: raw && rec.matchedAt !== null ? renderMatch(ctx, raw, rec.matchedAt) : null,
   };
 }

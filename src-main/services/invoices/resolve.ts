@@ -1,5 +1,13 @@
 import type { InvoiceHeaderInput, InvoiceLineInput } from '../../../src-shared/api/methods/invoices';
 import { QTY_SCALE, formatQty, parseScaled } from '../../../src-shared/quantity';
+import type {
+  purchaseOrderLines,
+  purchaseOrders,
+  receipts,
+  supplierInvoiceLines,
+  supplierInvoices,
+} from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
 import { loadItem, toBaseQty, type ItemInfo } from '../ops/units';
@@ -7,32 +15,40 @@ import { catalogueEntry } from '../procurement/catalogue';
 import { MAX_QTY } from '../stock/post';
 import { linesTax, toCents, valueAt } from './rules';
 
-/** A line as it is stored. */
-export interface ResolvedLine {
-  itemId: string | null;
-  supplierCode: string;
-  description: string;
-  entryQty: string;
-  unit: string;
-  unitFactor: number;
-  qty: number;
-  unitPrice: number;
-  lineTotal: number;
-  taxRate: number;
-}
+type InvoiceLine = typeof supplierInvoiceLines.$inferSelect;
+type Invoice = typeof supplierInvoices.$inferSelect;
+type Po = typeof purchaseOrders.$inferSelect;
+type PoLine = typeof purchaseOrderLines.$inferSelect;
+type Receipt = typeof receipts.$inferSelect;
 
-export interface ResolvedHeader {
-  supplierId: string;
-  number: string;
-  invoiceDay: string;
-  dueDay: string | null;
-  poId: string | null;
-  receiptId: string | null;
-  note: string;
-}
+/** A line as it is stored, but for its keys and what the match fills in. */
+export type ResolvedLine = Omit<InvoiceLine, 'id' | 'invoiceId' | 'lineNo' | 'poLineId' | 'acceptedQty'>;
+
+/** The header as it is stored, checked against the store. */
+export type ResolvedHeader = Pick<
+  Invoice,
+  'supplierId' | 'number' | 'invoiceDay' | 'dueDay' | 'poId' | 'receiptId' | 'note'
+>;
+
+const supplierName = sql<{ name: string }, [string]>('SELECT name FROM suppliers WHERE id = ?');
+
+/** Another invoice of the supplier with the number, whatever its case. */
+const sameNumber = sql<{ id: string }, [{ supplierId: string; number: string; selfId: string }]>(
+  'SELECT id FROM supplier_invoices WHERE supplier_id = @supplierId AND lower(number) = lower(@number) AND id <> @selfId',
+);
+
+/** A receipt with its order and its supplier (its own, else its order's). */
+const receiptToBill = sql<Pick<Receipt, 'number' | 'status' | 'poId'> & { supplierId: string | null }, [string]>(
+  `SELECT r.number, r.status, r.po_id AS poId, coalesce(r.supplier_id, p.supplier_id) AS supplierId
+   FROM receipts r LEFT JOIN purchase_orders p ON p.id = r.po_id WHERE r.id = ?`,
+);
+
+const orderToBill = sql<Pick<Po, 'number' | 'status' | 'supplierId'>, [string]>(
+  'SELECT number, status, supplier_id AS supplierId FROM purchase_orders WHERE id = ?',
+);
 
 /** Order statuses an invoice can bill: approved and later, not drafts or cancelled orders. */
-const BILLABLE = ['approved', 'partial', 'received', 'closed'];
+const BILLABLE: readonly Po['status'][] = ['approved', 'partial', 'received', 'closed'];
 
 /** A calendar day that exists ('2026-02-30' does not). */
 const realDay = (d: string) => {
@@ -46,13 +62,9 @@ const realDay = (d: string) => {
  * belong together. A receipt against an order brings its order along.
  */
 export function resolveHeader(ctx: Ctx, h: InvoiceHeaderInput, selfId: string | null): ResolvedHeader {
-  const supplier = ctx.sqlite.prepare('SELECT id, name FROM suppliers WHERE id = ?').get(h.supplierId) as
-    { id: string; name: string } | undefined;
+  const supplier = supplierName.get(ctx.sqlite, h.supplierId);
   if (!supplier) fieldError('VALIDATION', 'procurement.error.supplierNotFound', 'supplierId');
-  const dup = ctx.sqlite
-    .prepare('SELECT id FROM supplier_invoices WHERE supplier_id = ? AND lower(number) = lower(?) AND id <> ?')
-    .get(h.supplierId, h.number, selfId ?? '');
-  if (dup) {
+  if (sameNumber.get(ctx.sqlite, { supplierId: h.supplierId, number: h.number, selfId: selfId ?? '' })) {
     fieldError('VALIDATION', 'invoices.error.duplicateNumber', 'number', { number: h.number, supplier: supplier.name });
   }
   if (!realDay(h.invoiceDay)) fieldError('VALIDATION', 'validation.date', 'invoiceDay');
@@ -66,12 +78,7 @@ export function resolveHeader(ctx: Ctx, h: InvoiceHeaderInput, selfId: string | 
   let poId = h.poId ?? null;
   const receiptId = h.receiptId ?? null;
   if (receiptId) {
-    const r = ctx.sqlite
-      .prepare(
-        `SELECT r.number, r.status, r.po_id AS poId, coalesce(r.supplier_id, p.supplier_id) AS supplierId
-         FROM receipts r LEFT JOIN purchase_orders p ON p.id = r.po_id WHERE r.id = ?`,
-      )
-      .get(receiptId) as { number: string; status: string; poId: string | null; supplierId: string | null } | undefined;
+    const r = receiptToBill.get(ctx.sqlite, receiptId);
     if (!r || r.status === 'cancelled') fieldError('VALIDATION', 'invoices.error.receipt', 'receiptId');
     if (r.supplierId !== h.supplierId) {
       fieldError('VALIDATION', 'invoices.error.receiptSupplier', 'receiptId', { receipt: r.number });
@@ -82,9 +89,7 @@ export function resolveHeader(ctx: Ctx, h: InvoiceHeaderInput, selfId: string | 
     poId = r.poId;
   }
   if (poId) {
-    const po = ctx.sqlite
-      .prepare('SELECT number, status, supplier_id AS supplierId FROM purchase_orders WHERE id = ?')
-      .get(poId) as { number: string; status: string; supplierId: string } | undefined;
+    const po = orderToBill.get(ctx.sqlite, poId);
     if (!po) fieldError('VALIDATION', 'po.error.notFound', 'poId');
     if (po.supplierId !== h.supplierId)
       fieldError('VALIDATION', 'invoices.error.poSupplier', 'poId', { po: po.number });
@@ -103,33 +108,27 @@ export function resolveHeader(ctx: Ctx, h: InvoiceHeaderInput, selfId: string | 
   };
 }
 
-interface OrderPack {
-  itemId: string;
-  supplierCode: string;
-  packUnit: string;
-  packQty: number;
-}
+type OrderPack = Pick<PoLine, 'itemId' | 'supplierCode' | 'packUnit' | 'packQty'>;
+
+const packsOfOrder = sql<OrderPack, [string]>(
+  `SELECT item_id AS itemId, supplier_code AS supplierCode, pack_unit AS packUnit, pack_qty AS packQty
+   FROM purchase_order_lines WHERE po_id = ? ORDER BY line_no`,
+);
 
 /** The order's lines by item and by the supplier's code, for finding items and their packs. */
-function orderPacks(ctx: Ctx, poId: string | null): OrderPack[] {
-  if (!poId) return [];
-  return ctx.sqlite
-    .prepare(
-      `SELECT item_id AS itemId, supplier_code AS supplierCode, pack_unit AS packUnit, pack_qty AS packQty
-       FROM purchase_order_lines WHERE po_id = ? ORDER BY line_no`,
-    )
-    .all(poId) as OrderPack[];
-}
+const orderPacks = (ctx: Ctx, poId: string | null): OrderPack[] => (poId ? packsOfOrder.all(ctx.sqlite, poId) : []);
+
+/** An item the supplier lists under a code (compared in lower case). */
+const itemBySupplierCodeInCatalogue = sql<{ id: string }, [string, string]>(
+  'SELECT item_id AS id FROM supplier_items WHERE supplier_id = ? AND lower(supplier_code) = ? LIMIT 1',
+);
 
 /** Finds the item by the supplier's code: on the order first, then in the supplier's catalogue. */
 function itemBySupplierCode(ctx: Ctx, supplierId: string, packs: OrderPack[], code: string): string | null {
   const c = code.toLowerCase();
   const onOrder = packs.find((p) => p.supplierCode && p.supplierCode.toLowerCase() === c);
   if (onOrder) return onOrder.itemId;
-  const row = ctx.sqlite
-    .prepare('SELECT item_id AS id FROM supplier_items WHERE supplier_id = ? AND lower(supplier_code) = ? LIMIT 1')
-    .get(supplierId, c) as { id: string } | undefined;
-  return row?.id ?? null;
+  return itemBySupplierCodeInCatalogue.get(ctx.sqlite, supplierId, c)?.id ?? null;
 }
 
 /** The item's units, with the supplier's pack (order line first, else catalogue) winning a same-named unit. */

@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { InvoiceDto, InvoiceStatus } from '../../../src-shared/api/methods/invoices';
+import { invoiceClaims, purchaseOrders, supplierInvoices } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { matchInvoice, type RawMatch } from './match';
@@ -10,7 +13,11 @@ import { invoiceLines, invoiceRecord, refuseTransition, type InvoiceRecord } fro
 export function freshMatch(ctx: Ctx, rec: InvoiceRecord): RawMatch {
   if (!rec.poId && !rec.receiptId) throw new AppError('VALIDATION', 'invoices.error.noSource', { number: rec.number });
   const poNumber = rec.poId
-    ? (ctx.sqlite.prepare('SELECT number FROM purchase_orders WHERE id = ?').get(rec.poId) as { number: string }).number
+    ? (ctx.db
+        .select({ number: purchaseOrders.number })
+        .from(purchaseOrders)
+        .where(eq(purchaseOrders.id, rec.poId))
+        .get()?.number ?? null)
     : null;
   return matchInvoice({
     poNumber,
@@ -19,6 +26,11 @@ export function freshMatch(ctx: Ctx, rec: InvoiceRecord): RawMatch {
     sources: loadSources(ctx, rec),
   });
 }
+
+/** A line's order line and the quantity accepted for payment, as the last match found them (run for every line). */
+const setLineMatch = sql<never, [string | null, number, string]>(
+  'UPDATE supplier_invoice_lines SET po_line_id = ?, accepted_qty = ? WHERE id = ?',
+);
 
 /**
  * Keeps the match on the invoice, with each line's order line and payable
@@ -33,14 +45,20 @@ export function storeMatch(
   status: InvoiceStatus,
   accepted: ReadonlyMap<string, number> = new Map(),
 ): void {
-  ctx.sqlite
-    .prepare(
-      `UPDATE supplier_invoices SET status = ?, match_result = ?, matched_at = ?, matched_by = ?, updated_at = ?
-       WHERE id = ?`,
-    )
-    .run(status, JSON.stringify(raw), ctx.now, ctx.user?.id ?? null, ctx.now, rec.id);
-  const upd = ctx.sqlite.prepare('UPDATE supplier_invoice_lines SET po_line_id = ?, accepted_qty = ? WHERE id = ?');
-  for (const l of raw.lines) upd.run(l.poLineId, accepted.get(l.lineId) ?? l.shouldQty, l.lineId);
+  ctx.db
+    .update(supplierInvoices)
+    .set({
+      status,
+      matchResult: JSON.stringify(raw),
+      matchedAt: ctx.now,
+      matchedBy: ctx.user?.id ?? null,
+      updatedAt: ctx.now,
+    })
+    .where(eq(supplierInvoices.id, rec.id))
+    .run();
+  for (const l of raw.lines) {
+    setLineMatch.run(ctx.sqlite, l.poLineId, accepted.get(l.lineId) ?? l.shouldQty, l.lineId);
+  }
 }
 
 /**
@@ -78,16 +96,24 @@ export function approveInvoice(ctx: Ctx, i: { id: string }): InvoiceDto {
       throw new AppError('CONFLICT', 'invoices.error.matchChanged', { number: rec.number });
     }
   } else {
-    const claim = ctx.sqlite.prepare('SELECT amount FROM invoice_claims WHERE invoice_id = ?').get(rec.id) as
-      { amount: number } | undefined;
+    const claim = ctx.db
+      .select({ amount: invoiceClaims.amount })
+      .from(invoiceClaims)
+      .where(eq(invoiceClaims.invoiceId, rec.id))
+      .get();
     amount -= claim?.amount ?? 0;
   }
-  ctx.sqlite
-    .prepare(
-      `UPDATE supplier_invoices SET status = 'approved', approved_amount = ?, approved_at = ?, approved_by = ?,
-         updated_at = ? WHERE id = ?`,
-    )
-    .run(amount, ctx.now, ctx.user?.id ?? null, ctx.now, rec.id);
+  ctx.db
+    .update(supplierInvoices)
+    .set({
+      status: 'approved',
+      approvedAmount: amount,
+      approvedAt: ctx.now,
+      approvedBy: ctx.user?.id ?? null,
+      updatedAt: ctx.now,
+    })
+    .where(eq(supplierInvoices.id, rec.id))
+    .run();
   ctx.changed({
     table: 'supplier_invoices',
     id: rec.id,

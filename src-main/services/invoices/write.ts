@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { InvoiceDto, InvoiceInput } from '../../../src-shared/api/methods/invoices';
+import { supplierInvoiceLines, supplierInvoices } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
@@ -7,27 +9,11 @@ import { invoiceRecord, refuseTransition } from './records';
 import { resolveHeader, resolveLines, resolveTotals, type ResolvedHeader, type ResolvedLine } from './resolve';
 
 function writeLines(ctx: Ctx, invoiceId: string, lines: readonly ResolvedLine[]): void {
-  const ins = ctx.sqlite.prepare(
-    `INSERT INTO supplier_invoice_lines (id, invoice_id, line_no, item_id, supplier_code, description, entry_qty, unit,
-       unit_factor, qty, unit_price, line_total, tax_rate) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  lines.forEach((l, n) =>
-    ins.run(
-      uuidv7(ctx.now),
-      invoiceId,
-      n + 1,
-      l.itemId,
-      l.supplierCode,
-      l.description,
-      l.entryQty,
-      l.unit,
-      l.unitFactor,
-      l.qty,
-      l.unitPrice,
-      l.lineTotal,
-      l.taxRate,
-    ),
-  );
+  if (!lines.length) return;
+  ctx.db
+    .insert(supplierInvoiceLines)
+    .values(lines.map((l, n) => ({ ...l, id: uuidv7(ctx.now), invoiceId, lineNo: n + 1 })))
+    .run();
 }
 
 /** Lines as text for the audit log: short enough to read, exact enough to compare. */
@@ -48,29 +34,19 @@ export function insertInvoice(
   source: 'manual' | 'import',
 ): string {
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO supplier_invoices (id, number, supplier_id, invoice_day, due_day, po_id, receipt_id, status, source,
-         net, tax, gross, note, created_at, created_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  ctx.db
+    .insert(supplierInvoices)
+    .values({
+      ...h,
+      ...totals,
       id,
-      h.number,
-      h.supplierId,
-      h.invoiceDay,
-      h.dueDay,
-      h.poId,
-      h.receiptId,
+      status: 'draft',
       source,
-      totals.net,
-      totals.tax,
-      totals.gross,
-      h.note,
-      ctx.now,
-      ctx.user?.id ?? null,
-      ctx.now,
-    );
+      createdAt: ctx.now,
+      createdBy: ctx.user?.id ?? null,
+      updatedAt: ctx.now,
+    })
+    .run();
   writeLines(ctx, id, lines);
   ctx.changed({
     table: 'supplier_invoices',
@@ -99,27 +75,20 @@ export function updateInvoice(ctx: Ctx, i: InvoiceInput & { id: string }): Invoi
   const h = resolveHeader(ctx, i, i.id);
   const lines = resolveLines(ctx, h.supplierId, h.poId, i.lines);
   const totals = resolveTotals(i, lines);
-  ctx.sqlite
-    .prepare(
-      `UPDATE supplier_invoices SET number = ?, supplier_id = ?, invoice_day = ?, due_day = ?, po_id = ?, receipt_id = ?,
-         status = 'draft', net = ?, tax = ?, gross = ?, note = ?, match_result = NULL, matched_at = NULL,
-         matched_by = NULL, updated_at = ? WHERE id = ?`,
-    )
-    .run(
-      h.number,
-      h.supplierId,
-      h.invoiceDay,
-      h.dueDay,
-      h.poId,
-      h.receiptId,
-      totals.net,
-      totals.tax,
-      totals.gross,
-      h.note,
-      ctx.now,
-      i.id,
-    );
-  ctx.sqlite.prepare('DELETE FROM supplier_invoice_lines WHERE invoice_id = ?').run(i.id);
+  ctx.db
+    .update(supplierInvoices)
+    .set({
+      ...h,
+      ...totals,
+      status: 'draft',
+      matchResult: null,
+      matchedAt: null,
+      matchedBy: null,
+      updatedAt: ctx.now,
+    })
+    .where(eq(supplierInvoices.id, i.id))
+    .run();
+  ctx.db.delete(supplierInvoiceLines).where(eq(supplierInvoiceLines.invoiceId, i.id)).run();
   writeLines(ctx, i.id, lines);
   ctx.changed({
     table: 'supplier_invoices',
@@ -152,8 +121,8 @@ export function removeInvoice(ctx: Ctx, i: { id: string }): { ok: true } {
     throw new AppError('CONFLICT', 'security.invoice.removeMatched', { number: before.number });
   }
   if (before.status !== 'draft') refuseTransition(ctx, before, 'remove');
-  ctx.sqlite.prepare('DELETE FROM supplier_invoice_lines WHERE invoice_id = ?').run(i.id);
-  ctx.sqlite.prepare('DELETE FROM supplier_invoices WHERE id = ?').run(i.id);
+  ctx.db.delete(supplierInvoiceLines).where(eq(supplierInvoiceLines.invoiceId, i.id)).run();
+  ctx.db.delete(supplierInvoices).where(eq(supplierInvoices.id, i.id)).run();
   ctx.changed({
     table: 'supplier_invoices',
     id: i.id,

@@ -1,5 +1,4 @@
-import { AppError } from '../app-error';
-import { readUploadedSheet } from '../uploads/sheet';
+import { readSheetTable, type SheetTable } from '../uploads/sheet-table';
 import { COLUMNS, type Column } from './item-table';
 
 export const MAX_ROWS = 50_000;
@@ -30,42 +29,27 @@ const ALIASES: Record<string, Column> = {
   启用: 'active',
 };
 
-export interface Table {
-  /** Column name -> index in each record. */
-  columns: Map<Column, number>;
-  /** Data records; `row` is the spreadsheet row number (header = 1). */
-  records: { row: number; cells: string[] }[];
-}
+export type Table = SheetTable<Column>;
 
 /**
  * Decodes the upload into a table with known columns; anything unreadable is
  * one clear VALIDATION error. Blank rows between records are allowed, so the
  * reader stops a little past MAX_ROWS rather than at it.
  */
-export async function readTable(fileName: string, base64: string): Promise<Table> {
-  return toTable(await readUploadedSheet({ fileName, base64 }, { maxRows: MAX_ROWS + 10_000 }));
-}
-
-function toTable(rows: string[][]): Table {
-  const header = rows[0] ?? [];
-  const columns = new Map<Column, number>();
-  header.forEach((raw, i) => {
-    const h = raw.replace(/^\uFEFF/, '').trim();
-    if (!h) return;
-    const name = ALIASES[h] ?? (h.toLowerCase().replace(/\s+/g, '_') as Column);
-    if (!(COLUMNS as readonly string[]).includes(name)) {
-      throw new AppError('VALIDATION', 'items.import.unknownColumn', { column: h, columns: COLUMNS.join(', ') });
-    }
-    if (columns.has(name)) throw new AppError('VALIDATION', 'items.import.duplicateColumn', { column: h });
-    columns.set(name, i);
-  });
-  if (!columns.has('code')) throw new AppError('VALIDATION', 'items.import.noCodeColumn');
-  const records: Table['records'] = [];
-  rows.forEach((cells, i) => {
-    if (i === 0 || cells.every((c) => c.trim() === '')) return;
-    records.push({ row: i + 1, cells });
-  });
-  if (!records.length) throw new AppError('VALIDATION', 'items.import.empty');
-  if (records.length > MAX_ROWS) throw new AppError('VALIDATION', 'items.import.tooManyRows', { max: MAX_ROWS });
-  return { columns, records };
+export function readTable(fileName: string, base64: string): Promise<Table> {
+  return readSheetTable(
+    { fileName, base64 },
+    {
+      columns: COLUMNS,
+      aliases: ALIASES,
+      unknownColumn: 'items.import.unknownColumn',
+      duplicateColumn: 'items.import.duplicateColumn',
+      required: ['code'],
+      missingColumn: 'items.import.noCodeColumn',
+      empty: 'items.import.empty',
+      tooManyRecords: 'items.import.tooManyRows',
+      maxRecords: MAX_ROWS,
+      maxRows: MAX_ROWS + 10_000,
+    },
+  );
 }

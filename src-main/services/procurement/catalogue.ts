@@ -1,4 +1,6 @@
+import { and, asc, eq, ne, type SQL } from 'drizzle-orm';
 import type { CatalogueRow } from '../../../src-shared/api/methods/procurement';
+import { items, supplierItems, suppliers } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
@@ -6,49 +8,53 @@ import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
 import { loadItem, toBaseQty } from '../ops/units';
 
-const SELECT = `SELECT c.id, c.supplier_id AS supplierId, c.item_id AS itemId, i.code AS itemCode, i.name_zh AS nameZh,
-  i.name_en AS nameEn, i.category, i.base_unit AS baseUnit, c.supplier_code AS supplierCode, c.pack_unit AS packUnit,
-  c.pack_qty AS packQty, c.price, c.preferred, c.active, i.active AS itemActive
-  FROM supplier_items c JOIN items i ON i.id = c.item_id`;
-
-type Row = Omit<CatalogueRow, 'preferred' | 'active' | 'itemActive'> & {
-  preferred: number;
-  active: number;
-  itemActive: number;
+/** An entry with the item it offers, as the catalogue lists it. */
+const ENTRY = {
+  id: supplierItems.id,
+  supplierId: supplierItems.supplierId,
+  itemId: supplierItems.itemId,
+  itemCode: items.code,
+  nameZh: items.nameZh,
+  nameEn: items.nameEn,
+  category: items.category,
+  baseUnit: items.baseUnit,
+  supplierCode: supplierItems.supplierCode,
+  packUnit: supplierItems.packUnit,
+  packQty: supplierItems.packQty,
+  price: supplierItems.price,
+  preferred: supplierItems.preferred,
+  active: supplierItems.active,
+  itemActive: items.active,
 };
-const toDto = (r: Row): CatalogueRow => ({
-  ...r,
-  preferred: r.preferred === 1,
-  active: r.active === 1,
-  itemActive: r.itemActive === 1,
-});
+
+const entries = (ctx: Ctx, where: SQL | undefined): CatalogueRow[] =>
+  ctx.db
+    .select(ENTRY)
+    .from(supplierItems)
+    .innerJoin(items, eq(items.id, supplierItems.itemId))
+    .where(where)
+    .orderBy(asc(items.code), asc(supplierItems.supplierId))
+    .all();
 
 /** One supplier's catalogue, or every supplier's offer of one item (both filters may be combined). */
 export function listCatalogue(ctx: Ctx, i: { supplierId?: string | null; itemId?: string | null }): CatalogueRow[] {
-  const where: string[] = [];
-  const args: string[] = [];
-  if (i.supplierId) {
-    where.push('c.supplier_id = ?');
-    args.push(i.supplierId);
-  }
-  if (i.itemId) {
-    where.push('c.item_id = ?');
-    args.push(i.itemId);
-  }
-  const sql = `${SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY i.code, c.supplier_id`;
-  return (ctx.sqlite.prepare(sql).all(...args) as Row[]).map(toDto);
+  return entries(
+    ctx,
+    and(
+      i.supplierId ? eq(supplierItems.supplierId, i.supplierId) : undefined,
+      i.itemId ? eq(supplierItems.itemId, i.itemId) : undefined,
+    ),
+  );
 }
 
 export function catalogueEntry(ctx: Ctx, supplierId: string, itemId: string): CatalogueRow | undefined {
-  const row = ctx.sqlite.prepare(`${SELECT} WHERE c.supplier_id = ? AND c.item_id = ?`).get(supplierId, itemId) as
-    Row | undefined;
-  return row && toDto(row);
+  return entries(ctx, and(eq(supplierItems.supplierId, supplierId), eq(supplierItems.itemId, itemId)))[0];
 }
 
 function entryById(ctx: Ctx, id: string): CatalogueRow {
-  const row = ctx.sqlite.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+  const row = entries(ctx, eq(supplierItems.id, id))[0];
   if (!row) throw new AppError('NOT_FOUND');
-  return toDto(row);
+  return row;
 }
 
 /**
@@ -70,18 +76,24 @@ export function saveCatalogueItem(
     active: boolean;
   },
 ): CatalogueRow {
-  const supplier = ctx.sqlite.prepare('SELECT id FROM suppliers WHERE id = ?').get(i.supplierId);
+  const supplier = ctx.db.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.id, i.supplierId)).get();
   if (!supplier) fieldError('VALIDATION', 'procurement.error.supplierNotFound', 'supplierId');
   const item = loadItem(ctx, i.itemId);
   if (!item) fieldError('VALIDATION', 'error.stock.item', 'itemId');
   const packQty = toBaseQty(item, i.packSize.qty, i.packSize.unit, 'packSize');
   const before = catalogueEntry(ctx, i.supplierId, i.itemId);
   if (i.preferred) {
-    ctx.sqlite
-      .prepare(
-        'UPDATE supplier_items SET preferred = 0, updated_at = ? WHERE item_id = ? AND supplier_id <> ? AND preferred = 1',
+    ctx.db
+      .update(supplierItems)
+      .set({ preferred: false, updatedAt: ctx.now })
+      .where(
+        and(
+          eq(supplierItems.itemId, i.itemId),
+          ne(supplierItems.supplierId, i.supplierId),
+          eq(supplierItems.preferred, true),
+        ),
       )
-      .run(ctx.now, i.itemId, i.supplierId);
+      .run();
   }
   const values = {
     supplierCode: i.supplierCode,
@@ -93,24 +105,10 @@ export function saveCatalogueItem(
   };
   if (!before) {
     const id = uuidv7(ctx.now);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO supplier_items (id, supplier_id, item_id, supplier_code, pack_unit, pack_qty, price, preferred, active,
-           created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        i.supplierId,
-        i.itemId,
-        i.supplierCode,
-        i.packUnit,
-        packQty,
-        i.price,
-        i.preferred ? 1 : 0,
-        i.active ? 1 : 0,
-        ctx.now,
-        ctx.now,
-      );
+    ctx.db
+      .insert(supplierItems)
+      .values({ id, supplierId: i.supplierId, itemId: i.itemId, ...values, createdAt: ctx.now, updatedAt: ctx.now })
+      .run();
     ctx.changed({
       table: 'supplier_items',
       id,
@@ -119,12 +117,11 @@ export function saveCatalogueItem(
     });
     return entryById(ctx, id);
   }
-  ctx.sqlite
-    .prepare(
-      `UPDATE supplier_items SET supplier_code = ?, pack_unit = ?, pack_qty = ?, price = ?, preferred = ?, active = ?,
-         updated_at = ? WHERE id = ?`,
-    )
-    .run(i.supplierCode, i.packUnit, packQty, i.price, i.preferred ? 1 : 0, i.active ? 1 : 0, ctx.now, before.id);
+  ctx.db
+    .update(supplierItems)
+    .set({ ...values, updatedAt: ctx.now })
+    .where(eq(supplierItems.id, before.id))
+    .run();
   const change = diff(
     {
       supplierCode: before.supplierCode,
@@ -145,7 +142,7 @@ export function saveCatalogueItem(
 /** Orders copy what they need from the entry, so removing it changes no order. */
 export function removeCatalogueItem(ctx: Ctx, i: { id: string }): { ok: true } {
   const before = entryById(ctx, i.id);
-  ctx.sqlite.prepare('DELETE FROM supplier_items WHERE id = ?').run(i.id);
+  ctx.db.delete(supplierItems).where(eq(supplierItems.id, i.id)).run();
   ctx.changed({
     table: 'supplier_items',
     id: i.id,

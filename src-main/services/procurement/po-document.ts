@@ -1,40 +1,15 @@
 import type { PoDto } from '../../../src-shared/api/methods/procurement';
-import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { sizeText } from '../../../src-shared/pack-size';
-import { currencySymbol, formatAmount, xlsxMoneyFormat } from '../../../src-shared/money';
+import { currencySymbol } from '../../../src-shared/money';
 import { formatScaled } from '../../../src-shared/quantity';
 import type { Ctx } from '../context';
-import { storeMoney } from '../store/money';
-import { storeRow } from '../store/settings';
+import { documentBasics } from '../supplier-documents/basics';
+import type { SupplierDocument } from '../supplier-documents/document';
 
-/**
- * An order as a printable document, the same for the XLSX and the PDF: the
- * texts in the caller's language, numbers already formatted (exact, from the
- * integers), plus the raw numbers where a spreadsheet wants to sum them.
- */
-export interface PoDocument {
-  title: string;
-  fileStem: string;
-  /** Label/value pairs under the title: supplier, store, dates. */
-  fields: [string, string][];
-  columns: { header: string; align: 'left' | 'right'; width: number }[];
-  rows: { cells: string[]; numbers: (number | null)[] }[];
-  totalLabel: string;
-  total: string;
-  totalNumber: number;
-  /** The Excel number format of money cells: the store currency's symbol and decimals. */
-  moneyFormat: string;
-  note: string;
-  signatures: string[];
-}
-
-export function poDocument(ctx: Ctx, po: PoDto): PoDocument {
-  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(ctx.locale, key, params);
-  const store = storeRow(ctx.db);
+/** An order as the document the supplier gets, the same for the XLSX and the PDF, in the caller's language. */
+export function poDocument(ctx: Ctx, po: PoDto): SupplierDocument {
+  const { t, store, money, amount, moneyFormat, buyer, contact, signatures } = documentBasics(ctx);
   const zh = ctx.locale === 'zh-CN';
-  const money = storeMoney(ctx);
-  const amount = (v: number) => formatAmount(v, money.currency);
-  const contact = [po.supplierContact, po.supplierPhone].filter(Boolean).join(' ');
   return {
     title: t('po.doc.title'),
     fileStem: po.number,
@@ -42,9 +17,9 @@ export function poDocument(ctx: Ctx, po: PoDto): PoDocument {
       [t('po.f.number'), po.number],
       [t('po.f.status'), t(`po.status.${po.status}`)],
       [t('po.f.supplier'), `${po.supplierCode} ${po.supplierName}`],
-      [t('po.doc.supplierContact'), contact],
+      [t('po.doc.supplierContact'), contact(po)],
       [t('po.doc.supplierAddress'), po.supplierAddress],
-      [t('po.doc.buyer'), store ? `${store.code} ${store.name}` : ''],
+      [t('po.doc.buyer'), buyer],
       [t('po.doc.deliverTo'), store?.address ?? ''],
       [t('po.f.orderDay'), po.orderDay],
       [t('po.f.expectedDay'), po.expectedDay ?? ''],
@@ -54,11 +29,11 @@ export function poDocument(ctx: Ctx, po: PoDto): PoDocument {
       { header: t('po.col.itemCode'), align: 'left', width: 10 },
       { header: t('po.col.supplierCode'), align: 'left', width: 11 },
       { header: t('po.col.item'), align: 'left', width: 24 },
-      { header: t('po.col.packs'), align: 'right', width: 8 },
+      { header: t('po.col.packs'), align: 'right', width: 8, format: 'qty' },
       { header: t('po.col.packUnit'), align: 'left', width: 6 },
       { header: t('po.col.packSize'), align: 'right', width: 10 },
-      { header: t('po.col.price'), align: 'right', width: 11 },
-      { header: t('po.col.value'), align: 'right', width: 13 },
+      { header: t('po.col.price'), align: 'right', width: 11, format: 'money' },
+      { header: t('po.col.value'), align: 'right', width: 13, format: 'money' },
     ],
     rows: po.lines.map((l) => ({
       cells: [
@@ -77,8 +52,8 @@ export function poDocument(ctx: Ctx, po: PoDto): PoDocument {
     totalLabel: t('po.doc.total', { currency: currencySymbol(money) }),
     total: amount(po.value),
     totalNumber: po.value / 10_000,
-    moneyFormat: xlsxMoneyFormat(money),
+    moneyFormat,
     note: po.note,
-    signatures: [t('po.doc.preparedBy'), t('po.doc.approvedBy'), t('po.doc.supplierSign')],
+    signatures,
   };
 }

@@ -1,21 +1,33 @@
 import type { PoRow } from '../../../src-shared/api/methods/procurement';
+import { addDays } from '../../../src-shared/time';
+import type { supplierItems, suppliers } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { reorder } from '../ops/reorder';
-import { addDays } from '../../../src-shared/time';
 import { storeDay } from '../store/store-day';
 import { listPos } from './po-read';
 import { insertPo, type ResolvedPoLine } from './po-write';
 
-interface Offer {
-  supplierId: string;
-  leadTimeDays: number;
-  supplierCode: string;
-  packUnit: string;
-  packQty: number;
-  price: number;
-  preferred: number;
-  code: string;
-}
+type SupplierItem = typeof supplierItems.$inferSelect;
+type Supplier = typeof suppliers.$inferSelect;
+
+/** An active supplier's active offer of an item; `preferred` as stored (1 or 0), which sorts it first. */
+type Offer = Pick<SupplierItem, 'itemId' | 'supplierId' | 'supplierCode' | 'packUnit' | 'packQty' | 'price'> &
+  Pick<Supplier, 'leadTimeDays' | 'code'> & { preferred: number };
+
+const activeOffers = sql<Offer>(
+  `SELECT c.item_id AS itemId, c.supplier_id AS supplierId, s.lead_time_days AS leadTimeDays,
+     c.supplier_code AS supplierCode, c.pack_unit AS packUnit, c.pack_qty AS packQty, c.price, c.preferred, s.code
+   FROM supplier_items c JOIN suppliers s ON s.id = c.supplier_id
+   WHERE c.active = 1 AND s.active = 1 AND c.pack_qty > 0`,
+);
+
+/** Base quantity per item still to come on orders not yet received, closed or cancelled. */
+const stillOnOrder = sql<{ itemId: string; qty: number }>(
+  `SELECT l.item_id AS itemId, sum(max(l.qty_ordered - l.qty_received, 0)) AS qty
+   FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
+   WHERE p.status IN ('draft', 'approved', 'partial') GROUP BY l.item_id`,
+);
 
 /** Preferred first, then the lowest price per base unit (compared exactly), then the supplier code. */
 function better(a: Offer, b: Offer): number {
@@ -24,6 +36,16 @@ function better(a: Offer, b: Offer): number {
   const y = BigInt(b.price) * BigInt(a.packQty);
   if (x !== y) return x < y ? -1 : 1;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+}
+
+/** Each item's best offer (see `better`). */
+function bestOffers(ctx: Ctx): Map<string, Offer> {
+  const best = new Map<string, Offer>();
+  for (const o of activeOffers.iterate(ctx.sqlite)) {
+    const held = best.get(o.itemId);
+    if (!held || better(o, held) < 0) best.set(o.itemId, o);
+  }
+  return best;
 }
 
 /**
@@ -35,23 +57,8 @@ function better(a: Offer, b: Offer): number {
 export function poFromReorder(ctx: Ctx, i: { itemIds?: string[] | null }) {
   const only = i.itemIds?.length ? new Set(i.itemIds) : null;
   const suggestions = reorder(ctx).filter((r) => !only || only.has(r.itemId));
-  const onOrder = new Map(
-    (
-      ctx.sqlite
-        .prepare(
-          `SELECT l.item_id AS itemId, sum(max(l.qty_ordered - l.qty_received, 0)) AS qty
-           FROM purchase_order_lines l JOIN purchase_orders p ON p.id = l.po_id
-           WHERE p.status IN ('draft', 'approved', 'partial') GROUP BY l.item_id`,
-        )
-        .all() as { itemId: string; qty: number }[]
-    ).map((r) => [r.itemId, r.qty]),
-  );
-  const offersOf = ctx.sqlite.prepare(
-    `SELECT c.supplier_id AS supplierId, s.lead_time_days AS leadTimeDays, c.supplier_code AS supplierCode,
-            c.pack_unit AS packUnit, c.pack_qty AS packQty, c.price, c.preferred, s.code
-     FROM supplier_items c JOIN suppliers s ON s.id = c.supplier_id
-     WHERE c.item_id = ? AND c.active = 1 AND s.active = 1 AND c.pack_qty > 0`,
-  );
+  const onOrder = new Map(stillOnOrder.all(ctx.sqlite).map((r) => [r.itemId, r.qty]));
+  const offers = bestOffers(ctx);
   const bySupplier = new Map<string, { leadTimeDays: number; lines: ResolvedPoLine[] }>();
   const unassigned: { itemId: string; code: string; nameZh: string; nameEn: string }[] = [];
   const covered: string[] = [];
@@ -61,7 +68,7 @@ export function poFromReorder(ctx: Ctx, i: { itemIds?: string[] | null }) {
       covered.push(r.code);
       continue;
     }
-    const best = (offersOf.all(r.itemId) as Offer[]).sort(better)[0];
+    const best = offers.get(r.itemId);
     if (!best) {
       unassigned.push({ itemId: r.itemId, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn });
       continue;

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { PoDto, PoStatus } from '../../../src-shared/api/methods/procurement';
 import { translate } from '../../../src-shared/i18n';
+import { purchaseOrders } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { getPo, poRecord } from './po-read';
@@ -16,30 +19,21 @@ function refuse(ctx: Ctx, number: string, status: PoStatus, action: 'approve' | 
   });
 }
 
-function setStatus(ctx: Ctx, id: string, from: PoStatus, to: PoStatus, extra: Record<string, unknown> = {}): void {
+/** Moves the order to `to`, stamping who approved or closed it (closing: received, closed short or cancelled). */
+function setStatus(ctx: Ctx, id: string, from: PoStatus, to: PoStatus, extra: { reason?: string } = {}): void {
+  const by = ctx.user?.id ?? null;
   const closing = to === 'closed' || to === 'cancelled' || to === 'received';
-  ctx.sqlite
-    .prepare(
-      `UPDATE purchase_orders SET status = ?, updated_at = ?,
-         approved_at = CASE WHEN ? THEN ? ELSE approved_at END, approved_by = CASE WHEN ? THEN ? ELSE approved_by END,
-         closed_at = CASE WHEN ? THEN ? ELSE closed_at END, closed_by = CASE WHEN ? THEN ? ELSE closed_by END,
-         close_reason = coalesce(?, close_reason)
-       WHERE id = ?`,
-    )
-    .run(
-      to,
-      ctx.now,
-      to === 'approved' ? 1 : 0,
-      ctx.now,
-      to === 'approved' ? 1 : 0,
-      ctx.user?.id ?? null,
-      closing ? 1 : 0,
-      ctx.now,
-      closing ? 1 : 0,
-      ctx.user?.id ?? null,
-      typeof extra.reason === 'string' ? extra.reason : null,
-      id,
-    );
+  ctx.db
+    .update(purchaseOrders)
+    .set({
+      status: to,
+      updatedAt: ctx.now,
+      ...(to === 'approved' ? { approvedAt: ctx.now, approvedBy: by } : {}),
+      ...(closing ? { closedAt: ctx.now, closedBy: by } : {}),
+      ...(extra.reason !== undefined ? { closeReason: extra.reason } : {}),
+    })
+    .where(eq(purchaseOrders.id, id))
+    .run();
   ctx.changed({
     table: 'purchase_orders',
     id,
@@ -49,23 +43,33 @@ function setStatus(ctx: Ctx, id: string, from: PoStatus, to: PoStatus, extra: Re
   });
 }
 
+const openReceiptNumbers = sql<{ number: string }, [string]>(
+  "SELECT number FROM receipts WHERE po_id = ? AND status = 'open' ORDER BY number",
+);
+
 /** Receipts still open on the order: it cannot be cancelled or closed under a clerk who is receiving it. */
 function refuseOpenReceipts(ctx: Ctx, poId: string): void {
-  const open = ctx.sqlite
-    .prepare("SELECT number FROM receipts WHERE po_id = ? AND status = 'open' ORDER BY number")
-    .all(poId) as { number: string }[];
+  const open = openReceiptNumbers.all(ctx.sqlite, poId);
   if (open.length) {
     throw new AppError('CONFLICT', 'po.error.openReceipts', { receipts: open.map((r) => r.number).join(', ') });
   }
 }
 
+/**
+ * How many lines the order has, how many are received in full (or more),
+ * how many got something, and how many any receipt has touched.
+ */
+const lineProgress = sql<{ n: number; full: number | null; some: number | null; touched: number | null }, [string]>(
+  `SELECT count(*) AS n, sum(qty_received >= qty_ordered) AS full, sum(qty_received > 0) AS some,
+     sum(qty_received <> 0) AS touched
+   FROM purchase_order_lines WHERE po_id = ?`,
+);
+
 export function approvePo(ctx: Ctx, i: { id: string }): PoDto {
   const po = poRecord(ctx, i.id);
   if (po.status !== 'draft') refuse(ctx, po.number, po.status, 'approve');
-  const lines = ctx.sqlite.prepare('SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ?').get(i.id) as {
-    n: number;
-  };
-  if (!lines.n) throw new AppError('VALIDATION', 'po.error.noLines', { number: po.number });
+  if (!lineProgress.get(ctx.sqlite, i.id)?.n)
+    throw new AppError('VALIDATION', 'po.error.noLines', { number: po.number });
   requireActiveSupplier(ctx, po.supplierId, 'supplierId');
   setStatus(ctx, i.id, po.status, 'approved');
   return getPo(ctx, i);
@@ -76,10 +80,7 @@ export function cancelPo(ctx: Ctx, i: { id: string; reason?: string }): PoDto {
   const po = poRecord(ctx, i.id);
   if (po.status !== 'draft' && po.status !== 'approved') refuse(ctx, po.number, po.status, 'cancel');
   refuseOpenReceipts(ctx, i.id);
-  const got = ctx.sqlite
-    .prepare('SELECT count(*) AS n FROM purchase_order_lines WHERE po_id = ? AND qty_received <> 0')
-    .get(i.id) as { n: number };
-  if (got.n) refuse(ctx, po.number, 'partial', 'cancel');
+  if (lineProgress.get(ctx.sqlite, i.id)?.touched) refuse(ctx, po.number, 'partial', 'cancel');
   setStatus(ctx, i.id, po.status, 'cancelled', { reason: i.reason ?? '' });
   return getPo(ctx, i);
 }
@@ -100,12 +101,7 @@ export function closeShortPo(ctx: Ctx, i: { id: string; reason?: string }): PoDt
 export function refreshPoStatus(ctx: Ctx, poId: string): PoStatus {
   const po = poRecord(ctx, poId);
   if (po.status !== 'approved' && po.status !== 'partial') return po.status;
-  const r = ctx.sqlite
-    .prepare(
-      `SELECT count(*) AS n, sum(qty_received >= qty_ordered) AS full, sum(qty_received > 0) AS some
-       FROM purchase_order_lines WHERE po_id = ?`,
-    )
-    .get(poId) as { n: number; full: number | null; some: number | null };
+  const r = lineProgress.get(ctx.sqlite, poId)!;
   const next: PoStatus = r.n > 0 && r.full === r.n ? 'received' : (r.some ?? 0) > 0 ? 'partial' : 'approved';
   if (next !== po.status) setStatus(ctx, poId, po.status, next);
   return next;

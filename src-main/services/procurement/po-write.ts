@@ -1,34 +1,32 @@
+import { and, desc, eq } from 'drizzle-orm';
 import type { PoDto, PoLineInput } from '../../../src-shared/api/methods/procurement';
 import { QTY_SCALE, formatQty, parseScaled } from '../../../src-shared/quantity';
+import { addDays } from '../../../src-shared/time';
+import { itemUnits, purchaseOrderLines, purchaseOrders } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
 import { loadItem } from '../ops/units';
 import { MAX_QTY } from '../stock/post';
-import { catalogueEntry } from './catalogue';
-import { addDays } from '../../../src-shared/time';
-import { nextNumber } from './document-numbers';
 import { storeDay } from '../store/store-day';
+import { catalogueEntry } from './catalogue';
+import { nextNumber } from './document-numbers';
 import { getPo, poRecord } from './po-read';
 import { statusText } from './po-status';
 import { requireActiveSupplier } from './suppliers';
 
-export interface ResolvedPoLine {
-  itemId: string;
-  supplierCode: string;
-  packUnit: string;
-  packQty: number;
-  packs: number;
-  qtyOrdered: number;
-  price: number;
-  note: string;
-}
+/** A line as the order keeps it: its row but for the keys and what receipts fill in. */
+export type ResolvedPoLine = Omit<typeof purchaseOrderLines.$inferSelect, 'id' | 'poId' | 'lineNo' | 'qtyReceived'>;
 
 /** The item's own purchase unit (the largest one marked purchase), else its base unit. */
 function purchasePack(ctx: Ctx, itemId: string, baseUnit: string): { unit: string; factor: number } {
-  const u = ctx.sqlite
-    .prepare('SELECT unit, factor FROM item_units WHERE item_id = ? AND purchase = 1 ORDER BY factor DESC LIMIT 1')
-    .get(itemId) as { unit: string; factor: number } | undefined;
+  const u = ctx.db
+    .select({ unit: itemUnits.unit, factor: itemUnits.factor })
+    .from(itemUnits)
+    .where(and(eq(itemUnits.itemId, itemId), eq(itemUnits.purchase, true)))
+    .orderBy(desc(itemUnits.factor))
+    .limit(1)
+    .get();
   return u ?? { unit: baseUnit, factor: QTY_SCALE };
 }
 
@@ -90,25 +88,11 @@ export function resolvePoLines(ctx: Ctx, supplierId: string, lines: readonly PoL
 }
 
 function writeLines(ctx: Ctx, poId: string, lines: ResolvedPoLine[]): void {
-  const ins = ctx.sqlite.prepare(
-    `INSERT INTO purchase_order_lines (id, po_id, line_no, item_id, supplier_code, pack_unit, pack_qty, packs,
-       qty_ordered, price, qty_received, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)`,
-  );
-  lines.forEach((l, n) =>
-    ins.run(
-      uuidv7(ctx.now),
-      poId,
-      n + 1,
-      l.itemId,
-      l.supplierCode,
-      l.packUnit,
-      l.packQty,
-      l.packs,
-      l.qtyOrdered,
-      l.price,
-      l.note,
-    ),
-  );
+  if (!lines.length) return;
+  ctx.db
+    .insert(purchaseOrderLines)
+    .values(lines.map((l, n) => ({ ...l, id: uuidv7(ctx.now), poId, lineNo: n + 1, qtyReceived: 0 })))
+    .run();
 }
 
 /** Lines as text for the audit log: short enough to read, exact enough to compare. */
@@ -130,23 +114,22 @@ export function insertPo(
 ): { id: string; number: string } {
   const id = uuidv7(ctx.now);
   const number = nextNumber(ctx, 'purchase_orders', 'PO');
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO purchase_orders (id, number, supplier_id, status, source, order_day, expected_day, note,
-         created_at, created_by, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  ctx.db
+    .insert(purchaseOrders)
+    .values({
       id,
       number,
-      i.supplierId,
-      i.source,
-      storeDay(ctx),
-      i.expectedDay,
-      i.note,
-      ctx.now,
-      ctx.user?.id ?? null,
-      ctx.now,
-    );
+      supplierId: i.supplierId,
+      status: 'draft',
+      source: i.source,
+      orderDay: storeDay(ctx),
+      expectedDay: i.expectedDay,
+      note: i.note,
+      createdAt: ctx.now,
+      createdBy: ctx.user?.id ?? null,
+      updatedAt: ctx.now,
+    })
+    .run();
   writeLines(ctx, id, lines);
   ctx.changed({
     table: 'purchase_orders',
@@ -196,10 +179,12 @@ export function updatePo(ctx: Ctx, i: PoHeaderInput & { id: string }): PoDto {
   const s = requireActiveSupplier(ctx, i.supplierId, 'supplierId');
   const lines = resolvePoLines(ctx, i.supplierId, i.lines);
   const day = expectedDay(ctx, i.expectedDay, s.leadTimeDays);
-  ctx.sqlite
-    .prepare('UPDATE purchase_orders SET supplier_id = ?, expected_day = ?, note = ?, updated_at = ? WHERE id = ?')
-    .run(i.supplierId, day, i.note ?? '', ctx.now, i.id);
-  ctx.sqlite.prepare('DELETE FROM purchase_order_lines WHERE po_id = ?').run(i.id);
+  ctx.db
+    .update(purchaseOrders)
+    .set({ supplierId: i.supplierId, expectedDay: day, note: i.note ?? '', updatedAt: ctx.now })
+    .where(eq(purchaseOrders.id, i.id))
+    .run();
+  ctx.db.delete(purchaseOrderLines).where(eq(purchaseOrderLines.poId, i.id)).run();
   writeLines(ctx, i.id, lines);
   ctx.changed({
     table: 'purchase_orders',

@@ -1,37 +1,15 @@
+import { and, asc, eq, getTableColumns, ne, sql as expr, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { SupplierContact, type SupplierDto, type SupplierInput } from '../../../src-shared/api/methods/procurement';
 import { toIso } from '../../../src-shared/time';
+import { suppliers } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
 import { listCatalogue } from './catalogue';
 
-const SELECT = `SELECT s.id, s.code, s.name, s.contact, s.phone, s.contacts, s.email, s.address,
-  s.lead_time_days AS leadTimeDays, s.order_days AS orderDays, s.min_order_value AS minOrderValue, s.active, s.note,
-  s.updated_at AS updatedAt,
-  (SELECT count(*) FROM supplier_items si WHERE si.supplier_id = s.id) AS items,
-  (SELECT count(*) FROM purchase_orders p WHERE p.supplier_id = s.id AND p.status IN ('draft', 'approved', 'partial')) AS openOrders
-  FROM suppliers s`;
-
-interface Row {
-  id: string;
-  code: string;
-  name: string;
-  contact: string;
-  phone: string;
-  contacts: string;
-  email: string;
-  address: string;
-  leadTimeDays: number;
-  orderDays: string;
-  minOrderValue: number;
-  active: number;
-  note: string;
-  updatedAt: number;
-  items: number;
-  openOrders: number;
-}
+type SupplierRow = typeof suppliers.$inferSelect & { items: number; openOrders: number };
 
 const Contacts = z.array(SupplierContact);
 
@@ -45,23 +23,41 @@ function parseContacts(json: string): SupplierDto['contacts'] {
   }
 }
 
-function toDto(r: Row): SupplierDto {
+function toDto({ createdAt: _c, ...r }: SupplierRow): SupplierDto {
   return {
     ...r,
     contacts: parseContacts(r.contacts),
     orderDays: [...r.orderDays].map(Number).filter((d) => d >= 1 && d <= 7),
-    active: r.active === 1,
     updatedAt: toIso(r.updatedAt)!,
   };
 }
 
+/**
+ * Suppliers with how many items they list and how many of their orders are
+ * still open. The counts name the outer row as "suppliers" by hand: drizzle
+ * writes a one-table query's columns unqualified, which inside a subquery
+ * would mean the subquery's own table.
+ */
+const withCounts = (ctx: Ctx, where: SQL | undefined): SupplierDto[] =>
+  ctx.db
+    .select({
+      ...getTableColumns(suppliers),
+      items: expr<number>`(SELECT count(*) FROM supplier_items si WHERE si.supplier_id = "suppliers"."id")`,
+      openOrders: expr<number>`(SELECT count(*) FROM purchase_orders p
+        WHERE p.supplier_id = "suppliers"."id" AND p.status IN ('draft', 'approved', 'partial'))`,
+    })
+    .from(suppliers)
+    .where(where)
+    .orderBy(asc(suppliers.code))
+    .all()
+    .map(toDto);
+
 export function listSuppliers(ctx: Ctx): SupplierDto[] {
-  return (ctx.sqlite.prepare(`${SELECT} ORDER BY s.code`).all() as Row[]).map(toDto);
+  return withCounts(ctx, undefined);
 }
 
 export function findSupplier(ctx: Ctx, id: string): SupplierDto | undefined {
-  const row = ctx.sqlite.prepare(`${SELECT} WHERE s.id = ?`).get(id) as Row | undefined;
-  return row && toDto(row);
+  return withCounts(ctx, eq(suppliers.id, id))[0];
 }
 
 export function getSupplier(ctx: Ctx, id: string): SupplierDto {
@@ -76,9 +72,11 @@ export function getSupplierWithCatalogue(ctx: Ctx, i: { id: string }) {
 
 /** Codes are unique ignoring case: 'sup-001' next to 'SUP-001' on two orders would only confuse. */
 function assertCodeFree(ctx: Ctx, code: string, selfId: string | null): void {
-  const other = ctx.sqlite
-    .prepare('SELECT id FROM suppliers WHERE code = ? COLLATE NOCASE AND id IS NOT ?')
-    .get(code, selfId) as { id: string } | undefined;
+  const other = ctx.db
+    .select({ id: suppliers.id })
+    .from(suppliers)
+    .where(and(expr`${suppliers.code} = ${code} COLLATE NOCASE`, selfId ? ne(suppliers.id, selfId) : undefined))
+    .get();
   if (other) {
     throw new AppError('CONFLICT', 'procurement.error.supplierCode', { code }, [
       { path: 'code', key: 'procurement.error.supplierCode', params: { code } },
@@ -86,40 +84,20 @@ function assertCodeFree(ctx: Ctx, code: string, selfId: string | null): void {
   }
 }
 
-/** The row's columns in write order, weekdays sorted and unique ('531' and '135' are the same days). */
-function columns(i: SupplierInput) {
-  const days = [...new Set(i.orderDays)].sort().join('');
-  return [
-    i.code,
-    i.name,
-    i.contact,
-    i.phone,
-    JSON.stringify(i.contacts),
-    i.email,
-    i.address,
-    i.leadTimeDays,
-    days,
-    i.minOrderValue,
-    i.active ? 1 : 0,
-    i.note,
-  ];
-}
-
-function auditView(i: SupplierInput): Record<string, unknown> {
+/** The columns as stored: contacts as JSON, weekdays sorted and unique ('531' and '135' are the same days). */
+function stored(i: SupplierInput) {
   return { ...i, contacts: JSON.stringify(i.contacts), orderDays: [...new Set(i.orderDays)].sort().join('') };
 }
 
 export function createSupplier(ctx: Ctx, input: SupplierInput): SupplierDto {
   assertCodeFree(ctx, input.code, null);
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO suppliers (code, name, contact, phone, contacts, email, address, lead_time_days, order_days,
-         min_order_value, active, note, id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(...columns(input), id, ctx.now, ctx.now);
-  ctx.changed({ table: 'suppliers', id, op: 'insert', values: auditView(input) });
+  const values = stored(input);
+  ctx.db
+    .insert(suppliers)
+    .values({ ...values, id, createdAt: ctx.now, updatedAt: ctx.now })
+    .run();
+  ctx.changed({ table: 'suppliers', id, op: 'insert', values });
   return getSupplier(ctx, id);
 }
 
@@ -127,14 +105,14 @@ export function updateSupplier(ctx: Ctx, input: SupplierInput & { id: string }):
   const before = getSupplier(ctx, input.id);
   const { id, ...fields } = input;
   assertCodeFree(ctx, fields.code, id);
-  ctx.sqlite
-    .prepare(
-      `UPDATE suppliers SET code = ?, name = ?, contact = ?, phone = ?, contacts = ?, email = ?, address = ?,
-         lead_time_days = ?, order_days = ?, min_order_value = ?, active = ?, note = ?, updated_at = ? WHERE id = ?`,
-    )
-    .run(...columns(fields), ctx.now, id);
+  const values = stored(fields);
+  ctx.db
+    .update(suppliers)
+    .set({ ...values, updatedAt: ctx.now })
+    .where(eq(suppliers.id, id))
+    .run();
   const { items: _i, openOrders: _o, updatedAt: _u, id: _id, ...old } = before;
-  const change = diff(auditView(old), auditView(fields));
+  const change = diff(stored(old), values);
   if (Object.keys(change.values).length) ctx.changed({ table: 'suppliers', id, op: 'update', ...change });
   return getSupplier(ctx, id);
 }

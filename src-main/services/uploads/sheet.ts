@@ -41,13 +41,13 @@ export async function readUploadedSheet(upload: SheetUpload, limits: Partial<She
   const bytes = Buffer.from(upload.base64, 'base64');
   const kind = kindOf(upload.fileName, bytes);
   if (kind === 'xls') throw fail('upload.sheet.oldFormat', { name: upload.fileName });
-  if (!kind) throw fail('items.import.badType', { name: upload.fileName });
+  if (!kind) throw fail('upload.sheet.badType', { name: upload.fileName });
   try {
     return await readSheetInWorker(kind, bytes, limits);
   } catch (err) {
     if (!(err instanceof SheetRefusal)) throw err;
     if (err.reason === 'unreadable') {
-      throw fail('items.import.unreadable', { format: kind.toUpperCase(), reason: String(err.params.reason ?? '') });
+      throw fail('upload.sheet.unreadable', { format: kind.toUpperCase(), reason: String(err.params.reason ?? '') });
     }
     throw fail(`upload.sheet.${err.reason}`, err.params);
   }

@@ -354,7 +354,7 @@ export const invoiceMethods = {
   'invoices.import': mutation({
     input: InvoiceHeaderInput.extend({
       fileName: z.string().trim().min(1).max(200),
-      base64: z.string().min(1).max(MAX_BASE64, { message: 'items.import.tooBig' }),
+      base64: z.string().min(1).max(MAX_BASE64, { message: 'invoices.import.tooBig' }),
       dryRun: z.boolean().default(false),
     }),
     output: InvoiceImportReport,

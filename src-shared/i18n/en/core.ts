@@ -102,6 +102,19 @@ export const enCore = {
   'common.loadMore': 'Load more',
   'common.search': 'Search',
 
+  // spreadsheet imports (components/ImportModal)
+  'import.check': 'Check',
+  'import.run': 'Import',
+  'import.failed': '{count} problems found; nothing was imported. Correct the file and check it again.',
+  'import.row': 'Row',
+  'import.column': 'Column',
+  'import.problem': 'Problem',
+
+  // documents sent to suppliers (components/DocumentHeader)
+  'document.print': 'Print',
+  'document.exportXlsx': 'Export XLSX',
+  'document.exportPdf': 'Export PDF',
+
   // setup
   'setup.title': 'Set up this store',
   'setup.intro': 'This runs once. Enter the store and the first administrator.',

@@ -73,16 +73,10 @@ export const enItems = {
   'items.import.help':
     'Columns as in the export: code, name_zh, name_en, category, base_unit (g, ml or pc), purchase_unit, purchase_factor and count_unit, count_factor (in the base unit, e.g. 10000 for a 10 kg case), barcodes separated by |, storage_area, shelf_order, shelf_life_days, par_level, reorder_point (in the base unit), lot_tracked and active (yes/no). New codes are created, existing codes updated; columns left out keep their values. UTF-8 (with or without BOM), GBK and XLSX files are accepted.',
   'items.import.pick': 'Choose a .csv or .xlsx file',
-  'items.import.check': 'Check',
-  'items.import.run': 'Import',
   'items.import.ok':
     'The file is correct: {rows} rows, {created} new items, {updated} updates. Click Import to write them.',
   'items.import.done': 'Imported {rows} rows: {created} new items, {updated} updated.',
-  'items.import.failed': '{count} problems found; nothing was imported. Correct the file and check it again.',
   'items.import.rowError': 'Row {row} · {column}: {message}',
-  'items.import.row': 'Row',
-  'items.import.column': 'Column',
-  'items.import.problem': 'Problem',
 
   // errors (items)
   'items.codeTaken': 'Item code {code} is already used by another item.',
@@ -124,6 +118,4 @@ export const enItems = {
   'items.import.empty': 'The file has no item rows.',
   'items.import.tooManyRows': 'The file has more than {max} rows. Split it.',
   'items.import.tooBig': 'The file is larger than 5 MB. Split it.',
-  'items.import.unreadable': 'The file cannot be read as {format}: {reason}',
-  'items.import.badType': '"{name}" is not a .csv or .xlsx file. Save it as CSV or Excel (.xlsx) and try again.',
 } as const;

@@ -17,6 +17,8 @@ export const enSystem = {
     'Reading the file took longer than {seconds} s and was stopped. Save only the data as CSV, or split the file, and import again.',
   'upload.sheet.outOfMemory':
     'Reading the file needed more than {mb} MB of memory and was stopped. Save only the data as CSV, or split the file, and import again.',
+  'upload.sheet.badType': '"{name}" is not a .csv or .xlsx file. Save it as CSV or Excel (.xlsx) and try again.',
+  'upload.sheet.unreadable': 'The file cannot be read as {format}: {reason}',
   'upload.sheet.busy': 'Other files are being read right now. Try again in a minute.',
   'upload.sheet.oldFormat':
     '"{name}" is an old Excel (.xls) or password-protected file. Open it in Excel or WPS, save it as .xlsx without a password (or as CSV) and import that.',

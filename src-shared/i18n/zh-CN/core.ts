@@ -98,6 +98,17 @@ export const zhCore: Record<keyof typeof enCore, string> = {
   'common.loadMore': '加载更多',
   'common.search': '搜索',
 
+  'import.check': '检查',
+  'import.run': '导入',
+  'import.failed': '发现 {count} 个问题，未导入任何内容。请修改文件后重新检查。',
+  'import.row': '行号',
+  'import.column': '列',
+  'import.problem': '问题',
+
+  'document.print': '打印',
+  'document.exportXlsx': '导出 XLSX',
+  'document.exportPdf': '导出 PDF',
+
   'setup.title': '初始化门店',
   'setup.intro': '此步骤只需进行一次：填写门店信息和第一个管理员。',
   'setup.storeSection': '门店',

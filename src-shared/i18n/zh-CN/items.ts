@@ -70,15 +70,9 @@ export const zhItems: Record<keyof typeof enItems, string> = {
   'items.import.help':
     '列名与导出文件相同：code、name_zh、name_en、category、base_unit（g、ml 或 pc）、purchase_unit、purchase_factor 和 count_unit、count_factor（按基本单位填写，如 10 公斤一箱填 10000）、barcodes（多个用 | 分隔）、storage_area、shelf_order、shelf_life_days、par_level、reorder_point（按基本单位）、lot_tracked 和 active（yes/no）。新编码会新建，已有编码会更新；文件中没有的列保持原值。支持 UTF-8（带或不带 BOM）、GBK 编码的 CSV 和 XLSX。',
   'items.import.pick': '选择 .csv 或 .xlsx 文件',
-  'items.import.check': '检查',
-  'items.import.run': '导入',
   'items.import.ok': '文件无误：共 {rows} 行，新建 {created} 个物料，更新 {updated} 个。点击“导入”写入。',
   'items.import.done': '已导入 {rows} 行：新建 {created} 个物料，更新 {updated} 个。',
-  'items.import.failed': '发现 {count} 处问题，未导入任何数据。请修改文件后重新检查。',
   'items.import.rowError': '第 {row} 行 · {column}：{message}',
-  'items.import.row': '行号',
-  'items.import.column': '列',
-  'items.import.problem': '问题',
 
   'items.codeTaken': '物料编码 {code} 已被其他物料使用。',
   'items.categoryUnknown': '类别“{category}”不存在，请先在“物料类别”中新建。',
@@ -118,6 +112,4 @@ export const zhItems: Record<keyof typeof enItems, string> = {
   'items.import.empty': '文件中没有物料数据行。',
   'items.import.tooManyRows': '文件超过 {max} 行，请拆分后导入。',
   'items.import.tooBig': '文件超过 5 MB，请拆分后导入。',
-  'items.import.unreadable': '无法按 {format} 读取该文件：{reason}',
-  'items.import.badType': '“{name}”不是 .csv 或 .xlsx 文件。请另存为 CSV 或 Excel (.xlsx) 后重试。',
 };

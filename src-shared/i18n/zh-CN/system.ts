@@ -15,6 +15,8 @@ export const zhSystem: Record<keyof typeof enSystem, string> = {
   'upload.sheet.uncompressedTooBig': '工作簿解压后会超过 {max} MB。请只把数据另存为新的 .xlsx 或 CSV 后导入。',
   'upload.sheet.timeout': '读取文件超过 {seconds} 秒，已停止。请只把数据另存为 CSV，或拆分文件后重新导入。',
   'upload.sheet.outOfMemory': '读取文件需要超过 {mb} MB 内存，已停止。请只把数据另存为 CSV，或拆分文件后重新导入。',
+  'upload.sheet.badType': '“{name}”不是 .csv 或 .xlsx 文件。请另存为 CSV 或 Excel (.xlsx) 后重试。',
+  'upload.sheet.unreadable': '无法按 {format} 读取该文件：{reason}',
   'upload.sheet.busy': '正在读取其他文件，请一分钟后再试。',
   'upload.sheet.oldFormat':
     '“{name}”是旧版 Excel（.xls）或带密码的文件。请用 Excel 或 WPS 打开，另存为不带密码的 .xlsx（或 CSV）后导入。',

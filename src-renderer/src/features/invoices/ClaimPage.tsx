@@ -1,22 +1,15 @@
-import {
-  ArrowLeftOutlined,
-  CheckCircleOutlined,
-  FileExcelOutlined,
-  FilePdfOutlined,
-  PrinterOutlined,
-  SendOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { CheckCircleOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Table, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
 import type { ClaimLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
 import { useSession } from '../../app/session';
+import { DocumentHeader } from '../../components/DocumentHeader';
 import { call } from '../../lib/api';
-import { downloadBase64 } from '../../lib/download';
 import { showApiError } from '../../lib/form-errors';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useBusyAction } from '../../lib/use-busy-action';
 import { useQuery } from '../../lib/query';
 import { amount, money, moneySymbol } from '../../lib/money';
 import { ClaimPrint } from './ClaimPrint';
@@ -29,30 +22,12 @@ export function ClaimPage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const { session, can } = useSession();
-  const navigate = useNavigate();
   const q = useQuery('claims.get', { id });
   const claim = q.data;
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction((err) => showApiError(err, message));
   const tz = session.store?.timezone;
 
-  const run = async (key: string, action: () => Promise<string | void>) => {
-    setBusy(key);
-    try {
-      const done = await action();
-      if (done) void message.success(done);
-    } catch (err) {
-      showApiError(err, message);
-    } finally {
-      setBusy(null);
-    }
-  };
-
   if (!claim) return q.error ? <Alert type="error" showIcon title={q.error.message} /> : null;
-  const exportAs = (format: 'xlsx' | 'pdf') =>
-    run(format, async () => {
-      const f = await call('claims.export', { id, format });
-      downloadBase64(f.fileName, f.base64, f.mime);
-    });
   const setStatus = (status: 'sent' | 'settled') =>
     run(status, async () => {
       await call('claims.setStatus', { id, status });
@@ -64,84 +39,72 @@ export function ClaimPage() {
 
   return (
     <div>
-      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/invoices/${claim.invoiceId}`)}>
-            {t('invoices.claim.back', { number: claim.invoiceNumber })}
-          </Button>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="claim-number">
-            {claim.number}
-          </Typography.Title>
-          <Tag color={CLAIM_STATUS_COLOR[claim.status]} data-testid="claim-status">
-            {t(`invoices.claim.status.${claim.status}`)}
-          </Tag>
-        </Space>
-        <Space wrap>
-          {manager && claim.status === 'open' && (
-            <Button
-              icon={<SendOutlined />}
-              loading={busy === 'sent'}
-              onClick={() => void setStatus('sent')}
-              data-testid="claim-sent"
-            >
-              {t('invoices.claim.markSent')}
-            </Button>
-          )}
-          {manager && claim.status !== 'settled' && (
-            <Button
-              icon={<CheckCircleOutlined />}
-              loading={busy === 'settled'}
-              onClick={() => void setStatus('settled')}
-              data-testid="claim-settled"
-            >
-              {t('invoices.claim.markSettled')}
-            </Button>
-          )}
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="claim-print-button">
-            {t('invoices.claim.print')}
-          </Button>
-          <Button
-            icon={<FileExcelOutlined />}
-            loading={busy === 'xlsx'}
-            onClick={() => void exportAs('xlsx')}
-            data-testid="claim-xlsx"
-          >
-            {t('invoices.claim.exportXlsx')}
-          </Button>
-          <Button
-            icon={<FilePdfOutlined />}
-            loading={busy === 'pdf'}
-            onClick={() => void exportAs('pdf')}
-            data-testid="claim-pdf"
-          >
-            {t('invoices.claim.exportPdf')}
-          </Button>
-        </Space>
-      </Space>
-
-      <Descriptions size="small" bordered column={3} style={{ marginBottom: 8 }} data-testid="claim-details">
-        <Descriptions.Item label={t('invoices.f.supplier')}>
-          {claim.supplierCode} {claim.supplierName}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.number')}>
-          <Link to={`/invoices/${claim.invoiceId}`}>{claim.invoiceNumber}</Link> · {claim.invoiceDay} ·{' '}
-          {t(`invoices.status.${claim.invoiceStatus}`)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.claim.f.amount')}>
-          <b data-testid="claim-amount-total">{money(claim.amount)}</b> / {money(claim.invoiceGross)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.po')}>
-          {[claim.poNumber, claim.receiptNumber].filter(Boolean).join(' / ')}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.claim.f.createdBy')}>
-          {claim.createdBy ?? ''} {formatStoreTime(claim.createdAt, tz)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.claim.f.sent')}>
-          {claim.sentAt && `${claim.sentBy ?? ''} ${formatStoreTime(claim.sentAt, tz)}`}
-          {claim.settledAt &&
-            ` · ${t('invoices.claim.f.settled')} ${claim.settledBy ?? ''} ${formatStoreTime(claim.settledAt, tz)}`}
-        </Descriptions.Item>
-      </Descriptions>
+      <DocumentHeader
+        back={{ to: `/invoices/${claim.invoiceId}`, label: t('invoices.claim.back', { number: claim.invoiceNumber }) }}
+        number={claim.number}
+        status={{ text: t(`invoices.claim.status.${claim.status}`), color: CLAIM_STATUS_COLOR[claim.status] }}
+        testId="claim"
+        file={(format) => call('claims.export', { id, format })}
+        actions={
+          <>
+            {manager && claim.status === 'open' && (
+              <Button
+                icon={<SendOutlined />}
+                loading={busy === 'sent'}
+                onClick={() => void setStatus('sent')}
+                data-testid="claim-sent"
+              >
+                {t('invoices.claim.markSent')}
+              </Button>
+            )}
+            {manager && claim.status !== 'settled' && (
+              <Button
+                icon={<CheckCircleOutlined />}
+                loading={busy === 'settled'}
+                onClick={() => void setStatus('settled')}
+                data-testid="claim-settled"
+              >
+                {t('invoices.claim.markSettled')}
+              </Button>
+            )}
+          </>
+        }
+        details={[
+          { label: t('invoices.f.supplier'), value: `${claim.supplierCode} ${claim.supplierName}` },
+          {
+            label: t('invoices.f.number'),
+            value: (
+              <>
+                <Link to={`/invoices/${claim.invoiceId}`}>{claim.invoiceNumber}</Link> · {claim.invoiceDay} ·{' '}
+                {t(`invoices.status.${claim.invoiceStatus}`)}
+              </>
+            ),
+          },
+          {
+            label: t('invoices.claim.f.amount'),
+            value: (
+              <>
+                <b data-testid="claim-amount-total">{money(claim.amount)}</b> / {money(claim.invoiceGross)}
+              </>
+            ),
+          },
+          { label: t('invoices.f.po'), value: [claim.poNumber, claim.receiptNumber].filter(Boolean).join(' / ') },
+          {
+            label: t('invoices.claim.f.createdBy'),
+            value: `${claim.createdBy ?? ''} ${formatStoreTime(claim.createdAt, tz)}`,
+          },
+          {
+            label: t('invoices.claim.f.sent'),
+            value: (
+              <>
+                {claim.sentAt && `${claim.sentBy ?? ''} ${formatStoreTime(claim.sentAt, tz)}`}
+                {claim.settledAt &&
+                  ` · ${t('invoices.claim.f.settled')} ${claim.settledBy ?? ''} ${formatStoreTime(claim.settledAt, tz)}`}
+              </>
+            ),
+          },
+        ]}
+      />
       {claim.note && <Alert type="info" title={claim.note} style={{ marginBottom: 8 }} />}
 
       <Table<ClaimLineDto>

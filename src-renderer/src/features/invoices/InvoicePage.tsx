@@ -1,21 +1,16 @@
-import {
-  ArrowLeftOutlined,
-  AuditOutlined,
-  CheckOutlined,
-  DeleteOutlined,
-  ExceptionOutlined,
-  SaveOutlined,
-} from '@ant-design/icons';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
+import { AuditOutlined, CheckOutlined, DeleteOutlined, ExceptionOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { InvoiceDto, InvoiceLineDto } from '../../../../src-shared/api/methods/invoices';
 import { qtyInUnit, rateText } from '../../../../src-shared/invoices';
 import { useSession } from '../../app/session';
+import { DocumentHeader } from '../../components/DocumentHeader';
 import { call } from '../../lib/api';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useBusyAction } from '../../lib/use-busy-action';
 import { useQuery } from '../../lib/query';
 import { showLinesError } from '../../lib/lines-error';
 import { usePickers } from '../../lib/pickers';
@@ -83,7 +78,7 @@ export function InvoicePage() {
   const editable = !!inv && (inv.status === 'draft' || inv.status === 'matched') && can(CLERKS);
   const manager = can(MANAGERS);
   const [form] = Form.useForm<EditValues>();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction((err) => showLinesError(err, message, form));
   const [claiming, setClaiming] = useState(false);
   /** Typed into since the last load or save (antd's touched flag cannot be cleared without emptying the form). */
   const [dirty, setDirty] = useState(false);
@@ -96,18 +91,6 @@ export function InvoicePage() {
   useEffect(() => {
     if (inv && (inv.status === 'draft' || inv.status === 'matched')) form.setFieldsValue(toForm(inv));
   }, [inv, form]);
-
-  const run = async (key: string, action: () => Promise<string | void>) => {
-    setBusy(key);
-    try {
-      const done = await action();
-      if (done) void message.success(done);
-    } catch (err) {
-      showLinesError(err, message, form);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Saves the form when it was touched; false when the form itself is incomplete. */
   const save = async (always: boolean): Promise<boolean> => {
@@ -149,6 +132,7 @@ export function InvoicePage() {
   if (!inv) return q.error ? <Alert type="error" showIcon title={q.error.message} /> : null;
   const claimable = inv.status === 'draft' && !!inv.match && inv.match.discrepancies > 0;
   const toPay = inv.gross - (inv.claimAmount ?? 0);
+  const tz = session.store?.timezone;
   const approve = () =>
     modal.confirm({
       title: t('invoices.approve'),
@@ -179,110 +163,117 @@ export function InvoicePage() {
 
   return (
     <div>
-      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/invoices')}>
-            {t('invoices.back')}
-          </Button>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="invoice-number">
-            {inv.number}
-          </Typography.Title>
-          <Tag color={INVOICE_STATUS_COLOR[inv.status]} data-testid="invoice-status">
-            {t(`invoices.status.${inv.status}`)}
-          </Tag>
-        </Space>
-        <Space wrap>
-          {editable && (
-            <Button
-              icon={<SaveOutlined />}
-              loading={busy === 'save'}
-              onClick={() =>
-                void run('save', async () =>
-                  (await save(true)) ? t('invoices.saved', { number: inv.number }) : undefined,
-                )
-              }
-              data-testid="invoice-save"
-            >
-              {t('invoices.save')}
-            </Button>
-          )}
-          {manager && (inv.status === 'draft' || inv.status === 'matched') && (
-            <Button
-              type="primary"
-              icon={<AuditOutlined />}
-              loading={busy === 'match'}
-              onClick={() =>
-                void run('match', async () => {
-                  if (!(await save(false))) return;
-                  const out = await call('invoices.match', { id });
-                  if (out.status === 'matched') return t('invoices.matchedClean', { number: inv.number });
-                  void message.warning(t('invoices.matchedIssues', { count: out.match?.discrepancies ?? 0 }));
-                })
-              }
-              data-testid="invoice-match-button"
-            >
-              {t('invoices.match')}
-            </Button>
-          )}
-          {manager && claimable && (
-            <Button danger icon={<ExceptionOutlined />} onClick={() => setClaiming(true)} data-testid="invoice-claim">
-              {t('invoices.createClaim')}
-            </Button>
-          )}
-          {manager && (inv.status === 'matched' || inv.status === 'disputed') && (
-            <Button
-              icon={<CheckOutlined />}
-              loading={busy === 'approve'}
-              onClick={approve}
-              data-testid="invoice-approve"
-            >
-              {t('invoices.approve')}
-            </Button>
-          )}
-          {manager && inv.status === 'draft' && (
-            <Button danger icon={<DeleteOutlined />} onClick={remove} data-testid="invoice-remove">
-              {t('invoices.remove')}
-            </Button>
-          )}
-        </Space>
-      </Space>
-
-      <Descriptions size="small" bordered column={3} style={{ marginBottom: 8 }} data-testid="invoice-details">
-        <Descriptions.Item label={t('invoices.f.supplier')}>
-          {inv.supplierCode} {inv.supplierName}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.po')}>
-          {inv.poId && <Link to={`/purchase-orders/${inv.poId}`}>{inv.poNumber}</Link>}
-          {inv.receiptNumber && ` / ${inv.receiptNumber}`}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.gross')}>
-          <b data-testid="invoice-gross">{money(inv.gross)}</b> ({t('invoices.f.net')} {money(inv.net)} ·{' '}
-          {t('invoices.f.tax')} {money(inv.tax)})
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.invoiceDay')}>{inv.invoiceDay}</Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.dueDay')}>{inv.dueDay}</Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.claim')}>
-          {inv.claimId && (
-            <Space size={4}>
-              <Link to={`/invoice-claims/${inv.claimId}`} data-testid="invoice-claim-link">
-                {inv.claimNumber}
-              </Link>
-              <Tag color={CLAIM_STATUS_COLOR[inv.claimStatus!]}>{t(`invoices.claim.status.${inv.claimStatus!}`)}</Tag>
-              {money(inv.claimAmount ?? 0)}
-            </Space>
-          )}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.createdBy')}>
-          {inv.createdBy ?? ''} {formatStoreTime(inv.createdAt, session.store?.timezone)} ·{' '}
-          {t(`invoices.source.${inv.source}`)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.approved')}>
-          {inv.approvedAt && `${inv.approvedBy ?? ''} ${formatStoreTime(inv.approvedAt, session.store?.timezone)}`}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('invoices.f.approvedAmount')}>
-          {inv.approvedAmount !== null && <b data-testid="invoice-approved-amount">{money(inv.approvedAmount)}</b>}
-        </Descriptions.Item>
-      </Descriptions>
+      <DocumentHeader
+        back={{ to: '/invoices', label: t('invoices.back') }}
+        number={inv.number}
+        status={{ text: t(`invoices.status.${inv.status}`), color: INVOICE_STATUS_COLOR[inv.status] }}
+        testId="invoice"
+        actions={
+          <>
+            {editable && (
+              <Button
+                icon={<SaveOutlined />}
+                loading={busy === 'save'}
+                onClick={() =>
+                  void run('save', async () =>
+                    (await save(true)) ? t('invoices.saved', { number: inv.number }) : undefined,
+                  )
+                }
+                data-testid="invoice-save"
+              >
+                {t('invoices.save')}
+              </Button>
+            )}
+            {manager && (inv.status === 'draft' || inv.status === 'matched') && (
+              <Button
+                type="primary"
+                icon={<AuditOutlined />}
+                loading={busy === 'match'}
+                onClick={() =>
+                  void run('match', async () => {
+                    if (!(await save(false))) return;
+                    const out = await call('invoices.match', { id });
+                    if (out.status === 'matched') return t('invoices.matchedClean', { number: inv.number });
+                    void message.warning(t('invoices.matchedIssues', { count: out.match?.discrepancies ?? 0 }));
+                  })
+                }
+                data-testid="invoice-match-button"
+              >
+                {t('invoices.match')}
+              </Button>
+            )}
+            {manager && claimable && (
+              <Button danger icon={<ExceptionOutlined />} onClick={() => setClaiming(true)} data-testid="invoice-claim">
+                {t('invoices.createClaim')}
+              </Button>
+            )}
+            {manager && (inv.status === 'matched' || inv.status === 'disputed') && (
+              <Button
+                icon={<CheckOutlined />}
+                loading={busy === 'approve'}
+                onClick={approve}
+                data-testid="invoice-approve"
+              >
+                {t('invoices.approve')}
+              </Button>
+            )}
+            {manager && inv.status === 'draft' && (
+              <Button danger icon={<DeleteOutlined />} onClick={remove} data-testid="invoice-remove">
+                {t('invoices.remove')}
+              </Button>
+            )}
+          </>
+        }
+        details={[
+          { label: t('invoices.f.supplier'), value: `${inv.supplierCode} ${inv.supplierName}` },
+          {
+            label: t('invoices.f.po'),
+            value: (
+              <>
+                {inv.poId && <Link to={`/purchase-orders/${inv.poId}`}>{inv.poNumber}</Link>}
+                {inv.receiptNumber && ` / ${inv.receiptNumber}`}
+              </>
+            ),
+          },
+          {
+            label: t('invoices.f.gross'),
+            value: (
+              <>
+                <b data-testid="invoice-gross">{money(inv.gross)}</b> ({t('invoices.f.net')} {money(inv.net)} ·{' '}
+                {t('invoices.f.tax')} {money(inv.tax)})
+              </>
+            ),
+          },
+          { label: t('invoices.f.invoiceDay'), value: inv.invoiceDay },
+          { label: t('invoices.f.dueDay'), value: inv.dueDay },
+          {
+            label: t('invoices.f.claim'),
+            value: inv.claimId && (
+              <Space size={4}>
+                <Link to={`/invoice-claims/${inv.claimId}`} data-testid="invoice-claim-link">
+                  {inv.claimNumber}
+                </Link>
+                <Tag color={CLAIM_STATUS_COLOR[inv.claimStatus!]}>{t(`invoices.claim.status.${inv.claimStatus!}`)}</Tag>
+                {money(inv.claimAmount ?? 0)}
+              </Space>
+            ),
+          },
+          {
+            label: t('invoices.f.createdBy'),
+            value: `${inv.createdBy ?? ''} ${formatStoreTime(inv.createdAt, tz)} · ${t(`invoices.source.${inv.source}`)}`,
+          },
+          {
+            label: t('invoices.f.approved'),
+            value: inv.approvedAt && `${inv.approvedBy ?? ''} ${formatStoreTime(inv.approvedAt, tz)}`,
+          },
+          {
+            label: t('invoices.f.approvedAmount'),
+            value: inv.approvedAmount !== null && (
+              <b data-testid="invoice-approved-amount">{money(inv.approvedAmount)}</b>
+            ),
+          },
+        ]}
+      />
 
       {editable ? (
         <Card size="small" style={{ marginBottom: 12 }}>

@@ -11,7 +11,7 @@ import { downloadBase64 } from '../../lib/download';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
-import { ImportModal } from './ImportModal';
+import { ItemImportModal } from './ItemImportModal';
 import { ItemModal } from './ItemModal';
 import { baseUnitKey, unitText } from './item-units';
 
@@ -207,7 +207,7 @@ export function ItemsPage() {
         itemId={dialog?.kind === 'item' ? dialog.id : null}
         onClose={() => setDialog(null)}
       />
-      <ImportModal open={dialog?.kind === 'import'} onClose={() => setDialog(null)} />
+      <ItemImportModal open={dialog?.kind === 'import'} onClose={() => setDialog(null)} />
     </div>
   );
 }

@@ -1,38 +1,18 @@
-import {
-  ArrowLeftOutlined,
-  CheckOutlined,
-  FileExcelOutlined,
-  FilePdfOutlined,
-  PrinterOutlined,
-  SaveOutlined,
-} from '@ant-design/icons';
+import { CheckOutlined, SaveOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Select, Space, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useEffect, useMemo } from 'react';
+import { useParams } from 'react-router';
 import type { PoDto, PoLineDto, ReceiptRow } from '../../../../src-shared/api/methods/procurement';
 import { formatScaled } from '../../../../src-shared/quantity';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
+import { DocumentHeader } from '../../components/DocumentHeader';
 import { call } from '../../lib/api';
-import { downloadBase64 } from '../../lib/download';
 import { formatStoreTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { useBusyAction } from '../../lib/use-busy-action';
 import { useQuery } from '../../lib/query';
 import { showLinesError } from '../../lib/lines-error';
 import { filterByLabel, nameOf, usePickers } from '../../lib/pickers';
@@ -68,12 +48,11 @@ export function PurchaseOrderPage() {
   const { t, locale } = useI18n();
   const { message, modal } = App.useApp();
   const { session, can } = useSession();
-  const navigate = useNavigate();
   const q = useQuery('po.get', { id });
   const po = q.data;
   const draft = po?.status === 'draft';
   const [form] = Form.useForm<DraftValues>();
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, run } = useBusyAction((err) => showLinesError(err, message, form));
   const pickers = usePickers();
   const supplierId = Form.useWatch('supplierId', form) ?? po?.supplierId;
   const catalogue = useQuery(
@@ -88,18 +67,6 @@ export function PurchaseOrderPage() {
   useEffect(() => {
     if (po && po.status === 'draft') form.setFieldsValue(toForm(po));
   }, [po, form]);
-
-  const run = async (key: string, action: () => Promise<string | void>) => {
-    setBusy(key);
-    try {
-      const done = await action();
-      if (done) void message.success(done);
-    } catch (err) {
-      showLinesError(err, message, form);
-    } finally {
-      setBusy(null);
-    }
-  };
 
   /** Saves the draft form; returns false when the form itself is incomplete. */
   const save = async (): Promise<boolean> => {
@@ -135,137 +102,114 @@ export function PurchaseOrderPage() {
     });
   };
 
-  const exportAs = (format: 'xlsx' | 'pdf') =>
-    run(format, async () => {
-      const f = await call('po.export', { id, format });
-      downloadBase64(f.fileName, f.base64, f.mime);
-    });
-
   const draftTotal = useMemo(() => (watchedLines ?? []).reduce((s, l) => s + (lineAmount(l) ?? 0), 0), [watchedLines]);
 
   if (!po) return q.error ? <Alert type="error" showIcon message={q.error.message} /> : null;
   const manager = can(EDITORS);
   const value = draft ? draftTotal : po.value;
   const below = po.minOrderValue > 0 && value < po.minOrderValue;
+  const tz = session.store?.timezone;
 
   return (
     <div>
-      <Space style={{ marginBottom: 8, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Space>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/purchase-orders')}>
-            {t('po.back')}
-          </Button>
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="po-number">
-            {po.number}
-          </Typography.Title>
-          <Tag color={PO_STATUS_COLOR[po.status]} data-testid="po-status">
-            {t(`po.status.${po.status}`)}
-          </Tag>
-        </Space>
-        <Space wrap>
-          {draft && can(BUYERS) && (
-            <Button
-              icon={<SaveOutlined />}
-              loading={busy === 'save'}
-              onClick={() =>
-                void run('save', async () => ((await save()) ? t('po.saved', { number: po.number }) : undefined))
-              }
-              data-testid="po-save"
-            >
-              {t('po.save')}
-            </Button>
-          )}
-          {draft && manager && (
-            <Button
-              type="primary"
-              icon={<CheckOutlined />}
-              loading={busy === 'approve'}
-              onClick={() =>
-                void run('approve', async () => {
-                  if (!(await save())) return;
-                  await call('po.approve', { id });
-                  return t('po.approved', { number: po.number });
-                })
-              }
-              data-testid="po-approve"
-            >
-              {t('po.approve')}
-            </Button>
-          )}
-          {(po.status === 'approved' || po.status === 'partial') && manager && (
-            <Button
-              onClick={() =>
-                askReason(t('po.closeShort'), t('po.closeShort'), async (reason) => {
-                  await call('po.closeShort', { id, reason });
-                  return t('po.closedShort', { number: po.number });
-                })
-              }
-              data-testid="po-close-short"
-            >
-              {t('po.closeShort')}
-            </Button>
-          )}
-          {(draft || po.status === 'approved') && manager && (
-            <Button
-              danger
-              onClick={() =>
-                askReason(t('po.cancel'), t('po.cancel'), async (reason) => {
-                  await call('po.cancel', { id, reason });
-                  return t('po.cancelled', { number: po.number });
-                })
-              }
-              data-testid="po-cancel"
-            >
-              {t('po.cancel')}
-            </Button>
-          )}
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="po-print-button">
-            {t('po.print')}
-          </Button>
-          <Button
-            icon={<FileExcelOutlined />}
-            loading={busy === 'xlsx'}
-            onClick={() => void exportAs('xlsx')}
-            data-testid="po-xlsx"
-          >
-            {t('po.exportXlsx')}
-          </Button>
-          <Button
-            icon={<FilePdfOutlined />}
-            loading={busy === 'pdf'}
-            onClick={() => void exportAs('pdf')}
-            data-testid="po-pdf"
-          >
-            {t('po.exportPdf')}
-          </Button>
-        </Space>
-      </Space>
-
-      <Descriptions size="small" bordered column={3} style={{ marginBottom: 8 }} data-testid="po-details">
-        <Descriptions.Item label={t('po.f.supplier')}>
-          {po.supplierCode} {po.supplierName}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('po.doc.supplierContact')}>
-          {[po.supplierContact, po.supplierPhone].filter(Boolean).join(' ')}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('po.f.value')}>
-          <b data-testid="po-value">{money(value)}</b>
-          {po.receivedValue > 0 && ` · ${t('po.f.receivedValue')} ${money(po.receivedValue)}`}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('po.f.orderDay')}>{po.orderDay}</Descriptions.Item>
-        <Descriptions.Item label={t('po.f.expectedDay')}>{po.expectedDay}</Descriptions.Item>
-        <Descriptions.Item label={t('po.f.source')}>{t(`po.source.${po.source}`)}</Descriptions.Item>
-        <Descriptions.Item label={t('po.f.createdBy')}>
-          {po.createdBy ?? ''} {formatStoreTime(po.createdAt, session.store?.timezone)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('po.f.approved')}>
-          {po.approvedAt && `${po.approvedBy ?? ''} ${formatStoreTime(po.approvedAt, session.store?.timezone)}`}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('po.f.closed')}>
-          {po.closedAt &&
-            `${po.closedBy ?? ''} ${formatStoreTime(po.closedAt, session.store?.timezone)} ${po.closeReason}`}
-        </Descriptions.Item>
-      </Descriptions>
+      <DocumentHeader
+        back={{ to: '/purchase-orders', label: t('po.back') }}
+        number={po.number}
+        status={{ text: t(`po.status.${po.status}`), color: PO_STATUS_COLOR[po.status] }}
+        testId="po"
+        file={(format) => call('po.export', { id, format })}
+        actions={
+          <>
+            {draft && can(BUYERS) && (
+              <Button
+                icon={<SaveOutlined />}
+                loading={busy === 'save'}
+                onClick={() =>
+                  void run('save', async () => ((await save()) ? t('po.saved', { number: po.number }) : undefined))
+                }
+                data-testid="po-save"
+              >
+                {t('po.save')}
+              </Button>
+            )}
+            {draft && manager && (
+              <Button
+                type="primary"
+                icon={<CheckOutlined />}
+                loading={busy === 'approve'}
+                onClick={() =>
+                  void run('approve', async () => {
+                    if (!(await save())) return;
+                    await call('po.approve', { id });
+                    return t('po.approved', { number: po.number });
+                  })
+                }
+                data-testid="po-approve"
+              >
+                {t('po.approve')}
+              </Button>
+            )}
+            {(po.status === 'approved' || po.status === 'partial') && manager && (
+              <Button
+                onClick={() =>
+                  askReason(t('po.closeShort'), t('po.closeShort'), async (reason) => {
+                    await call('po.closeShort', { id, reason });
+                    return t('po.closedShort', { number: po.number });
+                  })
+                }
+                data-testid="po-close-short"
+              >
+                {t('po.closeShort')}
+              </Button>
+            )}
+            {(draft || po.status === 'approved') && manager && (
+              <Button
+                danger
+                onClick={() =>
+                  askReason(t('po.cancel'), t('po.cancel'), async (reason) => {
+                    await call('po.cancel', { id, reason });
+                    return t('po.cancelled', { number: po.number });
+                  })
+                }
+                data-testid="po-cancel"
+              >
+                {t('po.cancel')}
+              </Button>
+            )}
+          </>
+        }
+        details={[
+          { label: t('po.f.supplier'), value: `${po.supplierCode} ${po.supplierName}` },
+          {
+            label: t('po.doc.supplierContact'),
+            value: [po.supplierContact, po.supplierPhone].filter(Boolean).join(' '),
+          },
+          {
+            label: t('po.f.value'),
+            value: (
+              <>
+                <b data-testid="po-value">{money(value)}</b>
+                {po.receivedValue > 0 && ` · ${t('po.f.receivedValue')} ${money(po.receivedValue)}`}
+              </>
+            ),
+          },
+          { label: t('po.f.orderDay'), value: po.orderDay },
+          { label: t('po.f.expectedDay'), value: po.expectedDay },
+          { label: t('po.f.source'), value: t(`po.source.${po.source}`) },
+          {
+            label: t('po.f.createdBy'),
+            value: `${po.createdBy ?? ''} ${formatStoreTime(po.createdAt, tz)}`,
+          },
+          {
+            label: t('po.f.approved'),
+            value: po.approvedAt && `${po.approvedBy ?? ''} ${formatStoreTime(po.approvedAt, tz)}`,
+          },
+          {
+            label: t('po.f.closed'),
+            value: po.closedAt && `${po.closedBy ?? ''} ${formatStoreTime(po.closedAt, tz)} ${po.closeReason}`,
+          },
+        ]}
+      />
       {below && (
         <Alert
           type="warning"

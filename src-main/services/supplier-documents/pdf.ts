@@ -1,7 +1,7 @@
 import type PDFKit from 'pdfkit';
 import { AppError } from '../app-error';
 import { cjkFontCandidates, CJK_FONTS } from './pdf-font';
-import type { PoDocument } from './po-document';
+import type { SupplierDocument } from './document';
 
 type PdfDoc = InstanceType<typeof PDFKit>;
 let loaded: Promise<typeof PDFKit> | undefined;
@@ -49,12 +49,12 @@ function collect(doc: PdfDoc): Promise<Buffer> {
 }
 
 /**
- * A document for the supplier on A4, a purchase order or a claim (both come
- * as a PoDocument): title, supplier and store details, the lines as a ruled
- * table (repeated header on each page, rows never split), the total, the note
- * and signature lines, page numbers at the foot.
+ * A document for the supplier on A4 (a purchase order, a claim): title,
+ * supplier and store details, the lines as a ruled table (repeated header on
+ * each page, rows never split, a row's notes under its text), the total, the
+ * note and signature lines, page numbers at the foot.
  */
-export async function renderSupplierDocumentPdf(d: PoDocument): Promise<Buffer> {
+export async function supplierDocumentPdf(d: SupplierDocument): Promise<Buffer> {
   const PDFDocument = await loadPdfKit();
   const doc = new PDFDocument({
     size: 'A4',
@@ -104,14 +104,16 @@ export async function renderSupplierDocumentPdf(d: PoDocument): Promise<Buffer> 
     y += h;
   };
   drawHeader();
+  const notesAt = d.notes?.column;
   for (const r of d.rows) {
-    const h = rowHeight(r.cells);
+    const cells = r.cells.map((c, i) => (i === notesAt && r.notes?.length ? [c, ...r.notes].join('\n') : c));
+    const h = rowHeight(cells);
     if (y + h > bottom) {
       doc.addPage();
       y = MARGIN;
       drawHeader();
     }
-    drawRow(r.cells, y, h);
+    drawRow(cells, y, h);
     y += h;
   }
   const totalCells = d.columns.map((_, i) => (i === 0 ? '' : i === d.columns.length - 1 ? d.total : ''));
