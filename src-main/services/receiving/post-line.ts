@@ -163,7 +163,12 @@ function post(ctx: Ctx, p: Posting): LineRecord {
       createdBy: ctx.user?.id ?? null,
     };
     ctx.db.insert(receiptLines).values(posted).run();
-    ctx.changed({ table: 'receipt_lines', id: posted.id, op: 'insert', values: { ...line, ...change } });
+    ctx.changed({
+      table: 'receipt_lines',
+      id: posted.id,
+      op: 'insert',
+      values: { ...line, status: 'posted', ...change },
+    });
   }
   if (line.poLineId && accepted > 0) {
     ctx.db
