@@ -84,7 +84,7 @@ export function lineWarnings(
   } else if (po.hasOrder) {
     add('notOnOrder', null, 'receiving.warn.notOnOrder', { item: item.code });
   }
-  const rule = tempRule(ctx, item.category);
+  const rule = tempRule(ctx, item.category, s);
   if (rule.limit !== null) {
     if (line.tempC10 === null) {
       add('tempMissing', 'temperature', 'receiving.warn.tempMissing', {

@@ -1,6 +1,7 @@
 import type { reasonCodes } from '../../db/schema';
 import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
+import type { StoreSettingsDto } from '../../../src-shared/api/methods/store';
 import { storeSettings } from '../store/settings';
 
 /** The rejection reasons every store starts with (reason_codes, kind 'reject'); admins may add more later. */
@@ -32,8 +33,11 @@ export type TempClass = 'ambient' | 'chilled' | 'frozen';
  * goods need a temperature reading at the door, checked against the store's
  * limit for the class. Frozen wins if a category is listed in both.
  */
-export function tempRule(ctx: Ctx, category: string): { tempClass: TempClass; limit: number | null } {
-  const s = storeSettings(ctx.db);
+export function tempRule(
+  ctx: Ctx,
+  category: string,
+  s: StoreSettingsDto = storeSettings(ctx.db),
+): { tempClass: TempClass; limit: number | null } {
   if (s.frozenCategories.includes(category)) return { tempClass: 'frozen', limit: s.frozenMaxTemp };
   if (s.chilledCategories.includes(category)) return { tempClass: 'chilled', limit: s.chilledMaxTemp };
   return { tempClass: 'ambient', limit: null };
