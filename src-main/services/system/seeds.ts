@@ -41,7 +41,9 @@ const insertFault = sql<never, [string, string, string, string | null, string, s
   `INSERT OR IGNORE INTO fault_codes (id, code, equipment_category, parent_code, name_zh, name_en, sort_order, active, created_at, updated_at)
    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
 );
-const tableExists = sql<{ found: 1 }, [string]>("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = ?");
+const tableExists = sql<{ found: 1 }, [string]>(
+  "SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = ?",
+);
 const seededKeys = sql<{ value: string }, [string]>('SELECT value FROM meta WHERE key = ?');
 const rememberSeeded = sql<never, [string, string]>(
   'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
