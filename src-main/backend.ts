@@ -11,7 +11,7 @@ import { seedDemoStore, type DemoSummary } from './services/demo/run';
 import { storeSettings } from './services/store/settings';
 import type { DeviceHub } from './services/devices/device-hub';
 import { createDeviceHub } from './services/devices/hub';
-import { ensureDefaultTemplates } from './services/devices/labels';
+import { seedBuiltIns } from './services/system/seeds';
 import { runRepairsTick } from './services/repairs/tick';
 import { createCallGate } from './api/call-gate';
 import { createRestorer } from './services/system/restorer';
@@ -71,24 +71,31 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
     schemaVersion: database.schemaVersion,
   };
   const events = createEventBus<ServerEvent>((err) => log.error('event listener failed', err));
-  // Swapped together when System › Restore replaces the database; hosts only ever hold the gate's dispatch.
+  // Swapped together when System › Restore replaces the database. Dispatch reads them at each call (and
+  // again before a mutation's transaction: the restore's own call records itself in the restored database).
   let devices!: DeviceHub;
-  let inner!: Dispatch;
   const useDatabase = () => {
     host.schemaVersion = database.schemaVersion;
-    ensureDefaultTemplates(database.sqlite, Date.now());
+    const seeded = seedBuiltIns(database.sqlite, Date.now());
+    if (seeded.length) log.info('built-in rows seeded', { sets: seeded });
     devices = createDeviceHub({ sqlite: database.sqlite, events, log, dataDir: paths.dir });
-    inner = createDispatch({
-      db: database.db,
-      sqlite: database.sqlite,
-      host,
-      log,
-      events,
-      devices,
-      now: opts.now,
-    });
   };
   useDatabase();
+  const inner = createDispatch({
+    get db() {
+      return database.db;
+    },
+    get sqlite() {
+      return database.sqlite;
+    },
+    get devices() {
+      return devices;
+    },
+    host,
+    log,
+    events,
+    now: opts.now,
+  });
   const gate = createCallGate();
   const dispatch = gate.wrap(() => inner);
   host.restorer = createRestorer({

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { api, isMethodName } from '../../src-shared/api';
-import type { ContractMap } from '../../src-shared/api/contract';
+import type { ContractMap, MethodContract } from '../../src-shared/api/contract';
 import type { ApiErrorData, ApiResult, ErrorCode } from '../../src-shared/errors';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import type { Db } from '../db/client';
@@ -11,7 +11,7 @@ import type { Logger } from '../lib/log';
 import { AppError } from '../services/app-error';
 import { redact, writeAudit } from '../services/audit/record';
 import { resolveSession } from '../services/auth/sessions';
-import type { Caller, Change, Ctx, HostInfo, SessionUser } from '../services/context';
+import type { AuditNote, Caller, Change, Ctx, HostInfo, SessionUser } from '../services/context';
 import { storeSettings } from '../services/store/settings';
 import type { ServerEvent } from '../../src-shared/events';
 import type { EventBus } from '../lib/event-bus';
@@ -35,6 +35,11 @@ export interface DispatchOutcome {
 }
 
 export interface DispatchDeps {
+  /**
+   * The open store database. Read at each call, and again before a
+   * mutation's transaction: System › Restore replaces the database during its
+   * own call, so the backend passes getters here.
+   */
   db: Db;
   sqlite: Database.Database;
   host: HostInfo;
@@ -51,8 +56,8 @@ export interface DispatchDeps {
 }
 
 interface LooseHandler {
-  run(ctx: Ctx, input: never): unknown;
-  tx?: 'auto' | 'manual';
+  prepare?(ctx: Ctx, input: never): Promise<unknown>;
+  run(ctx: Ctx, input: never, prepared?: never): unknown;
 }
 
 export type Dispatch = (method: string, input: unknown, meta: CallMeta) => Promise<DispatchOutcome>;
@@ -68,7 +73,44 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
   const handlers = (deps.handlers ?? defaultHandlers) as Record<string, LooseHandler>;
   const now = deps.now ?? Date.now;
   const checkOutputs = deps.checkOutputs ?? (!!process.env.VITEST || process.env.BACKOFFICE_CHECK_OUTPUTS === '1');
-  const { sqlite, db, log } = deps;
+  const { log } = deps;
+
+  /** Runs the work queued for after the commit; the first AppError among it is the caller's answer. */
+  async function runAfterCommit(call: CallState, method: string): Promise<AppError | null> {
+    let answer: AppError | null = null;
+    for (const fn of call.afterCommit) {
+      try {
+        await fn();
+      } catch (err) {
+        // Committed is committed: the work after it reports its own outcome (e.g. a label job marked failed).
+        if (err instanceof AppError) answer ??= err;
+        else
+          log.error('after-commit work failed in ' + method, { error: err instanceof Error ? err.stack : String(err) });
+      }
+    }
+    return answer;
+  }
+
+  /**
+   * A refused call of an auditFailures contract whose handler said what
+   * happened (an audit note) or kept writes: those writes and its entry, in a
+   * transaction of their own now that the call's is rolled back.
+   */
+  function recordFailure(ctx: Ctx, method: string, input: unknown, call: CallState, err: AppError): void {
+    try {
+      call.changes.length = 0; // the call's own changes were rolled back with it
+      ctx.sqlite
+        .transaction(() => {
+          for (const fn of call.failureWrites) fn();
+          writeCallAudit(ctx, method, input, call, err.code);
+        })
+        .immediate();
+    } catch (failure) {
+      log.error('could not record the failure of ' + method, {
+        error: failure instanceof Error ? failure.stack : String(failure),
+      });
+    }
+  }
 
   function error(
     locale: Locale,
@@ -95,6 +137,7 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       let expiresAt: number | null = null;
       let expired = false;
       if (meta.token) {
+        const { sqlite, db } = deps;
         const resolved = resolveSession(sqlite, meta.token, at, storeSettings(db).sessionIdleMinutes);
         if (resolved === null || resolved === 'expired') {
           expired = resolved === 'expired';
@@ -119,11 +162,10 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         return fail({ ...error(locale, 'VALIDATION'), fields: zodIssuesToFields(parsed.error.issues, locale) });
       }
 
-      const changes: Change[] = [];
-      const afterCommit: (() => unknown)[] = [];
-      const ctx: Ctx = {
-        db,
-        sqlite,
+      const call = newCall(contract);
+      const ctxFor = (): Ctx => ({
+        db: deps.db,
+        sqlite: deps.sqlite,
         now: at,
         user,
         sessionTokenHash: tokenHash,
@@ -133,45 +175,53 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
         host: deps.host,
         log,
         devices: deps.devices ?? NO_DEVICES,
-        changed: (c) => changes.push(c),
+        changed: (c) => call.changes.push(c),
+        auditNote: (n) => Object.assign(call.note, n),
         setSession: (s) => {
           session = s;
         },
-        afterCommit: (fn) => afterCommit.push(fn),
-      };
-      const run = () => handler.run(ctx, parsed.data as never);
+        afterCommit: (fn) => call.afterCommit.push(fn),
+        keepOnFailure: (fn) => {
+          if (!contract.auditFailures) throw new Error(`${method}: keepOnFailure needs auditFailures on the contract`);
+          call.failureWrites.push(fn);
+        },
+      });
 
       let value: unknown;
-      if (contract.kind === 'mutation' && (handler.tx ?? 'auto') === 'auto') {
-        value = sqlite
-          .transaction(() => {
-            const v = run();
-            if (v instanceof Promise) throw new Error(`${method}: an async handler cannot run inside a transaction`);
-            if (contract.audit !== false) {
-              writeAudit(ctx, method, { input: redact(parsed.data, contract.secret ?? []), changes });
-            }
-            return v;
-          })
-          .immediate();
-      } else {
-        value = await run();
-      }
-      for (const fn of afterCommit) {
+      if (contract.kind === 'mutation') {
         try {
-          await fn();
+          const prepared = handler.prepare ? await handler.prepare(ctxFor(), parsed.data as never) : undefined;
+          // After an asynchronous prepare the database may be another one (a restore): write to the one open now.
+          const ctx = ctxFor();
+          value = ctx.sqlite
+            .transaction(() => {
+              const v = handler.run(ctx, parsed.data as never, prepared as never);
+              if (v instanceof Promise) throw new Error(`${method}: a mutation's run must not be asynchronous`);
+              if (contract.audit !== false) writeCallAudit(ctx, method, parsed.data, call);
+              return v;
+            })
+            .immediate();
         } catch (err) {
-          // Committed is committed: the work after it reports its own outcome (e.g. a label job marked failed).
-          log.error('after-commit work failed in ' + method, { error: err instanceof Error ? err.stack : String(err) });
+          const told = call.failureWrites.length > 0 || Object.keys(call.note).length > 0;
+          if (contract.auditFailures && err instanceof AppError && told) {
+            recordFailure(ctxFor(), method, parsed.data, call, err);
+          }
+          throw err;
         }
+      } else {
+        value = await handler.run(ctxFor(), parsed.data as never);
       }
+      const answer = await runAfterCommit(call, method);
+      if (contract.kind === 'mutation' && contract.invalidates?.length) {
+        deps.events.publish({ type: 'invalidate', methods: [...contract.invalidates] });
+      }
+      // The commit stands; the work after it (the scale did not tare) is what the caller hears about.
+      if (answer) throw answer;
 
       // Outputs come from our own handlers: checking them against the contract
       // catches bugs in tests and development, but on 20,000-row lists it costs
       // more than the query itself, so production hosts skip it for queries.
       const out = contract.kind === 'mutation' || checkOutputs ? contract.output.parse(value) : value;
-      if (contract.kind === 'mutation' && contract.invalidates?.length) {
-        deps.events.publish({ type: 'invalidate', methods: [...contract.invalidates] });
-      }
       return { result: { ok: true, value: out }, session };
     } catch (err) {
       if (err instanceof AppError) {
@@ -190,4 +240,33 @@ export function createDispatch(deps: DispatchDeps): Dispatch {
       return fail({ ...error(locale, 'INTERNAL', undefined, { ref }), ref });
     }
   };
+}
+
+/** What one call gathers for its audit entry and for after its commit. */
+interface CallState {
+  changes: Change[];
+  note: AuditNote;
+  afterCommit: (() => unknown)[];
+  failureWrites: (() => void)[];
+  secret: readonly string[];
+}
+
+function newCall(contract: MethodContract): CallState {
+  return { changes: [], note: {}, afterCommit: [], failureWrites: [], secret: contract.secret ?? [] };
+}
+
+/** The call's one audit entry: its input (secrets masked), the rows it changed and what its handler noted. */
+function writeCallAudit(ctx: Ctx, method: string, input: unknown, call: CallState, refused?: string): void {
+  const { note } = call;
+  writeAudit(
+    ctx,
+    method,
+    {
+      input: note.input ?? redact(input, call.secret),
+      changes: note.omitChanges || !call.changes.length ? undefined : call.changes,
+      result: note.result ?? refused,
+      summary: note.summary,
+    },
+    note.actor,
+  );
 }

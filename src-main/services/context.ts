@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../src-shared/roles';
-import type { Locale } from '../../src-shared/i18n';
+import { pickLocale, type Locale } from '../../src-shared/i18n';
 import type { Db } from '../db/client';
 import type { Logger } from '../lib/log';
 import type { DataPaths } from '../lib/paths';
-import type { DeviceHub } from './devices/device-hub';
+import { NO_DEVICES, type DeviceHub } from './devices/device-hub';
 import type { DatabaseRestorer } from './system/database-restorer';
 
 export interface SessionUser {
@@ -70,22 +70,76 @@ export interface Ctx {
   devices: DeviceHub;
   /** Records a changed row for the audit entry of this call. */
   changed(change: Change): void;
+  /** Adds to this call's audit entry what its input and changed rows do not say (see AuditNote). */
+  auditNote(note: AuditNote): void;
   /** Asks the transport to set (token) or clear (null) the session credential. */
   setSession(session: { token: string; expiresAt: number } | null): void;
   /**
    * Work that must wait for this call's writes to be committed and must never
-   * run inside the transaction (device I/O such as printing, device reloads).
-   * Dispatch runs it after the commit and before it replies, so the reply can
-   * carry the outcome; a failure is logged and never undoes the commit. Absent
-   * where no dispatch runs the call (seeding, ticks): see runAfterCommit.
+   * run inside the transaction (device I/O such as printing, device reloads,
+   * events). Whoever owns the transaction (dispatch, or the system-work runner
+   * for ticks and seeding) runs it after the commit and before it replies, so
+   * the reply can carry the outcome. It never undoes the commit: a failure is
+   * logged, and an AppError from it becomes the caller's answer (the scale
+   * did not tare) while what was committed stands.
    */
-  afterCommit?: (fn: () => unknown) => void;
+  afterCommit(fn: () => unknown): void;
+  /**
+   * Writes that must stand although this call fails (a failed sign-in's
+   * counters): for contracts with `auditFailures`, dispatch rolls the call
+   * back, then runs these and writes the failure's audit entry in a
+   * transaction of its own. Elsewhere a failure leaves nothing.
+   */
+  keepOnFailure(fn: () => void): void;
 }
 
-/** Queues `fn` for after the commit; a context without a dispatch behind it cannot wait for one. */
-export function runAfterCommit(ctx: Ctx, fn: () => unknown): void {
-  if (!ctx.afterCommit) throw new Error('runAfterCommit: this context has no commit to wait for');
-  ctx.afterCommit(fn);
+/** What a call's audit entry says besides its (redacted) input and its changed rows. */
+export interface AuditNote {
+  /** The outcome in a word or a name ('ok', 'bad-secret', the backup's file). */
+  result?: string;
+  summary?: Record<string, unknown>;
+  /** Replaces the logged input (an import logs its file's hash, not its contents). */
+  input?: unknown;
+  /** Who acted when the call has no user yet (the person signing in). */
+  actor?: { id: string; username: string } | null;
+  /** Leave the changed rows out (a large import: the file, by its hash, says what changed). */
+  omitChanges?: boolean;
+}
+
+/** A context for work no one called (the periodic tick, seeding, tools), as the system. */
+export function systemContext(deps: {
+  db: Db;
+  sqlite: Database.Database;
+  host: HostInfo;
+  log: Logger;
+  /** Names the work in the context (and so in the logs): 'repairs-tick', 'demo', 'bench'. */
+  client: string;
+  now?: number;
+  devices?: DeviceHub;
+  user?: SessionUser | null;
+  locale?: Locale;
+}): Ctx {
+  const refuse = (what: string) => () => {
+    throw new Error(`${what}: ${deps.client} runs without a transaction owner (use runSystemWork)`);
+  };
+  return {
+    db: deps.db,
+    sqlite: deps.sqlite,
+    now: deps.now ?? Date.now(),
+    user: deps.user ?? null,
+    sessionTokenHash: null,
+    sessionExpiresAt: null,
+    locale: deps.locale ?? pickLocale(process.env.LANG?.replace('_', '-')),
+    caller: { loopback: true, client: deps.client },
+    host: deps.host,
+    log: deps.log,
+    devices: deps.devices ?? NO_DEVICES,
+    changed: () => undefined,
+    auditNote: () => undefined,
+    setSession: () => undefined,
+    afterCommit: refuse('afterCommit'),
+    keepOnFailure: refuse('keepOnFailure'),
+  };
 }
 
 export function requireUser(ctx: Ctx): SessionUser {

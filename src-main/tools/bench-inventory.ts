@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { applyPragmas } from '../db/client';
 import * as schema from '../db/schema';
-import type { Ctx } from '../services/context';
+import { systemContext, type Ctx } from '../services/context';
 import { createLogger } from '../lib/log';
 import { addDays, firstDay, monthOf } from '../services/reports/periods';
 import { periodSummary } from '../services/reports/summary';
@@ -24,7 +24,6 @@ import { postMoves, type MoveInput } from '../services/stock/post';
 import { movesPage, onHand } from '../services/stock/queries';
 import { replayItem } from '../services/stock/replay';
 import { stockStatements } from '../services/stock/statements';
-import { NO_DEVICES } from '../services/devices/device-hub';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -40,22 +39,9 @@ const db = drizzle(sqlite, { schema });
 migrate(db, { migrationsFolder: resolve(arg('migrations', 'drizzle')) });
 const TZ = 'Asia/Shanghai';
 
+const benchLog = createLogger({ dir: '/tmp' });
 function ctx(): Ctx {
-  return {
-    db,
-    sqlite,
-    now: Date.now(),
-    user: null,
-    sessionTokenHash: null,
-    sessionExpiresAt: null,
-    locale: 'en',
-    caller: { loopback: true, client: 'bench' },
-    host: {} as never,
-    log: createLogger({ dir: '/tmp' }) as never,
-    changed: () => undefined,
-    setSession: () => undefined,
-    devices: NO_DEVICES,
-  };
+  return systemContext({ db, sqlite, host: {} as never, log: benchLog, client: 'bench', locale: 'en' });
 }
 
 function time(fn: () => unknown, runs = RUNS): { median: number; first: number } {

@@ -32,11 +32,10 @@ import * as schema from '../db/schema';
 import { uuidv7 } from '../lib/ids';
 import { createLogger } from '../lib/log';
 import { dataPaths } from '../lib/paths';
-import type { Ctx } from '../services/context';
-import { NO_DEVICES } from '../services/devices/device-hub';
+import { systemContext, type Ctx } from '../services/context';
 import { DEFAULT_SETTINGS } from '../services/store/settings';
 import { faultSeeds } from '../services/repairs/codes-data';
-import { ensureRepairCodes } from '../services/repairs/codes';
+import { seedBuiltIns } from '../services/system/seeds';
 import { today } from '../services/repairs/common';
 import { knowledge } from '../services/repairs/knowledge';
 import { agingReport, reliabilityReport, slaReport } from '../services/repairs/reports';
@@ -69,21 +68,7 @@ const DAY = 24 * HOUR;
 
 const admin = { id: uuidv7(NOW), username: 'bench', displayName: 'Bench', role: 'admin' as const };
 function ctx(): Ctx {
-  return {
-    db,
-    sqlite,
-    now: NOW,
-    user: admin,
-    sessionTokenHash: null,
-    sessionExpiresAt: null,
-    locale: 'en',
-    caller: { loopback: true, client: 'bench' },
-    host: {} as never,
-    log,
-    devices: NO_DEVICES,
-    changed: () => undefined,
-    setSession: () => undefined,
-  };
+  return systemContext({ db, sqlite, host: {} as never, log, client: 'bench', now: NOW, user: admin, locale: 'en' });
 }
 
 /** mulberry32, as the other generators. */
@@ -127,7 +112,7 @@ sqlite.transaction(() => {
     user.run(id, `clerk${i}`, `Clerk ${i}`, 'clerk', NOW, NOW);
     return id;
   });
-  ensureRepairCodes({ sqlite, now: NOW });
+  seedBuiltIns(sqlite, NOW);
   const faults = faultSeeds().filter((f) => f.parentCode !== null);
   const eqIns = sqlite.prepare(
     `INSERT INTO equipment (id, code, name, category, location, make, model, serial_no, criticality, store_id, install_day, created_at, updated_at)

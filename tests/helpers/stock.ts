@@ -2,8 +2,7 @@ import { uuidv7 } from '../../src-main/lib/ids';
 import type { ApiErrorData } from '../../src-shared/errors';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import { AppError } from '../../src-main/services/app-error';
-import type { Ctx, SessionUser } from '../../src-main/services/context';
-import { NO_DEVICES } from '../../src-main/services/devices/device-hub';
+import { systemContext, type SessionUser } from '../../src-main/services/context';
 import { postMoves, type MoveInput, type PostedMove } from '../../src-main/services/stock/post';
 import type { TestBackend } from './backend';
 
@@ -59,22 +58,16 @@ export interface StockCallOpts {
  * stock in place call this, screens go through the documents.
  */
 export function postStock(t: TestBackend, moves: readonly TestMove[], opts: StockCallOpts = {}): PostedMove[] {
-  const { db, sqlite } = t.backend.database;
-  const ctx: Ctx = {
-    db,
-    sqlite,
-    now: opts.now ?? Date.now(),
-    user: opts.user ?? null,
-    sessionTokenHash: null,
-    sessionExpiresAt: null,
-    locale: 'en',
-    caller: { loopback: true, client: 'test' },
+  const { sqlite } = t.backend.database;
+  const ctx = systemContext({
+    ...t.backend.database,
     host: t.backend.host,
     log: t.backend.log,
-    devices: NO_DEVICES,
-    changed: () => undefined,
-    setSession: () => undefined,
-  };
+    client: 'test',
+    now: opts.now ?? Date.now(),
+    user: opts.user ?? null,
+    locale: 'en',
+  });
   const inputs = moves.map((m) => ({
     ...m,
     occurredAt: typeof m.occurredAt === 'string' ? Date.parse(m.occurredAt) : m.occurredAt,

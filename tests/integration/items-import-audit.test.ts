@@ -14,7 +14,8 @@ function csv(from: number, to: number, nameEn: (n: number) => string): string {
 
 interface ImportDetail {
   input: { fileName: string; sha256: string; bytes: number; rows: number; created: number; updated: number };
-  summary: { createdCodes: string[]; updatedCodes: string[]; parts: number; changesOmitted: number };
+  result: string;
+  summary: { createdCodes: string[]; updatedCodes: string[]; changesOmitted: number };
   changes?: unknown[];
 }
 
@@ -46,33 +47,25 @@ describe('audit of an item import', () => {
     });
     expect(d.summary.createdCodes).toHaveLength(5000);
     expect(d.summary.createdCodes[4999]).toBe('BULK-05000');
-    expect(d.summary).toMatchObject({ updatedCodes: [], parts: 1, changesOmitted: 5000 });
+    expect(d.summary).toMatchObject({ updatedCodes: [], changesOmitted: 5000 });
+    expect(d.result).toBe('applied');
     expect(d.changes).toBeUndefined();
     // The secret file content never reaches the log.
     expect(JSON.stringify(d)).not.toContain(base64.slice(0, 40));
 
-    // 5,000 updates and one new item: 5,001 codes continue in a second, chained entry.
+    // 5,000 updates and one new item: still one entry (a call writes exactly one), all 5,001 codes in it.
     const again = csv(1, 5001, (n) => `Bulk item ${n} renamed`);
     expect(
       await t.call('items.import', { fileName: 'bulk-2.csv', base64: Buffer.from(again).toString('base64') }),
     ).toMatchObject({ applied: true, created: 1, updated: 5000 });
-    const newest = (await importEntries()).slice(0, 2);
-    expect(newest.map((e) => e.method)).toEqual(['items.import.codes', 'items.import']);
-    for (const e of newest) expect(e.size).toBeLessThan(300 * 1024);
-    const main = newest[1]!.detail as ImportDetail;
-    const rest = newest[0]!.detail as { summary: ImportDetail['summary'] & { sha256: string; part: number } };
+    const [newest, previous] = await importEntries();
+    expect(previous!.detail).toEqual(d);
+    expect(newest!.size).toBeLessThan(300 * 1024);
+    const main = newest!.detail as ImportDetail;
     expect(main.input).toMatchObject({ fileName: 'bulk-2.csv', created: 1, updated: 5000 });
-    expect(main.summary.parts).toBe(2);
-    expect(rest.summary).toMatchObject({ sha256: main.input.sha256, part: 2, parts: 2 });
-    const all = [
-      ...main.summary.createdCodes,
-      ...main.summary.updatedCodes,
-      ...rest.summary.createdCodes,
-      ...rest.summary.updatedCodes,
-    ];
-    expect(all).toHaveLength(5001);
-    expect(new Set(all).size).toBe(5001);
-    expect([...main.summary.createdCodes, ...rest.summary.createdCodes]).toEqual(['BULK-05001']);
+    expect(main.summary.createdCodes).toEqual(['BULK-05001']);
+    expect(main.summary.updatedCodes).toHaveLength(5000);
+    expect(new Set(main.summary.updatedCodes).size).toBe(5000);
 
     expect(await t.call('audit.verify', {})).toMatchObject({ ok: true, problems: [] });
   });

@@ -1,29 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Ctx } from '../../src-main/services/context';
+import { systemContext, type Ctx } from '../../src-main/services/context';
 import { seedDemoMovements } from '../../src-main/services/demo/demo-movements';
 import { openTestBackend, type TestBackend } from '../helpers/backend';
-import { NO_DEVICES } from '../../src-main/services/devices/device-hub';
 
 let t: TestBackend;
 afterEach(() => t?.close());
 
 function ctxOf(t: TestBackend): Ctx {
-  const { db, sqlite } = t.backend.database;
-  return {
-    db,
-    sqlite,
-    now: Date.now(),
-    user: null,
-    sessionTokenHash: null,
-    sessionExpiresAt: null,
-    locale: 'en',
-    caller: { loopback: true, client: 'test' },
+  return systemContext({
+    ...t.backend.database,
     host: t.backend.host,
     log: t.backend.log,
-    changed: () => undefined,
-    setSession: () => undefined,
-    devices: NO_DEVICES,
-  };
+    client: 'test',
+    locale: 'en',
+  });
 }
 
 describe('demo year of movements', () => {

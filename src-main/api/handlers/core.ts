@@ -1,4 +1,3 @@
-import { writeAudit } from '../../services/audit/record';
 import { listAudit } from '../../services/audit/list';
 import { verifyAudit } from '../../services/audit/chain';
 import { login, logout, sessionDto } from '../../services/auth/login';
@@ -7,8 +6,8 @@ import { initializeStore, setupStatus } from '../../services/store/setup';
 import { getStore, updateStore } from '../../services/store/store';
 import { reportClientError } from '../../services/system/client-errors';
 import { backupNow, backups, systemInfo } from '../../services/system/system';
-import { uploadBackupChunk } from '../../services/system/backup-upload';
-import { restoreCheck, restoreRun } from '../../services/system/restore';
+import { recordUploadedPiece, uploadBackupChunk } from '../../services/system/backup-upload';
+import { finishRestore, restoreCheck, runRestore, stageRestore } from '../../services/system/restore';
 import {
   changeOwnSecret,
   createUser,
@@ -20,7 +19,7 @@ import {
 } from '../../services/users/users';
 import { users } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import type { HandlersFor } from '../handler-types';
+import { prepared, type HandlersFor } from '../handler-types';
 import type { coreMethods } from '../../../src-shared/api';
 
 export const coreHandlers: HandlersFor<typeof coreMethods> = {
@@ -30,7 +29,7 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
       return sessionDto(ctx, row ?? null, ctx.sessionExpiresAt);
     },
   },
-  'session.login': { run: login, tx: 'manual' },
+  'session.login': { run: login },
   'session.logout': { run: logout },
   'session.setLocale': { run: (ctx, i) => setOwnLocale(ctx, i.locale) },
 
@@ -42,7 +41,7 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
   'users.update': { run: updateUser },
   'users.resetSecret': { run: resetSecret },
   'users.unlock': { run: unlockUser },
-  'users.changeOwnSecret': { run: changeOwnSecret, tx: 'manual' },
+  'users.changeOwnSecret': { run: changeOwnSecret },
 
   'audit.list': { run: listAudit },
   'audit.verify': {
@@ -58,18 +57,21 @@ export const coreHandlers: HandlersFor<typeof coreMethods> = {
   'system.ping': { run: () => ({ now: new Date().toISOString() }) },
   'system.info': { run: systemInfo },
   'system.backups': { run: backups },
-  'system.backupNow': {
-    tx: 'manual',
-    run: async (ctx) => {
-      const b = await backupNow(ctx);
-      ctx.sqlite.transaction(() => writeAudit(ctx, 'system.backupNow', { result: b.file }))();
+  // File work (a backup, an upload, a copy to check, the swap) runs before the transaction that records it:
+  // a refusal there leaves no trace, and the entry names what was done.
+  'system.backupNow': prepared({
+    prepare: backupNow,
+    run: (ctx, _input, b) => {
+      ctx.auditNote({ result: b.file });
       return b;
     },
-  },
-  // Asynchronous file work (upload, copy, swap): each writes its own audit entry.
-  'system.restoreUpload': { tx: 'manual', run: uploadBackupChunk },
-  'system.restoreCheck': { tx: 'manual', run: restoreCheck },
-  'system.restore': { tx: 'manual', run: restoreRun },
+  }),
+  'system.restoreUpload': prepared({
+    prepare: uploadBackupChunk,
+    run: (ctx, _input, piece) => recordUploadedPiece(ctx, piece),
+  }),
+  'system.restoreCheck': prepared({ prepare: stageRestore, run: restoreCheck }),
+  'system.restore': prepared({ prepare: runRestore, run: (ctx, _input, done) => finishRestore(ctx, done) }),
   'system.reportClientError': { run: reportClientError },
 
   'prefs.get': { run: (ctx, i) => getPref(ctx, i.key) },

@@ -4,7 +4,7 @@ import { translate, type MessageKey } from '../../../src-shared/i18n';
 import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { listSerialPorts, PortListError } from '../../devices/serial/list';
 import { AppError } from '../../services/app-error';
-import { runAfterCommit, type Ctx } from '../../services/context';
+import type { Ctx } from '../../services/context';
 import { DeviceError } from '../../services/devices/device-hub';
 import {
   labelHistory,
@@ -38,6 +38,19 @@ async function device<T>(ctx: Ctx, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A running device of this kind, checked before anything is recorded: a call
+ * naming none is refused without a trace. What the device then does happens
+ * after the commit.
+ */
+function runningDevice(ctx: Ctx, id: string, kind: 'scale' | 'printer'): void {
+  const state = ctx.devices.states().find((s) => s.id === id);
+  if (!state) throw new AppError('DEVICE_OFFLINE', 'devices.error.notFound');
+  if (state.kind !== kind) {
+    throw new AppError('DEVICE_OFFLINE', kind === 'scale' ? 'devices.error.notScale' : 'devices.error.notPrinter');
+  }
+}
+
 export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'devices.list': { run: listDevices },
   'devices.states': { run: (ctx) => ctx.devices.states() },
@@ -59,33 +72,34 @@ export const deviceHandlers: HandlersFor<typeof deviceMethods> = {
   'devices.save': {
     run: (ctx, input) => {
       const saved = saveDevice(ctx, input);
-      runAfterCommit(ctx, () => ctx.devices.reload());
+      ctx.afterCommit(() => ctx.devices.reload());
       return saved;
     },
   },
   'devices.remove': {
     run: (ctx, input) => {
       const out = removeDevice(ctx, input);
-      runAfterCommit(ctx, () => ctx.devices.reload());
+      ctx.afterCommit(() => ctx.devices.reload());
       return out;
     },
   },
   'devices.scaleCommand': {
-    tx: 'manual',
-    run: async (ctx, input) => {
-      await device(ctx, () => ctx.devices.scaleCommand(input.id, input.command));
+    run: (ctx, input) => {
+      runningDevice(ctx, input.id, 'scale');
+      ctx.afterCommit(() => device(ctx, () => ctx.devices.scaleCommand(input.id, input.command)));
       return { ok: true as const };
     },
   },
-  'devices.printerStatus': {
-    tx: 'manual',
-    run: (ctx, input) => device(ctx, () => ctx.devices.printerStatus(input.id)),
-  },
+  'devices.printerStatus': { run: (ctx, input) => device(ctx, () => ctx.devices.printerStatus(input.id)) },
   'devices.testLabel': {
-    tx: 'manual',
-    run: async (ctx, input) => {
-      const r = await device(ctx, () => ctx.devices.testLabel(input.id, storeDay(ctx)));
-      return { bytes: r.bytesWritten, faults: r.status.faults };
+    run: (ctx, input) => {
+      runningDevice(ctx, input.id, 'printer');
+      const reply = { bytes: 0, faults: [] as PrinterFault[] };
+      ctx.afterCommit(async () => {
+        const r = await device(ctx, () => ctx.devices.testLabel(input.id, storeDay(ctx)));
+        Object.assign(reply, { bytes: r.bytesWritten, faults: r.status.faults });
+      });
+      return reply;
     },
   },
   'labels.templates': { run: listTemplates },

@@ -2,12 +2,12 @@ import type { invoiceMethods } from '../../../src-shared/api/methods/invoices';
 import { createClaim, setClaimStatus } from '../../services/invoices/claim';
 import { exportClaim } from '../../services/invoices/claim-export';
 import { getClaim, listClaims } from '../../services/invoices/claim-read';
-import { importInvoice } from '../../services/invoices/import';
+import { importInvoice, readInvoiceImport } from '../../services/invoices/import';
 import { prefillInvoice } from '../../services/invoices/prefill';
 import { getInvoice, listInvoices } from '../../services/invoices/read';
 import { approveInvoice, runMatch } from '../../services/invoices/status';
 import { createInvoice, removeInvoice, updateInvoice } from '../../services/invoices/write';
-import type { HandlersFor } from '../handler-types';
+import { prepared, type HandlersFor } from '../handler-types';
 
 export const invoiceHandlers: HandlersFor<typeof invoiceMethods> = {
   'invoices.list': { run: listInvoices },
@@ -16,8 +16,8 @@ export const invoiceHandlers: HandlersFor<typeof invoiceMethods> = {
   'invoices.create': { run: createInvoice },
   'invoices.update': { run: updateInvoice },
   'invoices.remove': { run: removeInvoice },
-  // Reading an XLSX is asynchronous, so the import opens its own transaction (with its audit entry) once the file is read.
-  'invoices.import': { run: importInvoice, tx: 'manual' },
+  // The file is read (asynchronous for XLSX) before the transaction that checks and writes the invoice.
+  'invoices.import': prepared({ prepare: readInvoiceImport, run: importInvoice }),
   'invoices.match': { run: runMatch },
   'invoices.createClaim': { run: createClaim },
   'invoices.approve': { run: approveInvoice },

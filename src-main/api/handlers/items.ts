@@ -2,11 +2,11 @@ import type { itemMethods } from '../../../src-shared/api/methods/items';
 import { createArea, listAreas, updateArea } from '../../services/items/areas';
 import { createCategory, listCategories, updateCategory } from '../../services/items/categories';
 import { exportItems } from '../../services/items/export';
-import { importItems } from '../../services/items/import';
+import { importItems, readItemImport } from '../../services/items/import';
 import { itemPage } from '../../services/items/item-page';
 import { getItem, listItemsPacked } from '../../services/items/item-read';
 import { createItem, updateItem } from '../../services/items/item-write';
-import type { HandlersFor } from '../handler-types';
+import { prepared, type HandlersFor } from '../handler-types';
 
 export const itemHandlers: HandlersFor<typeof itemMethods> = {
   'areas.list': { run: listAreas },
@@ -21,6 +21,6 @@ export const itemHandlers: HandlersFor<typeof itemMethods> = {
   'items.create': { run: createItem },
   'items.update': { run: updateItem },
   'items.export': { run: exportItems },
-  // Reading an XLSX is asynchronous, so the import opens its own transaction (with its audit entry) once the file is read.
-  'items.import': { run: importItems, tx: 'manual' },
+  // The file is read (asynchronous for XLSX) before the transaction that checks and writes every row.
+  'items.import': prepared({ prepare: readItemImport, run: importItems }),
 };

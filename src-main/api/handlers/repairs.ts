@@ -12,7 +12,7 @@ import { importReadings, listReadings, recordReading } from '../../services/repa
 import { suggestAssignees } from '../../services/repairs/people';
 import { repairPickers } from '../../services/repairs/pickers';
 import { saveChecklist } from '../../services/repairs/checklist';
-import { generateDueNow, pmSchedule } from '../../services/repairs/pm-generate';
+import { generateDueNow, pmSchedule, withDueWork } from '../../services/repairs/pm-generate';
 import { listPlans, savePlan } from '../../services/repairs/pm-plans';
 import { repairReportXlsx } from '../../services/repairs/report-xlsx';
 import { agingReport, costsReport, reliabilityReport, repeatsReport, slaReport } from '../../services/repairs/reports';
@@ -37,11 +37,11 @@ export const repairHandlers: HandlersFor<typeof repairMethods> = {
   'repairs.suggestAssignees': { run: suggestAssignees },
 
   'pm.plans': { run: listPlans },
-  'pm.savePlan': { run: savePlan },
+  'pm.savePlan': { run: (ctx, i) => withDueWork(ctx, savePlan(ctx, i)) },
   'pm.schedule': { run: pmSchedule },
   'pm.generateDue': { run: (ctx) => generateDueNow(ctx) },
-  'pm.recordReading': { run: recordReading },
-  'pm.importReadings': { run: importReadings },
+  'pm.recordReading': { run: (ctx, i) => withDueWork(ctx, recordReading(ctx, i)) },
+  'pm.importReadings': { run: (ctx, i) => withDueWork(ctx, importReadings(ctx, i)) },
   'pm.readings': { run: listReadings },
   'pm.saveChecklist': { run: saveChecklist },
 

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import type { auditLog } from '../../db/schema';
+import { sql } from '../../db/sql';
 
 export const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
@@ -12,11 +14,18 @@ export interface AuditEntry {
   detail: string;
 }
 
-interface StoredRow extends AuditEntry {
-  seq: number;
-  prevHash: string;
-  hash: string;
-}
+type StoredRow = typeof auditLog.$inferSelect;
+
+const metaValue = sql<{ value: string }, [string]>('SELECT value FROM meta WHERE key = ?');
+const setMeta = sql<never, [string, string]>(
+  'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+);
+const insertEntry = sql<never, [number, number, string | null, string | null, string, string, string, string]>(
+  'INSERT INTO audit_log (seq, at, user_id, username, method, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+);
+const entriesInOrder = sql<StoredRow>(
+  'SELECT seq, at, user_id AS userId, username, method, detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
+);
 
 export function entryHash(prevHash: string, seq: number, e: AuditEntry): string {
   return createHash('sha256')
@@ -25,7 +34,7 @@ export function entryHash(prevHash: string, seq: number, e: AuditEntry): string 
 }
 
 function readHead(sqlite: Database.Database): { seq: number; hash: string } {
-  const row = sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(HEAD_KEY) as { value: string } | undefined;
+  const row = metaValue.get(sqlite, HEAD_KEY);
   if (!row) return { seq: 0, hash: GENESIS };
   const [seq, hash] = row.value.split(':');
   return { seq: Number(seq), hash: hash ?? GENESIS };
@@ -40,14 +49,8 @@ export function appendAudit(sqlite: Database.Database, e: AuditEntry): number {
   const head = readHead(sqlite);
   const seq = head.seq + 1;
   const hash = entryHash(head.hash, seq, e);
-  sqlite
-    .prepare(
-      'INSERT INTO audit_log (seq, at, user_id, username, method, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(seq, e.at, e.userId, e.username, e.method, e.detail, head.hash, hash);
-  sqlite
-    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(HEAD_KEY, `${seq}:${hash}`);
+  insertEntry.run(sqlite, seq, e.at, e.userId, e.username, e.method, e.detail, head.hash, hash);
+  setMeta.run(sqlite, HEAD_KEY, `${seq}:${hash}`);
   return seq;
 }
 
@@ -64,11 +67,7 @@ export interface AuditProblem {
  */
 export function verifyAudit(sqlite: Database.Database): { checked: number; problems: AuditProblem[] } {
   const problems: AuditProblem[] = [];
-  const rows = sqlite
-    .prepare(
-      'SELECT seq, at, user_id AS userId, username, method, detail, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq',
-    )
-    .iterate() as IterableIterator<StoredRow>;
+  const rows = entriesInOrder.iterate(sqlite);
   let lastSeq = 0;
   let lastHash = GENESIS;
   let checked = 0;

@@ -1,5 +1,9 @@
 import { toIso } from '../../../src-shared/time';
+import type { auditLog } from '../../db/schema';
+import { dynamicSql } from '../../db/sql';
 import type { Ctx } from '../context';
+
+type ListedEntry = Pick<typeof auditLog.$inferSelect, 'seq' | 'at' | 'userId' | 'username' | 'method' | 'detail'>;
 
 export interface AuditListInput {
   limit: number;
@@ -24,19 +28,11 @@ export function listAudit(ctx: Ctx, input: AuditListInput) {
     where.push('lower(username) = lower(?)');
     args.push(input.username);
   }
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT seq, at, user_id AS userId, username, method, detail FROM audit_log
+  const rows = dynamicSql<ListedEntry>(
+    ctx.sqlite,
+    `SELECT seq, at, user_id AS userId, username, method, detail FROM audit_log
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`,
-    )
-    .all(...args, input.limit + 1) as {
-    seq: number;
-    at: number;
-    userId: string | null;
-    username: string | null;
-    method: string;
-    detail: string;
-  }[];
+  ).all(...args, input.limit + 1);
   const page = rows.slice(0, input.limit);
   return {
     rows: page.map((r) => ({ ...r, at: toIso(r.at)! })),

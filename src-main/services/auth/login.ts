@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { SessionDto } from '../../../src-shared/api/common';
 import { translate } from '../../../src-shared/i18n';
 import { formatLocalTime } from '../../../src-shared/time';
 import { users } from '../../db/schema';
 import { AppError } from '../app-error';
-import { writeAudit } from '../audit/record';
 import type { Ctx } from '../context';
 import { storeRow, storeSettings, toStoreDto } from '../store/settings';
 import { toUserDto, type UserRow } from '../users/dto';
@@ -55,17 +54,21 @@ function waitText(ctx: Ctx, ms: number): string {
 /** Mirrors the guard's view of an account to its row, where the administrator sees it. */
 function mirrorLock(ctx: Ctx, user: UserRow, name: string, policy: GuardPolicy): void {
   const view = signInGuard(ctx.sqlite).view(name, ctx.now, policy);
-  ctx.sqlite
-    .prepare('UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?')
-    .run(view.failures, view.lockedUntil, ctx.now, user.id);
+  ctx.db
+    .update(users)
+    .set({ failedAttempts: view.failures, lockedUntil: view.lockedUntil, updatedAt: ctx.now })
+    .where(eq(users.id, user.id))
+    .run();
 }
 
 /**
- * Signs a user in under the rules of sign-in-guard.ts. Runs its own
- * transactions: a failed attempt must be counted (and audited) even though the
- * call itself fails. Attempts refused before any check (a locked account, a
- * waiting source) are not audited: they cost an attacker nothing, so writing
- * each one would let him grow the audit log without end.
+ * Signs a user in under the rules of sign-in-guard.ts. A failed attempt is
+ * counted and audited although the call fails: the contract declares
+ * auditFailures, so dispatch writes what this keeps for a failure (the
+ * account's counters) with the attempt's audit entry once the call is rolled
+ * back. Attempts refused before any check (a locked account, a waiting
+ * source) say nothing for the audit: they cost an attacker nothing, so
+ * recording each one would let him grow the audit log without end.
  */
 export function login(ctx: Ctx, input: { username: string; secret: string }): SessionDto {
   const row = storeRow(ctx.db);
@@ -74,8 +77,13 @@ export function login(ctx: Ctx, input: { username: string; secret: string }): Se
   const guard = signInGuard(ctx.sqlite);
   const name = input.username.trim().toLowerCase();
   const source = ctx.caller.source ?? 'local';
-  const audit = (result: string, actor: UserRow | null) =>
-    writeAudit(ctx, 'session.login', { input: { username: input.username }, result, summary: { source } }, actor);
+  const outcome = (result: string, actor: UserRow | null) =>
+    ctx.auditNote({
+      input: { username: input.username },
+      result,
+      summary: { source },
+      actor: actor && { id: actor.id, username: actor.username },
+    });
 
   const verdict = guard.check(name, source, ctx.now, policy);
   if (!verdict.allowed && verdict.reason === 'account') {
@@ -92,10 +100,8 @@ export function login(ctx: Ctx, input: { username: string; secret: string }): Se
   const proven = verifySecret(input.secret, user?.secretHash ?? dummyHash()) && user !== undefined;
   if (!proven) {
     const lockedUntil = guard.failed(name, source, ctx.now, policy);
-    ctx.sqlite.transaction(() => {
-      if (user) mirrorLock(ctx, user, name, policy);
-      audit(lockedUntil ? 'locked-now' : user ? 'bad-secret' : 'unknown-user', user ?? null);
-    })();
+    outcome(lockedUntil ? 'locked-now' : user ? 'bad-secret' : 'unknown-user', user ?? null);
+    if (user) ctx.keepOnFailure(() => mirrorLock(ctx, user, name, policy));
     if (lockedUntil) {
       throw new AppError('LOCKED_OUT', 'security.signIn.lockedHere', {
         until: formatLocalTime(lockedUntil, row.timezone),
@@ -104,22 +110,20 @@ export function login(ctx: Ctx, input: { username: string; secret: string }): Se
     throw new AppError('BAD_CREDENTIALS');
   }
   if (user.disabled) {
-    ctx.sqlite.transaction(() => audit('disabled', user))();
+    outcome('disabled', user);
     throw new AppError('FORBIDDEN', 'error.disabledUser');
   }
   guard.succeeded(name, source, ctx.now, policy);
-  return ctx.sqlite.transaction(() => {
-    mirrorLock(ctx, user, name, policy);
-    ctx.sqlite.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(ctx.now, user.id);
-    audit('ok', user);
-    const view = guard.view(name, ctx.now, policy);
-    return startSession(ctx, {
-      ...user,
-      failedAttempts: view.failures,
-      lockedUntil: view.lockedUntil,
-      lastLoginAt: ctx.now,
-    });
-  })();
+  mirrorLock(ctx, user, name, policy);
+  ctx.db.update(users).set({ lastLoginAt: ctx.now }).where(eq(users.id, user.id)).run();
+  outcome('ok', user);
+  const view = guard.view(name, ctx.now, policy);
+  return startSession(ctx, {
+    ...user,
+    failedAttempts: view.failures,
+    lockedUntil: view.lockedUntil,
+    lastLoginAt: ctx.now,
+  });
 }
 
 export function logout(ctx: Ctx): { ok: true } {

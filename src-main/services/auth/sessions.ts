@@ -1,5 +1,22 @@
 import type Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
+import type { sessions } from '../../db/schema';
+import { sql } from '../../db/sql';
+
+type SessionRow = typeof sessions.$inferSelect;
+/** A session and whether its user is disabled (0/1: raw SQL does not map drizzle's boolean mode). */
+type LiveRow = Pick<SessionRow, 'userId' | 'lastSeenAt' | 'expiresAt'> & { disabled: number };
+
+const insertSession = sql<never, [string, string, number, number, number, string]>(
+  'INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, client) VALUES (?, ?, ?, ?, ?, ?)',
+);
+const sessionByTokenHash = sql<LiveRow, [string]>(
+  `SELECT s.user_id AS userId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, u.disabled AS disabled
+   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
+);
+const touchSession = sql<never, [number, string]>('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?');
+const deleteSession = sql<never, [string]>('DELETE FROM sessions WHERE token_hash = ?');
+const deleteUserSessions = sql<never, [string]>('DELETE FROM sessions WHERE user_id = ?');
 
 /** A session lasts at most one long shift, and ends earlier after the store's idle limit. */
 export const SESSION_MAX_MS = 16 * 3600_000;
@@ -19,11 +36,7 @@ export function newSession(
   const token = randomBytes(32).toString('base64url');
   const tokenHash = hashToken(token);
   const expiresAt = now + SESSION_MAX_MS;
-  sqlite
-    .prepare(
-      'INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, client) VALUES (?, ?, ?, ?, ?, ?)',
-    )
-    .run(tokenHash, userId, now, now, expiresAt, client.slice(0, 200));
+  insertSession.run(sqlite, tokenHash, userId, now, now, expiresAt, client.slice(0, 200));
   return { token, tokenHash, expiresAt };
 }
 
@@ -45,20 +58,13 @@ export function resolveSession(
   idleMinutes: number,
 ): ResolvedSession | 'expired' | null {
   const tokenHash = hashToken(token);
-  const row = sqlite
-    .prepare(
-      `SELECT s.user_id AS userId, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, u.disabled AS disabled
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-    )
-    .get(tokenHash) as { userId: string; lastSeenAt: number; expiresAt: number; disabled: number } | undefined;
+  const row = sessionByTokenHash.get(sqlite, tokenHash);
   if (!row) return null;
   if (now >= row.expiresAt || now - row.lastSeenAt > idleMinutes * 60_000 || row.disabled) {
-    sqlite.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    deleteSession.run(sqlite, tokenHash);
     return 'expired';
   }
-  if (now - row.lastSeenAt > TOUCH_EVERY_MS) {
-    sqlite.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now, tokenHash);
-  }
+  if (now - row.lastSeenAt > TOUCH_EVERY_MS) touchSession.run(sqlite, now, tokenHash);
   return { tokenHash, userId: row.userId, expiresAt: Math.min(row.expiresAt, now + idleMinutes * 60_000) };
 }
 
@@ -69,20 +75,15 @@ export function resolveSession(
  */
 export function peekSession(sqlite: Database.Database, token: string, now: number, idleMinutes: number): string | null {
   const tokenHash = hashToken(token);
-  const row = sqlite
-    .prepare(
-      `SELECT s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt, u.disabled AS disabled
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-    )
-    .get(tokenHash) as { lastSeenAt: number; expiresAt: number; disabled: number } | undefined;
+  const row = sessionByTokenHash.get(sqlite, tokenHash);
   if (!row || now >= row.expiresAt || now - row.lastSeenAt > idleMinutes * 60_000 || row.disabled) return null;
   return tokenHash;
 }
 
 export function endSession(sqlite: Database.Database, tokenHash: string): void {
-  sqlite.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  deleteSession.run(sqlite, tokenHash);
 }
 
 export function endUserSessions(sqlite: Database.Database, userId: string): void {
-  sqlite.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
+  deleteUserSessions.run(sqlite, userId);
 }

@@ -2,7 +2,6 @@ import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import type { Role } from '../../../src-shared/roles';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx, SessionUser } from '../context';
-import { ensureRepairCodes } from '../repairs/codes';
 import { FAULT_GROUPS } from '../repairs/codes-data';
 import { dayOf, storeId } from '../repairs/common';
 import { DEMO_VENDORS, KIND_PROFILE } from './repairs-data';
@@ -40,7 +39,6 @@ export function seedDemoRepairs(ctx: Ctx, storeCode: string): RepairsSeedCounts 
   const moves = () => (ctx.sqlite.prepare('SELECT count(*) AS n FROM stock_moves').get() as { n: number }).n;
   const before = count();
   const movesBefore = moves();
-  ensureRepairCodes(ctx);
   const vendorIds = seedVendors(ctx);
   if (!ctx.sqlite.prepare('SELECT 1 FROM work_orders LIMIT 1').get()) {
     const people = demoPeople(ctx);

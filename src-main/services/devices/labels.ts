@@ -1,10 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LabelPrint } from '../../../src-shared/api/methods/devices';
-import {
-  DEFAULT_EQUIPMENT_TEMPLATE,
-  DEFAULT_RECEIVING_TEMPLATE,
-  receivingBarcode,
-} from '../../../src-shared/labels/defaults';
+import { receivingBarcode } from '../../../src-shared/labels/defaults';
 import { EQUIPMENT_TEMPLATE_ID, RECEIVING_TEMPLATE_ID } from '../../../src-shared/labels/builtin-ids';
 import { resolveLabel } from '../../../src-shared/labels/layout';
 import { LabelTemplateSchema, type LabelData, type LabelTemplate } from '../../../src-shared/labels/template';
@@ -14,26 +10,8 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { storeDay } from '../store/store-day';
 import { storeMoney } from '../store/money';
-import { runAfterCommit, type Ctx } from '../context';
+import type { Ctx } from '../context';
 import { DeviceError, type DeviceHub } from './device-hub';
-
-/** Inserts the built-in templates once (at start, like a migration's seed data). */
-export function ensureDefaultTemplates(sqlite: Database.Database, now: number): void {
-  // A database opened with an older migration set (tests of migrations) has no such table yet.
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'label_templates'").get()) return;
-  const ins = sqlite.prepare(
-    `INSERT OR IGNORE INTO label_templates (id, name, definition, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  ins.run(RECEIVING_TEMPLATE_ID, '收货标签 Receiving 50×30', JSON.stringify(DEFAULT_RECEIVING_TEMPLATE), 1, now, now);
-  ins.run(
-    EQUIPMENT_TEMPLATE_ID,
-    '设备二维码 Equipment QR 50×30',
-    JSON.stringify(DEFAULT_EQUIPMENT_TEMPLATE),
-    0,
-    now,
-    now,
-  );
-}
 
 interface TemplateRow {
   id: string;
@@ -293,7 +271,7 @@ export async function runLabelJob(
  */
 export function printAfterCommit(ctx: Ctx, id: string): LabelPrint {
   const reply = getLabelPrint(ctx.sqlite, id);
-  runAfterCommit(ctx, async () => {
+  ctx.afterCommit(async () => {
     Object.assign(reply, await runLabelJob(ctx.sqlite, ctx.devices, id, ctx.log));
   });
   return reply;

@@ -10,8 +10,7 @@ import { MONEY_SCALE, parseScaled } from '../../../src-shared/quantity';
 import type { items } from '../../db/schema';
 import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
-import { writeAudit } from '../audit/record';
-import type { Change, Ctx } from '../context';
+import type { Ctx } from '../context';
 import { readInvoiceTable, type InvoiceColumn, type InvoiceTable } from './import-file';
 import { resolveHeader, resolveLines, resolveTotals, type ResolvedHeader, type ResolvedLine } from './resolve';
 import { storeMoney } from '../store/money';
@@ -140,41 +139,43 @@ function planLines(
   return { lines, errors };
 }
 
+/** Reads the uploaded file (asynchronous for XLSX): invoices.import's work before its transaction. */
+export function readInvoiceImport(_ctx: Ctx, input: { fileName: string; base64: string }): Promise<InvoiceTable> {
+  return readInvoiceTable(input.fileName, input.base64);
+}
+
 /**
- * All or nothing: the file is read (async for XLSX), then the header and
- * every row are checked and the invoice written in one transaction with its
+ * All or nothing: once the file is read, the header and every row are
+ * checked and the invoice written in the call's one transaction with its
  * audit entry. A bad header fails the call naming the field; bad rows come
  * back in the report and nothing is written.
  */
-export async function importInvoice(
+export function importInvoice(
   ctx: Ctx,
   input: InvoiceHeaderInput & { fileName: string; base64: string; dryRun: boolean },
-): Promise<InvoiceImportReport> {
-  const table = await readInvoiceTable(input.fileName, input.base64);
-  const changes: Change[] = [];
-  const wctx: Ctx = { ...ctx, changed: (c) => changes.push(c) };
-  return ctx.sqlite
-    .transaction((): InvoiceImportReport => {
-      const h = resolveHeader(ctx, input, null);
-      const { lines, errors } = planLines(ctx, h, table);
-      const rows = table.records.length;
-      if (errors.length || input.dryRun) return { applied: false, rows, errors, invoiceId: null };
-      const id = insertInvoice(wctx, h, lines, resolveTotals(input, lines), 'import');
-      const bytes = Buffer.from(input.base64, 'base64');
-      writeAudit(ctx, 'invoices.import', {
-        input: {
-          supplierId: h.supplierId,
-          number: h.number,
-          poId: h.poId,
-          receiptId: h.receiptId,
-          fileName: input.fileName,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          bytes: bytes.length,
-          rows,
-        },
-        changes,
-      });
-      return { applied: true, rows, errors: [], invoiceId: id };
-    })
-    .immediate();
+  table: InvoiceTable,
+): InvoiceImportReport {
+  const h = resolveHeader(ctx, input, null);
+  const { lines, errors } = planLines(ctx, h, table);
+  const rows = table.records.length;
+  const applied = !errors.length && !input.dryRun;
+  const id = applied ? insertInvoice(ctx, h, lines, resolveTotals(input, lines), 'import') : null;
+  const bytes = Buffer.from(input.base64, 'base64');
+  // The file by its hash, not its contents.
+  ctx.auditNote({
+    input: {
+      supplierId: h.supplierId,
+      number: h.number,
+      poId: h.poId,
+      receiptId: h.receiptId,
+      fileName: input.fileName,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      rows,
+    },
+    result: applied ? 'applied' : input.dryRun ? 'dry-run' : 'refused',
+  });
+  return applied
+    ? { applied: true, rows, errors: [], invoiceId: id }
+    : { applied: false, rows, errors, invoiceId: null };
 }

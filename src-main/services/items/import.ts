@@ -12,7 +12,7 @@ import { checkItem, dbLookups, type ItemLookups } from './item-rules';
 import { cellsToCandidate, columnOf, type Column, type Resolver } from './item-table';
 import { writeItemChildren, writeItemRow } from './item-write';
 import { readTable, type Table } from './import-read';
-import { writeImportAudit } from './import-audit';
+import { importAuditNote } from './import-audit';
 
 interface Planned {
   input: ItemInput;
@@ -113,35 +113,48 @@ function plan(ctx: Ctx, table: Table): { planned: Planned[]; errors: ImportRepor
   return { planned, errors };
 }
 
+/** Reads the uploaded file (asynchronous for XLSX): items.import's work before its transaction. */
+export function readItemImport(_ctx: Ctx, input: { fileName: string; base64: string }): Promise<Table> {
+  return readTable(input.fileName, input.base64);
+}
+
 /**
- * All or nothing: the file is read (async for XLSX), then checked and written
- * in one transaction together with its audit entry, so nothing can change
- * between the check and the write, and one bad row leaves the store as it was.
+ * All or nothing: once the file is read, every row is checked and written
+ * in the call's one transaction (with its audit entry), so nothing can
+ * change between the check and the write, and one bad row leaves the store
+ * as it was.
  */
-export async function importItems(
+export function importItems(
   ctx: Ctx,
   input: { fileName: string; base64: string; dryRun: boolean },
-): Promise<ImportReport> {
-  const table = await readTable(input.fileName, input.base64);
+  table: Table,
+): ImportReport {
   const changes: Change[] = [];
-  const wctx: Ctx = { ...ctx, changed: (c) => changes.push(c) };
-  return ctx.sqlite
-    .transaction((): ImportReport => {
-      const { planned, errors } = plan(ctx, table);
-      const created = planned.filter((p) => !p.before).length;
-      const report = { rows: table.records.length, created, updated: planned.length - created, errors };
-      if (errors.length || input.dryRun) return { applied: false, ...report };
-      const ids = planned.map((p) => writeItemRow(wctx, p.input, p.before));
-      planned.forEach((p, i) => writeItemChildren(wctx, ids[i]!, p.input));
-      writeImportAudit(ctx, {
-        fileName: input.fileName,
-        base64: input.base64,
-        rows: report.rows,
-        createdCodes: planned.filter((p) => !p.before).map((p) => p.input.code),
-        updatedCodes: planned.filter((p) => p.before).map((p) => p.input.code),
-        changes,
-      });
-      return { applied: true, ...report };
-    })
-    .immediate();
+  const wctx: Ctx = {
+    ...ctx,
+    changed: (c) => {
+      changes.push(c);
+      ctx.changed(c);
+    },
+  };
+  const { planned, errors } = plan(ctx, table);
+  const created = planned.filter((p) => !p.before).length;
+  const report = { rows: table.records.length, created, updated: planned.length - created, errors };
+  const applied = !errors.length && !input.dryRun;
+  if (applied) {
+    const ids = planned.map((p) => writeItemRow(wctx, p.input, p.before));
+    planned.forEach((p, i) => writeItemChildren(wctx, ids[i]!, p.input));
+  }
+  ctx.auditNote(
+    importAuditNote({
+      fileName: input.fileName,
+      base64: input.base64,
+      rows: report.rows,
+      createdCodes: applied ? planned.filter((p) => !p.before).map((p) => p.input.code) : [],
+      updatedCodes: applied ? planned.filter((p) => p.before).map((p) => p.input.code) : [],
+      changes,
+      outcome: applied ? 'applied' : input.dryRun ? 'dry-run' : 'refused',
+    }),
+  );
+  return { applied, ...report };
 }

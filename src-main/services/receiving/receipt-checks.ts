@@ -4,6 +4,7 @@ import { sizeText } from '../../../src-shared/pack-size';
 import { formatCurrency } from '../../../src-shared/money';
 import { formatScaled } from '../../../src-shared/quantity';
 import { storeMoney } from '../store/money';
+import type { items, purchaseOrderLines, receiptLines } from '../../db/schema';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
@@ -11,36 +12,30 @@ import { daysBetween } from '../../../src-shared/time';
 import { tempRule } from './receipt-settings';
 
 /** What the checks look at: a line as stored (draft or being posted). */
-export interface CheckedLine {
-  qty: number;
-  rejectedQty: number;
-  rejectReason: string;
-  price: number;
-  priceUnit: string;
-  priceFactor: number;
-  weighed: boolean;
-  scaleStable: boolean | null;
-  expiry: string | null;
-  tempC10: number | null;
-  tempOverride: string;
-  confirmed: boolean;
-  poLineId: string | null;
-}
+export type CheckedLine = Pick<
+  typeof receiptLines.$inferSelect,
+  | 'qty'
+  | 'rejectedQty'
+  | 'rejectReason'
+  | 'price'
+  | 'priceUnit'
+  | 'priceFactor'
+  | 'weighed'
+  | 'scaleStable'
+  | 'expiry'
+  | 'tempC10'
+  | 'tempOverride'
+  | 'confirmed'
+  | 'poLineId'
+>;
 
-export interface CheckedItem {
-  code: string;
-  baseUnit: string;
-  category: string;
-}
+export type CheckedItem = Pick<typeof items.$inferSelect, 'code' | 'baseUnit' | 'category'>;
 
 /** The order line as the checks need it: what is still open and the agreed pack price. */
-export interface CheckedPoLine {
-  qtyOrdered: number;
-  qtyReceived: number;
-  price: number;
-  packQty: number;
-  packUnit: string;
-}
+export type CheckedPoLine = Pick<
+  typeof purchaseOrderLines.$inferSelect,
+  'qtyOrdered' | 'qtyReceived' | 'price' | 'packQty' | 'packUnit'
+>;
 
 export const tempText = (c10: number) => `${formatScaled(c10, 10)} °C`;
 
@@ -89,7 +84,7 @@ export function lineWarnings(
   } else if (po.hasOrder) {
     add('notOnOrder', null, 'receiving.warn.notOnOrder', { item: item.code });
   }
-  const rule = tempRule(ctx, item.category);
+  const rule = tempRule(ctx, item.category, s);
   if (rule.limit !== null) {
     if (line.tempC10 === null) {
       add('tempMissing', 'temperature', 'receiving.warn.tempMissing', {

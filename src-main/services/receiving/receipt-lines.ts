@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { ReceiptLineDto, ReceiptLineInput } from '../../../src-shared/api/methods/receiving';
 import { sizeText } from '../../../src-shared/pack-size';
 import { formatQty } from '../../../src-shared/quantity';
+import { receiptLines, type purchaseOrderLines } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
@@ -16,24 +19,45 @@ import { lineDto, lineRecord, receiptRecord, type LineRecord, type ReceiptRecord
 import { rejectReasons } from './receipt-settings';
 
 /** The stored columns of a line, as resolved from its input. */
-type LineValues = Omit<
+export type LineValues = Omit<
   LineRecord,
-  'id' | 'receiptId' | 'lineNo' | 'status' | 'value' | 'postedAt' | 'postedBy' | 'moveId'
+  | 'id'
+  | 'receiptId'
+  | 'lineNo'
+  | 'status'
+  | 'value'
+  | 'postedAt'
+  | 'postedBy'
+  | 'moveId'
+  | 'createdAt'
+  | 'createdBy'
+  | 'updatedAt'
 >;
 
-interface PoLineRow {
-  id: string;
-  poId: string;
-  itemId: string;
-  packUnit: string;
-  packQty: number;
-  price: number;
-  qtyOrdered: number;
-  qtyReceived: number;
+/** A line's input checked against the store: what would be stored, and the item and order line it was checked with. */
+export interface ResolvedLine {
+  values: LineValues;
+  item: ItemInfo;
+  poLine: PoLineRow | null;
 }
+
+type PoLineRow = Pick<
+  typeof purchaseOrderLines.$inferSelect,
+  'id' | 'poId' | 'itemId' | 'packUnit' | 'packQty' | 'price' | 'qtyOrdered' | 'qtyReceived'
+>;
 
 const PO_LINE = `SELECT id, po_id AS poId, item_id AS itemId, pack_unit AS packUnit, pack_qty AS packQty, price,
   qty_ordered AS qtyOrdered, qty_received AS qtyReceived FROM purchase_order_lines`;
+const poLineById = sql<PoLineRow, [string]>(`${PO_LINE} WHERE id = ?`);
+const poLinesOfItem = sql<PoLineRow, [string, string]>(`${PO_LINE} WHERE po_id = ? AND item_id = ? ORDER BY line_no`);
+const nextLineNo = sql<{ n: number }, [string]>(
+  'SELECT coalesce(max(line_no), 0) + 1 AS n FROM receipt_lines WHERE receipt_id = ?',
+);
+
+/** The number the receipt's next line gets (after its last). */
+export function nextLineNumber(ctx: Ctx, receiptId: string): number {
+  return nextLineNo.get(ctx.sqlite, receiptId)!.n;
+}
 
 /** A calendar day that exists ('2026-02-30' does not). */
 const realDay = (d: string) => {
@@ -46,20 +70,24 @@ const realDay = (d: string) => {
  * order and for the same item), else the item's first line on the order that
  * is still open, else its first line; none on a receipt without an order.
  */
-function matchPoLine(ctx: Ctx, r: ReceiptRecord, itemId: string, given: string | null | undefined, p: string) {
+function matchPoLine(
+  ctx: Ctx,
+  r: ReceiptRecord,
+  itemId: string,
+  given: string | null | undefined,
+  p: string,
+): PoLineRow | null {
   if (!r.poId) {
     if (given) fieldError('VALIDATION', 'receiving.error.noOrder', `${p}.poLineId`, { number: r.number });
     return null;
   }
   if (given) {
-    const pl = ctx.sqlite.prepare(`${PO_LINE} WHERE id = ?`).get(given) as PoLineRow | undefined;
+    const pl = poLineById.get(ctx.sqlite, given);
     if (!pl || pl.poId !== r.poId || pl.itemId !== itemId)
       fieldError('VALIDATION', 'receiving.error.poLine', `${p}.poLineId`);
     return pl;
   }
-  const lines = ctx.sqlite
-    .prepare(`${PO_LINE} WHERE po_id = ? AND item_id = ? ORDER BY line_no`)
-    .all(r.poId, itemId) as PoLineRow[];
+  const lines = poLinesOfItem.all(ctx.sqlite, r.poId, itemId);
   return lines.find((l) => l.qtyReceived < l.qtyOrdered) ?? lines[0] ?? null;
 }
 
@@ -73,10 +101,19 @@ function unitsFor(item: ItemInfo, pack: { unit: string; factor: number } | null)
   return { ...item, units: [pack, ...item.units.filter((u) => u.unit !== pack.unit)] };
 }
 
-/** Checks a line's input against the receipt, the item, its order line and the store rules; nothing is written. */
-export function resolveLine(ctx: Ctx, r: ReceiptRecord, i: ReceiptLineInput, p = 'line'): LineValues {
+/**
+ * Checks a line's input against the receipt, the item, its order line and the
+ * store rules; nothing is written. `base`: the item when the caller has read
+ * it already (the poster checks the live weight with it first).
+ */
+export function resolveLine(
+  ctx: Ctx,
+  r: ReceiptRecord,
+  i: ReceiptLineInput,
+  p = 'line',
+  base: ItemInfo | undefined = loadItem(ctx, i.itemId),
+): ResolvedLine {
   requireOpen(r);
-  const base = loadItem(ctx, i.itemId);
   if (!base || !base.active) fieldError('VALIDATION', 'error.stock.item', `${p}.itemId`);
   const poLine = matchPoLine(ctx, r, base.id, i.poLineId, p);
   const offer = !poLine && r.supplierId ? catalogueEntry(ctx, r.supplierId, base.id) : undefined;
@@ -151,17 +188,17 @@ export function resolveLine(ctx: Ctx, r: ReceiptRecord, i: ReceiptLineInput, p =
     fieldError('VALIDATION', 'receiving.error.expired', `${p}.expiry`, { expiry, today, item: item.code });
   }
 
-  return {
+  const values: LineValues = {
     itemId: item.id,
     poLineId: poLine?.id ?? null,
     areaId,
     qty,
     entryQty: weighed ? '' : i.qty!,
     entryUnit: weighed ? '' : i.unit!,
-    weighed: weighed ? 1 : 0,
+    weighed: !!weighed,
     gross: weighed?.gross ?? null,
     tare: weighed?.tare ?? null,
-    scaleStable: weighed ? (weighed.stable ? 1 : 0) : null,
+    scaleStable: weighed ? weighed.stable : null,
     scaleId: weighed?.scaleId ?? null,
     price,
     priceUnit,
@@ -174,84 +211,41 @@ export function resolveLine(ctx: Ctx, r: ReceiptRecord, i: ReceiptLineInput, p =
     expiry,
     tempC10: i.temperature === null || i.temperature === undefined ? null : Math.round(i.temperature * 10),
     tempOverride: i.tempOverride ?? '',
-    confirmed: i.confirm ? 1 : 0,
+    confirmed: !!i.confirm,
     note: i.note ?? '',
   };
+  return { values, item, poLine };
 }
-
-const COLUMNS = [
-  'item_id',
-  'po_line_id',
-  'area_id',
-  'qty',
-  'entry_qty',
-  'entry_unit',
-  'weighed',
-  'gross',
-  'tare',
-  'scale_stable',
-  'scale_id',
-  'price',
-  'price_unit',
-  'price_factor',
-  'rejected_qty',
-  'reject_entry_qty',
-  'reject_entry_unit',
-  'reject_reason',
-  'lot',
-  'expiry',
-  'temp_c10',
-  'temp_override',
-  'confirmed',
-  'note',
-] as const;
-
-const valuesOf = (v: LineValues) => [
-  v.itemId,
-  v.poLineId,
-  v.areaId,
-  v.qty,
-  v.entryQty,
-  v.entryUnit,
-  v.weighed,
-  v.gross,
-  v.tare,
-  v.scaleStable,
-  v.scaleId,
-  v.price,
-  v.priceUnit,
-  v.priceFactor,
-  v.rejectedQty,
-  v.rejectEntryQty,
-  v.rejectEntryUnit,
-  v.rejectReason,
-  v.lot,
-  v.expiry,
-  v.tempC10,
-  v.tempOverride,
-  v.confirmed,
-  v.note,
-];
 
 /** Adds a draft line (numbered after the receipt's last); returns it with its warnings. */
 export function addLine(ctx: Ctx, i: { receiptId: string; line: ReceiptLineInput }): ReceiptLineDto {
   const r = receiptRecord(ctx, i.receiptId);
-  const v = resolveLine(ctx, r, i.line);
-  const id = uuidv7(ctx.now);
-  const next = ctx.sqlite
-    .prepare('SELECT coalesce(max(line_no), 0) + 1 AS n FROM receipt_lines WHERE receipt_id = ?')
-    .get(r.id) as { n: number };
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO receipt_lines (id, receipt_id, line_no, status, value, created_at, created_by, updated_at, ${COLUMNS.join(', ')})
-       VALUES (?, ?, ?, 'draft', 0, ?, ?, ?, ${COLUMNS.map(() => '?').join(', ')})`,
-    )
-    .run(id, r.id, next.n, ctx.now, ctx.user?.id ?? null, ctx.now, ...valuesOf(v));
-  ctx.changed({ table: 'receipt_lines', id, op: 'insert', values: { receipt: r.number, lineNo: next.n, ...v } });
-  return lineDto(ctx, lineRecord(ctx, id), r);
+  const { values } = resolveLine(ctx, r, i.line);
+  const line: LineRecord = {
+    ...values,
+    id: uuidv7(ctx.now),
+    receiptId: r.id,
+    lineNo: nextLineNumber(ctx, r.id),
+    status: 'draft',
+    value: 0,
+    postedAt: null,
+    postedBy: null,
+    moveId: null,
+    createdAt: ctx.now,
+    createdBy: ctx.user?.id ?? null,
+    updatedAt: ctx.now,
+  };
+  ctx.db.insert(receiptLines).values(line).run();
+  ctx.changed({
+    table: 'receipt_lines',
+    id: line.id,
+    op: 'insert',
+    values: { receipt: r.number, lineNo: line.lineNo, ...values },
+  });
+  return lineDto(ctx, line, r);
 }
 
-function requireDraft(l: LineRecord, number: string): void {
+export function requireDraft(l: LineRecord, number: string): void {
   if (l.status !== 'draft') {
     throw new AppError('CONFLICT', 'receiving.error.alreadyPosted', { number, line: l.lineNo });
   }
@@ -263,12 +257,14 @@ export function updateLine(ctx: Ctx, i: { lineId: string; line: ReceiptLineInput
   const r = receiptRecord(ctx, before.receiptId);
   requireOpen(r);
   requireDraft(before, r.number);
-  const v = resolveLine(ctx, r, i.line);
-  ctx.sqlite
-    .prepare(`UPDATE receipt_lines SET ${COLUMNS.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-    .run(...valuesOf(v), ctx.now, before.id);
-  ctx.changed({ table: 'receipt_lines', id: before.id, op: 'update', values: { ...v } });
-  return lineDto(ctx, lineRecord(ctx, before.id), r);
+  const { values } = resolveLine(ctx, r, i.line);
+  ctx.db
+    .update(receiptLines)
+    .set({ ...values, updatedAt: ctx.now })
+    .where(eq(receiptLines.id, before.id))
+    .run();
+  ctx.changed({ table: 'receipt_lines', id: before.id, op: 'update', values: { ...values } });
+  return lineDto(ctx, { ...before, ...values, updatedAt: ctx.now }, r);
 }
 
 export function removeLine(ctx: Ctx, i: { lineId: string }): { ok: true } {
@@ -276,7 +272,7 @@ export function removeLine(ctx: Ctx, i: { lineId: string }): { ok: true } {
   const r = receiptRecord(ctx, before.receiptId);
   requireOpen(r);
   requireDraft(before, r.number);
-  ctx.sqlite.prepare('DELETE FROM receipt_lines WHERE id = ?').run(before.id);
+  ctx.db.delete(receiptLines).where(eq(receiptLines.id, before.id)).run();
   ctx.changed({
     table: 'receipt_lines',
     id: before.id,

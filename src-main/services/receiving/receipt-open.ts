@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { ReceiptDto } from '../../../src-shared/api/methods/receiving';
+import { receipts } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
@@ -44,23 +46,22 @@ export function openReceipt(
   const id = uuidv7(ctx.now);
   const number = nextNumber(ctx, 'receipts', 'RC');
   const day = storeDay(ctx);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO receipts (id, number, po_id, supplier_id, area_id, status, day, delivery_note, note, opened_at, opened_by)
-       VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
-    )
-    .run(
+  ctx.db
+    .insert(receipts)
+    .values({
       id,
       number,
-      i.poId ?? null,
+      poId: i.poId ?? null,
       supplierId,
-      i.areaId,
+      areaId: i.areaId,
+      status: 'open',
       day,
-      i.deliveryNote ?? '',
-      i.note ?? '',
-      ctx.now,
-      ctx.user?.id ?? null,
-    );
+      deliveryNote: i.deliveryNote ?? '',
+      note: i.note ?? '',
+      openedAt: ctx.now,
+      openedBy: ctx.user?.id ?? null,
+    })
+    .run();
   ctx.changed({
     table: 'receipts',
     id,
@@ -87,9 +88,11 @@ export function finishReceipt(ctx: Ctx, i: { receiptId: string }): ReceiptDto {
     });
   }
   if (!lines.length) throw new AppError('CONFLICT', 'receiving.error.nothingPosted', { number: r.number });
-  ctx.sqlite
-    .prepare("UPDATE receipts SET status = 'finished', finished_at = ?, finished_by = ? WHERE id = ?")
-    .run(ctx.now, ctx.user?.id ?? null, r.id);
+  ctx.db
+    .update(receipts)
+    .set({ status: 'finished', finishedAt: ctx.now, finishedBy: ctx.user?.id ?? null })
+    .where(eq(receipts.id, r.id))
+    .run();
   ctx.changed({
     table: 'receipts',
     id: r.id,
@@ -108,9 +111,11 @@ export function cancelReceipt(ctx: Ctx, i: { receiptId: string }): { ok: true } 
   if (posted.length) {
     throw new AppError('CONFLICT', 'receiving.error.hasPosted', { number: r.number, lines: posted.length });
   }
-  ctx.sqlite
-    .prepare("UPDATE receipts SET status = 'cancelled', finished_at = ?, finished_by = ? WHERE id = ?")
-    .run(ctx.now, ctx.user?.id ?? null, r.id);
+  ctx.db
+    .update(receipts)
+    .set({ status: 'cancelled', finishedAt: ctx.now, finishedBy: ctx.user?.id ?? null })
+    .where(eq(receipts.id, r.id))
+    .run();
   ctx.changed({
     table: 'receipts',
     id: r.id,

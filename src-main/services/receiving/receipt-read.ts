@@ -1,6 +1,9 @@
+import { asc, eq } from 'drizzle-orm';
 import type { PoStatus } from '../../../src-shared/api/methods/procurement';
 import type { ReceiptDto, ReceiptLabel, ReceiptLineDto } from '../../../src-shared/api/methods/receiving';
 import { toIso } from '../../../src-shared/time';
+import { items, type labelPrints, purchaseOrderLines, receiptLines, receipts } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { mulDiv } from '../stock/money-math';
@@ -9,147 +12,102 @@ import { userName } from '../users/user-names';
 import { poLines } from '../procurement/po-read';
 import { lineWarnings, type CheckedPoLine } from './receipt-checks';
 import { tempRule } from './receipt-settings';
-import { LIST, toRow, type ListRow } from './receipt-list';
+import { receiptListRow } from './receipt-list';
 
-export interface ReceiptRecord {
-  id: string;
-  number: string;
-  poId: string | null;
-  supplierId: string | null;
-  areaId: string;
-  status: 'open' | 'finished' | 'cancelled';
-  day: string;
-  deliveryNote: string;
-  note: string;
-  openedAt: number;
-  openedBy: string | null;
-  finishedAt: number | null;
-  finishedBy: string | null;
-}
+export type ReceiptRecord = typeof receipts.$inferSelect;
+/** A receipt line as stored. */
+export type LineRecord = typeof receiptLines.$inferSelect;
+/** What a line's DTO and label show of its item. */
+export type ItemFacts = Pick<
+  typeof items.$inferSelect,
+  'code' | 'nameZh' | 'nameEn' | 'category' | 'baseUnit' | 'lotTracked'
+>;
 
-/** A receipt line as stored (booleans as SQLite integers). */
-export interface LineRecord {
-  id: string;
-  receiptId: string;
-  lineNo: number;
-  itemId: string;
-  poLineId: string | null;
-  areaId: string;
-  status: 'draft' | 'posted';
-  qty: number;
-  entryQty: string;
-  entryUnit: string;
-  weighed: number;
-  gross: number | null;
-  tare: number | null;
-  scaleStable: number | null;
-  scaleId: string | null;
-  price: number;
-  priceUnit: string;
-  priceFactor: number;
-  rejectedQty: number;
-  rejectEntryQty: string;
-  rejectEntryUnit: string;
-  rejectReason: string;
-  lot: string;
-  expiry: string | null;
-  tempC10: number | null;
-  tempOverride: string;
-  confirmed: number;
-  value: number;
-  note: string;
-  postedAt: number | null;
-  postedBy: string | null;
-  moveId: string | null;
-}
+type LabelJob = NonNullable<ReceiptLineDto['labelJob']>;
 
-export const RECEIPT_COLUMNS = `id, number, po_id AS poId, supplier_id AS supplierId, area_id AS areaId, status, day,
-  delivery_note AS deliveryNote, note, opened_at AS openedAt, opened_by AS openedBy, finished_at AS finishedAt,
-  finished_by AS finishedBy`;
-
-const LINE_COLUMNS = `id, receipt_id AS receiptId, line_no AS lineNo, item_id AS itemId, po_line_id AS poLineId,
-  area_id AS areaId, status, qty, entry_qty AS entryQty, entry_unit AS entryUnit, weighed, gross, tare,
-  scale_stable AS scaleStable, scale_id AS scaleId, price, price_unit AS priceUnit, price_factor AS priceFactor,
-  rejected_qty AS rejectedQty, reject_entry_qty AS rejectEntryQty, reject_entry_unit AS rejectEntryUnit,
-  reject_reason AS rejectReason, lot, expiry, temp_c10 AS tempC10, temp_override AS tempOverride, confirmed, value,
-  note, posted_at AS postedAt, posted_by AS postedBy, move_id AS moveId`;
+const barcodesOfItem = sql<{ barcode: string }, [string]>(
+  "SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY unit <> '', barcode",
+);
+const areaCodeById = sql<{ code: string }, [string]>('SELECT code FROM storage_areas WHERE id = ?');
+const supplierNameById = sql<{ name: string }, [string]>('SELECT name FROM suppliers WHERE id = ?');
+const poStatusById = sql<{ status: PoStatus }, [string]>('SELECT status FROM purchase_orders WHERE id = ?');
+/** The label jobs of a receipt's lines, oldest first (the newest of each line is the one a map keeps). */
+const labelJobsOfReceipt = sql<
+  Pick<typeof labelPrints.$inferSelect, 'id' | 'status' | 'error'> & { lineId: string },
+  [string]
+>(
+  `SELECT p.source_id AS lineId, p.id, p.status, p.error FROM label_prints p
+   JOIN receipt_lines l ON l.id = p.source_id AND l.receipt_id = ?
+   WHERE p.source_type = 'receipt_line' ORDER BY p.created_at, p.rowid`,
+);
 
 export function receiptRecord(ctx: Ctx, id: string): ReceiptRecord {
-  const r = ctx.sqlite.prepare(`SELECT ${RECEIPT_COLUMNS} FROM receipts WHERE id = ?`).get(id) as
-    ReceiptRecord | undefined;
+  const r = ctx.db.select().from(receipts).where(eq(receipts.id, id)).get();
   if (!r) throw new AppError('NOT_FOUND', 'receiving.error.notFound');
   return r;
 }
 
 export function lineRecord(ctx: Ctx, id: string): LineRecord {
-  const r = ctx.sqlite.prepare(`SELECT ${LINE_COLUMNS} FROM receipt_lines WHERE id = ?`).get(id) as
-    LineRecord | undefined;
-  if (!r) throw new AppError('NOT_FOUND', 'receiving.error.lineNotFound');
-  return r;
+  const l = ctx.db.select().from(receiptLines).where(eq(receiptLines.id, id)).get();
+  if (!l) throw new AppError('NOT_FOUND', 'receiving.error.lineNotFound');
+  return l;
 }
 
 export function lineRecords(ctx: Ctx, receiptId: string): LineRecord[] {
-  return ctx.sqlite
-    .prepare(`SELECT ${LINE_COLUMNS} FROM receipt_lines WHERE receipt_id = ? ORDER BY line_no`)
-    .all(receiptId) as LineRecord[];
-}
-
-interface ItemFacts {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: string;
-  baseUnit: 'g' | 'ml' | 'pc';
-  lotTracked: number;
+  return ctx.db
+    .select()
+    .from(receiptLines)
+    .where(eq(receiptLines.receiptId, receiptId))
+    .orderBy(asc(receiptLines.lineNo))
+    .all();
 }
 
 function itemFacts(ctx: Ctx, id: string): ItemFacts {
-  return ctx.sqlite
-    .prepare(
-      `SELECT code, name_zh AS nameZh, name_en AS nameEn, category, base_unit AS baseUnit, lot_tracked AS lotTracked
-       FROM items WHERE id = ?`,
-    )
-    .get(id) as ItemFacts;
+  const item = ctx.db
+    .select({
+      code: items.code,
+      nameZh: items.nameZh,
+      nameEn: items.nameEn,
+      category: items.category,
+      baseUnit: items.baseUnit,
+      lotTracked: items.lotTracked,
+    })
+    .from(items)
+    .where(eq(items.id, id))
+    .get();
+  if (!item) throw new AppError('NOT_FOUND');
+  return item;
 }
 
 /** A trade item number for the label: the item's first all-digit barcode of GTIN length, base-unit ones first. */
 export function gtinOf(ctx: Ctx, itemId: string): string | null {
-  const codes = ctx.sqlite
-    .prepare("SELECT barcode FROM item_barcodes WHERE item_id = ? ORDER BY unit <> '', barcode")
-    .all(itemId) as { barcode: string }[];
-  return codes.find((c) => /^(\d{8}|\d{12,14})$/.test(c.barcode))?.barcode ?? null;
+  return barcodesOfItem.all(ctx.sqlite, itemId).find((c) => /^(\d{8}|\d{12,14})$/.test(c.barcode))?.barcode ?? null;
 }
 
 export function poLineFacts(ctx: Ctx, id: string | null): CheckedPoLine | null {
   if (!id) return null;
   return (
-    (ctx.sqlite
-      .prepare(
-        `SELECT qty_ordered AS qtyOrdered, qty_received AS qtyReceived, price, pack_qty AS packQty, pack_unit AS packUnit
-         FROM purchase_order_lines WHERE id = ?`,
-      )
-      .get(id) as CheckedPoLine | undefined) ?? null
+    ctx.db
+      .select({
+        qtyOrdered: purchaseOrderLines.qtyOrdered,
+        qtyReceived: purchaseOrderLines.qtyReceived,
+        price: purchaseOrderLines.price,
+        packQty: purchaseOrderLines.packQty,
+        packUnit: purchaseOrderLines.packUnit,
+      })
+      .from(purchaseOrderLines)
+      .where(eq(purchaseOrderLines.id, id))
+      .get() ?? null
   );
 }
-
-const areaCode = (ctx: Ctx, id: string) =>
-  (ctx.sqlite.prepare('SELECT code FROM storage_areas WHERE id = ?').get(id) as { code: string } | undefined)?.code ??
-  '';
 
 /** Value of the accepted quantity at the line's price. */
 export const acceptedValue = (l: { qty: number; rejectedQty: number; price: number; priceFactor: number }) =>
   mulDiv(l.qty - l.rejectedQty, l.price, l.priceFactor);
 
-export const checkedLine = (l: LineRecord) => ({
-  ...l,
-  weighed: l.weighed === 1,
-  scaleStable: l.scaleStable === null ? null : l.scaleStable === 1,
-  confirmed: l.confirmed === 1,
-});
-
 /** Memoised per key: the lines of one receipt share a few items, one area, one or two clerks. */
-function memo<R>(fn: (key: string) => R): (key: string) => R {
-  const seen = new Map<string, R>();
+function memo<R>(fn: (key: string) => R, known?: Map<string, R>): (key: string) => R {
+  const seen = new Map<string, R>(known);
   return (key) => {
     if (!seen.has(key)) seen.set(key, fn(key));
     return seen.get(key)!;
@@ -157,9 +115,10 @@ function memo<R>(fn: (key: string) => R): (key: string) => R {
 }
 
 /**
- * What a line's DTO looks up besides the line itself. One set serves every line
- * of a receipt, so a 200-line delivery reads the settings, each item, area and
- * user once and the label jobs in one query, not 1,400 statements per refresh.
+ * What a line's DTO and label look up besides the line itself. One set serves
+ * every line of a receipt, so a 200-line delivery reads the settings, each
+ * item, area and user once and the label jobs in one query, not 1,400
+ * statements per refresh. A poster passes the item it has already read.
  */
 export interface LineLookups {
   item(id: string): ItemFacts;
@@ -167,18 +126,25 @@ export interface LineLookups {
   gtin(itemId: string): string | null;
   area(id: string): string;
   user(id: string): string | null;
-  labelJob(lineId: string): ReceiptLineDto['labelJob'];
+  labelJob(lineId: string): LabelJob | null;
 }
 
-export function lineLookups(ctx: Ctx, receiptId: string): LineLookups {
-  let jobs: Map<string, LabelJob> | undefined;
+export function lineLookups(
+  ctx: Ctx,
+  receiptId: string,
+  known: { item?: { id: string; facts: ItemFacts } | undefined; labelJobs?: Map<string, LabelJob> } = {},
+): LineLookups {
+  let jobs = known.labelJobs;
   return {
-    item: memo((id) => itemFacts(ctx, id)),
+    item: memo((id) => itemFacts(ctx, id), known.item && new Map([[known.item.id, known.item.facts]])),
     rule: memo((category) => tempRule(ctx, category)),
     gtin: memo((itemId) => gtinOf(ctx, itemId)),
-    area: memo((id) => areaCode(ctx, id)),
+    area: memo((id) => areaCodeById.get(ctx.sqlite, id)?.code ?? ''),
     user: memo((id) => userName(ctx, id)),
-    labelJob: (lineId) => (jobs ??= labelJobsOf(ctx, receiptId)).get(lineId) ?? null,
+    labelJob: (lineId) =>
+      (jobs ??= new Map(labelJobsOfReceipt.all(ctx.sqlite, receiptId).map(({ lineId: l, ...job }) => [l, job]))).get(
+        lineId,
+      ) ?? null,
   };
 }
 
@@ -190,18 +156,11 @@ export function lineDto(
 ): ReceiptLineDto {
   const item = look.item(l.itemId);
   const rule = look.rule(item.category);
-  const checked = checkedLine(l);
   // Posted lines keep no warnings: they were dealt with when posting, and the order has moved on since.
   const warnings =
     l.status === 'posted'
       ? []
-      : lineWarnings(
-          ctx,
-          checked,
-          item,
-          { hasOrder: !!receipt.poId, line: poLineFacts(ctx, l.poLineId) },
-          storeDay(ctx),
-        );
+      : lineWarnings(ctx, l, item, { hasOrder: !!receipt.poId, line: poLineFacts(ctx, l.poLineId) }, storeDay(ctx));
   return {
     id: l.id,
     lineNo: l.lineNo,
@@ -212,7 +171,7 @@ export function lineDto(
     nameEn: item.nameEn,
     category: item.category,
     baseUnit: item.baseUnit,
-    lotTracked: item.lotTracked === 1,
+    lotTracked: item.lotTracked,
     gtin: look.gtin(l.itemId),
     poLineId: l.poLineId,
     areaId: l.areaId,
@@ -225,10 +184,10 @@ export function lineDto(
     entryUnit: l.entryUnit,
     rejectEntryQty: l.rejectEntryQty,
     rejectEntryUnit: l.rejectEntryUnit,
-    weighed: checked.weighed,
+    weighed: l.weighed,
     gross: l.gross,
     tare: l.tare,
-    scaleStable: checked.scaleStable,
+    scaleStable: l.scaleStable,
     scaleId: l.scaleId,
     price: l.price,
     priceUnit: l.priceUnit,
@@ -240,7 +199,7 @@ export function lineDto(
     tempClass: rule.tempClass,
     tempLimit: rule.limit,
     tempOverride: l.tempOverride,
-    confirmed: checked.confirmed,
+    confirmed: l.confirmed,
     note: l.note,
     warnings,
     postedAt: toIso(l.postedAt),
@@ -249,26 +208,13 @@ export function lineDto(
   };
 }
 
-type LabelJob = NonNullable<ReceiptLineDto['labelJob']>;
-
-/** The newest label job of each posted line of a receipt, in one query (the desk shows them without the label history). */
-function labelJobsOf(ctx: Ctx, receiptId: string): Map<string, LabelJob> {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT p.source_id AS lineId, p.id, p.status, p.error FROM label_prints p
-       JOIN receipt_lines l ON l.id = p.source_id AND l.receipt_id = ?
-       WHERE p.source_type = 'receipt_line' ORDER BY p.created_at, p.rowid`,
-    )
-    .all(receiptId) as (LabelJob & { lineId: string })[];
-  // Oldest first, so the newest job of each line is the one left in the map.
-  return new Map(rows.map(({ lineId, ...job }) => [lineId, job]));
-}
-
-export function labelOf(ctx: Ctx, l: LineRecord, receipt: ReceiptRecord): ReceiptLabel {
-  const item = itemFacts(ctx, l.itemId);
-  const supplier = receipt.supplierId
-    ? (ctx.sqlite.prepare('SELECT name FROM suppliers WHERE id = ?').get(receipt.supplierId) as { name: string })
-    : undefined;
+export function labelOf(
+  ctx: Ctx,
+  l: LineRecord,
+  receipt: ReceiptRecord,
+  look: LineLookups = lineLookups(ctx, receipt.id),
+): ReceiptLabel {
+  const item = look.item(l.itemId);
   return {
     receiptId: receipt.id,
     receiptNumber: receipt.number,
@@ -289,9 +235,9 @@ export function labelOf(ctx: Ctx, l: LineRecord, receipt: ReceiptRecord): Receip
     price: l.price,
     priceUnit: l.priceUnit,
     value: l.value,
-    gtin: gtinOf(ctx, l.itemId),
-    supplierName: supplier?.name ?? null,
-    areaCode: areaCode(ctx, l.areaId),
+    gtin: look.gtin(l.itemId),
+    supplierName: receipt.supplierId ? (supplierNameById.get(ctx.sqlite, receipt.supplierId)?.name ?? null) : null,
+    areaCode: look.area(l.areaId),
   };
 }
 
@@ -302,9 +248,7 @@ function openPoLines(
   lines: LineRecord[],
 ): { status: PoStatus | null; lines: ReceiptDto['poLines'] } {
   if (!r.poId) return { status: null, lines: [] };
-  const status = (
-    ctx.sqlite.prepare('SELECT status FROM purchase_orders WHERE id = ?').get(r.poId) as { status: PoStatus }
-  ).status;
+  const status = poStatusById.get(ctx.sqlite, r.poId)!.status;
   const draft = new Map<string, number>();
   for (const l of lines) {
     if (l.status === 'draft' && l.poLineId) draft.set(l.poLineId, (draft.get(l.poLineId) ?? 0) + l.qty - l.rejectedQty);
@@ -317,12 +261,11 @@ function openPoLines(
 
 export function getReceipt(ctx: Ctx, i: { id: string }): ReceiptDto {
   const r = receiptRecord(ctx, i.id);
-  const row = ctx.sqlite.prepare(`${LIST} WHERE r.id = ?`).get(i.id) as ListRow;
   const lines = lineRecords(ctx, r.id);
   const po = openPoLines(ctx, r, lines);
   const look = lineLookups(ctx, r.id);
   return {
-    ...toRow(row),
+    ...receiptListRow(ctx, r.id)!,
     note: r.note,
     finishedBy: userName(ctx, r.finishedBy),
     lines: lines.map((l) => lineDto(ctx, l, r, look)),

@@ -1,4 +1,7 @@
+import type { reasonCodes } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
+import type { StoreSettingsDto } from '../../../src-shared/api/methods/store';
 import { storeSettings } from '../store/settings';
 
 /** The rejection reasons every store starts with (reason_codes, kind 'reject'); admins may add more later. */
@@ -13,27 +16,14 @@ export const DEFAULT_REJECT_REASONS = [
   { code: 'other', nameZh: '其他', nameEn: 'Other' },
 ] as const;
 
-/** Inserted lazily, like the waste reasons: any database has them without a migration; an edited one is kept. */
-export function ensureRejectReasons(ctx: Ctx): void {
-  const have = ctx.sqlite.prepare("SELECT count(*) AS n FROM reason_codes WHERE kind = 'reject'").get() as {
-    n: number;
-  };
-  if (have.n >= DEFAULT_REJECT_REASONS.length) return;
-  const ins = ctx.sqlite.prepare(
-    "INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, 'reject', ?, ?, 1)",
-  );
-  ctx.sqlite.transaction(() => {
-    for (const r of DEFAULT_REJECT_REASONS) ins.run(r.code, r.nameZh, r.nameEn);
-  })();
-}
+type Reason = Pick<typeof reasonCodes.$inferSelect, 'code' | 'nameZh' | 'nameEn'>;
+const activeRejectReasons = sql<Reason>(
+  "SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = 'reject' AND active = 1 ORDER BY rowid",
+);
 
-export function rejectReasons(ctx: Ctx) {
-  ensureRejectReasons(ctx);
-  return ctx.sqlite
-    .prepare(
-      "SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = 'reject' AND active = 1 ORDER BY rowid",
-    )
-    .all() as { code: string; nameZh: string; nameEn: string }[];
+/** The active rejection reasons (the defaults above are seeded once per database, services/system/seeds.ts). */
+export function rejectReasons(ctx: Ctx): Reason[] {
+  return activeRejectReasons.all(ctx.sqlite);
 }
 
 export type TempClass = 'ambient' | 'chilled' | 'frozen';
@@ -43,8 +33,11 @@ export type TempClass = 'ambient' | 'chilled' | 'frozen';
  * goods need a temperature reading at the door, checked against the store's
  * limit for the class. Frozen wins if a category is listed in both.
  */
-export function tempRule(ctx: Ctx, category: string): { tempClass: TempClass; limit: number | null } {
-  const s = storeSettings(ctx.db);
+export function tempRule(
+  ctx: Ctx,
+  category: string,
+  s: StoreSettingsDto = storeSettings(ctx.db),
+): { tempClass: TempClass; limit: number | null } {
   if (s.frozenCategories.includes(category)) return { tempClass: 'frozen', limit: s.frozenMaxTemp };
   if (s.chilledCategories.includes(category)) return { tempClass: 'chilled', limit: s.chilledMaxTemp };
   return { tempClass: 'ambient', limit: null };

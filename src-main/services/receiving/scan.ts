@@ -1,30 +1,34 @@
 import type { ScanOutcome } from '../../../src-shared/api/methods/receiving';
 import { classifyScan } from '../../../src-shared/barcode/scan';
 import { weightToBaseQty } from '../../../src-shared/devices';
+import type { items } from '../../db/schema';
+import { sql, type Sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
 
-interface BarcodeHit {
+/** An item found by a scan, and the unit one scan of the code stands for ('' for an item code). */
+type BarcodeHit = Pick<typeof items.$inferSelect, 'code' | 'nameZh' | 'nameEn' | 'baseUnit'> & {
   itemId: string;
   unit: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  baseUnit: 'g' | 'ml' | 'pc';
+  /** 0/1: raw SQL does not map drizzle's boolean mode. */
   active: number;
-}
+};
 
-const LOOKUP = `SELECT b.item_id AS itemId, b.unit, i.code, i.name_zh AS nameZh, i.name_en AS nameEn,
+const itemByBarcode = sql<
+  BarcodeHit,
+  [string]
+>(`SELECT b.item_id AS itemId, b.unit, i.code, i.name_zh AS nameZh, i.name_en AS nameEn,
   i.base_unit AS baseUnit, i.active
-  FROM item_barcodes b JOIN items i ON i.id = b.item_id WHERE b.barcode = ?`;
+  FROM item_barcodes b JOIN items i ON i.id = b.item_id WHERE b.barcode = ?`);
 
-const BY_CODE = `SELECT id AS itemId, '' AS unit, code, name_zh AS nameZh, name_en AS nameEn, base_unit AS baseUnit, active
-  FROM items WHERE code = ? COLLATE NOCASE`;
+const itemByCode = sql<BarcodeHit, [string]>(
+  `SELECT id AS itemId, '' AS unit, code, name_zh AS nameZh, name_en AS nameEn, base_unit AS baseUnit, active
+   FROM items WHERE code = ? COLLATE NOCASE`,
+);
 
-function findFirst(ctx: Ctx, sql: string, keys: readonly string[]): BarcodeHit | undefined {
-  const st = ctx.sqlite.prepare(sql);
+function findFirst(ctx: Ctx, query: Sql<BarcodeHit, [string]>, keys: readonly string[]): BarcodeHit | undefined {
   for (const k of keys) {
-    const hit = st.get(k) as BarcodeHit | undefined;
+    const hit = query.get(ctx.sqlite, k);
     if (hit) return hit;
   }
   return undefined;
@@ -57,12 +61,12 @@ export function resolveScan(ctx: Ctx, input: { text: string }): ScanOutcome {
   switch (scan.kind) {
     case 'invalid': {
       // A label printed by another system may still be an item code: try it before refusing.
-      const hit = scan.code === 'check_digit' ? undefined : findFirst(ctx, BY_CODE, [scan.text]);
+      const hit = scan.code === 'check_digit' ? undefined : findFirst(ctx, itemByCode, [scan.text]);
       if (hit) return { status: 'item', scanKind: 'code', text, item: item(hit)! };
       return { status: 'invalid', scanKind: 'invalid', text, reason: scan.reason };
     }
     case 'variable': {
-      const hit = findFirst(ctx, LOOKUP, [scan.layout.prefix + scan.itemRef]);
+      const hit = findFirst(ctx, itemByBarcode, [scan.layout.prefix + scan.itemRef]);
       if (!hit) return { status: 'unknown', scanKind: 'variable', text, reason: scan.layout.prefix + scan.itemRef };
       const weightQty = scan.weight ? weightToBaseQty(scan.weight, hit.baseUnit) : null;
       return {
@@ -76,7 +80,7 @@ export function resolveScan(ctx: Ctx, input: { text: string }): ScanOutcome {
     }
     case 'gs1': {
       const f = scan.fields;
-      const hit = scan.lookup.length ? findFirst(ctx, LOOKUP, scan.lookup) : undefined;
+      const hit = scan.lookup.length ? findFirst(ctx, itemByBarcode, scan.lookup) : undefined;
       const extras = {
         ...(f.lot ? { lot: f.lot } : {}),
         ...(f.expiry ? { expiry: f.expiry } : f.bestBefore ? { expiry: f.bestBefore } : {}),
@@ -97,12 +101,12 @@ export function resolveScan(ctx: Ctx, input: { text: string }): ScanOutcome {
     case 'ean13':
     case 'ean8':
     case 'upc': {
-      const hit = findFirst(ctx, LOOKUP, scan.lookup);
+      const hit = findFirst(ctx, itemByBarcode, scan.lookup);
       if (!hit) return { status: 'unknown', scanKind: scan.kind, text, reason: scan.code };
       return { status: 'item', scanKind: scan.kind, text, item: item(hit)! };
     }
     case 'code': {
-      const hit = findFirst(ctx, LOOKUP, [scan.code]) ?? findFirst(ctx, BY_CODE, [scan.code]);
+      const hit = findFirst(ctx, itemByBarcode, [scan.code]) ?? findFirst(ctx, itemByCode, [scan.code]);
       if (!hit) return { status: 'unknown', scanKind: 'code', text, reason: scan.code };
       return { status: 'item', scanKind: 'code', text, item: item(hit)! };
     }

@@ -1,4 +1,3 @@
-import { writeAudit } from '../audit/record';
 import type { Ctx } from '../context';
 import { repairSettings, prep } from './common';
 import { appendEvent, refreshSla, updateWo, WO_SELECT, type WoRecord } from './wo-store';
@@ -11,9 +10,10 @@ const DAY = 86_400_000;
  * when the window ended (resolved + N days), not when this runs, so the
  * history is the same whether it runs on a timer, on a read, or late after
  * the PC was off. Runs on the periodic tick (tick.ts) and before a
- * transition of the same work order; never from a read. Writes one audit
- * entry (as the system) when it confirmed anything.
- * Returns the numbers confirmed.
+ * transition of the same work order; never from a read. Writes inside the
+ * caller's transaction and reports its rows as changes of the caller's one
+ * audit entry: the tick's (as the system), or the transition's, whose events
+ * still name no user for the confirmation. Returns the numbers confirmed.
  */
 export function autoConfirmDue(ctx: Ctx, onlyId?: string): string[] {
   const days = repairSettings(ctx).autoConfirmDays;
@@ -26,21 +26,17 @@ export function autoConfirmDue(ctx: Ctx, onlyId?: string): string[] {
   ).all(cutoff, onlyId ?? null, onlyId ?? null) as WoRecord[];
   if (!due.length) return [];
   const system: Ctx = { ...ctx, user: null };
-  return ctx.sqlite.transaction(() => {
-    for (const wo of due) {
-      const at = wo.resolvedAt! + days * DAY;
-      appendEvent(system, wo.id, {
-        action: 'auto_confirm',
-        from: 'resolved',
-        to: 'confirmed',
-        at,
-        userId: null,
-        data: { days },
-      });
-      refreshSla(system, updateWo(system, wo, { status: 'confirmed', confirmedAt: at }, true));
-    }
-    const numbers = due.map((w) => w.number);
-    writeAudit(system, 'repairs.autoConfirm', { result: numbers.join(', ') });
-    return numbers;
-  })();
+  for (const wo of due) {
+    const at = wo.resolvedAt! + days * DAY;
+    appendEvent(system, wo.id, {
+      action: 'auto_confirm',
+      from: 'resolved',
+      to: 'confirmed',
+      at,
+      userId: null,
+      data: { days },
+    });
+    refreshSla(system, updateWo(system, wo, { status: 'confirmed', confirmedAt: at }, true));
+  }
+  return due.map((w) => w.number);
 }

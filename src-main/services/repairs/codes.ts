@@ -2,7 +2,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError, prep } from './common';
-import { faultSeeds, GENERAL_CATEGORY, RESOLUTION_CODES, ROOT_CAUSE_CODES } from './codes-data';
+import { GENERAL_CATEGORY } from './codes-data';
 
 export const FIX_KIND = 'repair_fix';
 export const CAUSE_KIND = 'repair_cause';
@@ -20,49 +20,6 @@ interface StoredFault {
 const FAULT_COLS = `code, equipment_category AS category, parent_code AS parentCode, name_zh AS nameZh, name_en AS nameEn,
   sort_order AS sortOrder, active`;
 
-/**
- * Inserted lazily (INSERT OR IGNORE on the code) so every database, demo or
- * not, has the chain's starting vocabulary without a data migration, and a
- * renamed or deactivated code is never overwritten. Returns the rows added.
- */
-export function ensureRepairCodes(ctx: Pick<Ctx, 'sqlite' | 'now'>): number {
-  const seeds = faultSeeds();
-  const have = prep(ctx, 'SELECT count(*) AS n FROM fault_codes').get() as { n: number };
-  const reasons = prep(ctx, 'SELECT count(*) AS n FROM reason_codes WHERE kind IN (?, ?)').get(
-    FIX_KIND,
-    CAUSE_KIND,
-  ) as { n: number };
-  if (have.n >= seeds.length && reasons.n >= RESOLUTION_CODES.length + ROOT_CAUSE_CODES.length) return 0;
-  let added = 0;
-  ctx.sqlite.transaction(() => {
-    const ins = prep(
-      ctx,
-      `INSERT OR IGNORE INTO fault_codes (id, code, equipment_category, parent_code, name_zh, name_en, sort_order, active, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-    );
-    for (const f of seeds) {
-      added += ins.run(
-        uuidv7(ctx.now),
-        f.code,
-        f.category,
-        f.parentCode,
-        f.nameZh,
-        f.nameEn,
-        f.sortOrder,
-        ctx.now,
-        ctx.now,
-      ).changes;
-    }
-    const reason = prep(
-      ctx,
-      'INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, ?, ?, ?, 1)',
-    );
-    for (const [code, zh, en] of RESOLUTION_CODES) reason.run(code, FIX_KIND, zh, en);
-    for (const [code, zh, en] of ROOT_CAUSE_CODES) reason.run(code, CAUSE_KIND, zh, en);
-  })();
-  return added;
-}
-
 function usesOf(ctx: Ctx): Map<string, number> {
   const rows = prep(
     ctx,
@@ -75,7 +32,6 @@ const toRow = (r: StoredFault, uses: number) => ({ ...r, active: !!r.active, use
 
 /** Fault codes of one category (plus the general ones) or all, groups before their symptoms. */
 export function listFaultCodes(ctx: Ctx, i: { category?: string | null; includeInactive?: boolean }) {
-  ensureRepairCodes(ctx);
   const rows = prep(
     ctx,
     `SELECT ${FAULT_COLS} FROM fault_codes
@@ -102,7 +58,6 @@ function faultRow(ctx: Ctx, code: string) {
  * symptom fits).
  */
 export function requireFaultFor(ctx: Ctx, code: string, category: string, path: string): StoredFault {
-  ensureRepairCodes(ctx);
   const f = faultCode(ctx, code);
   if (!f || !f.active || (f.category !== category && f.category !== GENERAL_CATEGORY)) {
     fieldError('VALIDATION', 'error.repairs.faultCode', path, { code, category });
@@ -114,7 +69,6 @@ export function saveFaultCode(
   ctx: Ctx,
   i: { code: string; category: string; parentCode?: string | null; nameZh: string; nameEn: string; sortOrder: number },
 ) {
-  ensureRepairCodes(ctx);
   const before = faultCode(ctx, i.code);
   const parentCode = i.parentCode ?? null;
   if (parentCode) {
@@ -171,7 +125,6 @@ export interface CodeName {
 
 /** Active resolution or root-cause codes (reason_codes), in their order. */
 export function reasonList(ctx: Ctx, kind: string, includeInactive = false): CodeName[] {
-  ensureRepairCodes(ctx);
   return prep(
     ctx,
     `SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = ? AND (? = 1 OR active = 1) ORDER BY rowid`,

@@ -5,7 +5,6 @@ import {
   nextMeterDue,
 } from '../../../src-shared/repairs/pm-schedule';
 import { ACTIVE_STATES, type WoState } from '../../../src-shared/repairs/workflow';
-import { writeAudit } from '../audit/record';
 import type { Ctx } from '../context';
 import { dayOf, today, prep } from './common';
 import { lastReading, recentReadings } from './meters';
@@ -134,15 +133,18 @@ export function generateDueNow(ctx: Ctx) {
 }
 
 /**
- * Per plan and equipment: the open preventive work order, or the next
- * service. Generates what is due first, as the system, in its own transaction.
+ * The value of a write that can make preventive work due (a plan saved, a
+ * meter read), once that work is generated in the same transaction and
+ * audit entry. The passing of time is the tick's (tick.ts); reads never
+ * generate.
  */
+export function withDueWork<T>(ctx: Ctx, written: T): T {
+  generateDueNow(ctx);
+  return written;
+}
+
+/** Per plan and equipment: the open preventive work order, or the next service. Reads only. */
 export function pmSchedule(ctx: Ctx, i: { equipmentId?: string | null }) {
-  ctx.sqlite.transaction(() => {
-    const system = { ...ctx, user: null };
-    const r = generatePmDue(system);
-    if (r.numbers.length) writeAudit(system, 'pm.generateDue', { result: r.numbers.join(', ') });
-  })();
   const day = today(ctx);
   const plans = prep(
     ctx,

@@ -5,7 +5,6 @@ import { basename, join } from 'node:path';
 import { backupPath } from '../../db/backup';
 import { checkBackupFile } from '../../db/restore-check';
 import { AppError } from '../app-error';
-import { writeAudit } from '../audit/record';
 import type { Ctx } from '../context';
 import { storeRow } from '../store/settings';
 import { base64Bytes } from '../uploads/sheet';
@@ -33,16 +32,24 @@ function dropStaleParts(dir: string, now: number): void {
   }
 }
 
+export interface UploadedPiece {
+  uploadId: string;
+  bytes: number;
+  backup: string | null;
+}
+
 /**
  * Appends one piece of an uploaded backup (in order, asynchronously, bounded
- * in total). The last piece must make a SQLite file that is not the live
- * database; it is then filed in the backups folder under an `uploaded` name,
- * where the restore checks it fully like any other backup.
+ * in total): system.restoreUpload's work before its transaction, which then
+ * only records the piece (recordUploadedPiece). The last piece must make a
+ * SQLite file that is not the live database; it is then filed in the backups
+ * folder under an `uploaded` name, where the restore checks it fully like any
+ * other backup.
  */
 export async function uploadBackupChunk(
   ctx: Ctx,
   input: { uploadId: string | null; offset: number; base64: string; last: boolean },
-): Promise<{ uploadId: string; bytes: number; backup: string | null }> {
+): Promise<UploadedPiece> {
   const dir = ctx.host.paths.backups;
   mkdirSync(dir, { recursive: true });
   if (input.uploadId === null) {
@@ -75,8 +82,14 @@ export async function uploadBackupChunk(
   }
   const target = backupPath(dir, 'uploaded', new Date(ctx.now), storeRow(ctx.db)?.timezone ?? 'UTC');
   renameSync(part, target);
-  ctx.sqlite.transaction(() =>
-    writeAudit(ctx, 'system.restoreUpload', { result: basename(target), summary: { bytes } }),
-  )();
   return { uploadId, bytes, backup: basename(target) };
+}
+
+/** The audit entry of one piece: the upload it belongs to and its size so far; the filed backup's name at the end. */
+export function recordUploadedPiece(ctx: Ctx, piece: UploadedPiece): UploadedPiece {
+  ctx.auditNote({
+    ...(piece.backup ? { result: piece.backup } : {}),
+    summary: { uploadId: piece.uploadId, bytes: piece.bytes },
+  });
+  return piece;
 }

@@ -8,6 +8,8 @@ export interface RestoreDone {
   previous: string;
   contents: BackupContents;
   schemaVersion: number;
+  /** Tells every window the store was replaced (everyone signs in again): once the restore's record is committed. */
+  announce(): void;
 }
 
 /** Replaces the running store database by a checked backup (System › Restore). */
@@ -16,5 +18,6 @@ export interface DatabaseRestorer {
   stage(source: string, label: string): Promise<StagedBackup>;
   /** The prepared restore with this id, if it is still the one prepared. */
   staged(stagingId: string): StagedBackup | null;
-  restore(stagingId: string, by: { id: string; username: string }, now: number, io?: SwapIo): Promise<RestoreDone>;
+  /** Swaps the staged backup in; the restored database is the open one when this resolves. */
+  restore(stagingId: string, io?: SwapIo): Promise<RestoreDone>;
 }

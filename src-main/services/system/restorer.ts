@@ -7,7 +7,6 @@ import type { DataPaths } from '../../lib/paths';
 import type { EventBus } from '../../lib/event-bus';
 import type { ServerEvent } from '../../../src-shared/events';
 import { AppError } from '../app-error';
-import { writeAudit } from '../audit/record';
 import type { DatabaseRestorer } from './database-restorer';
 
 /** What the restorer needs of the API's call gate: hold new calls while the database is swapped. */
@@ -49,7 +48,7 @@ export function createRestorer(deps: RestorerDeps): DatabaseRestorer {
       return staged?.id === stagingId ? staged : null;
     },
 
-    async restore(stagingId, by, now, io) {
+    async restore(stagingId, io) {
       if (!staged || staged.id !== stagingId) throw new AppError('NOT_FOUND', 'system.restore.notStaged');
       const target = staged;
       staged = null;
@@ -73,22 +72,12 @@ export function createRestorer(deps: RestorerDeps): DatabaseRestorer {
           await deps.reopen();
           throw err;
         }
-        const { sqlite, schemaVersion } = deps.current();
-        sqlite.transaction(() => {
-          // Everyone signs in again, against the users of the restored store.
-          sqlite.prepare('DELETE FROM sessions').run();
-          writeAudit(
-            { sqlite, now, user: null },
-            'system.restore',
-            {
-              summary: { from: target.label, previous, storeCode: contents.storeCode, schemaVersion },
-            },
-            by,
-          );
-        })();
-        log.info('database restored', { from: target.label, previous, by: by.username });
-        deps.events.publish({ type: 'signed-out', reason: 'restored' });
-        return { restoredFrom: target.label, previous, contents, schemaVersion };
+        const { schemaVersion } = deps.current();
+        log.info('database restored', { from: target.label, previous });
+        // The call that asked for it records it in the restored database (its sessions go there too),
+        // then announces it: every window signs in again.
+        const announce = () => deps.events.publish({ type: 'signed-out', reason: 'restored' });
+        return { restoredFrom: target.label, previous, contents, schemaVersion, announce };
       } finally {
         clearStaging(paths);
         deps.gate.open();

@@ -4,12 +4,12 @@ import type { Role } from '../../../src-shared/roles';
 import { users } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
-import { diff, redact, writeAudit } from '../audit/record';
+import { diff } from '../audit/record';
 import { hashSecret, verifySecret } from '../auth/passwords';
 import { endSession, endUserSessions } from '../auth/sessions';
 import { findUserByName } from '../auth/login';
 import { signInGuard } from '../auth/sign-in-guard';
-import { requireUser, type Change, type Ctx } from '../context';
+import { requireUser, type Ctx } from '../context';
 import { storeSettings } from '../store/settings';
 import { toUserDto, type UserRow } from './dto';
 
@@ -124,45 +124,38 @@ const wrongCurrent = new WeakMap<object, Map<string, number>>();
  * at a PC left signed in must not be able to guess the PIN from there: after
  * the store's sign-in threshold of wrong tries (counted per user, across their
  * sessions) the session is signed out, and signing in again needs the secret.
- * Runs its own transactions: wrong tries are audited although the call fails.
+ * Wrong tries are audited although the call fails (the contract declares
+ * auditFailures: dispatch records them once the call is rolled back).
  */
 export function changeOwnSecret(ctx: Ctx, input: { current: string } & Credential): { ok: true } {
   const me = getUser(ctx, requireUser(ctx).id);
   let tries = wrongCurrent.get(ctx.sqlite);
   if (!tries) wrongCurrent.set(ctx.sqlite, (tries = new Map()));
-  const audit = (detail: Parameters<typeof writeAudit>[2]) =>
-    ctx.sqlite.transaction(() => writeAudit(ctx, 'users.changeOwnSecret', detail))();
 
   if (!verifySecret(input.current, me.secretHash)) {
     const wrong = (tries.get(me.id) ?? 0) + 1;
     const limit = storeSettings(ctx.db).lockoutThreshold;
     if (wrong >= limit) {
       tries.delete(me.id);
-      audit({ result: 'signed-out', summary: { wrongTries: wrong } });
-      if (ctx.sessionTokenHash) endSession(ctx.sqlite, ctx.sessionTokenHash);
+      ctx.auditNote({ result: 'signed-out', summary: { wrongTries: wrong } });
+      const tokenHash = ctx.sessionTokenHash;
+      if (tokenHash) ctx.keepOnFailure(() => endSession(ctx.sqlite, tokenHash));
       ctx.setSession(null);
       throw new AppError('UNAUTHENTICATED', 'security.secret.signedOut');
     }
     tries.set(me.id, wrong);
-    audit({ result: 'wrong-current', summary: { wrongTries: wrong } });
+    ctx.auditNote({ result: 'wrong-current', summary: { wrongTries: wrong } });
     const left = { left: limit - wrong };
     throw new AppError('VALIDATION', 'security.secret.wrongCurrent', left, [
       { path: 'current', key: 'security.secret.wrongCurrent', params: left },
     ]);
   }
   tries.delete(me.id);
-  const changes: Change[] = [];
-  ctx.sqlite.transaction(() => {
-    saveUser({ ...ctx, changed: (c) => changes.push(c) }, me, {
-      authKind: input.authKind,
-      secretHash: hashSecret(input.secret),
-    });
-    // Other devices signed in as this user must sign in again; this one keeps its session.
-    ctx.sqlite
-      .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?')
-      .run(me.id, ctx.sessionTokenHash ?? '');
-    writeAudit(ctx, 'users.changeOwnSecret', { input: redact(input, ['current', 'secret']), changes });
-  })();
+  saveUser(ctx, me, { authKind: input.authKind, secretHash: hashSecret(input.secret) });
+  // Other devices signed in as this user must sign in again; this one keeps its session.
+  ctx.sqlite
+    .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?')
+    .run(me.id, ctx.sessionTokenHash ?? '');
   return { ok: true };
 }
 

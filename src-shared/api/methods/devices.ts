@@ -130,25 +130,23 @@ export const deviceMethods = {
     invalidates: DEVICE_QUERIES,
   }),
   'devices.remove': mutation({ input: z.object({ id: Id }), output: Ok, access: SETUP, invalidates: DEVICE_QUERIES }),
-  /** Zero, tare or clear the tare on a scale whose protocol has the command. */
+  /** Zero, tare or clear the tare on a scale whose protocol has the command (sent once the request is recorded). */
   'devices.scaleCommand': mutation({
     input: z.object({ id: Id, command: z.enum(['zero', 'tare', 'clearTare']) }),
     output: Ok,
     access: 'any',
-    audit: false,
   }),
-  /** Asks the printer now (ESC ! ? or ~HS) and returns what it said. */
-  'devices.printerStatus': mutation({
+  /** Asks the printer now (ESC ! ? or ~HS) and returns what it said: a read, nothing is written. */
+  'devices.printerStatus': query({
     input: z.object({ id: Id }),
     output: DeviceStateDto,
     access: 'any',
-    audit: false,
   }),
+  /** Prints the test label once the request is recorded; the reply says what the printer took and reported. */
   'devices.testLabel': mutation({
     input: z.object({ id: Id }),
     output: z.object({ bytes: z.number().int(), faults: z.array(z.enum(PRINTER_FAULTS)) }),
     access: SETUP,
-    audit: false,
   }),
 
   'labels.templates': query({ input: Empty, output: z.array(LabelTemplateRowDto), access: 'any' }),

@@ -3,7 +3,7 @@ import { Id, IsoTime, Ok } from '../common';
 import { mutation, query } from '../contract';
 import { LabelPrintDto } from './devices';
 import { BaseUnit, BUYERS, MAX_QTY, PoLineDto, PoStatus, Price, ReceiptRow, Text } from './procurement';
-import { DayText, Money, Qty } from './stock';
+import { DayText, Money, Qty, STOCK_QUERIES } from './stock';
 
 /**
  * Goods receipts and the clerk's receiving desk: a receipt against an order
@@ -179,17 +179,12 @@ export type ReceiptDto = z.output<typeof ReceiptDto>;
 
 const ReasonDto = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
-const RECEIPT_QUERIES = [
-  'receipts.list',
-  'receipts.get',
-  'po.list',
-  'po.get',
-  'stock.onHand',
-  'stock.moves',
-  'ops.fefo',
-  'ops.expiring',
-  'ops.reorder',
-] as const;
+/**
+ * What a posted receipt line makes stale, wherever it is posted (a draft
+ * line, a whole receipt, the clerk's post): the receipt, its order and the
+ * stock. The clerk's post also queues a label (labels.history).
+ */
+const POSTED_RECEIPT_QUERIES = ['receipts.list', 'receipts.get', 'po.list', 'po.get', ...STOCK_QUERIES] as const;
 
 const WeightDto = z.object({ amount: z.number().int(), decimals: z.number().int(), unit: z.enum(['kg', 'g', 'lb']) });
 
@@ -222,19 +217,6 @@ export const ScanOutcomeDto = z.object({
   expiry: z.string().optional(),
 });
 export type ScanOutcome = z.output<typeof ScanOutcomeDto>;
-
-const POSTED = [
-  'receipts.list',
-  'receipts.get',
-  'po.list',
-  'po.get',
-  'stock.onHand',
-  'stock.moves',
-  'ops.fefo',
-  'ops.expiring',
-  'ops.reorder',
-  'labels.history',
-] as const;
 
 export const receivingMethods = {
   /** Reject reasons and the receiving limits, for the receiving screen. */
@@ -295,14 +277,14 @@ export const receivingMethods = {
     input: z.object({ lineId: Id, confirm: z.boolean().optional(), tempOverride: Text(200).optional() }),
     output: z.object({ line: ReceiptLineDto, label: ReceiptLabel, poStatus: PoStatus.nullable() }),
     access: BUYERS,
-    invalidates: RECEIPT_QUERIES,
+    invalidates: POSTED_RECEIPT_QUERIES,
   }),
   /** Posts every draft line of the receipt, all or none. */
   'receipts.postAll': mutation({
     input: z.object({ receiptId: Id, confirm: z.boolean().optional() }),
     output: z.object({ labels: z.array(ReceiptLabel), poStatus: PoStatus.nullable() }),
     access: BUYERS,
-    invalidates: RECEIPT_QUERIES,
+    invalidates: POSTED_RECEIPT_QUERIES,
   }),
   /** Closes the receipt: no draft lines may be left. */
   'receipts.finish': mutation({
@@ -344,6 +326,6 @@ export const receivingMethods = {
       print: LabelPrintDto.nullable(),
     }),
     access: CLERKS,
-    invalidates: POSTED,
+    invalidates: [...POSTED_RECEIPT_QUERIES, 'labels.history'],
   }),
 } as const;

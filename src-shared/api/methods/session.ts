@@ -10,6 +10,8 @@ export const sessionMethods = {
     access: 'public',
     secret: ['secret'],
     invalidates: ['*'],
+    // A failed attempt is counted and audited although the call fails (services/auth/login.ts).
+    auditFailures: true,
   }),
   'session.logout': mutation({ input: Empty, output: Ok, access: 'any', invalidates: ['*'] }),
   'session.setLocale': mutation({

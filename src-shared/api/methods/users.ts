@@ -41,5 +41,7 @@ export const userMethods = {
     output: Ok,
     access: 'any',
     secret: ['secret', 'current'],
+    // Wrong current secrets are counted and audited although the call fails.
+    auditFailures: true,
   }),
 } as const;

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { mutation } from '../../../src-shared/api/contract';
 import { createDispatch } from '../../../src-main/api/dispatch';
 import type { PrintResult } from '../../../src-main/devices/printer/printer';
-import { runAfterCommit } from '../../../src-main/services/context';
 import { DeviceError } from '../../../src-main/services/devices/device-hub';
 import { readDevices } from '../../../src-main/services/devices/registry';
 import { openSetUpBackend, type TestBackend } from '../../helpers/backend';
@@ -122,11 +121,11 @@ describe('dispatch after-commit work', () => {
           run: (ctx) => {
             ctx.sqlite.prepare("INSERT INTO meta (key, value) VALUES ('after', 'x')").run();
             const reply = { v: 'before' };
-            runAfterCommit(ctx, () => {
+            ctx.afterCommit(() => {
               order.push(`first, in a transaction: ${ctx.sqlite.inTransaction}`);
               reply.v = 'after';
             });
-            runAfterCommit(ctx, () => {
+            ctx.afterCommit(() => {
               order.push('second');
               throw new Error('printer on fire');
             });
