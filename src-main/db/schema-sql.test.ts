@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { columnName, insertText, selectList, type Stored } from './schema-sql';
-import { sql } from './sql';
+import { columnName, insertText, selectList } from './schema-sql';
+import { sql, type SqlRow } from './sql';
 
 const gadgets = sqliteTable('gadgets', {
   id: text('id').primaryKey(),
@@ -26,8 +26,8 @@ function conn() {
 afterEach(() => open.splice(0).forEach((db) => db.close()));
 
 describe('the schema as hand-written SQL sees it', () => {
-  const insert = sql<never, [Stored<Gadget>]>(insertText(gadgets));
-  const byId = sql<Stored<Gadget>, [string]>(`SELECT ${selectList(gadgets)} FROM gadgets WHERE id = ?`);
+  const insert = sql<never, [SqlRow<Gadget>]>(insertText(gadgets));
+  const byId = sql<SqlRow<Gadget>, [string]>(`SELECT ${selectList(gadgets)} FROM gadgets WHERE id = ?`);
 
   it('writes and reads a whole row under the schema property names, booleans as 0 or 1', () => {
     const db = conn();

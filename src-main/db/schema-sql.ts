@@ -1,15 +1,5 @@
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 
-type StoredValue<V> = V extends boolean ? 0 | 1 : V;
-
-/**
- * A schema row as hand-written SQL returns it (`sql()` in db/sql.ts): SQLite
- * has no booleans, so a `{ mode: 'boolean' }` column comes back 0 or 1 (and
- * is bound as 0 or 1). `Stored<typeof equipment.$inferSelect>` keeps the
- * columns and their other types from the schema.
- */
-export type Stored<T> = { [K in keyof T]: StoredValue<T[K]> };
-
 type ColumnKey<T extends Table> = keyof T['_']['columns'] & string;
 
 /**

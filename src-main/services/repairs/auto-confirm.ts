@@ -1,8 +1,8 @@
 import { writeAudit } from '../audit/record';
-import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { repairSettings } from './common';
 import { appendEvent, refreshSla, updateWo, WO_SELECT, type WoRecord } from './wo-store';
+import { sql } from '../../db/sql';
 
 const DAY = 86_400_000;
 

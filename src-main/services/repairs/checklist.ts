@@ -3,8 +3,8 @@ import { formatQty } from '../../../src-shared/quantity';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { checklistResults } from '../../db/schema';
-import { insertText, selectList, type Stored } from '../../db/schema-sql';
-import { sql } from '../../db/sql';
+import { insertText, selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { fieldError, isoOf, userNames } from './common';
 import { loadWo, type WoRecord } from './wo-store';
@@ -29,7 +29,7 @@ export function parseChecklist(json: string): Item[] {
   }
 }
 
-type Result = Stored<typeof checklistResults.$inferSelect>;
+type Result = SqlRow<typeof checklistResults.$inferSelect>;
 
 const answersOf = sql<Omit<Result, 'id' | 'workOrderId'>, [string]>(
   `SELECT ${selectList(checklistResults, { only: ['itemKey', 'passed', 'reading', 'note', 'at', 'userId'] })}

@@ -1,8 +1,7 @@
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { faultCodes, reasonCodes } from '../../db/schema';
-import type { Stored } from '../../db/schema-sql';
-import { sql } from '../../db/sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { fieldError } from './common';
 import { faultSeeds, GENERAL_CATEGORY, RESOLUTION_CODES, ROOT_CAUSE_CODES } from './codes-data';
@@ -10,7 +9,7 @@ import { faultSeeds, GENERAL_CATEGORY, RESOLUTION_CODES, ROOT_CAUSE_CODES } from
 export const FIX_KIND = 'repair_fix';
 export const CAUSE_KIND = 'repair_cause';
 
-type FaultRow = Stored<typeof faultCodes.$inferSelect>;
+type FaultRow = SqlRow<typeof faultCodes.$inferSelect>;
 /** A fault code as the screens name its columns (`category` is the equipment category). */
 type StoredFault = Pick<FaultRow, 'code' | 'parentCode' | 'nameZh' | 'nameEn' | 'sortOrder' | 'active'> & {
   category: FaultRow['equipmentCategory'];

@@ -4,8 +4,8 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { technicians, users } from '../../db/schema';
 import { vendorInvoices, workOrderLabour, workOrderParts } from '../../db/schema';
-import { insertText, selectList, type Stored } from '../../db/schema-sql';
-import { sql } from '../../db/sql';
+import { insertText, selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { requireArea, resolveLines, type DocLine } from '../ops/documents';
 import { withLinePaths } from '../ops/errors';
@@ -33,7 +33,7 @@ const invoiceVoided = sql<1, [string]>('SELECT 1 FROM vendor_invoices WHERE reve
 const ownRate = sql<Pick<typeof technicians.$inferSelect, 'hourlyRate'>, [string]>(
   'SELECT hourly_rate AS hourlyRate FROM technicians WHERE user_id = ?',
 );
-const userRole = sql<Pick<Stored<typeof users.$inferSelect>, 'role' | 'disabled'>, [string]>(
+const userRole = sql<Pick<SqlRow<typeof users.$inferSelect>, 'role' | 'disabled'>, [string]>(
   'SELECT role, disabled FROM users WHERE id = ?',
 );
 const vendorExists = sql<1, [string]>('SELECT 1 FROM service_vendors WHERE id = ?');

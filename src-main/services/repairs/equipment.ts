@@ -4,8 +4,8 @@ import { suggestPriority, type Criticality } from '../../../src-shared/repairs/s
 import { addDays } from '../../../src-shared/time';
 import { asc, eq } from 'drizzle-orm';
 import { equipment } from '../../db/schema';
-import { selectList, type Stored } from '../../db/schema-sql';
-import { sql } from '../../db/sql';
+import { selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { equipmentPrefix } from './equipment-code';
@@ -29,7 +29,7 @@ import { listPlans } from './pm-plans';
 import { equipmentFailures } from './reports';
 import { equipmentWoRows } from './wo-rows';
 
-export type EquipmentRecord = Stored<typeof equipment.$inferSelect>;
+export type EquipmentRecord = SqlRow<typeof equipment.$inferSelect>;
 
 const EQ_COLS = selectList(equipment, { alias: 'e' });
 

@@ -1,15 +1,15 @@
 import { uuidv7 } from '../../lib/ids';
 import { eq } from 'drizzle-orm';
 import { serviceVendors, type equipment, type technicians, type users } from '../../db/schema';
-import { selectList, type Stored } from '../../db/schema-sql';
-import { sql } from '../../db/sql';
+import { selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { fieldError, isoOf, notFound, parseList, today } from './common';
 import { loadWo } from './wo-store';
 
 /** Service vendors and technicians (skills, availability, load) and who to suggest for a work order. */
 
-type RawVendor = Omit<Stored<typeof serviceVendors.$inferSelect>, 'createdAt'> & { openWorkOrders: number };
+type RawVendor = Omit<SqlRow<typeof serviceVendors.$inferSelect>, 'createdAt'> & { openWorkOrders: number };
 
 const VENDOR_SQL = `SELECT ${selectList(serviceVendors, {
   alias: 'v',
@@ -116,7 +116,7 @@ export function saveVendor(
 
 type Tech = typeof technicians.$inferSelect;
 /** A user with the technician profile they may not have yet (its columns null then). */
-type RawTech = { userId: string } & Pick<Stored<typeof users.$inferSelect>, 'username' | 'displayName' | 'disabled'> & {
+type RawTech = { userId: string } & Pick<SqlRow<typeof users.$inferSelect>, 'username' | 'displayName' | 'disabled'> & {
     [K in 'categories' | 'awayUntil' | 'hourlyRate' | 'note']: Tech[K] | null;
   } & { openLoad: number };
 

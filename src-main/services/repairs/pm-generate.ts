@@ -6,13 +6,13 @@ import {
 } from '../../../src-shared/repairs/pm-schedule';
 import { ACTIVE_STATES, type WoState } from '../../../src-shared/repairs/workflow';
 import { writeAudit } from '../audit/record';
-import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { dayOf, today } from './common';
 import { lastReading, recentReadings } from './meters';
 import { PLAN_COLS, planTargets, type PlanRecord } from './pm-plans';
 import { appendEvent, refreshSla, updateWo, type WoRecord } from './wo-store';
 import { createWorkOrder, newWoRecord } from './wo-write';
+import { sql } from '../../db/sql';
 
 const H = 1000; // thousandths of an hour
 

@@ -4,14 +4,14 @@ import type { Priority } from '../../../src-shared/repairs/settings';
 import { uuidv7 } from '../../lib/ids';
 import { eq } from 'drizzle-orm';
 import { pmPlans, type equipment } from '../../db/schema';
-import { selectList, type Stored } from '../../db/schema-sql';
-import { sql } from '../../db/sql';
+import { selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { parseChecklist } from './checklist';
 import { fieldError, isoOf, notFound, storeId, userNames } from './common';
 
 /** A pm_plans row as the services use it (the schema's columns, the interval kind narrowed). */
-export type PlanRecord = Omit<Stored<typeof pmPlans.$inferSelect>, 'intervalKind'> & { intervalKind: IntervalKind };
+export type PlanRecord = Omit<SqlRow<typeof pmPlans.$inferSelect>, 'intervalKind'> & { intervalKind: IntervalKind };
 
 export const PLAN_COLS = selectList(pmPlans, { alias: 'p' });
 

@@ -4,8 +4,8 @@ import { PRIORITY_RANK } from '../../../src-shared/repairs/settings';
 import { ACTIVE_STATES } from '../../../src-shared/repairs/workflow';
 import type { equipment } from '../../db/schema';
 import { workOrders } from '../../db/schema';
-import { selectList, type Stored } from '../../db/schema-sql';
-import { dynamicSql, sql } from '../../db/sql';
+import { selectList } from '../../db/schema-sql';
+import { dynamicSql, sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { iso, isoOf, repairSettings, today, userNames } from './common';
 import type { WoRecord } from './wo-store';
@@ -91,7 +91,7 @@ JOIN equipment e ON e.id = w.equipment_id
 LEFT JOIN fault_codes f ON f.code = w.fault_code
 LEFT JOIN service_vendors v ON v.id = w.vendor_id`;
 
-type Equipment = Stored<typeof equipment.$inferSelect>;
+type Equipment = SqlRow<typeof equipment.$inferSelect>;
 
 export type RawRow = Pick<
   WoRecord,

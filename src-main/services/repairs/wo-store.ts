@@ -3,15 +3,15 @@ import { slaClock, storeClock, type SlaEvent } from '../../../src-shared/repairs
 import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import type { Priority } from '../../../src-shared/repairs/settings';
 import { workOrderEvents, workOrders } from '../../db/schema';
-import { columnName, insertText, selectList, type Stored } from '../../db/schema-sql';
-import { dynamicSql, sql } from '../../db/sql';
+import { columnName, insertText, selectList } from '../../db/schema-sql';
+import { dynamicSql, sql, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { notFound, repairSettings, startOfDay, today } from './common';
 
 /** A work_orders row as the services use it: the schema's columns, its states narrowed to the workflow's. */
 export type WoRecord = Omit<
-  Stored<typeof workOrders.$inferSelect>,
+  SqlRow<typeof workOrders.$inferSelect>,
   'status' | 'waitingReason' | 'suggestedPriority'
 > & {
   status: WoState;

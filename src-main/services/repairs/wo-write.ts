@@ -13,8 +13,7 @@ import { formatLocalTime } from '../../../src-shared/time';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { equipment, reasonCodes, serviceVendors, users } from '../../db/schema';
-import type { Stored } from '../../db/schema-sql';
-import { sql } from '../../db/sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { autoConfirmDue } from './auto-confirm';
 import { CAUSE_KIND, FIX_KIND, requireFaultFor } from './codes';
@@ -36,13 +35,13 @@ import {
 
 const PRIORITY_SETTERS = ['manager', 'admin'];
 
-const userRole = sql<Pick<Stored<typeof users.$inferSelect>, 'role' | 'disabled'>, [string]>(
+const userRole = sql<Pick<SqlRow<typeof users.$inferSelect>, 'role' | 'disabled'>, [string]>(
   'SELECT role, disabled FROM users WHERE id = ?',
 );
-const vendorActive = sql<Pick<Stored<typeof serviceVendors.$inferSelect>, 'active'>, [string]>(
+const vendorActive = sql<Pick<SqlRow<typeof serviceVendors.$inferSelect>, 'active'>, [string]>(
   'SELECT active FROM service_vendors WHERE id = ?',
 );
-const reasonActive = sql<Pick<Stored<typeof reasonCodes.$inferSelect>, 'active'>, [string, string]>(
+const reasonActive = sql<Pick<SqlRow<typeof reasonCodes.$inferSelect>, 'active'>, [string, string]>(
   'SELECT active FROM reason_codes WHERE kind = ? AND code = ?',
 );
 const equipmentCategory = sql<Pick<typeof equipment.$inferSelect, 'category'>, [string]>(
