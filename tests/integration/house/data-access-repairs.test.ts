@@ -9,7 +9,7 @@ import { ROOT } from '../../helpers/import-graph';
  * query builder), never prepared inline or through a private cache, and their
  * rows typed by the statement rather than cast where they are read.
  */
-const FOLDERS = ['src-main/services/repairs'];
+const FOLDERS = ['src-main/services/repairs', 'src-main/services/devices', 'src-main/devices'];
 
 const sources = (dir: string): string[] =>
   readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
