@@ -7,6 +7,7 @@ import {
 } from '../../../src-shared/labels/defaults';
 import { EQUIPMENT_TEMPLATE_ID, RECEIVING_TEMPLATE_ID } from '../../../src-shared/labels/builtin-ids';
 import { resolveLabel } from '../../../src-shared/labels/layout';
+import { SAMPLE_RECEIVING } from '../../../src-shared/labels/samples';
 import { LabelTemplateSchema, type LabelData, type LabelTemplate } from '../../../src-shared/labels/template';
 import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { labelToSvg } from '../../devices/printer/render';
@@ -125,22 +126,13 @@ export function saveTemplate(
   return parseTemplate(templateById.get(ctx.sqlite, id)!);
 }
 
-/** What the template editor previews when no real line is given. */
+/** What the template editor previews when no real line is given: the sample label, dated today, in the store's currency. */
 export function sampleLabelData(today: string, currency: string): LabelData {
   const data: LabelData = {
-    itemCode: 'MEAT-001',
-    nameZh: '鸡胸肉',
-    nameEn: 'Chicken breast',
-    netWeight: { amount: 1234, decimals: 3, unit: 'kg' },
-    unit: 'kg',
-    unitPrice: 228_000,
-    totalPrice: 281_352,
+    ...SAMPLE_RECEIVING,
     currency,
-    lot: 'LOT42',
     receivedDate: today,
     expiryDate: today,
-    gtin: '06901234567892',
-    barcode: '',
     storeName: 'SH-001',
     equipmentCode: 'EQ-FRY-01',
   };

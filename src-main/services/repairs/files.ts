@@ -1,10 +1,9 @@
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
-import { checkPhoto } from '../ops/photo';
-import { attachments } from '../../db/schema';
+import { checkPhoto, savePhoto } from '../ops/photo';
+import type { attachments } from '../../db/schema';
 import { sql } from '../../db/sql';
-import { uuidv7 } from '../../lib/ids';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -62,20 +61,9 @@ export function checkDocument(file: { fileName: string; dataBase64: string }, pa
   }
 }
 
-/** Stores a checked photo or document (the same row as a waste photo: ops/photo.ts). */
+/** Stores a checked photo or document (the same row as a waste photo). */
 export function saveFile(ctx: Ctx, ownerType: string, ownerId: string, f: CheckedFile): string {
-  const id = uuidv7(ctx.now);
-  ctx.db
-    .insert(attachments)
-    .values({ id, ownerType, ownerId, ...f, createdAt: ctx.now, createdBy: ctx.user?.id ?? null })
-    .run();
-  ctx.changed({
-    table: 'attachments',
-    id,
-    op: 'insert',
-    values: { ownerType, ownerId, fileName: f.fileName, mime: f.mime, bytes: f.bytes },
-  });
-  return id;
+  return savePhoto(ctx, ownerType, ownerId, f);
 }
 
 export function attachmentsOf(
