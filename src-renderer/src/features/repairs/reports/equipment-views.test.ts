@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../../lib/catalog';
 import { rowsOfView, totalsOfView, viewColumns } from './equipment-views';
+
+// Whether a category has a text is answered from the loaded language's texts, as in the app (main.tsx loads them first).
+beforeAll(() => loadCatalog('zh-CN'));
 
 const t = (key: string) => (key === 'repairs.category.refrigeration' ? '冷柜' : key);
 const data = {
