@@ -1,18 +1,22 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import './app/global.css';
-import { App } from './app/App';
 import { installGlobalErrorHandlers } from './app/global-errors';
 import { setApiLocale } from './lib/api';
-import { initialLocale } from './lib/i18n';
-import { prefetch } from './lib/query';
+import { initialLocale, loadCatalog } from './lib/catalog';
+import { prefetch } from './lib/query-cache';
 
+/*
+ * The entry holds no React: it asks for the session and for the texts of the
+ * user's language first, so the host answers while the browser is still
+ * loading and parsing React, antd and the first screen (cold start,
+ * docs/benchmarks.md). The other language's texts load only if the user
+ * switches to it.
+ */
 installGlobalErrorHandlers();
-// Ask for the session now, in the language the screen will use, so the answer is in by the first render.
-setApiLocale(initialLocale());
+const locale = initialLocale();
+setApiLocale(locale);
 prefetch('session.current', {});
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+const texts = loadCatalog(locale);
+void import('./app/start').then(({ start }) =>
+  // Texts that failed to load (the host went away) leave keys on screen rather than a blank page.
+  texts.then(start, start),
 );

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from './lazy-zod';
 import { ROLES } from '../roles';
-import { LOCALES } from '../i18n';
+import { LOCALES } from '../i18n/locales';
 
 /** Ids are UUIDv7 strings generated where the row is born (see src-main/lib/ids.ts). */
 export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, {

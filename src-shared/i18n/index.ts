@@ -1,26 +1,11 @@
-import { en, type MessageKey } from './en';
+import { en } from './en';
+import { fillParams, type Catalog, type Locale, type MessageKey } from './locales';
 import { zhCN } from './zh-CN';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
-export type { MessageKey };
+export { fillParams, isLocale, LOCALES, pickLocale, type Catalog, type Locale, type MessageKey } from './locales';
 
-const catalogs: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** Maps an OS/browser language tag (zh, zh-Hans-CN, en-US, ...) to a supported locale. */
-export function pickLocale(tags: readonly string[] | string | undefined | null): Locale {
-  const list = typeof tags === 'string' ? tags.split(',') : (tags ?? []);
-  for (const raw of list) {
-    const tag = raw.trim().split(';')[0]?.toLowerCase() ?? '';
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
-  }
-  return 'en';
-}
+/** Both catalogues, for the backend (errors, exports and labels in the caller's language). */
+const catalogs: Record<Locale, Catalog> = { en, 'zh-CN': zhCN };
 
 export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(en, key);
@@ -28,9 +13,5 @@ export function hasMessage(key: string): key is MessageKey {
 
 /** Looks a key up and fills `{name}` placeholders; unknown placeholders stay visible. */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogs[locale][key] ?? en[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return fillParams(catalogs[locale][key] ?? en[key], params);
 }

@@ -3,9 +3,14 @@ import type { LabelPrint } from '../../../src-shared/api/methods/devices';
 import { receivingBarcode } from '../../../src-shared/labels/defaults';
 import { EQUIPMENT_TEMPLATE_ID, RECEIVING_TEMPLATE_ID } from '../../../src-shared/labels/builtin-ids';
 import { resolveLabel } from '../../../src-shared/labels/layout';
+import { SAMPLE_RECEIVING } from '../../../src-shared/labels/samples';
 import { LabelTemplateSchema, type LabelData, type LabelTemplate } from '../../../src-shared/labels/template';
 import { PrinterNotReadyError } from '../../devices/printer/printer';
 import { labelToSvg } from '../../devices/printer/render';
+import { eq } from 'drizzle-orm';
+import { labelPrints, labelTemplates, type equipment, type store } from '../../db/schema';
+import { insertText } from '../../db/schema-sql';
+import { dynamicSql, sql, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { storeDay } from '../store/store-day';
@@ -13,14 +18,18 @@ import { storeMoney } from '../store/money';
 import type { Ctx } from '../context';
 import { DeviceError, type DeviceHub } from './device-hub';
 
-interface TemplateRow {
-  id: string;
-  name: string;
-  definition: string;
-  isDefault: number;
-}
+type TemplateRow = Omit<SqlRow<typeof labelTemplates.$inferSelect>, 'createdAt' | 'updatedAt'>;
 
 const TEMPLATE_SELECT = 'SELECT id, name, definition, is_default AS isDefault FROM label_templates';
+const templatesDefaultFirst = sql<TemplateRow>(`${TEMPLATE_SELECT} ORDER BY is_default DESC, name`);
+const templateById = sql<TemplateRow, [string]>(`${TEMPLATE_SELECT} WHERE id = ?`);
+/** The newest default template other than the equipment one. */
+const defaultReceivingTemplate = sql<Pick<TemplateRow, 'id'>, [string]>(
+  'SELECT id FROM label_templates WHERE is_default = 1 AND id <> ? ORDER BY updated_at DESC LIMIT 1',
+);
+const clearOtherDefaults = sql<never, [string, string]>(
+  'UPDATE label_templates SET is_default = 0 WHERE id <> ? AND id <> ?',
+);
 
 function parseTemplate(r: TemplateRow) {
   return {
@@ -32,22 +41,18 @@ function parseTemplate(r: TemplateRow) {
 }
 
 export function listTemplates(ctx: Ctx) {
-  return (ctx.sqlite.prepare(`${TEMPLATE_SELECT} ORDER BY is_default DESC, name`).all() as TemplateRow[]).map(
-    parseTemplate,
-  );
+  return templatesDefaultFirst.all(ctx.sqlite).map(parseTemplate);
 }
 
 export function getTemplate(sqlite: Database.Database, id: string): { id: string; definition: LabelTemplate } {
-  const row = sqlite.prepare(`${TEMPLATE_SELECT} WHERE id = ?`).get(id) as TemplateRow | undefined;
+  const row = templateById.get(sqlite, id);
   if (!row) throw new AppError('NOT_FOUND');
   return parseTemplate(row);
 }
 
 /** The receiving template labels are printed with: the default one, else the built-in. */
 export function receivingTemplateId(sqlite: Database.Database): string {
-  const row = sqlite
-    .prepare(`SELECT id FROM label_templates WHERE is_default = 1 AND id <> ? ORDER BY updated_at DESC LIMIT 1`)
-    .get(EQUIPMENT_TEMPLATE_ID) as { id: string } | undefined;
+  const row = defaultReceivingTemplate.get(sqlite, EQUIPMENT_TEMPLATE_ID);
   return row?.id ?? RECEIVING_TEMPLATE_ID;
 }
 
@@ -58,15 +63,15 @@ export function saveTemplate(
   const id = input.id ?? uuidv7(ctx.now);
   const exists = input.id ? getTemplate(ctx.sqlite, input.id) : null;
   if (input.isDefault && id !== EQUIPMENT_TEMPLATE_ID) {
-    ctx.sqlite
-      .prepare('UPDATE label_templates SET is_default = 0 WHERE id <> ? AND id <> ?')
-      .run(id, EQUIPMENT_TEMPLATE_ID);
+    clearOtherDefaults.run(ctx.sqlite, id, EQUIPMENT_TEMPLATE_ID);
   }
   const definition = JSON.stringify(input.definition);
   if (exists) {
-    ctx.sqlite
-      .prepare('UPDATE label_templates SET name = ?, definition = ?, is_default = ?, updated_at = ? WHERE id = ?')
-      .run(input.name, definition, input.isDefault ? 1 : 0, ctx.now, id);
+    ctx.db
+      .update(labelTemplates)
+      .set({ name: input.name, definition, isDefault: input.isDefault, updatedAt: ctx.now })
+      .where(eq(labelTemplates.id, id))
+      .run();
     ctx.changed({
       table: 'label_templates',
       id,
@@ -74,11 +79,10 @@ export function saveTemplate(
       values: { name: input.name, definition, isDefault: input.isDefault },
     });
   } else {
-    ctx.sqlite
-      .prepare(
-        'INSERT INTO label_templates (id, name, definition, is_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, input.name, definition, input.isDefault ? 1 : 0, ctx.now, ctx.now);
+    ctx.db
+      .insert(labelTemplates)
+      .values({ id, name: input.name, definition, isDefault: input.isDefault, createdAt: ctx.now, updatedAt: ctx.now })
+      .run();
     ctx.changed({
       table: 'label_templates',
       id,
@@ -86,25 +90,16 @@ export function saveTemplate(
       values: { name: input.name, definition, isDefault: input.isDefault },
     });
   }
-  return parseTemplate(ctx.sqlite.prepare(`${TEMPLATE_SELECT} WHERE id = ?`).get(id) as TemplateRow);
+  return parseTemplate(templateById.get(ctx.sqlite, id)!);
 }
 
-/** What the template editor previews when no real line is given. */
+/** What the template editor previews when no real line is given: the sample label, dated today, in the store's currency. */
 export function sampleLabelData(today: string, currency: string): LabelData {
   const data: LabelData = {
-    itemCode: 'MEAT-001',
-    nameZh: '鸡胸肉',
-    nameEn: 'Chicken breast',
-    netWeight: { amount: 1234, decimals: 3, unit: 'kg' },
-    unit: 'kg',
-    unitPrice: 228_000,
-    totalPrice: 281_352,
+    ...SAMPLE_RECEIVING,
     currency,
-    lot: 'LOT42',
     receivedDate: today,
     expiryDate: today,
-    gtin: '06901234567892',
-    barcode: '',
     storeName: 'SH-001',
     equipmentCode: 'EQ-FRY-01',
   };
@@ -121,26 +116,24 @@ export function previewLabel(ctx: Ctx, input: { definition: LabelTemplate; data?
   return { svg: labelToSvg(label), problems: label.warnings };
 }
 
-interface PrintRow {
-  id: string;
-  templateId: string;
-  printerId: string | null;
-  printerName: string | null;
-  data: string;
-  copies: number;
-  sourceType: string;
-  sourceId: string;
-  status: 'pending' | 'printed' | 'failed';
-  error: string;
-  createdAt: number;
-  createdBy: string | null;
-  printedAt: number | null;
-}
+type PrintRecord = typeof labelPrints.$inferSelect;
+/** A job with its printer's name, and who queued it by name (createdBy). */
+type PrintRow = PrintRecord & { printerName: string | null };
 
 const PRINT_SELECT = `SELECT p.id, p.template_id AS templateId, p.printer_id AS printerId, d.name AS printerName, p.data,
   p.copies, p.source_type AS sourceType, p.source_id AS sourceId, p.status, p.error, p.created_at AS createdAt,
   u.display_name AS createdBy, p.printed_at AS printedAt
   FROM label_prints p LEFT JOIN devices d ON d.id = p.printer_id LEFT JOIN users u ON u.id = p.created_by`;
+
+const printById = sql<PrintRow, [string]>(`${PRINT_SELECT} WHERE p.id = ?`);
+const insertPrint = sql<never, [PrintRecord]>(insertText(labelPrints));
+const recordOutcome = sql<never, [Pick<PrintRecord, 'status' | 'error' | 'printerId' | 'printedAt' | 'id'>]>(
+  'UPDATE label_prints SET status = @status, error = @error, printer_id = @printerId, printed_at = @printedAt WHERE id = @id',
+);
+const equipmentForLabel = sql<Pick<typeof equipment.$inferSelect, 'code' | 'name' | 'category' | 'location'>, [string]>(
+  'SELECT code, name, category, location FROM equipment WHERE id = ?',
+);
+const storeName = sql<Pick<typeof store.$inferSelect, 'code' | 'name'>>('SELECT code, name FROM store LIMIT 1');
 
 function toPrintDto(r: PrintRow): LabelPrint {
   return {
@@ -152,7 +145,7 @@ function toPrintDto(r: PrintRow): LabelPrint {
 }
 
 export function getLabelPrint(sqlite: Database.Database, id: string): LabelPrint {
-  const row = sqlite.prepare(`${PRINT_SELECT} WHERE p.id = ?`).get(id) as PrintRow | undefined;
+  const row = printById.get(sqlite, id);
   if (!row) throw new AppError('NOT_FOUND');
   return toPrintDto(row);
 }
@@ -171,12 +164,13 @@ export function labelHistory(
   add('p.status = ?', input.status);
   add('p.source_type = ?', input.sourceType);
   add('p.source_id = ?', input.sourceId);
-  const rows = ctx.sqlite
-    .prepare(
-      `${PRINT_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
-    )
-    .all(...args, input.limit) as PrintRow[];
-  return rows.map(toPrintDto);
+  // The conditions are fixed fragments chosen by which filters are set; values travel as parameters.
+  return dynamicSql<PrintRow>(
+    ctx.sqlite,
+    `${PRINT_SELECT} ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
+  )
+    .all(...args, input.limit)
+    .map(toPrintDto);
 }
 
 /**
@@ -196,22 +190,20 @@ export function queueLabel(
   },
 ): string {
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO label_prints (id, template_id, printer_id, data, copies, source_type, source_id, status, error, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', '', ?, ?)`,
-    )
-    .run(
-      id,
-      job.templateId,
-      job.printerId,
-      JSON.stringify(job.data),
-      job.copies ?? 1,
-      job.sourceType,
-      job.sourceId,
-      ctx.now,
-      ctx.user?.id ?? null,
-    );
+  insertPrint.run(ctx.sqlite, {
+    id,
+    templateId: job.templateId,
+    printerId: job.printerId,
+    data: JSON.stringify(job.data),
+    copies: job.copies ?? 1,
+    sourceType: job.sourceType,
+    sourceId: job.sourceId,
+    status: 'pending',
+    error: '',
+    createdAt: ctx.now,
+    createdBy: ctx.user?.id ?? null,
+    printedAt: null,
+  });
   ctx.changed({
     table: 'label_prints',
     id,
@@ -247,18 +239,15 @@ export async function runLabelJob(
   printerId?: string | null,
 ): Promise<LabelPrint> {
   const job = getLabelPrint(sqlite, id);
-  const update = sqlite.prepare(
-    'UPDATE label_prints SET status = ?, error = ?, printer_id = ?, printed_at = ? WHERE id = ?',
-  );
   let printer: string | null = printerId ?? job.printerId;
   try {
     printer = hub.printerFor(printer).id;
     const template = getTemplate(sqlite, job.templateId).definition;
     await hub.print(printer, template, job.data, job.copies);
-    update.run('printed', '', printer, Date.now(), id);
+    recordOutcome.run(sqlite, { status: 'printed', error: '', printerId: printer, printedAt: Date.now(), id });
   } catch (err) {
     log.warn('label not printed', { id, err: err instanceof Error ? err.message : String(err) });
-    update.run('failed', failureCode(err), printer, null, id);
+    recordOutcome.run(sqlite, { status: 'failed', error: failureCode(err), printerId: printer, printedAt: null, id });
   }
   return getLabelPrint(sqlite, id);
 }
@@ -299,12 +288,9 @@ export function queueEquipmentLabel(
   ctx: Ctx,
   input: { equipmentId: string; printerId?: string | undefined; copies: number },
 ): string {
-  const eq = ctx.sqlite
-    .prepare('SELECT code, name, category, location FROM equipment WHERE id = ?')
-    .get(input.equipmentId) as { code: string; name: string; category: string; location: string } | undefined;
+  const eq = equipmentForLabel.get(ctx.sqlite, input.equipmentId);
   if (!eq) throw new AppError('NOT_FOUND');
-  const store = ctx.sqlite.prepare('SELECT code, name FROM store LIMIT 1').get() as
-    { code: string; name: string } | undefined;
+  const store = storeName.get(ctx.sqlite);
   return queueLabel(ctx, {
     templateId: EQUIPMENT_TEMPLATE_ID,
     printerId: input.printerId ?? null,

@@ -6,23 +6,21 @@ import {
   PrinterFilePathError,
   type FilePathProblem,
 } from '../../devices/printer/transports/file-path';
+import { and, eq, ne } from 'drizzle-orm';
+import { devices } from '../../db/schema';
+import { sql, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import type { DeviceRecord } from './device-hub';
 
-interface Row {
-  id: string;
-  kind: string;
-  name: string;
-  protocol: string;
-  connection: string;
-  options: string;
-  isDefault: number;
-  active: number;
-}
+type Row = Omit<SqlRow<typeof devices.$inferSelect>, 'createdAt' | 'updatedAt'>;
 
 const SELECT = `SELECT id, kind, name, protocol, connection, options, is_default AS isDefault, active FROM devices`;
+const devicesTable = sql<1>("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'devices'");
+const allDevices = sql<Row>(`${SELECT} ORDER BY kind, name`);
+const activeDevices = sql<Row>(`${SELECT} WHERE active = 1 ORDER BY kind, name`);
+const deviceById = sql<Row, [string]>(`${SELECT} WHERE id = ?`);
 
 function parseRow(r: Row): DeviceRecord | null {
   const parsed = DeviceInputDto.safeParse({
@@ -39,11 +37,11 @@ function parseRow(r: Row): DeviceRecord | null {
 
 /** Rows that no longer parse (written by a newer build) are skipped rather than crashing the hub. */
 export function readDevices(sqlite: Database.Database, opts: { activeOnly?: boolean } = {}): DeviceRecord[] {
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'devices'").get()) return [];
-  const rows = sqlite
-    .prepare(`${SELECT} ${opts.activeOnly ? 'WHERE active = 1' : ''} ORDER BY kind, name`)
-    .all() as Row[];
-  return rows.map(parseRow).filter((d): d is DeviceRecord => d !== null);
+  if (!devicesTable.get(sqlite)) return [];
+  return (opts.activeOnly ? activeDevices : allDevices)
+    .all(sqlite)
+    .map(parseRow)
+    .filter((d): d is DeviceRecord => d !== null);
 }
 
 function toDto(d: DeviceRecord): Device {
@@ -64,7 +62,7 @@ export function listDevices(ctx: Ctx): Device[] {
 }
 
 function getDevice(ctx: Ctx, id: string): DeviceRecord {
-  const row = ctx.sqlite.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
+  const row = deviceById.get(ctx.sqlite, id);
   const d = row && parseRow(row);
   if (!d) throw new AppError('NOT_FOUND');
   return d;
@@ -119,19 +117,21 @@ export function saveDevice(ctx: Ctx, input: DeviceInput & { id?: string | undefi
   assertPortFree(ctx, input, input.id ?? null);
   assertFilePathAllowed(ctx, input);
   const values = {
-    kind: input.kind,
     name: input.name,
     protocol: input.protocol,
     connection: JSON.stringify(input.connection),
     options: JSON.stringify(input.options),
-    isDefault: input.isDefault ? 1 : 0,
-    active: input.active ? 1 : 0,
+    isDefault: input.isDefault,
+    active: input.active,
+    updatedAt: ctx.now,
   };
   // One default per kind: the receiving screen uses it unless the clerk picks another.
   if (input.isDefault) {
-    ctx.sqlite
-      .prepare('UPDATE devices SET is_default = 0, updated_at = ? WHERE kind = ? AND id <> ?')
-      .run(ctx.now, input.kind, id);
+    ctx.db
+      .update(devices)
+      .set({ isDefault: false, updatedAt: ctx.now })
+      .where(and(eq(devices.kind, input.kind), ne(devices.id, id)))
+      .run();
   }
   if (before) {
     if (before.kind !== input.kind) {
@@ -139,20 +139,13 @@ export function saveDevice(ctx: Ctx, input: DeviceInput & { id?: string | undefi
         { path: 'kind', key: 'devices.error.kindChange' },
       ]);
     }
-    ctx.sqlite
-      .prepare(
-        `UPDATE devices SET name = @name, protocol = @protocol, connection = @connection, options = @options,
-           is_default = @isDefault, active = @active, updated_at = @now WHERE id = @id`,
-      )
-      .run({ ...values, id, now: ctx.now });
+    ctx.db.update(devices).set(values).where(eq(devices.id, id)).run();
     ctx.changed({ table: 'devices', id, op: 'update', values: { ...input }, before: { ...before } });
   } else {
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO devices (id, kind, name, protocol, connection, options, is_default, active, created_at, updated_at)
-         VALUES (@id, @kind, @name, @protocol, @connection, @options, @isDefault, @active, @now, @now)`,
-      )
-      .run({ ...values, id, now: ctx.now });
+    ctx.db
+      .insert(devices)
+      .values({ ...values, id, kind: input.kind, createdAt: ctx.now })
+      .run();
     ctx.changed({ table: 'devices', id, op: 'insert', values: { ...input } });
   }
   return toDto(getDevice(ctx, id));
@@ -160,7 +153,7 @@ export function saveDevice(ctx: Ctx, input: DeviceInput & { id?: string | undefi
 
 export function removeDevice(ctx: Ctx, input: { id: string }): { ok: true } {
   const before = getDevice(ctx, input.id);
-  ctx.sqlite.prepare('DELETE FROM devices WHERE id = ?').run(input.id);
+  ctx.db.delete(devices).where(eq(devices.id, input.id)).run();
   ctx.changed({ table: 'devices', id: input.id, op: 'delete', before: { ...before } });
   return { ok: true };
 }

@@ -18,6 +18,14 @@ export function imageMime(bytes: Buffer): 'image/png' | 'image/jpeg' | null {
   return null;
 }
 
+/** A file checked and ready to store (its type read from its bytes). */
+export interface CheckedUpload {
+  fileName: string;
+  mime: string;
+  bytes: number;
+  data: string;
+}
+
 /** Checks a photo (PNG/JPEG, at most 2 MB and 50 megapixels, read from its header); call before writing anything. */
 export function checkPhoto(photo: { fileName: string; dataBase64: string }) {
   const b64 = photo.dataBase64.replace(/^data:[^,]*,/, '');
@@ -40,7 +48,8 @@ export function checkPhoto(photo: { fileName: string; dataBase64: string }) {
   return { fileName: photo.fileName, mime, bytes: bytes.length, data: bytes.toString('base64') };
 }
 
-export function savePhoto(ctx: Ctx, ownerType: string, ownerId: string, p: ReturnType<typeof checkPhoto>): string {
+/** Stores a checked file as an attachment: a photo, or a document repairs checked (repairs/files.ts). */
+export function savePhoto(ctx: Ctx, ownerType: string, ownerId: string, p: CheckedUpload): string {
   const id = uuidv7(ctx.now);
   ctx.sqlite
     .prepare(

@@ -1,8 +1,15 @@
 import type { Ctx } from '../context';
-import { repairSettings, prep } from './common';
+import { repairSettings } from './common';
 import { appendEvent, refreshSla, updateWo, WO_SELECT, type WoRecord } from './wo-store';
+import { sql } from '../../db/sql';
 
 const DAY = 86_400_000;
+
+// The NOT IN term lets SQLite use the partial index of open work orders.
+const resolvedAtOrBefore = sql<WoRecord, [number, string | null, string | null]>(
+  `SELECT ${WO_SELECT} FROM work_orders
+     WHERE status NOT IN ('closed', 'cancelled') AND status = 'resolved' AND resolved_at <= ? AND (? IS NULL OR id = ?)`,
+);
 
 /**
  * Confirms, as the system, every resolved work order the store has neither
@@ -18,12 +25,7 @@ const DAY = 86_400_000;
 export function autoConfirmDue(ctx: Ctx, onlyId?: string): string[] {
   const days = repairSettings(ctx).autoConfirmDays;
   const cutoff = ctx.now - days * DAY;
-  // The NOT IN term lets SQLite use the partial index of open work orders.
-  const due = prep(
-    ctx,
-    `SELECT ${WO_SELECT} FROM work_orders
-       WHERE status NOT IN ('closed', 'cancelled') AND status = 'resolved' AND resolved_at <= ? AND (? IS NULL OR id = ?)`,
-  ).all(cutoff, onlyId ?? null, onlyId ?? null) as WoRecord[];
+  const due = resolvedAtOrBefore.all(ctx.sqlite, cutoff, onlyId ?? null, onlyId ?? null);
   if (!due.length) return [];
   const system: Ctx = { ...ctx, user: null };
   for (const wo of due) {

@@ -2,8 +2,11 @@ import type { ChecklistItem } from '../../../src-shared/api/methods/repairs-dto'
 import { formatQty } from '../../../src-shared/quantity';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
+import { checklistResults } from '../../db/schema';
+import { insertText, selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
-import { fieldError, isoOf, userNames, prep } from './common';
+import { fieldError, isoOf, userNames } from './common';
 import { loadWo, type WoRecord } from './wo-store';
 
 type Item = Omit<ChecklistItem, 'min' | 'max'> & { min: number | null; max: number | null };
@@ -26,23 +29,17 @@ export function parseChecklist(json: string): Item[] {
   }
 }
 
-interface Result {
-  itemKey: string;
-  passed: number | null;
-  reading: number | null;
-  note: string;
-  at: number;
-  userId: string | null;
-}
+type Result = SqlRow<typeof checklistResults.$inferSelect>;
+
+const answersOf = sql<Omit<Result, 'id' | 'workOrderId'>, [string]>(
+  `SELECT ${selectList(checklistResults, { only: ['itemKey', 'passed', 'reading', 'note', 'at', 'userId'] })}
+     FROM checklist_results WHERE work_order_id = ? ORDER BY at, id`,
+);
+const insertAnswer = sql<never, [Result]>(insertText(checklistResults));
 
 /** The latest answer per item (answers are append-only). */
-function latest(ctx: Ctx, woId: string): Map<string, Result> {
-  const rows = prep(
-    ctx,
-    `SELECT item_key AS itemKey, passed, reading, note, at, user_id AS userId FROM checklist_results
-       WHERE work_order_id = ? ORDER BY at, id`,
-  ).all(woId) as Result[];
-  return new Map(rows.map((r) => [r.itemKey, r]));
+function latest(ctx: Ctx, woId: string) {
+  return new Map(answersOf.all(ctx.sqlite, woId).map((r) => [r.itemKey, r]));
 }
 
 export function checklistLines(ctx: Ctx, wo: WoRecord, name: (id: string | null) => string | null) {
@@ -109,13 +106,18 @@ export function saveChecklist(
     }
     return { ...r, passed: r.passed, reading: null };
   });
-  const ins = prep(
-    ctx,
-    `INSERT INTO checklist_results (id, work_order_id, item_key, passed, reading, note, at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   for (const r of rows) {
     const id = uuidv7(ctx.now);
-    ins.run(id, wo.id, r.key, r.passed ? 1 : 0, r.reading, r.note, ctx.now, ctx.user?.id ?? null);
+    insertAnswer.run(ctx.sqlite, {
+      id,
+      workOrderId: wo.id,
+      itemKey: r.key,
+      passed: r.passed ? 1 : 0,
+      reading: r.reading,
+      note: r.note,
+      at: ctx.now,
+      userId: ctx.user?.id ?? null,
+    });
     ctx.changed({
       table: 'checklist_results',
       id,

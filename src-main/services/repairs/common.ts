@@ -1,7 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../../../src-shared/repairs/settings';
 import { toIso } from '../../../src-shared/time';
+import type { store, users } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
@@ -12,51 +13,21 @@ export { fieldError };
 
 const keyers = new Map<string, (ms: number) => string>();
 
-interface StoreFacts {
-  id: string;
-  code: string;
-  timezone: string;
-  settings: string;
-}
-const storeStatements = new WeakMap<Ctx['sqlite'], Statement>();
 /**
- * The store row, read through one prepared statement per database: services
- * here ask for the zone and the settings on every step, and drizzle's query
- * builder costs more than the read itself.
+ * The store row's facts these services ask for on every step (zone, settings):
+ * one named statement, cheaper than drizzle's query builder for a read this small.
  */
-function storeFacts(ctx: Pick<Ctx, 'sqlite'>): StoreFacts | undefined {
-  let st = storeStatements.get(ctx.sqlite);
-  if (!st)
-    storeStatements.set(
-      ctx.sqlite,
-      (st = ctx.sqlite.prepare('SELECT id, code, timezone, settings FROM store LIMIT 1')),
-    );
-  return st.get() as StoreFacts | undefined;
-}
-
-const statements = new WeakMap<Ctx['sqlite'], Map<string, Statement>>();
-/**
- * A prepared statement, cached per database: preparing costs more than
- * running most of these small queries (the demo's year of tickets halves).
- */
-export function prep(ctx: Pick<Ctx, 'sqlite'>, sql: string): Statement {
-  let m = statements.get(ctx.sqlite);
-  if (!m) statements.set(ctx.sqlite, (m = new Map()));
-  let st = m.get(sql);
-  if (!st) {
-    if (m.size > 1000) m.clear(); // dynamic filters make a bounded but open set
-    m.set(sql, (st = ctx.sqlite.prepare(sql)));
-  }
-  return st;
-}
+const storeFacts = sql<Pick<typeof store.$inferSelect, 'id' | 'code' | 'timezone' | 'settings'>>(
+  'SELECT id, code, timezone, settings FROM store LIMIT 1',
+);
 
 /** The store's time zone (UTC before setup). */
 export function storeTz(ctx: Pick<Ctx, 'sqlite'>): string {
-  return storeFacts(ctx)?.timezone ?? 'UTC';
+  return storeFacts.get(ctx.sqlite)?.timezone ?? 'UTC';
 }
 
 export function storeCode(ctx: Pick<Ctx, 'sqlite'>): string {
-  return storeFacts(ctx)?.code ?? '';
+  return storeFacts.get(ctx.sqlite)?.code ?? '';
 }
 
 /** The business day of an instant in the store's zone. */
@@ -87,7 +58,7 @@ let parsedFrom: string | undefined;
 let parsed: RepairSettings = DEFAULT_REPAIR_SETTINGS;
 /** The store's repair settings (parsed once per change of the settings JSON). */
 export function repairSettings(ctx: Pick<Ctx, 'sqlite'>): RepairSettings {
-  const json = storeFacts(ctx)?.settings;
+  const json = storeFacts.get(ctx.sqlite)?.settings;
   if (json !== parsedFrom) {
     parsedFrom = json;
     parsed = parseSettings(json).repairs ?? DEFAULT_REPAIR_SETTINGS;
@@ -96,7 +67,7 @@ export function repairSettings(ctx: Pick<Ctx, 'sqlite'>): RepairSettings {
 }
 
 export function storeId(ctx: Pick<Ctx, 'sqlite'>): string {
-  const row = storeFacts(ctx);
+  const row = storeFacts.get(ctx.sqlite);
   if (!row) throw new AppError('SETUP_REQUIRED');
   return row.id;
 }
@@ -108,14 +79,13 @@ export function notFound(key: MessageKey, params?: Record<string, string | numbe
   throw new AppError('NOT_FOUND', key, params);
 }
 
+const userNameRows = sql<Pick<typeof users.$inferSelect, 'id' | 'displayName'>>(
+  'SELECT id, display_name AS displayName FROM users',
+);
+
 /** Display names of users by id, loaded once per call. */
-export function userNames(ctx: Ctx): (id: string | null | undefined) => string | null {
-  const map = new Map(
-    (ctx.sqlite.prepare('SELECT id, display_name AS n FROM users').all() as { id: string; n: string }[]).map((r) => [
-      r.id,
-      r.n,
-    ]),
-  );
+export function userNames(ctx: Pick<Ctx, 'sqlite'>): (id: string | null | undefined) => string | null {
+  const map = new Map(userNameRows.all(ctx.sqlite).map((r) => [r.id, r.displayName]));
   return (id) => (id ? (map.get(id) ?? null) : null);
 }
 

@@ -1,8 +1,11 @@
 import type { EquipmentRow } from '../../../src-shared/api/methods/repairs-dto';
 import { reliability } from '../../../src-shared/repairs/reliability';
 import { suggestPriority, type Criticality } from '../../../src-shared/repairs/settings';
-import { asc } from 'drizzle-orm';
+import { addDays } from '../../../src-shared/time';
+import { asc, eq } from 'drizzle-orm';
 import { equipment } from '../../db/schema';
+import { selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { equipmentPrefix } from './equipment-code';
@@ -18,37 +21,17 @@ import {
   storeId,
   today,
   userNames,
-  prep,
 } from './common';
 import { equipmentCosts } from './costs-read';
 import { attachmentsOf, checkDocument, saveFile } from './files';
+import { lastReading } from './meters';
 import { listPlans } from './pm-plans';
-import { rowsWhere } from './wo-rows';
+import { equipmentFailures } from './reports';
+import { equipmentWoRows } from './wo-rows';
 
-export interface EquipmentRecord {
-  id: string;
-  code: string;
-  name: string;
-  category: string;
-  location: string;
-  make: string;
-  model: string;
-  serialNo: string;
-  supplierId: string | null;
-  vendorId: string | null;
-  installDay: string | null;
-  warrantyEnd: string | null;
-  criticality: Criticality;
-  active: number;
-  note: string;
-  storeId: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+export type EquipmentRecord = SqlRow<typeof equipment.$inferSelect>;
 
-const EQ_COLS = `e.id, e.code, e.name, e.category, e.location, e.make, e.model, e.serial_no AS serialNo,
-  e.supplier_id AS supplierId, e.vendor_id AS vendorId, e.install_day AS installDay, e.warranty_end AS warrantyEnd,
-  e.criticality, e.active, e.note, e.store_id AS storeId, e.created_at AS createdAt, e.updated_at AS updatedAt`;
+const EQ_COLS = selectList(equipment, { alias: 'e' });
 
 const ROW_SQL = `SELECT ${EQ_COLS}, s.name AS supplierName, v.name AS vendorName,
   (SELECT count(*) FROM work_orders w WHERE w.equipment_id = e.id AND w.status NOT IN ('closed', 'cancelled')) AS openWorkOrders,
@@ -64,6 +47,20 @@ type RawEquipment = EquipmentRecord & {
   attachments: number;
 };
 
+const equipmentById = sql<EquipmentRecord, [string]>(`SELECT ${EQ_COLS} FROM equipment e WHERE e.id = ?`);
+const equipmentByCode = sql<EquipmentRecord, [string]>(`SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ?`);
+const equipmentByCodeAnyCase = sql<EquipmentRecord, [string]>(
+  `SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ? COLLATE NOCASE`,
+);
+const rowById = sql<RawEquipment, [string]>(`${ROW_SQL} WHERE e.id = ?`);
+/** The registry: one category or all, active only unless asked. */
+const registryRows = sql<RawEquipment, [string | null, string | null, number]>(
+  `${ROW_SQL} WHERE (? IS NULL OR e.category = ?) AND (? = 1 OR e.active = 1) ORDER BY e.code`,
+);
+const supplierExists = sql<1, [string]>('SELECT 1 FROM suppliers WHERE id = ?');
+const vendorExists = sql<1, [string]>('SELECT 1 FROM service_vendors WHERE id = ?');
+const codeTaken = sql<1, [string]>('SELECT 1 FROM equipment WHERE code = ? COLLATE NOCASE');
+
 function toRow(r: RawEquipment, day: string): EquipmentRow {
   const { storeId: _s, createdAt: _c, ...rest } = r;
   return {
@@ -77,7 +74,7 @@ function toRow(r: RawEquipment, day: string): EquipmentRow {
 }
 
 export function findEquipment(ctx: Ctx, id: string): EquipmentRecord | undefined {
-  return prep(ctx, `SELECT ${EQ_COLS} FROM equipment e WHERE e.id = ?`).get(id) as EquipmentRecord | undefined;
+  return equipmentById.get(ctx.sqlite, id);
 }
 
 /**
@@ -88,30 +85,23 @@ export function resolveEquipmentRef(ctx: Ctx, ref: string, path: string): Equipm
   const text = ref.trim();
   const code = /^EQ:/i.test(text) ? text.slice(3).trim() : text;
   const row =
-    findEquipment(ctx, text) ??
-    (prep(ctx, `SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ?`).get(code) as EquipmentRecord | undefined) ??
-    (prep(ctx, `SELECT ${EQ_COLS} FROM equipment e WHERE e.code = ? COLLATE NOCASE`).get(code) as
-      EquipmentRecord | undefined);
+    findEquipment(ctx, text) ?? equipmentByCode.get(ctx.sqlite, code) ?? equipmentByCodeAnyCase.get(ctx.sqlite, code);
   if (!row) fieldError('NOT_FOUND', 'error.repairs.equipmentNotFound', path, { ref: code.slice(0, 40) });
   if (!row.active) fieldError('VALIDATION', 'error.repairs.equipmentInactive', path, { code: row.code });
   return row;
 }
 
 export function equipmentRow(ctx: Ctx, id: string): EquipmentRow {
-  const r = prep(ctx, `${ROW_SQL} WHERE e.id = ?`).get(id) as RawEquipment | undefined;
+  const r = rowById.get(ctx.sqlite, id);
   if (!r) notFound('error.repairs.equipmentNotFound', { ref: id });
   return toRow(r, today(ctx));
 }
 
 export function equipmentRegistry(ctx: Ctx, i: { category?: string | null; includeInactive?: boolean }) {
   const day = today(ctx);
-  return (
-    prep(ctx, `${ROW_SQL} WHERE (? IS NULL OR e.category = ?) AND (? = 1 OR e.active = 1) ORDER BY e.code`).all(
-      i.category ?? null,
-      i.category ?? null,
-      i.includeInactive ? 1 : 0,
-    ) as RawEquipment[]
-  ).map((r) => toRow(r, day));
+  return registryRows
+    .all(ctx.sqlite, i.category ?? null, i.category ?? null, i.includeInactive ? 1 : 0)
+    .map((r) => toRow(r, day));
 }
 
 /** Every piece of equipment by code, active or not, with what a picker shows. */
@@ -134,28 +124,13 @@ export function listEquipment(ctx: Ctx) {
 export function getEquipment(ctx: Ctx, i: { id: string }) {
   const row = equipmentRow(ctx, i.id);
   const name = userNames(ctx);
-  const reading = prep(
-    ctx,
-    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1',
-  ).get(i.id) as { value: number; readAt: number } | undefined;
+  const reading = lastReading(ctx, i.id);
   // Reliability over the last 365 days (definitions in src-shared/repairs/reliability.ts).
-  const from = startOfDay(ctx, addDaysIso(today(ctx), -365));
+  const from = startOfDay(ctx, addDays(today(ctx), -365));
   const eq = findEquipment(ctx, i.id)!;
-  const failures = prep(
-    ctx,
-    `SELECT equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt
-       FROM work_orders WHERE equipment_id = ? AND kind = 'corrective' AND status <> 'cancelled'
-         AND (reported_at >= ? OR (down = 1 AND (up_at IS NULL OR up_at > ?)))`,
-  ).all(i.id, from, from) as {
-    equipmentId: string;
-    reportedAt: number;
-    down: number;
-    downStart: number | null;
-    upAt: number | null;
-  }[];
   const rel = reliability(
     [{ id: i.id, category: eq.category, inServiceFrom: eq.installDay ? startOfDay(ctx, eq.installDay) : null }],
-    failures.map((f) => ({ ...f, down: f.down === 1 })),
+    equipmentFailures(ctx, i.id, from),
     from,
     ctx.now + 1,
     ctx.now,
@@ -165,7 +140,7 @@ export function getEquipment(ctx: Ctx, i: { id: string }) {
     files: attachmentsOf(ctx, 'equipment', i.id, name),
     lastReading: reading ? { value: reading.value, readAt: isoOf(reading.readAt) } : null,
     plans: listPlans(ctx, { equipmentId: i.id, includeInactive: false }),
-    workOrders: rowsWhere(ctx, 'w.equipment_id = ?', [i.id], 20),
+    workOrders: equipmentWoRows(ctx, i.id, { openOnly: false, limit: 20 }),
     costs: equipmentCosts(ctx, i.id),
     reliability: {
       failures: rel.failures,
@@ -174,10 +149,6 @@ export function getEquipment(ctx: Ctx, i: { id: string }) {
       mtbfMinutes: rel.mtbfMinutes,
     },
   };
-}
-
-function addDaysIso(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface EquipmentInput {
@@ -199,10 +170,10 @@ export interface EquipmentInput {
 }
 
 export function saveEquipment(ctx: Ctx, i: EquipmentInput): EquipmentRow {
-  if (i.supplierId && !prep(ctx, 'SELECT 1 FROM suppliers WHERE id = ?').get(i.supplierId)) {
+  if (i.supplierId && !supplierExists.get(ctx.sqlite, i.supplierId)) {
     fieldError('VALIDATION', 'error.repairs.supplierNotFound', 'supplierId');
   }
-  if (i.vendorId && !prep(ctx, 'SELECT 1 FROM service_vendors WHERE id = ?').get(i.vendorId)) {
+  if (i.vendorId && !vendorExists.get(ctx.sqlite, i.vendorId)) {
     fieldError('VALIDATION', 'error.repairs.vendorNotFound', 'vendorId');
   }
   if (i.installDay && i.warrantyEnd && i.warrantyEnd < i.installDay) {
@@ -214,24 +185,20 @@ export function saveEquipment(ctx: Ctx, i: EquipmentInput): EquipmentRow {
     location: i.location,
     make: i.make,
     model: i.model,
-    serial_no: i.serialNo,
-    supplier_id: i.supplierId ?? null,
-    vendor_id: i.vendorId ?? null,
-    install_day: i.installDay ?? null,
-    warranty_end: i.warrantyEnd ?? null,
+    serialNo: i.serialNo,
+    supplierId: i.supplierId ?? null,
+    vendorId: i.vendorId ?? null,
+    installDay: i.installDay ?? null,
+    warrantyEnd: i.warrantyEnd ?? null,
     criticality: i.criticality,
-    active: i.active ? 1 : 0,
+    active: i.active,
     note: i.note,
+    updatedAt: ctx.now,
   };
-  const cols = Object.keys(values);
   if (i.id) {
     const before = findEquipment(ctx, i.id) ?? notFound('error.repairs.equipmentNotFound', { ref: i.code });
     if (before.code !== i.code) fieldError('VALIDATION', 'error.repairs.codeFixed', 'code', { code: before.code });
-    prep(ctx, `UPDATE equipment SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(
-      ...Object.values(values),
-      ctx.now,
-      i.id,
-    );
+    ctx.db.update(equipment).set(values).where(eq(equipment.id, i.id)).run();
     ctx.changed({ table: 'equipment', id: i.id, op: 'update', values: { ...i } });
     return equipmentRow(ctx, i.id);
   }
@@ -241,15 +208,12 @@ export function saveEquipment(ctx: Ctx, i: EquipmentInput): EquipmentRow {
     fieldError('VALIDATION', 'error.repairs.codePrefix', 'code', { prefix });
   }
   const code = i.code.toUpperCase();
-  if (prep(ctx, 'SELECT 1 FROM equipment WHERE code = ? COLLATE NOCASE').get(code)) {
-    fieldError('CONFLICT', 'error.repairs.codeTaken', 'code', { code });
-  }
+  if (codeTaken.get(ctx.sqlite, code)) fieldError('CONFLICT', 'error.repairs.codeTaken', 'code', { code });
   const id = uuidv7(ctx.now);
-  prep(
-    ctx,
-    `INSERT INTO equipment (id, code, store_id, ${cols.join(', ')}, created_at, updated_at)
-       VALUES (?, ?, ?, ${cols.map(() => '?').join(', ')}, ?, ?)`,
-  ).run(id, code, storeId(ctx), ...Object.values(values), ctx.now, ctx.now);
+  ctx.db
+    .insert(equipment)
+    .values({ ...values, id, code, storeId: storeId(ctx), createdAt: ctx.now })
+    .run();
   ctx.changed({ table: 'equipment', id, op: 'insert', values: { ...i, code } });
   return equipmentRow(ctx, id);
 }
@@ -281,7 +245,7 @@ export function resolveQr(ctx: Ctx, i: { payload: string }) {
   return {
     equipment: equipmentRow(ctx, e.id),
     faultCodes: listFaultCodes(ctx, { category: e.category }),
-    openWorkOrders: rowsWhere(ctx, "w.equipment_id = ? AND w.status NOT IN ('closed', 'cancelled')", [e.id], 50),
+    openWorkOrders: equipmentWoRows(ctx, e.id, { openOnly: true, limit: 50 }),
     suggestedPriority: { running: suggestPriority(criticality, false), down: suggestPriority(criticality, true) },
   };
 }

@@ -2,17 +2,20 @@ import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
 import { checkPhoto, savePhoto } from '../ops/photo';
-import { uuidv7 } from '../../lib/ids';
-import { prep } from './common';
+import type { attachments } from '../../db/schema';
+import { sql } from '../../db/sql';
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-export interface CheckedFile {
-  fileName: string;
-  mime: string;
-  bytes: number;
-  data: string;
-}
+type Attachment = typeof attachments.$inferSelect;
+/** What a list of files shows (never the data itself). */
+const filesOf = sql<Omit<Attachment, 'ownerType' | 'ownerId' | 'data'>, [string, string]>(
+  `SELECT id, file_name AS fileName, mime, bytes, created_at AS createdAt, created_by AS createdBy
+     FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id`,
+);
+
+/** A checked upload, ready to be stored as an attachment. */
+export type CheckedFile = Pick<Attachment, 'fileName' | 'mime' | 'bytes' | 'data'>;
 
 /** Moves a photo error of ops' checkPhoto (path 'photo') onto the field that held the file. */
 function at<T>(path: string, run: () => T): T {
@@ -34,7 +37,7 @@ export function checkPhotos(
   photos: readonly { fileName: string; dataBase64: string }[],
   path = 'photos',
 ): CheckedFile[] {
-  return photos.map((p, i) => at(`${path}.${i}`, () => checkPhoto(p)) as CheckedFile);
+  return photos.map((p, i) => at(`${path}.${i}`, () => checkPhoto(p)));
 }
 
 /** A manual or invoice scan: a PDF up to 5 MB, or a photo. */
@@ -48,7 +51,7 @@ export function checkDocument(file: { fileName: string; dataBase64: string }, pa
     return { fileName: file.fileName, mime: 'application/pdf', bytes: bytes.length, data: bytes.toString('base64') };
   }
   try {
-    return at(path, () => checkPhoto(file)) as CheckedFile;
+    return at(path, () => checkPhoto(file));
   } catch (err) {
     // Neither a PDF nor an image: say what is accepted here (the photo message only names images).
     if (err instanceof AppError && err.key === 'error.ops.photoType') {
@@ -58,21 +61,9 @@ export function checkDocument(file: { fileName: string; dataBase64: string }, pa
   }
 }
 
+/** Stores a checked photo or document (the same row as a waste photo). */
 export function saveFile(ctx: Ctx, ownerType: string, ownerId: string, f: CheckedFile): string {
-  if (f.mime === 'image/png' || f.mime === 'image/jpeg') return savePhoto(ctx, ownerType, ownerId, f as never);
-  const id = uuidv7(ctx.now);
-  prep(
-    ctx,
-    `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, bytes, data, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, ownerType, ownerId, f.fileName, f.mime, f.bytes, f.data, ctx.now, ctx.user?.id ?? null);
-  ctx.changed({
-    table: 'attachments',
-    id,
-    op: 'insert',
-    values: { ownerType, ownerId, fileName: f.fileName, mime: f.mime, bytes: f.bytes },
-  });
-  return id;
+  return savePhoto(ctx, ownerType, ownerId, f);
 }
 
 export function attachmentsOf(
@@ -81,17 +72,7 @@ export function attachmentsOf(
   ownerId: string,
   name: (id: string | null) => string | null,
 ) {
-  const rows = prep(
-    ctx,
-    `SELECT id, file_name AS fileName, mime, bytes, created_at AS createdAt, created_by AS createdBy
-       FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id`,
-  ).all(ownerType, ownerId) as {
-    id: string;
-    fileName: string;
-    mime: string;
-    bytes: number;
-    createdAt: number;
-    createdBy: string | null;
-  }[];
-  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), createdBy: name(r.createdBy) }));
+  return filesOf
+    .all(ctx.sqlite, ownerType, ownerId)
+    .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString(), createdBy: name(r.createdBy) }));
 }

@@ -1,26 +1,47 @@
 import { formatQty } from '../../../src-shared/quantity';
 import { formatLocalTime } from '../../../src-shared/time';
 import { uuidv7 } from '../../lib/ids';
+import { meterReadings, type equipment } from '../../db/schema';
+import { insertText } from '../../db/schema-sql';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
-import { fieldError, isoOf, notFound, storeId, storeTz, userNames, prep } from './common';
+import { fieldError, isoOf, notFound, storeId, storeTz, userNames } from './common';
 
 /** Run-hour meters: readings in thousandths of an hour, never lower than an earlier one. */
 
 const FUTURE_SLACK_MS = 5 * 60_000;
 
-export function lastReading(ctx: Ctx, equipmentId: string): { value: number; readAt: number } | undefined {
-  return prep(
-    ctx,
-    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1',
-  ).get(equipmentId) as { value: number; readAt: number } | undefined;
+type Reading = typeof meterReadings.$inferSelect;
+type ValueAt = Pick<Reading, 'value' | 'readAt'>;
+
+const lastReadingOf = sql<ValueAt, [string]>(
+  'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1',
+);
+const readingsSince = sql<ValueAt, [string, number]>(
+  'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at >= ? ORDER BY read_at, id',
+);
+/** The neighbours of an instant: the last reading at or before it, the first one after it. */
+const readingAtOrBefore = sql<ValueAt, [string, number]>(
+  'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at <= ? ORDER BY read_at DESC, id DESC LIMIT 1',
+);
+const readingAfter = sql<ValueAt, [string, number]>(
+  'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at > ? ORDER BY read_at, id LIMIT 1',
+);
+const insertReadingRow = sql<never, [Reading]>(insertText(meterReadings));
+const equipmentExists = sql<1, [string]>('SELECT 1 FROM equipment WHERE id = ?');
+const equipmentCodes = sql<Pick<typeof equipment.$inferSelect, 'id' | 'code'>>('SELECT id, code FROM equipment');
+const newestReadings = sql<Omit<Reading, 'storeId' | 'equipmentId' | 'createdAt'>, [string, number]>(
+  `SELECT id, value, read_at AS readAt, source, note, created_by AS createdBy FROM meter_readings
+     WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT ?`,
+);
+
+export function lastReading(ctx: Ctx, equipmentId: string): ValueAt | undefined {
+  return lastReadingOf.get(ctx.sqlite, equipmentId);
 }
 
 /** Readings of the last `days` days, oldest first (for the run-hours-per-day estimate). */
-export function recentReadings(ctx: Ctx, equipmentId: string, days: number): { value: number; readAt: number }[] {
-  return prep(
-    ctx,
-    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at >= ? ORDER BY read_at, id',
-  ).all(equipmentId, ctx.now - days * 86_400_000) as { value: number; readAt: number }[];
+export function recentReadings(ctx: Ctx, equipmentId: string, days: number): ValueAt[] {
+  return readingsSince.all(ctx.sqlite, equipmentId, ctx.now - days * 86_400_000);
 }
 
 /**
@@ -30,10 +51,7 @@ export function recentReadings(ctx: Ctx, equipmentId: string, days: number): { v
  */
 function checkReading(ctx: Ctx, equipmentId: string, value: number, readAt: number, path: string): void {
   if (readAt > ctx.now + FUTURE_SLACK_MS) fieldError('VALIDATION', 'error.repairs.meterFuture', `${path}readAt`);
-  const before = prep(
-    ctx,
-    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at <= ? ORDER BY read_at DESC, id DESC LIMIT 1',
-  ).get(equipmentId, readAt) as { value: number; readAt: number } | undefined;
+  const before = readingAtOrBefore.get(ctx.sqlite, equipmentId, readAt);
   const tz = storeTz(ctx);
   if (before && value < before.value) {
     fieldError('VALIDATION', 'error.repairs.meterLower', `${path}value`, {
@@ -42,10 +60,7 @@ function checkReading(ctx: Ctx, equipmentId: string, value: number, readAt: numb
       at: formatLocalTime(before.readAt, tz),
     });
   }
-  const after = prep(
-    ctx,
-    'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? AND read_at > ? ORDER BY read_at, id LIMIT 1',
-  ).get(equipmentId, readAt) as { value: number; readAt: number } | undefined;
+  const after = readingAfter.get(ctx.sqlite, equipmentId, readAt);
   if (after && value > after.value) {
     fieldError('VALIDATION', 'error.repairs.meterHigher', `${path}value`, {
       value: formatQty(value),
@@ -60,15 +75,21 @@ function insertReading(
   equipmentId: string,
   value: number,
   readAt: number,
-  source: 'manual' | 'import',
+  source: Reading['source'],
   note: string,
 ) {
   const id = uuidv7(ctx.now);
-  prep(
-    ctx,
-    `INSERT INTO meter_readings (id, store_id, equipment_id, value, read_at, source, note, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, storeId(ctx), equipmentId, value, readAt, source, note, ctx.now, ctx.user?.id ?? null);
+  insertReadingRow.run(ctx.sqlite, {
+    id,
+    storeId: storeId(ctx),
+    equipmentId,
+    value,
+    readAt,
+    source,
+    note,
+    createdAt: ctx.now,
+    createdBy: ctx.user?.id ?? null,
+  });
   ctx.changed({ table: 'meter_readings', id, op: 'insert', values: { equipmentId, value, readAt, source } });
   return id;
 }
@@ -77,7 +98,7 @@ export function recordReading(
   ctx: Ctx,
   i: { equipmentId: string; value: number; readAt?: string | null; note: string },
 ) {
-  if (!prep(ctx, 'SELECT 1 FROM equipment WHERE id = ?').get(i.equipmentId)) {
+  if (!equipmentExists.get(ctx.sqlite, i.equipmentId)) {
     notFound('error.repairs.equipmentNotFound', { ref: i.equipmentId });
   }
   const readAt = i.readAt ? Date.parse(i.readAt) : ctx.now;
@@ -89,12 +110,7 @@ export function recordReading(
 
 /** All rows or none: the dispatch transaction rolls back at the first refused row, whose index the error names. */
 export function importReadings(ctx: Ctx, i: { rows: { equipmentCode: string; value: number; readAt: string }[] }) {
-  const ids = new Map(
-    (prep(ctx, 'SELECT id, code FROM equipment').all() as { id: string; code: string }[]).map((e) => [
-      e.code.toUpperCase(),
-      e.id,
-    ]),
-  );
+  const ids = new Map(equipmentCodes.all(ctx.sqlite).map((e) => [e.code.toUpperCase(), e.id]));
   const rows = i.rows.map((r, n) => {
     const equipmentId = ids.get(r.equipmentCode.toUpperCase());
     if (!equipmentId) {
@@ -115,18 +131,7 @@ export function importReadings(ctx: Ctx, i: { rows: { equipmentCode: string; val
 
 export function listReadings(ctx: Ctx, i: { equipmentId: string; limit: number }) {
   const name = userNames(ctx);
-  return (
-    prep(
-      ctx,
-      `SELECT id, value, read_at AS readAt, source, note, created_by AS createdBy FROM meter_readings
-         WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT ?`,
-    ).all(i.equipmentId, i.limit) as {
-      id: string;
-      value: number;
-      readAt: number;
-      source: 'manual' | 'import';
-      note: string;
-      createdBy: string | null;
-    }[]
-  ).map(({ createdBy, readAt, ...r }) => ({ ...r, readAt: isoOf(readAt), userName: name(createdBy) }));
+  return newestReadings
+    .all(ctx.sqlite, i.equipmentId, i.limit)
+    .map(({ createdBy, readAt, ...r }) => ({ ...r, readAt: isoOf(readAt), userName: name(createdBy) }));
 }

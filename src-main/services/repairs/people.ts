@@ -1,35 +1,44 @@
 import { uuidv7 } from '../../lib/ids';
+import { eq } from 'drizzle-orm';
+import { serviceVendors, type equipment, type technicians, type users } from '../../db/schema';
+import { selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
-import { fieldError, isoOf, notFound, parseList, today, prep } from './common';
+import { fieldError, isoOf, notFound, parseList, today } from './common';
 import { loadWo } from './wo-store';
 
 /** Service vendors and technicians (skills, availability, load) and who to suggest for a work order. */
 
-interface RawVendor {
-  id: string;
-  code: string;
-  name: string;
-  contact: string;
-  phone: string;
-  email: string;
-  categories: string;
-  contractNo: string;
-  contractStart: string | null;
-  contractEnd: string | null;
-  contractTerms: string;
-  hourlyRate: number;
-  active: number;
-  note: string;
-  updatedAt: number;
-  openWorkOrders: number;
-}
+type RawVendor = Omit<SqlRow<typeof serviceVendors.$inferSelect>, 'createdAt'> & { openWorkOrders: number };
 
-const VENDOR_SQL = `SELECT v.id, v.code, v.name, v.contact, v.phone, v.email, v.categories, v.contract_no AS contractNo,
-  v.contract_start AS contractStart, v.contract_end AS contractEnd, v.contract_terms AS contractTerms,
-  v.hourly_rate AS hourlyRate, v.active, v.note, v.updated_at AS updatedAt,
+const VENDOR_SQL = `SELECT ${selectList(serviceVendors, {
+  alias: 'v',
+  only: [
+    'id',
+    'code',
+    'name',
+    'contact',
+    'phone',
+    'email',
+    'categories',
+    'contractNo',
+    'contractStart',
+    'contractEnd',
+    'contractTerms',
+    'hourlyRate',
+    'active',
+    'note',
+    'updatedAt',
+  ],
+})},
   (SELECT count(*) FROM work_orders w WHERE w.vendor_id = v.id
      AND w.status NOT IN ('closed', 'cancelled') AND w.status NOT IN ('resolved', 'confirmed')) AS openWorkOrders
 FROM service_vendors v`;
+
+const vendorsByCode = sql<RawVendor, [number]>(`${VENDOR_SQL} WHERE (? = 1 OR v.active = 1) ORDER BY v.code`);
+const vendorById = sql<RawVendor, [string]>(`${VENDOR_SQL} WHERE v.id = ?`);
+const vendorIdByCode = sql<{ id: string }, [string]>('SELECT id FROM service_vendors WHERE code = ? COLLATE NOCASE');
+const vendorExists = sql<1, [string]>('SELECT 1 FROM service_vendors WHERE id = ?');
 
 const contractActive = (v: { contractStart: string | null; contractEnd: string | null }, day: string) =>
   (v.contractStart === null || v.contractStart <= day) && (v.contractEnd === null || v.contractEnd >= day);
@@ -46,11 +55,7 @@ function vendorDto(v: RawVendor, day: string) {
 
 export function listVendors(ctx: Ctx, i: { includeInactive?: boolean }) {
   const day = today(ctx);
-  return (
-    prep(ctx, `${VENDOR_SQL} WHERE (? = 1 OR v.active = 1) ORDER BY v.code`).all(
-      i.includeInactive ? 1 : 0,
-    ) as RawVendor[]
-  ).map((v) => vendorDto(v, day));
+  return vendorsByCode.all(ctx.sqlite, i.includeInactive ? 1 : 0).map((v) => vendorDto(v, day));
 }
 
 export function saveVendor(
@@ -75,64 +80,64 @@ export function saveVendor(
   if (i.contractStart && i.contractEnd && i.contractEnd < i.contractStart) {
     fieldError('VALIDATION', 'error.repairs.contractDates', 'contractEnd');
   }
-  const values = [
-    i.code,
-    i.name,
-    i.contact,
-    i.phone,
-    i.email,
-    JSON.stringify([...new Set(i.categories)]),
-    i.contractNo,
-    i.contractStart ?? null,
-    i.contractEnd ?? null,
-    i.contractTerms,
-    i.hourlyRate,
-    i.active ? 1 : 0,
-    i.note,
-  ];
-  const taken = prep(ctx, 'SELECT id FROM service_vendors WHERE code = ? COLLATE NOCASE').get(i.code) as
-    { id: string } | undefined;
+  const values = {
+    code: i.code,
+    name: i.name,
+    contact: i.contact,
+    phone: i.phone,
+    email: i.email,
+    categories: JSON.stringify([...new Set(i.categories)]),
+    contractNo: i.contractNo,
+    contractStart: i.contractStart ?? null,
+    contractEnd: i.contractEnd ?? null,
+    contractTerms: i.contractTerms,
+    hourlyRate: i.hourlyRate,
+    active: i.active,
+    note: i.note,
+    updatedAt: ctx.now,
+  };
+  const taken = vendorIdByCode.get(ctx.sqlite, i.code);
   if (taken && taken.id !== i.id) fieldError('CONFLICT', 'error.repairs.vendorCodeTaken', 'code', { code: i.code });
   let id = i.id ?? null;
   if (id) {
-    if (!prep(ctx, 'SELECT 1 FROM service_vendors WHERE id = ?').get(id)) notFound('error.repairs.vendorNotFound');
-    prep(
-      ctx,
-      `UPDATE service_vendors SET code = ?, name = ?, contact = ?, phone = ?, email = ?, categories = ?, contract_no = ?,
-           contract_start = ?, contract_end = ?, contract_terms = ?, hourly_rate = ?, active = ?, note = ?, updated_at = ?
-         WHERE id = ?`,
-    ).run(...values, ctx.now, id);
+    if (!vendorExists.get(ctx.sqlite, id)) notFound('error.repairs.vendorNotFound');
+    ctx.db.update(serviceVendors).set(values).where(eq(serviceVendors.id, id)).run();
     ctx.changed({ table: 'service_vendors', id, op: 'update', values: { ...i } });
   } else {
     id = uuidv7(ctx.now);
-    prep(
-      ctx,
-      `INSERT INTO service_vendors (code, name, contact, phone, email, categories, contract_no, contract_start, contract_end,
-           contract_terms, hourly_rate, active, note, id, created_at, updated_at)
-         VALUES (${values.map(() => '?').join(', ')}, ?, ?, ?)`,
-    ).run(...values, id, ctx.now, ctx.now);
+    ctx.db
+      .insert(serviceVendors)
+      .values({ ...values, id, createdAt: ctx.now })
+      .run();
     ctx.changed({ table: 'service_vendors', id, op: 'insert', values: { ...i } });
   }
-  return vendorDto(prep(ctx, `${VENDOR_SQL} WHERE v.id = ?`).get(id) as RawVendor, today(ctx));
+  return vendorDto(vendorById.get(ctx.sqlite, id)!, today(ctx));
 }
 
-interface RawTech {
-  userId: string;
-  username: string;
-  displayName: string;
-  disabled: number;
-  categories: string | null;
-  awayUntil: string | null;
-  hourlyRate: number | null;
-  note: string | null;
-  openLoad: number;
-}
+type Tech = typeof technicians.$inferSelect;
+/** A user with the technician profile they may not have yet (its columns null then). */
+type RawTech = { userId: string } & Pick<SqlRow<typeof users.$inferSelect>, 'username' | 'displayName' | 'disabled'> & {
+    [K in 'categories' | 'awayUntil' | 'hourlyRate' | 'note']: Tech[K] | null;
+  } & { openLoad: number };
 
 const TECH_SQL = `SELECT u.id AS userId, u.username, u.display_name AS displayName, u.disabled,
   t.categories, t.away_until AS awayUntil, t.hourly_rate AS hourlyRate, t.note,
   (SELECT count(*) FROM work_orders w WHERE w.assignee_user_id = u.id
      AND w.status IN ('submitted', 'triaged', 'assigned', 'in_progress', 'waiting')) AS openLoad
 FROM users u LEFT JOIN technicians t ON t.user_id = u.id`;
+
+const techniciansByName = sql<RawTech>(`${TECH_SQL} WHERE u.role = 'technician' ORDER BY u.display_name`);
+const technicianById = sql<RawTech, [string]>(`${TECH_SQL} WHERE u.id = ?`);
+const userRole = sql<Pick<typeof users.$inferSelect, 'role'>, [string]>('SELECT role FROM users WHERE id = ?');
+const saveProfile = sql<never, [Tech]>(
+  `INSERT INTO technicians (user_id, categories, away_until, hourly_rate, note, updated_at)
+     VALUES (@userId, @categories, @awayUntil, @hourlyRate, @note, @updatedAt)
+     ON CONFLICT (user_id) DO UPDATE SET categories = excluded.categories, away_until = excluded.away_until,
+       hourly_rate = excluded.hourly_rate, note = excluded.note, updated_at = excluded.updated_at`,
+);
+const categoryAndVendor = sql<Pick<typeof equipment.$inferSelect, 'category' | 'vendorId'>, [string]>(
+  'SELECT category, vendor_id AS vendorId FROM equipment WHERE id = ?',
+);
 
 function techDto(t: RawTech, day: string) {
   return {
@@ -151,25 +156,25 @@ function techDto(t: RawTech, day: string) {
 
 export function listTechnicians(ctx: Ctx) {
   const day = today(ctx);
-  return (prep(ctx, `${TECH_SQL} WHERE u.role = 'technician' ORDER BY u.display_name`).all() as RawTech[]).map((t) =>
-    techDto(t, day),
-  );
+  return techniciansByName.all(ctx.sqlite).map((t) => techDto(t, day));
 }
 
 export function saveTechnician(
   ctx: Ctx,
   i: { userId: string; categories: string[]; awayUntil?: string | null; hourlyRate: number; note: string },
 ) {
-  const u = prep(ctx, 'SELECT role FROM users WHERE id = ?').get(i.userId) as { role: string } | undefined;
+  const u = userRole.get(ctx.sqlite, i.userId);
   if (!u || u.role !== 'technician') fieldError('VALIDATION', 'error.repairs.notTechnician', 'userId');
-  prep(
-    ctx,
-    `INSERT INTO technicians (user_id, categories, away_until, hourly_rate, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (user_id) DO UPDATE SET categories = excluded.categories, away_until = excluded.away_until,
-         hourly_rate = excluded.hourly_rate, note = excluded.note, updated_at = excluded.updated_at`,
-  ).run(i.userId, JSON.stringify([...new Set(i.categories)]), i.awayUntil ?? null, i.hourlyRate, i.note, ctx.now);
+  saveProfile.run(ctx.sqlite, {
+    userId: i.userId,
+    categories: JSON.stringify([...new Set(i.categories)]),
+    awayUntil: i.awayUntil ?? null,
+    hourlyRate: i.hourlyRate,
+    note: i.note,
+    updatedAt: ctx.now,
+  });
   ctx.changed({ table: 'technicians', id: i.userId, op: 'update', values: { ...i } });
-  return techDto(prep(ctx, `${TECH_SQL} WHERE u.id = ?`).get(i.userId) as RawTech, today(ctx));
+  return techDto(technicianById.get(ctx.sqlite, i.userId)!, today(ctx));
 }
 
 /**
@@ -180,10 +185,7 @@ export function saveTechnician(
  */
 export function suggestAssignees(ctx: Ctx, i: { id: string }) {
   const wo = loadWo(ctx, i.id);
-  const eq = prep(ctx, 'SELECT category, vendor_id AS vendorId FROM equipment WHERE id = ?').get(wo.equipmentId) as {
-    category: string;
-    vendorId: string | null;
-  };
+  const eq = categoryAndVendor.get(ctx.sqlite, wo.equipmentId)!;
   const technicians = listTechnicians(ctx)
     .filter((t) => !t.disabled)
     .map((t) => {

@@ -6,28 +6,35 @@ import {
 } from '../../../src-shared/repairs/pm-schedule';
 import { ACTIVE_STATES, type WoState } from '../../../src-shared/repairs/workflow';
 import type { Ctx } from '../context';
-import { dayOf, today, prep } from './common';
+import { dayOf, today } from './common';
 import { lastReading, recentReadings } from './meters';
 import { PLAN_COLS, planTargets, type PlanRecord } from './pm-plans';
-import { appendEvent, refreshSla, updateWo } from './wo-store';
+import { appendEvent, refreshSla, updateWo, type WoRecord } from './wo-store';
 import { createWorkOrder, newWoRecord } from './wo-write';
+import { sql } from '../../db/sql';
 
 const H = 1000; // thousandths of an hour
 
-interface LastPm {
-  id: string;
-  number: string;
-  status: WoState;
-  pmDueDay: string | null;
-  pmDueMeter: number | null;
-}
+type LastPm = Pick<WoRecord, 'id' | 'number' | 'status' | 'pmDueDay' | 'pmDueMeter'>;
+
+/** The newest preventive work order of a plan for one piece of equipment. */
+const lastPmOf = sql<LastPm, [string, string]>(
+  `SELECT id, number, status, pm_due_day AS pmDueDay, pm_due_meter AS pmDueMeter FROM work_orders
+     WHERE pm_plan_id = ? AND equipment_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+);
+const pmExists = sql<1, [string, string, string]>(
+  'SELECT 1 FROM work_orders WHERE pm_plan_id = ? AND equipment_id = ? AND pm_due_key = ?',
+);
+const activePlans = sql<PlanRecord>(`SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.id`);
+const activePlansByName = sql<PlanRecord>(
+  `SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.name, p.id`,
+);
+const lastDoneAt = sql<{ at: number | null }, [string, string]>(
+  'SELECT max(resolved_at) AS at FROM work_orders WHERE pm_plan_id = ? AND equipment_id = ? AND resolved_at IS NOT NULL',
+);
 
 function lastPm(ctx: Ctx, planId: string, equipmentId: string): LastPm | undefined {
-  return prep(
-    ctx,
-    `SELECT id, number, status, pm_due_day AS pmDueDay, pm_due_meter AS pmDueMeter FROM work_orders
-       WHERE pm_plan_id = ? AND equipment_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
-  ).get(planId, equipmentId) as LastPm | undefined;
+  return lastPmOf.get(ctx.sqlite, planId, equipmentId);
 }
 
 const isActive = (s: WoState) => (ACTIVE_STATES as readonly WoState[]).includes(s);
@@ -71,15 +78,14 @@ export function nextService(
  * Idempotent: the unique (plan, equipment, due key) index backs it up.
  */
 export function generatePmDue(ctx: Ctx): { created: number; numbers: string[] } {
-  const plans = prep(ctx, `SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.id`).all() as PlanRecord[];
+  const plans = activePlans.all(ctx.sqlite);
   const numbers: string[] = [];
-  const exists = prep(ctx, 'SELECT 1 FROM work_orders WHERE pm_plan_id = ? AND equipment_id = ? AND pm_due_key = ?');
   for (const p of plans) {
     for (const eq of planTargets(ctx, p)) {
       const last = lastPm(ctx, p.id, eq.id);
       if (last && isActive(last.status)) continue;
       const next = nextService(ctx, p, eq.id, last);
-      if (!next?.ready || exists.get(p.id, eq.id, next.dueKey)) continue;
+      if (!next?.ready || pmExists.get(ctx.sqlite, p.id, eq.id, next.dueKey)) continue;
       let wo = createWorkOrder(
         ctx,
         newWoRecord(ctx, {
@@ -146,21 +152,14 @@ export function withDueWork<T>(ctx: Ctx, written: T): T {
 /** Per plan and equipment: the open preventive work order, or the next service. Reads only. */
 export function pmSchedule(ctx: Ctx, i: { equipmentId?: string | null }) {
   const day = today(ctx);
-  const plans = prep(
-    ctx,
-    `SELECT ${PLAN_COLS} FROM pm_plans p WHERE p.active = 1 ORDER BY p.name, p.id`,
-  ).all() as PlanRecord[];
-  const lastDone = prep(
-    ctx,
-    `SELECT max(resolved_at) AS at FROM work_orders WHERE pm_plan_id = ? AND equipment_id = ? AND resolved_at IS NOT NULL`,
-  );
+  const plans = activePlansByName.all(ctx.sqlite);
   const rows = [];
   for (const p of plans) {
     for (const eq of planTargets(ctx, p)) {
       if (i.equipmentId && eq.id !== i.equipmentId) continue;
       const last = lastPm(ctx, p.id, eq.id);
       const reading = lastReading(ctx, eq.id)?.value ?? null;
-      const done = (lastDone.get(p.id, eq.id) as { at: number | null }).at;
+      const done = lastDoneAt.get(ctx.sqlite, p.id, eq.id)!.at;
       const base = {
         planId: p.id,
         planName: p.name,

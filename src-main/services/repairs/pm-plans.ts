@@ -2,34 +2,41 @@ import type { ChecklistItem } from '../../../src-shared/api/methods/repairs-dto'
 import type { IntervalKind } from '../../../src-shared/repairs/pm-schedule';
 import type { Priority } from '../../../src-shared/repairs/settings';
 import { uuidv7 } from '../../lib/ids';
+import { eq } from 'drizzle-orm';
+import { pmPlans, type equipment } from '../../db/schema';
+import { selectList } from '../../db/schema-sql';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { parseChecklist } from './checklist';
-import { fieldError, isoOf, notFound, storeId, userNames, prep } from './common';
+import { fieldError, isoOf, notFound, storeId, userNames } from './common';
 
-export interface PlanRecord {
-  id: string;
-  name: string;
-  equipmentId: string | null;
-  equipmentCategory: string | null;
-  intervalKind: IntervalKind;
-  interval: number;
-  leadDays: number;
-  leadMeter: number;
-  startDay: string;
-  startMeter: number;
-  checklist: string;
-  priority: Priority;
-  assigneeUserId: string | null;
-  vendorId: string | null;
-  active: number;
-  note: string;
-  updatedAt: number;
-}
+/** A pm_plans row as the services use it (the schema's columns, the interval kind narrowed). */
+export type PlanRecord = Omit<SqlRow<typeof pmPlans.$inferSelect>, 'intervalKind'> & { intervalKind: IntervalKind };
 
-export const PLAN_COLS = `p.id, p.name, p.equipment_id AS equipmentId, p.equipment_category AS equipmentCategory,
-  p.interval_kind AS intervalKind, p.interval, p.lead_days AS leadDays, p.lead_meter AS leadMeter, p.start_day AS startDay,
-  p.start_meter AS startMeter, p.checklist, p.priority, p.assignee_user_id AS assigneeUserId, p.vendor_id AS vendorId,
-  p.active, p.note, p.updated_at AS updatedAt`;
+export const PLAN_COLS = selectList(pmPlans, { alias: 'p' });
+
+type Target = Pick<typeof equipment.$inferSelect, 'id' | 'code' | 'name'>;
+const activeEquipmentById = sql<Target, [string]>('SELECT id, code, name FROM equipment WHERE id = ? AND active = 1');
+const activeEquipmentOfCategory = sql<Target, [string | null]>(
+  'SELECT id, code, name FROM equipment WHERE category = ? AND active = 1 ORDER BY code',
+);
+const categoryOf = sql<Pick<typeof equipment.$inferSelect, 'category'>, [string]>(
+  'SELECT category FROM equipment WHERE id = ?',
+);
+/** Active plans (or all), or those that cover one piece of equipment (its own and its category's). */
+const plansWithNames = sql<
+  PlanRecord & { equipmentCode: string | null; equipmentName: string | null; vendorName: string | null },
+  [number, string | null, string | null, string | null]
+>(
+  `SELECT ${PLAN_COLS}, e.code AS equipmentCode, e.name AS equipmentName, v.name AS vendorName
+     FROM pm_plans p LEFT JOIN equipment e ON e.id = p.equipment_id LEFT JOIN service_vendors v ON v.id = p.vendor_id
+     WHERE (? = 1 OR p.active = 1) AND (? IS NULL OR p.equipment_id = ? OR p.equipment_category = ?)
+     ORDER BY p.name, p.id`,
+);
+const equipmentExists = sql<1, [string]>('SELECT 1 FROM equipment WHERE id = ?');
+const enabledUserRole = sql<{ role: string }, [string]>('SELECT role FROM users WHERE id = ? AND disabled = 0');
+const vendorExists = sql<1, [string]>('SELECT 1 FROM service_vendors WHERE id = ?');
+const planExists = sql<1, [string]>('SELECT 1 FROM pm_plans WHERE id = ?');
 
 /** The active equipment a plan covers. */
 export function planTargets(
@@ -37,34 +44,21 @@ export function planTargets(
   p: Pick<PlanRecord, 'equipmentId' | 'equipmentCategory'>,
 ): { id: string; code: string; name: string }[] {
   return p.equipmentId
-    ? (prep(ctx, 'SELECT id, code, name FROM equipment WHERE id = ? AND active = 1').all(p.equipmentId) as never)
-    : (prep(ctx, 'SELECT id, code, name FROM equipment WHERE category = ? AND active = 1 ORDER BY code').all(
-        p.equipmentCategory,
-      ) as never);
+    ? activeEquipmentById.all(ctx.sqlite, p.equipmentId)
+    : activeEquipmentOfCategory.all(ctx.sqlite, p.equipmentCategory);
 }
 
 /** Plans, all or those that cover one piece of equipment (its own and its category's). */
 export function listPlans(ctx: Ctx, i: { equipmentId?: string | null; includeInactive?: boolean }) {
   const name = userNames(ctx);
-  const eq = i.equipmentId
-    ? (prep(ctx, 'SELECT category FROM equipment WHERE id = ?').get(i.equipmentId) as { category: string } | undefined)
-    : undefined;
-  const rows = prep(
-    ctx,
-    `SELECT ${PLAN_COLS}, e.code AS equipmentCode, e.name AS equipmentName, v.name AS vendorName
-       FROM pm_plans p LEFT JOIN equipment e ON e.id = p.equipment_id LEFT JOIN service_vendors v ON v.id = p.vendor_id
-       WHERE (? = 1 OR p.active = 1) AND (? IS NULL OR p.equipment_id = ? OR p.equipment_category = ?)
-       ORDER BY p.name, p.id`,
-  ).all(
+  const eq = i.equipmentId ? categoryOf.get(ctx.sqlite, i.equipmentId) : undefined;
+  const rows = plansWithNames.all(
+    ctx.sqlite,
     i.includeInactive ? 1 : 0,
     i.equipmentId ?? null,
     i.equipmentId ?? null,
     eq?.category ?? null,
-  ) as (PlanRecord & {
-    equipmentCode: string | null;
-    equipmentName: string | null;
-    vendorName: string | null;
-  })[];
+  );
   return rows.map((p) => ({
     id: p.id,
     name: p.name,
@@ -110,17 +104,16 @@ export interface PlanInput {
 }
 
 export function savePlan(ctx: Ctx, i: PlanInput) {
-  if (i.equipmentId && !prep(ctx, 'SELECT 1 FROM equipment WHERE id = ?').get(i.equipmentId)) {
+  if (i.equipmentId && !equipmentExists.get(ctx.sqlite, i.equipmentId)) {
     fieldError('VALIDATION', 'error.repairs.equipmentNotFound', 'equipmentId', { ref: i.equipmentId });
   }
   const userId = i.assignee && 'userId' in i.assignee ? i.assignee.userId : null;
   const vendorId = i.assignee && 'vendorId' in i.assignee ? i.assignee.vendorId : null;
   if (userId) {
-    const u = prep(ctx, 'SELECT role FROM users WHERE id = ? AND disabled = 0').get(userId) as
-      { role: string } | undefined;
+    const u = enabledUserRole.get(ctx.sqlite, userId);
     if (!u || u.role === 'clerk') fieldError('VALIDATION', 'error.repairs.assigneeUser', 'assignee.userId');
   }
-  if (vendorId && !prep(ctx, 'SELECT 1 FROM service_vendors WHERE id = ?').get(vendorId)) {
+  if (vendorId && !vendorExists.get(ctx.sqlite, vendorId)) {
     fieldError('VALIDATION', 'error.repairs.vendorNotFound', 'assignee.vendorId');
   }
   i.checklist.forEach((c, n) => {
@@ -138,42 +131,35 @@ export function savePlan(ctx: Ctx, i: PlanInput) {
       max: c.max ?? null,
     })),
   );
-  const values = [
-    i.name,
-    i.equipmentId ?? null,
-    i.equipmentId ? null : (i.category ?? null),
-    i.intervalKind,
-    i.interval,
-    i.leadDays,
-    i.leadMeter,
-    i.startDay,
-    i.startMeter,
+  const values = {
+    name: i.name,
+    equipmentId: i.equipmentId ?? null,
+    equipmentCategory: i.equipmentId ? null : (i.category ?? null),
+    intervalKind: i.intervalKind,
+    interval: i.interval,
+    leadDays: i.leadDays,
+    leadMeter: i.leadMeter,
+    startDay: i.startDay,
+    startMeter: i.startMeter,
     checklist,
-    i.priority,
-    userId,
+    priority: i.priority,
+    assigneeUserId: userId,
     vendorId,
-    i.active ? 1 : 0,
-    i.note,
-  ];
-  const cols = `name, equipment_id, equipment_category, interval_kind, interval, lead_days, lead_meter, start_day, start_meter,
-    checklist, priority, assignee_user_id, vendor_id, active, note`;
+    active: i.active,
+    note: i.note,
+    updatedAt: ctx.now,
+  };
   let id = i.id ?? null;
   if (id) {
-    if (!prep(ctx, 'SELECT 1 FROM pm_plans WHERE id = ?').get(id)) notFound('error.repairs.planNotFound');
-    prep(
-      ctx,
-      `UPDATE pm_plans SET ${cols
-        .split(',')
-        .map((c) => `${c.trim()} = ?`)
-        .join(', ')}, updated_at = ? WHERE id = ?`,
-    ).run(...values, ctx.now, id);
+    if (!planExists.get(ctx.sqlite, id)) notFound('error.repairs.planNotFound');
+    ctx.db.update(pmPlans).set(values).where(eq(pmPlans.id, id)).run();
     ctx.changed({ table: 'pm_plans', id, op: 'update', values: { ...i, checklist } });
   } else {
     id = uuidv7(ctx.now);
-    prep(
-      ctx,
-      `INSERT INTO pm_plans (${cols}, id, store_id, created_at, updated_at) VALUES (${values.map(() => '?').join(', ')}, ?, ?, ?, ?)`,
-    ).run(...values, id, storeId(ctx), ctx.now, ctx.now);
+    ctx.db
+      .insert(pmPlans)
+      .values({ ...values, id, storeId: storeId(ctx), createdAt: ctx.now })
+      .run();
     ctx.changed({ table: 'pm_plans', id, op: 'insert', values: { ...i, checklist } });
   }
   return listPlans(ctx, { includeInactive: true }).find((p) => p.id === id)!;

@@ -1,11 +1,13 @@
 import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import { reliability, type ReliabilityFailure } from '../../../src-shared/repairs/reliability';
-import { liveClock } from '../../../src-shared/repairs/sla';
-import { PRIORITIES, type Priority } from '../../../src-shared/repairs/settings';
-import type { WoState } from '../../../src-shared/repairs/workflow';
+import { PRIORITIES } from '../../../src-shared/repairs/settings';
+import type { equipment } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { figures } from './costs-read';
-import { isoOf, minutes, repairSettings, startOfDay, prep } from './common';
+import { isoOf, minutes, repairSettings, startOfDay } from './common';
+import { CLOCK_COLUMNS, liveClocks, type ClockColumns } from './wo-rows';
+import type { WoRecord } from './wo-store';
 
 /** Maintenance reports (contracts in src-shared/api/methods/repair-reports.ts). */
 
@@ -19,22 +21,18 @@ export function periodMs(ctx: Ctx, p: Period): [number, number] {
   return [startOfDay(ctx, p.from), startOfDay(ctx, addDays(p.to, 1))];
 }
 
-interface Eq {
-  id: string;
-  code: string;
-  name: string;
-  category: string;
-  installDay: string | null;
-}
+type Eq = Pick<typeof equipment.$inferSelect, 'id' | 'code' | 'name' | 'category' | 'installDay'>;
+
+const equipmentOfCategory = sql<Eq, [string | null, string | null]>(
+  `SELECT id, code, name, category, install_day AS installDay FROM equipment
+     WHERE (? IS NULL OR category = ?) ORDER BY category, code`,
+);
 
 function equipmentList(ctx: Ctx, category?: string | null): Eq[] {
-  return prep(
-    ctx,
-    `SELECT id, code, name, category, install_day AS installDay FROM equipment
-       WHERE (? IS NULL OR category = ?) ORDER BY category, code`,
-  ).all(category ?? null, category ?? null) as Eq[];
+  return equipmentOfCategory.all(ctx.sqlite, category ?? null, category ?? null);
 }
 
+type FailureRow = Pick<WoRecord, 'equipmentId' | 'reportedAt' | 'down' | 'downStart' | 'upAt'>;
 const FAILURE_COLS =
   'equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt';
 const CORRECTIVE = "kind = 'corrective' AND status <> 'cancelled'";
@@ -44,16 +42,28 @@ const CORRECTIVE = "kind = 'corrective' AND status <> 'cancelled'";
  * equipment was still down when it began (both read through indexes: the
  * report time, and the partial index of down intervals by up time).
  */
+const failuresOfPeriod = sql<FailureRow, [number, number, number, number, number, number]>(
+  `SELECT ${FAILURE_COLS} FROM work_orders WHERE reported_at >= ? AND reported_at < ? AND ${CORRECTIVE}
+     UNION ALL
+     SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at > ? AND down_start < ? AND reported_at < ? AND ${CORRECTIVE}
+     UNION ALL
+     SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at IS NULL AND reported_at < ? AND ${CORRECTIVE}`,
+);
+/** The same for one piece of equipment (its work-order index). */
+const failuresOfEquipment = sql<FailureRow, [string, number, number]>(
+  `SELECT ${FAILURE_COLS} FROM work_orders WHERE equipment_id = ? AND ${CORRECTIVE}
+     AND (reported_at >= ? OR (down = 1 AND (up_at IS NULL OR up_at > ?)))`,
+);
+
+const asFailure = (r: FailureRow): ReliabilityFailure => ({ ...r, down: r.down === 1 });
+
 export function periodFailures(ctx: Ctx, from: number, to: number): ReliabilityFailure[] {
-  const rows = prep(
-    ctx,
-    `SELECT ${FAILURE_COLS} FROM work_orders WHERE reported_at >= ? AND reported_at < ? AND ${CORRECTIVE}
-       UNION ALL
-       SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at > ? AND down_start < ? AND reported_at < ? AND ${CORRECTIVE}
-       UNION ALL
-       SELECT ${FAILURE_COLS} FROM work_orders WHERE down = 1 AND up_at IS NULL AND reported_at < ? AND ${CORRECTIVE}`,
-  ).all(from, to, from, from, from, from) as (Omit<ReliabilityFailure, 'down'> & { down: number })[];
-  return rows.map((r) => ({ ...r, down: r.down === 1 }));
+  return failuresOfPeriod.all(ctx.sqlite, from, to, from, from, from, from).map(asFailure);
+}
+
+/** The failures of one piece of equipment a period from `from` (until now) needs. */
+export function equipmentFailures(ctx: Ctx, equipmentId: string, from: number): ReliabilityFailure[] {
+  return failuresOfEquipment.all(ctx.sqlite, equipmentId, from, from).map(asFailure);
 }
 
 export function reliabilityReport(ctx: Ctx, i: Period & { category?: string | null }) {
@@ -85,39 +95,21 @@ export function reliabilityReport(ctx: Ctx, i: Period & { category?: string | nu
   };
 }
 
-interface SlaRaw {
-  id: string;
-  number: string;
-  priority: Priority;
-  status: WoState;
-  equipmentCode: string;
-  equipmentName: string;
-  rT: number;
-  rDue: number | null;
-  rLeft: number | null;
-  rMet: number | null;
-  rAt: number | null;
-  sT: number;
-  sDue: number | null;
-  sLeft: number | null;
-  sMet: number | null;
-  sAt: number | null;
-}
+type SlaRow = Pick<WoRecord, 'id' | 'number' | 'priority' | 'status'> &
+  ClockColumns & { equipmentCode: string; equipmentName: string };
+
+const slaRowsOfPeriod = sql<SlaRow, [number, number]>(
+  `SELECT w.id, w.number, w.priority, w.status, e.code AS equipmentCode, e.name AS equipmentName, ${CLOCK_COLUMNS}
+     FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
+     WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled'
+     ORDER BY w.reported_at`,
+);
 
 /** SLA compliance of corrective work orders reported in the period (preventive work has due days, not SLAs). */
 export function slaReport(ctx: Ctx, i: Period) {
   const [from, to] = periodMs(ctx, i);
   const warn = repairSettings(ctx).slaWarnPercent;
-  const rows = prep(
-    ctx,
-    `SELECT w.id, w.number, w.priority, w.status, e.code AS equipmentCode, e.name AS equipmentName,
-         w.response_target_ms AS rT, w.response_due_at AS rDue, w.response_left_ms AS rLeft, w.response_met AS rMet,
-         w.response_breached_at AS rAt, w.resolution_target_ms AS sT, w.resolution_due_at AS sDue,
-         w.resolution_left_ms AS sLeft, w.resolution_met AS sMet, w.resolution_breached_at AS sAt
-       FROM work_orders w JOIN equipment e ON e.id = w.equipment_id
-       WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled'
-       ORDER BY w.reported_at`,
-  ).all(from, to) as SlaRaw[];
+  const rows = slaRowsOfPeriod.all(ctx.sqlite, from, to);
   const by = new Map(
     PRIORITIES.map((p) => [
       p,
@@ -125,27 +117,13 @@ export function slaReport(ctx: Ctx, i: Period) {
     ]),
   );
   const breaches = [];
-  const bool = (v: number | null) => (v === null ? null : v === 1);
   for (const r of rows) {
     const b = by.get(r.priority)!;
     b.workOrders++;
+    const { response, resolution } = liveClocks(r, ctx.now, warn);
     const clocks = [
-      [
-        'response',
-        liveClock(
-          { targetMs: r.rT, dueAt: r.rDue, leftMs: r.rLeft, met: bool(r.rMet), breachedAt: r.rAt },
-          ctx.now,
-          warn,
-        ),
-      ],
-      [
-        'resolution',
-        liveClock(
-          { targetMs: r.sT, dueAt: r.sDue, leftMs: r.sLeft, met: bool(r.sMet), breachedAt: r.sAt },
-          ctx.now,
-          warn,
-        ),
-      ],
+      ['response', response],
+      ['resolution', resolution],
     ] as const;
     for (const [kind, c] of clocks) {
       if (c.state === 'none') continue;
@@ -179,28 +157,24 @@ export function slaReport(ctx: Ctx, i: Period) {
   };
 }
 
+/** Corrective work orders with a fault code reported in a span, by equipment and fault, oldest first. */
+const faultsByEquipment = sql<
+  Pick<WoRecord, 'number' | 'equipmentId' | 'faultCode' | 'reportedAt'> &
+    Pick<Eq, 'code' | 'name' | 'category'> & { faultNameZh: string; faultNameEn: string },
+  [number, number]
+>(
+  `SELECT w.number, w.equipment_id AS equipmentId, w.fault_code AS faultCode, w.reported_at AS reportedAt,
+       e.code, e.name, e.category, coalesce(f.name_zh, '') AS faultNameZh, coalesce(f.name_en, '') AS faultNameEn
+     FROM work_orders w JOIN equipment e ON e.id = w.equipment_id LEFT JOIN fault_codes f ON f.code = w.fault_code
+     WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled' AND w.fault_code <> ''
+     ORDER BY w.equipment_id, w.fault_code, w.reported_at`,
+);
+
 /** Failures of the same equipment and fault within the repeat window of the previous one. */
 export function repeatsReport(ctx: Ctx, i: Period) {
   const [from, to] = periodMs(ctx, i);
   const window = repairSettings(ctx).repeatWindowDays * 86_400_000;
-  const rows = prep(
-    ctx,
-    `SELECT w.number, w.equipment_id AS equipmentId, w.fault_code AS faultCode, w.reported_at AS reportedAt,
-         e.code, e.name, e.category, coalesce(f.name_zh, '') AS faultNameZh, coalesce(f.name_en, '') AS faultNameEn
-       FROM work_orders w JOIN equipment e ON e.id = w.equipment_id LEFT JOIN fault_codes f ON f.code = w.fault_code
-       WHERE w.reported_at >= ? AND w.reported_at < ? AND w.kind = 'corrective' AND w.status <> 'cancelled' AND w.fault_code <> ''
-       ORDER BY w.equipment_id, w.fault_code, w.reported_at`,
-  ).all(from - window, to) as {
-    number: string;
-    equipmentId: string;
-    faultCode: string;
-    reportedAt: number;
-    code: string;
-    name: string;
-    category: string;
-    faultNameZh: string;
-    faultNameEn: string;
-  }[];
+  const rows = faultsByEquipment.all(ctx.sqlite, from - window, to);
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {
     const k = `${r.equipmentId}\u0000${r.faultCode}`;
@@ -235,27 +209,32 @@ export function repeatsReport(ctx: Ctx, i: Period) {
   return out.sort((a, b) => b.repeats - a.repeats || b.failures - a.failures || a.code.localeCompare(b.code));
 }
 
+type EquipmentSum = { id: string; v: number; m?: number };
+const IN_PERIOD = 'w.reported_at >= ? AND w.reported_at < ?';
+const woCountByEquipment = sql<EquipmentSum, [number, number]>(
+  `SELECT w.equipment_id AS id, count(*) AS v FROM work_orders w WHERE ${IN_PERIOD} GROUP BY w.equipment_id`,
+);
+const partsCostByEquipment = sql<EquipmentSum, [number, number]>(
+  `SELECT w.equipment_id AS id, -sum(m.value) AS v FROM work_orders w JOIN work_order_parts p ON p.work_order_id = w.id
+   JOIN stock_moves m ON m.seq = p.move_seq WHERE ${IN_PERIOD} GROUP BY w.equipment_id`,
+);
+const labourByEquipment = sql<EquipmentSum, [number, number]>(
+  `SELECT w.equipment_id AS id, sum(l.cost) AS v, sum(l.minutes) AS m FROM work_orders w
+   JOIN work_order_labour l ON l.work_order_id = w.id WHERE ${IN_PERIOD} GROUP BY w.equipment_id`,
+);
+const vendorCostByEquipment = sql<EquipmentSum, [number, number]>(
+  `SELECT w.equipment_id AS id, sum(i.amount) AS v FROM work_orders w JOIN vendor_invoices i ON i.work_order_id = w.id
+   WHERE ${IN_PERIOD} GROUP BY w.equipment_id`,
+);
+
 /** Costs per equipment and category of the work orders reported in the period. */
 export function costsReport(ctx: Ctx, i: Period) {
   const [from, to] = periodMs(ctx, i);
-  const inPeriod = 'w.reported_at >= ? AND w.reported_at < ?';
-  const sums = (sql: string) =>
-    new Map((prep(ctx, sql).all(from, to) as { id: string; v: number; m?: number }[]).map((r) => [r.id, r]));
-  const count = sums(
-    `SELECT w.equipment_id AS id, count(*) AS v FROM work_orders w WHERE ${inPeriod} GROUP BY w.equipment_id`,
-  );
-  const parts = sums(
-    `SELECT w.equipment_id AS id, -sum(m.value) AS v FROM work_orders w JOIN work_order_parts p ON p.work_order_id = w.id
-     JOIN stock_moves m ON m.seq = p.move_seq WHERE ${inPeriod} GROUP BY w.equipment_id`,
-  );
-  const labour = sums(
-    `SELECT w.equipment_id AS id, sum(l.cost) AS v, sum(l.minutes) AS m FROM work_orders w
-     JOIN work_order_labour l ON l.work_order_id = w.id WHERE ${inPeriod} GROUP BY w.equipment_id`,
-  );
-  const vendor = sums(
-    `SELECT w.equipment_id AS id, sum(i.amount) AS v FROM work_orders w JOIN vendor_invoices i ON i.work_order_id = w.id
-     WHERE ${inPeriod} GROUP BY w.equipment_id`,
-  );
+  const sums = (st: typeof woCountByEquipment) => new Map(st.all(ctx.sqlite, from, to).map((r) => [r.id, r]));
+  const count = sums(woCountByEquipment);
+  const parts = sums(partsCostByEquipment);
+  const labour = sums(labourByEquipment);
+  const vendor = sums(vendorCostByEquipment);
   const perEquipment = equipmentList(ctx)
     .filter((e) => count.has(e.id))
     .map((e) => ({
@@ -291,13 +270,14 @@ const BUCKET_LIMITS: [string, number][] = [
   ['older', Infinity],
 ];
 
+const openByAge = sql<Pick<WoRecord, 'id' | 'number' | 'priority' | 'status' | 'reportedAt'>>(
+  `SELECT id, number, priority, status, reported_at AS reportedAt FROM work_orders
+     WHERE status NOT IN ('closed', 'cancelled') ORDER BY reported_at`,
+);
+
 /** Open work orders (not closed or cancelled) by age since the report, per priority. */
 export function agingReport(ctx: Ctx) {
-  const rows = prep(
-    ctx,
-    `SELECT id, number, priority, status, reported_at AS reportedAt FROM work_orders
-       WHERE status NOT IN ('closed', 'cancelled') ORDER BY reported_at`,
-  ).all() as { id: string; number: string; priority: Priority; status: WoState; reportedAt: number }[];
+  const rows = openByAge.all(ctx.sqlite);
   const buckets = BUCKET_LIMITS.map(([bucket]) => ({
     bucket: bucket as '1d',
     urgent: 0,

@@ -1,16 +1,42 @@
 import type { WorkOrderDetail, WorkOrderRow } from '../../../src-shared/api/methods/repairs-dto';
 import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import { allowedActions, reopenUntil, type WoState } from '../../../src-shared/repairs/workflow';
+import { equipment, type pmPlans, workOrderEvents } from '../../db/schema';
+import { selectList } from '../../db/schema-sql';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { checklistLines } from './checklist';
 import { CAUSE_KIND, codeNames, FIX_KIND } from './codes';
-import { iso, isoOf, notFound, repairSettings, startOfDay, today, userNames, prep } from './common';
+import { iso, isoOf, notFound, repairSettings, startOfDay, today, userNames } from './common';
 import { invoiceLines, labourLines, partLines, woCosts } from './costs-read';
 import { attachmentsOf } from './files';
 import { findWo, type WoRecord } from './wo-store';
-import { byUrgency, ROW_SQL, rowMapper, stripSort, type RawRow } from './wo-rows';
+import { byUrgency, rowMapper, rowsMatching, stripSort, woRowOf } from './wo-rows';
 
 const DAY = 86_400_000;
+
+type Equipment = typeof equipment.$inferSelect;
+type EventDto = WorkOrderDetail['events'][number];
+/** An event as stored, its action and states narrowed to what the workflow writes. */
+type EventRow = Omit<
+  typeof workOrderEvents.$inferSelect,
+  'workOrderId' | 'action' | 'fromStatus' | 'toStatus' | 'waitingReason'
+> & {
+  action: EventDto['action'];
+  fromStatus: EventDto['from'];
+  toStatus: EventDto['to'];
+  waitingReason: EventDto['waitingReason'];
+};
+
+const equipmentFacts = sql<Pick<Equipment, 'make' | 'model' | 'serialNo' | 'warrantyEnd'>, [string]>(
+  `SELECT ${selectList(equipment, { only: ['make', 'model', 'serialNo', 'warrantyEnd'] })} FROM equipment WHERE id = ?`,
+);
+const planName = sql<Pick<typeof pmPlans.$inferSelect, 'name'>, [string]>('SELECT name FROM pm_plans WHERE id = ?');
+const eventsOf = sql<EventRow, [string]>(
+  `SELECT ${selectList(workOrderEvents, {
+    only: ['id', 'at', 'userId', 'action', 'fromStatus', 'toStatus', 'waitingReason', 'note', 'data'],
+  })} FROM work_order_events WHERE work_order_id = ? ORDER BY at, id`,
+);
 
 export interface ListInput {
   scope: 'open' | 'active' | 'mine' | 'assigned' | 'all';
@@ -78,15 +104,11 @@ export function listWorkOrders(ctx: Ctx, i: ListInput): { rows: WorkOrderRow[]; 
     }
   }
   const map = rowMapper(ctx);
-  const sql = `${ROW_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   if (!paged) {
-    const rows = (prep(ctx, sql).all(...params) as RawRow[]).map(map).sort(byUrgency);
+    const rows = rowsMatching(ctx, where, '', params).map(map).sort(byUrgency);
     return { rows: rows.slice(0, i.limit).map(stripSort), nextCursor: null };
   }
-  const raw = prep(ctx, `${sql} ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`).all(
-    ...params,
-    i.limit + 1,
-  ) as RawRow[];
+  const raw = rowsMatching(ctx, where, ' ORDER BY w.reported_at DESC, w.id DESC LIMIT ?', [...params, i.limit + 1]);
   const more = raw.length > i.limit;
   const page = raw.slice(0, i.limit);
   const last = page[page.length - 1];
@@ -97,9 +119,7 @@ export function listWorkOrders(ctx: Ctx, i: ListInput): { rows: WorkOrderRow[]; 
 }
 
 export function woRow(ctx: Ctx, id: string): WorkOrderRow {
-  const raw = prep(ctx, `${ROW_SQL} WHERE w.id = ?`).get(id) as RawRow | undefined;
-  if (!raw) notFound('error.repairs.woNotFound');
-  return stripSort(rowMapper(ctx)(raw));
+  return woRowOf(ctx, id) ?? notFound('error.repairs.woNotFound');
 }
 
 /** Everything a work-order screen shows, as stored (the tick applies due auto-confirmations). */
@@ -112,22 +132,18 @@ export function detailOf(ctx: Ctx, id: string): WorkOrderDetail {
   const row = woRow(ctx, id);
   const name = userNames(ctx);
   const settings = repairSettings(ctx);
-  const eq = prep(
-    ctx,
-    'SELECT make, model, serial_no AS serialNo, warranty_end AS warrantyEnd FROM equipment WHERE id = ?',
-  ).get(wo.equipmentId) as { make: string; model: string; serialNo: string; warrantyEnd: string | null };
+  const eq = equipmentFacts.get(ctx.sqlite, wo.equipmentId)!;
   const fixes = codeNames(ctx, FIX_KIND);
   const causes = codeNames(ctx, CAUSE_KIND);
-  const plan = wo.pmPlanId
-    ? (prep(ctx, 'SELECT name FROM pm_plans WHERE id = ?').get(wo.pmPlanId) as { name: string } | undefined)
-    : undefined;
-  const events = (
-    prep(
-      ctx,
-      `SELECT id, at, user_id AS userId, action, from_status AS "from", to_status AS "to", waiting_reason AS waitingReason, note, data
-         FROM work_order_events WHERE work_order_id = ? ORDER BY at, id`,
-    ).all(id) as { at: number; userId: string | null; data: string }[]
-  ).map((e) => ({ ...(e as never as object), at: isoOf(e.at), userName: name(e.userId), data: JSON.parse(e.data) }));
+  const plan = wo.pmPlanId ? planName.get(ctx.sqlite, wo.pmPlanId) : undefined;
+  const events = eventsOf.all(ctx.sqlite, id).map(({ fromStatus, toStatus, ...e }) => ({
+    ...e,
+    from: fromStatus,
+    to: toStatus,
+    at: isoOf(e.at),
+    userName: name(e.userId),
+    data: JSON.parse(e.data) as Record<string, unknown>,
+  }));
   const resolved = wo.status === 'resolved' || wo.status === 'confirmed' || wo.status === 'closed';
   return {
     ...row,
@@ -158,7 +174,7 @@ export function detailOf(ctx: Ctx, id: string): WorkOrderDetail {
     pmPlanId: wo.pmPlanId,
     pmPlanName: plan?.name ?? null,
     pmDueMeter: wo.pmDueMeter,
-    events: events as never,
+    events,
     attachments: attachmentsOf(ctx, 'work_order', id, name),
     parts: partLines(ctx, id, name),
     labour: labourLines(ctx, id, name),

@@ -1,9 +1,60 @@
 import type { WorkOrderRow } from '../../../src-shared/api/methods/repairs-dto';
 import { liveClock, type ClockView } from '../../../src-shared/repairs/sla';
-import { PRIORITY_RANK, type Criticality, type Priority } from '../../../src-shared/repairs/settings';
-import { ACTIVE_STATES, type WaitingReason, type WoState } from '../../../src-shared/repairs/workflow';
+import { PRIORITY_RANK } from '../../../src-shared/repairs/settings';
+import { ACTIVE_STATES } from '../../../src-shared/repairs/workflow';
+import type { equipment } from '../../db/schema';
+import { workOrders } from '../../db/schema';
+import { selectList } from '../../db/schema-sql';
+import { dynamicSql, sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
-import { iso, isoOf, repairSettings, today, userNames, prep } from './common';
+import { iso, isoOf, repairSettings, today, userNames } from './common';
+import type { WoRecord } from './wo-store';
+
+const CLOCK_KEYS = [
+  'responseTargetMs',
+  'responseDueAt',
+  'responseLeftMs',
+  'responseMet',
+  'responseBreachedAt',
+  'resolutionTargetMs',
+  'resolutionDueAt',
+  'resolutionLeftMs',
+  'resolutionMet',
+  'resolutionBreachedAt',
+] as const;
+/** The stored SLA clocks of a work order (alias `w`): lists and reports read these, not the events. */
+export const CLOCK_COLUMNS = selectList(workOrders, { alias: 'w', only: CLOCK_KEYS });
+export type ClockColumns = Pick<WoRecord, (typeof CLOCK_KEYS)[number]>;
+
+const met = (v: 0 | 1 | null) => (v === null ? null : v === 1);
+
+/** Both clocks at `now` from the stored columns. */
+export function liveClocks(r: ClockColumns, now: number, warnPercent: number) {
+  return {
+    response: liveClock(
+      {
+        targetMs: r.responseTargetMs,
+        dueAt: r.responseDueAt,
+        leftMs: r.responseLeftMs,
+        met: met(r.responseMet),
+        breachedAt: r.responseBreachedAt,
+      },
+      now,
+      warnPercent,
+    ),
+    resolution: liveClock(
+      {
+        targetMs: r.resolutionTargetMs,
+        dueAt: r.resolutionDueAt,
+        leftMs: r.resolutionLeftMs,
+        met: met(r.resolutionMet),
+        breachedAt: r.resolutionBreachedAt,
+      },
+      now,
+      warnPercent,
+    ),
+  };
+}
 
 /**
  * Work-order rows for lists, read with one query over the indexes (the open
@@ -11,61 +62,81 @@ import { iso, isoOf, repairSettings, today, userNames, prep } from './common';
  * SLA clocks taken from the stored columns, not from the events.
  */
 export const ROW_SQL = `
-SELECT w.id, w.number, w.kind, w.status, w.waiting_reason AS waitingReason, w.priority,
-  w.equipment_id AS equipmentId, e.code AS equipmentCode, e.name AS equipmentName, e.category, e.location,
-  e.criticality, w.fault_code AS faultCode, coalesce(f.name_zh, '') AS faultNameZh, coalesce(f.name_en, '') AS faultNameEn,
-  substr(w.description, 1, 200) AS description, w.down, w.reported_at AS reportedAt, w.reported_by AS reportedById,
-  w.assignee_user_id AS assigneeUserId, w.vendor_id AS vendorId, v.name AS vendorName,
-  w.response_target_ms AS rT, w.response_due_at AS rDue, w.response_left_ms AS rLeft, w.response_met AS rMet,
-  w.response_breached_at AS rAt, w.resolution_target_ms AS sT, w.resolution_due_at AS sDue,
-  w.resolution_left_ms AS sLeft, w.resolution_met AS sMet, w.resolution_breached_at AS sAt,
-  w.resolved_at AS resolvedAt, w.pm_due_day AS pmDueDay, w.updated_at AS updatedAt,
+SELECT ${selectList(workOrders, {
+  alias: 'w',
+  only: [
+    'id',
+    'number',
+    'kind',
+    'status',
+    'waitingReason',
+    'priority',
+    'equipmentId',
+    'faultCode',
+    'down',
+    'reportedAt',
+    'assigneeUserId',
+    'vendorId',
+    'resolvedAt',
+    'pmDueDay',
+    'updatedAt',
+  ],
+})}, ${CLOCK_COLUMNS},
+  e.code AS equipmentCode, e.name AS equipmentName, e.category, e.location, e.criticality,
+  coalesce(f.name_zh, '') AS faultNameZh, coalesce(f.name_en, '') AS faultNameEn,
+  substr(w.description, 1, 200) AS description, w.reported_by AS reportedById, v.name AS vendorName,
   (SELECT count(*) FROM attachments a WHERE a.owner_type = 'work_order' AND a.owner_id = w.id) AS photos
 FROM work_orders w
 JOIN equipment e ON e.id = w.equipment_id
 LEFT JOIN fault_codes f ON f.code = w.fault_code
 LEFT JOIN service_vendors v ON v.id = w.vendor_id`;
 
-export interface RawRow {
-  id: string;
-  number: string;
-  kind: 'corrective' | 'preventive';
-  status: WoState;
-  waitingReason: WaitingReason | null;
-  priority: Priority;
-  equipmentId: string;
-  equipmentCode: string;
-  equipmentName: string;
-  category: string;
-  location: string;
-  criticality: Criticality;
-  faultCode: string;
-  faultNameZh: string;
-  faultNameEn: string;
-  description: string;
-  down: number;
-  reportedAt: number;
-  reportedById: string | null;
-  assigneeUserId: string | null;
-  vendorId: string | null;
-  vendorName: string | null;
-  rT: number;
-  rDue: number | null;
-  rLeft: number | null;
-  rMet: number | null;
-  rAt: number | null;
-  sT: number;
-  sDue: number | null;
-  sLeft: number | null;
-  sMet: number | null;
-  sAt: number | null;
-  resolvedAt: number | null;
-  pmDueDay: string | null;
-  updatedAt: number;
-  photos: number;
-}
+type Equipment = SqlRow<typeof equipment.$inferSelect>;
 
-const bool = (v: number | null) => (v === null ? null : v === 1);
+export type RawRow = Pick<
+  WoRecord,
+  | 'id'
+  | 'number'
+  | 'kind'
+  | 'status'
+  | 'waitingReason'
+  | 'priority'
+  | 'equipmentId'
+  | 'faultCode'
+  | 'description'
+  | 'down'
+  | 'reportedAt'
+  | 'assigneeUserId'
+  | 'vendorId'
+  | 'resolvedAt'
+  | 'pmDueDay'
+  | 'updatedAt'
+> &
+  ClockColumns &
+  Pick<Equipment, 'category' | 'location' | 'criticality'> & {
+    equipmentCode: Equipment['code'];
+    equipmentName: Equipment['name'];
+    faultNameZh: string;
+    faultNameEn: string;
+    reportedById: WoRecord['reportedBy'];
+    vendorName: string | null;
+    photos: number;
+  };
+
+const rowById = sql<RawRow, [string]>(`${ROW_SQL} WHERE w.id = ?`);
+const rowsOfEquipment = sql<RawRow, [string, number]>(
+  `${ROW_SQL} WHERE w.equipment_id = ? ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`,
+);
+const openRowsOfEquipment = sql<RawRow, [string, number]>(
+  `${ROW_SQL} WHERE w.equipment_id = ? AND w.status NOT IN ('closed', 'cancelled')
+     ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`,
+);
+
+/** A list's rows by conditions assembled from fixed fragments (values as parameters). */
+export function rowsMatching(ctx: Ctx, where: readonly string[], tail: string, params: unknown[]): RawRow[] {
+  const text = `${ROW_SQL}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}${tail}`;
+  return dynamicSql<RawRow>(ctx.sqlite, text).all(...params);
+}
 
 export function clockDto(c: ClockView) {
   return {
@@ -87,16 +158,7 @@ export function rowMapper(ctx: Ctx): (r: RawRow) => WorkOrderRow & { sortDue: nu
   const day = today(ctx);
   const active = new Set<string>(ACTIVE_STATES);
   return (r) => {
-    const response = liveClock(
-      { targetMs: r.rT, dueAt: r.rDue, leftMs: r.rLeft, met: bool(r.rMet), breachedAt: r.rAt },
-      ctx.now,
-      warn,
-    );
-    const resolution = liveClock(
-      { targetMs: r.sT, dueAt: r.sDue, leftMs: r.sLeft, met: bool(r.sMet), breachedAt: r.sAt },
-      ctx.now,
-      warn,
-    );
+    const { response, resolution } = liveClocks(r, ctx.now, warn);
     const sortDue =
       resolution.state === 'running'
         ? resolution.dueAt!
@@ -155,13 +217,16 @@ export function stripSort<T extends { sortDue: number }>(r: T): Omit<T, 'sortDue
   return rest;
 }
 
-/** Rows by an extra condition on w/e (e.g. 'w.equipment_id = ?'), newest first. */
-export function rowsWhere(ctx: Ctx, where: string, params: unknown[], limit = 500): WorkOrderRow[] {
+/** A work order's list row (null: no such work order). */
+export function woRowOf(ctx: Ctx, id: string): WorkOrderRow | null {
+  const raw = rowById.get(ctx.sqlite, id);
+  return raw ? stripSort(rowMapper(ctx)(raw)) : null;
+}
+
+/** The work orders of one piece of equipment, all or the open ones, newest first. */
+export function equipmentWoRows(ctx: Ctx, equipmentId: string, opts: { openOnly: boolean; limit: number }) {
   const map = rowMapper(ctx);
-  return (
-    prep(ctx, `${ROW_SQL} WHERE ${where} ORDER BY w.reported_at DESC, w.id DESC LIMIT ?`).all(
-      ...params,
-      limit,
-    ) as RawRow[]
-  ).map((r) => stripSort(map(r)));
+  return (opts.openOnly ? openRowsOfEquipment : rowsOfEquipment)
+    .all(ctx.sqlite, equipmentId, opts.limit)
+    .map((r) => stripSort(map(r)));
 }

@@ -2,109 +2,40 @@ import type { WaitingReason, WoState } from '../../../src-shared/repairs/workflo
 import { slaClock, storeClock, type SlaEvent } from '../../../src-shared/repairs/sla';
 import { addDays } from '../../../src-shared/repairs/pm-schedule';
 import type { Priority } from '../../../src-shared/repairs/settings';
+import { workOrderEvents, workOrders } from '../../db/schema';
+import { columnName, insertText, selectList } from '../../db/schema-sql';
+import { dynamicSql, sql, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { notFound, repairSettings, startOfDay, today, prep } from './common';
+import { notFound, repairSettings, startOfDay, today } from './common';
 
-/** A work_orders row as the services use it. */
-export interface WoRecord {
-  id: string;
-  storeId: string;
-  number: string;
-  kind: 'corrective' | 'preventive';
-  equipmentId: string;
-  faultCode: string;
-  description: string;
-  down: number;
-  downStart: number | null;
-  upAt: number | null;
-  priority: Priority;
-  suggestedPriority: Priority;
+/** A work_orders row as the services use it: the schema's columns, its states narrowed to the workflow's. */
+export type WoRecord = Omit<
+  SqlRow<typeof workOrders.$inferSelect>,
+  'status' | 'waitingReason' | 'suggestedPriority'
+> & {
   status: WoState;
   waitingReason: WaitingReason | null;
-  assigneeUserId: string | null;
-  vendorId: string | null;
-  reportedBy: string | null;
-  reportedAt: number;
-  respondedAt: number | null;
-  resolvedAt: number | null;
-  confirmedAt: number | null;
-  closedAt: number | null;
-  cancelledAt: number | null;
-  resolution: string;
-  resolutionCode: string;
-  rootCauseCode: string;
-  reopenCount: number;
-  pmPlanId: string | null;
-  pmDueKey: string | null;
-  pmDueDay: string | null;
-  pmDueMeter: number | null;
-  checklist: string;
-  responseTargetMs: number;
-  responseDueAt: number | null;
-  responseLeftMs: number | null;
-  responseMet: number | null;
-  responseBreachedAt: number | null;
-  resolutionTargetMs: number;
-  resolutionDueAt: number | null;
-  resolutionLeftMs: number | null;
-  resolutionMet: number | null;
-  resolutionBreachedAt: number | null;
-  createdAt: number;
-  updatedAt: number;
-}
-
-const COLUMNS: Record<keyof WoRecord, string> = {
-  id: 'id',
-  storeId: 'store_id',
-  number: 'number',
-  kind: 'kind',
-  equipmentId: 'equipment_id',
-  faultCode: 'fault_code',
-  description: 'description',
-  down: 'down',
-  downStart: 'down_start',
-  upAt: 'up_at',
-  priority: 'priority',
-  suggestedPriority: 'suggested_priority',
-  status: 'status',
-  waitingReason: 'waiting_reason',
-  assigneeUserId: 'assignee_user_id',
-  vendorId: 'vendor_id',
-  reportedBy: 'reported_by',
-  reportedAt: 'reported_at',
-  respondedAt: 'responded_at',
-  resolvedAt: 'resolved_at',
-  confirmedAt: 'confirmed_at',
-  closedAt: 'closed_at',
-  cancelledAt: 'cancelled_at',
-  resolution: 'resolution',
-  resolutionCode: 'resolution_code',
-  rootCauseCode: 'root_cause_code',
-  reopenCount: 'reopen_count',
-  pmPlanId: 'pm_plan_id',
-  pmDueKey: 'pm_due_key',
-  pmDueDay: 'pm_due_day',
-  pmDueMeter: 'pm_due_meter',
-  checklist: 'checklist',
-  responseTargetMs: 'response_target_ms',
-  responseDueAt: 'response_due_at',
-  responseLeftMs: 'response_left_ms',
-  responseMet: 'response_met',
-  responseBreachedAt: 'response_breached_at',
-  resolutionTargetMs: 'resolution_target_ms',
-  resolutionDueAt: 'resolution_due_at',
-  resolutionLeftMs: 'resolution_left_ms',
-  resolutionMet: 'resolution_met',
-  resolutionBreachedAt: 'resolution_breached_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
+  suggestedPriority: Priority;
 };
-const KEYS = Object.keys(COLUMNS) as (keyof WoRecord)[];
-export const WO_SELECT = KEYS.map((k) => `${COLUMNS[k]} AS ${k}`).join(', ');
+
+/** Every column of work_orders under its schema name (`down_start AS downStart`, ...). */
+export const WO_SELECT = selectList(workOrders);
+
+const woById = sql<WoRecord, [string]>(`SELECT ${WO_SELECT} FROM work_orders WHERE id = ?`);
+const insertWoRow = sql<never, [WoRecord]>(insertText(workOrders));
+const lastWoNumber = sql<Pick<WoRecord, 'number'>, [string, string]>(
+  'SELECT number FROM work_orders WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT 1',
+);
+const insertEventRow = sql<never, [typeof workOrderEvents.$inferSelect]>(insertText(workOrderEvents));
+/** The events that moved the state (all but the report), in order: what the SLA clocks are computed from. */
+const slaEventsOf = sql<SlaEvent, [string]>(
+  `SELECT at, to_status AS "to", waiting_reason AS waitingReason FROM work_order_events
+     WHERE work_order_id = ? AND from_status IS NOT NULL ORDER BY at, id`,
+);
 
 export function findWo(ctx: Ctx, id: string): WoRecord | undefined {
-  return prep(ctx, `SELECT ${WO_SELECT} FROM work_orders WHERE id = ?`).get(id) as WoRecord | undefined;
+  return woById.get(ctx.sqlite, id);
 }
 
 export function loadWo(ctx: Ctx, id: string): WoRecord {
@@ -112,10 +43,7 @@ export function loadWo(ctx: Ctx, id: string): WoRecord {
 }
 
 export function insertWo(ctx: Ctx, wo: WoRecord): void {
-  prep(
-    ctx,
-    `INSERT INTO work_orders (${KEYS.map((k) => COLUMNS[k]).join(', ')}) VALUES (${KEYS.map(() => '?').join(', ')})`,
-  ).run(...KEYS.map((k) => wo[k]));
+  insertWoRow.run(ctx.sqlite, wo);
   ctx.changed({
     table: 'work_orders',
     id: wo.id,
@@ -138,10 +66,12 @@ export function updateWo(ctx: Ctx, before: WoRecord, values: Partial<WoRecord>, 
   const keys = (Object.keys(values) as (keyof WoRecord)[]).filter((k) => values[k] !== before[k]);
   const after = { ...before, ...values, updatedAt: ctx.now };
   if (!keys.length) return before;
-  prep(
-    ctx,
-    `UPDATE work_orders SET ${[...keys, 'updatedAt' as const].map((k) => `${COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
-  ).run(...keys.map((k) => after[k]), ctx.now, before.id);
+  // The changed columns are the record's own keys (whitelisted by the schema), never input text.
+  dynamicSql<never, [WoRecord]>(
+    ctx.sqlite,
+    `UPDATE work_orders SET ${[...keys, 'updatedAt' as const].map((k) => `${columnName(workOrders, k)} = @${k}`).join(', ')}
+       WHERE id = @id`,
+  ).run(after);
   if (!quiet) {
     ctx.changed({
       table: 'work_orders',
@@ -157,10 +87,7 @@ export function updateWo(ctx: Ctx, before: WoRecord, values: Partial<WoRecord>, 
 /** WO-2026-00001: the year of the store's business day and a running number (fixed width, so text order is number order). */
 export function nextWoNumber(ctx: Ctx): string {
   const head = `WO-${today(ctx).slice(0, 4)}-`;
-  const last = prep(
-    ctx,
-    'SELECT number FROM work_orders WHERE number >= ? AND number < ? ORDER BY number DESC LIMIT 1',
-  ).get(head, `${head}~`) as { number: string } | undefined;
+  const last = lastWoNumber.get(ctx.sqlite, head, `${head}~`);
   const n = last ? Number(last.number.slice(head.length)) + 1 : 1;
   return head + String(n).padStart(5, '0');
 }
@@ -181,22 +108,18 @@ export interface EventInput {
 export function appendEvent(ctx: Ctx, woId: string, e: EventInput): string {
   const id = uuidv7(ctx.now);
   const userId = e.userId !== undefined ? e.userId : (ctx.user?.id ?? null);
-  prep(
-    ctx,
-    `INSERT INTO work_order_events (id, work_order_id, at, user_id, action, from_status, to_status, waiting_reason, note, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
+  insertEventRow.run(ctx.sqlite, {
     id,
-    woId,
-    e.at ?? ctx.now,
+    workOrderId: woId,
+    at: e.at ?? ctx.now,
     userId,
-    e.action,
-    e.from,
-    e.to,
-    e.waitingReason ?? null,
-    e.note ?? '',
-    JSON.stringify(e.data ?? {}),
-  );
+    action: e.action,
+    fromStatus: e.from,
+    toStatus: e.to,
+    waitingReason: e.waitingReason ?? null,
+    note: e.note ?? '',
+    data: JSON.stringify(e.data ?? {}),
+  });
   ctx.changed({
     table: 'work_order_events',
     id,
@@ -207,11 +130,7 @@ export function appendEvent(ctx: Ctx, woId: string, e: EventInput): string {
 }
 
 export function slaEvents(ctx: Ctx, woId: string): SlaEvent[] {
-  return prep(
-    ctx,
-    `SELECT at, to_status AS "to", waiting_reason AS waitingReason FROM work_order_events
-       WHERE work_order_id = ? AND from_status IS NOT NULL ORDER BY at, id`,
-  ).all(woId) as SlaEvent[];
+  return slaEventsOf.all(ctx.sqlite, woId);
 }
 
 /**

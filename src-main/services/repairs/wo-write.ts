@@ -12,10 +12,12 @@ import {
 import { formatLocalTime } from '../../../src-shared/time';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
+import type { equipment, reasonCodes, serviceVendors, users } from '../../db/schema';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { autoConfirmDue } from './auto-confirm';
 import { CAUSE_KIND, FIX_KIND, requireFaultFor } from './codes';
-import { fieldError, repairSettings, storeId, storeTz, prep } from './common';
+import { fieldError, repairSettings, storeId, storeTz } from './common';
 import { resolveEquipmentRef } from './equipment';
 import { checkPhotos, saveFile } from './files';
 import { checklistComplete } from './checklist';
@@ -32,6 +34,19 @@ import {
 } from './wo-store';
 
 const PRIORITY_SETTERS = ['manager', 'admin'];
+
+const userRole = sql<Pick<SqlRow<typeof users.$inferSelect>, 'role' | 'disabled'>, [string]>(
+  'SELECT role, disabled FROM users WHERE id = ?',
+);
+const vendorActive = sql<Pick<SqlRow<typeof serviceVendors.$inferSelect>, 'active'>, [string]>(
+  'SELECT active FROM service_vendors WHERE id = ?',
+);
+const reasonActive = sql<Pick<SqlRow<typeof reasonCodes.$inferSelect>, 'active'>, [string, string]>(
+  'SELECT active FROM reason_codes WHERE kind = ? AND code = ?',
+);
+const equipmentCategory = sql<Pick<typeof equipment.$inferSelect, 'category'>, [string]>(
+  'SELECT category FROM equipment WHERE id = ?',
+);
 
 export function newWoRecord(
   ctx: Ctx,
@@ -80,7 +95,7 @@ export function newWoRecord(
     createdAt: ctx.now,
     updatedAt: ctx.now,
     ...v,
-  } as WoRecord;
+  };
   return { ...base, ...targetsFor(ctx, base) };
 }
 
@@ -187,21 +202,18 @@ function refuse(ctx: Ctx, wo: WoRecord, action: UserAction, why: 'state' | 'role
 function requireAssignee(ctx: Ctx, a: TransitionInput['assignee']): { userId: string | null; vendorId: string | null } {
   if (!a) fieldError('VALIDATION', 'error.repairs.assigneeRequired', 'assignee');
   if ('userId' in a) {
-    const u = prep(ctx, 'SELECT role, disabled FROM users WHERE id = ?').get(a.userId) as
-      { role: string; disabled: number } | undefined;
+    const u = userRole.get(ctx.sqlite, a.userId);
     if (!u || u.disabled || u.role === 'clerk')
       fieldError('VALIDATION', 'error.repairs.assigneeUser', 'assignee.userId');
     return { userId: a.userId, vendorId: null };
   }
-  const v = prep(ctx, 'SELECT active FROM service_vendors WHERE id = ?').get(a.vendorId) as
-    { active: number } | undefined;
+  const v = vendorActive.get(ctx.sqlite, a.vendorId);
   if (!v?.active) fieldError('VALIDATION', 'error.repairs.vendorNotFound', 'assignee.vendorId');
   return { userId: null, vendorId: a.vendorId };
 }
 
 function requireCode(ctx: Ctx, kind: string, code: string, path: string): void {
-  const r = prep(ctx, 'SELECT active FROM reason_codes WHERE kind = ? AND code = ?').get(kind, code) as
-    { active: number } | undefined;
+  const r = reasonActive.get(ctx.sqlite, kind, code);
   if (!r?.active) fieldError('VALIDATION', 'error.repairs.code', path, { code });
 }
 
@@ -226,9 +238,7 @@ export function applyTransition(ctx: Ctx, i: TransitionInput): WoRecord {
   const to: WoState = check.to;
   const set: Partial<WoRecord> = { status: to };
   const data: Record<string, unknown> = {};
-  const eq = prep(ctx, 'SELECT category FROM equipment WHERE id = ?').get(wo.equipmentId) as {
-    category: string;
-  };
+  const eq = equipmentCategory.get(ctx.sqlite, wo.equipmentId)!;
 
   if (i.priority && i.priority !== wo.priority) {
     if (!['triage', 'prioritize', 'assign'].includes(i.action)) {

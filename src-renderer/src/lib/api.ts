@@ -2,7 +2,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../src-shared/
 import type { BackofficeBridge } from '../../../src-shared/bridge';
 import { ApiError, type ApiResult } from '../../../src-shared/errors';
 import type { ServerEvent } from '../../../src-shared/events';
-import { translate, type Locale } from '../../../src-shared/i18n';
+import type { Locale } from '../../../src-shared/i18n/locales';
+import { translate } from './catalog';
 
 declare global {
   interface Window {

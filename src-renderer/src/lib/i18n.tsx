@@ -1,8 +1,7 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { isLocale, pickLocale, translate, type Locale, type MessageKey } from '../../../src-shared/i18n';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Locale, MessageKey } from '../../../src-shared/i18n/locales';
 import { setApiLocale } from './api';
-
-const STORAGE_KEY = 'backoffice.locale';
+import { initialLocale, loadCatalog, rememberLocale, translate } from './catalog';
 
 interface I18n {
   locale: Locale;
@@ -12,13 +11,6 @@ interface I18n {
 
 const Ctx = createContext<I18n | null>(null);
 
-/** The saved choice on this device, else the OS/browser language. */
-export function initialLocale(): Locale {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  if (isLocale(saved)) return saved;
-  return pickLocale(navigator.languages?.length ? navigator.languages : [navigator.language]);
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setState] = useState<Locale>(() => {
     const l = initialLocale();
@@ -26,11 +18,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = l;
     return l;
   });
+  // The last language asked for: a slower first load of another one must not win over it.
+  const wanted = useRef<Locale>(locale);
   const setLocale = useCallback((l: Locale) => {
-    localStorage.setItem(STORAGE_KEY, l);
-    setApiLocale(l);
-    document.documentElement.lang = l;
-    setState(l);
+    wanted.current = l;
+    // The screen changes language once the new one's texts are in (a fetch of a few tens of ms the first time);
+    // if they cannot be fetched (the host went away), it stays in the current one and the choice is not saved.
+    void loadCatalog(l).then(
+      () => {
+        if (wanted.current !== l) return;
+        rememberLocale(l);
+        setApiLocale(l);
+        document.documentElement.lang = l;
+        setState(l);
+      },
+      () => undefined,
+    );
   }, []);
   const value = useMemo<I18n>(
     () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { query } from '../contract';
 import { Empty, IsoTime } from '../common';
 

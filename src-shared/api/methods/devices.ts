@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { PRINTER_FAULTS, PRINTER_LANGUAGES, SCALE_PROTOCOLS } from '../../devices';
 import { LabelDataSchema, LabelTemplateSchema } from '../../labels/template';
 import { Empty, Id, IsoTime, Ok } from '../common';

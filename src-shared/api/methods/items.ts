@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { PageRequest } from '../../grid/server-query';
 import { mutation, query } from '../contract';
 import { Id, IsoTime } from '../common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { mutation, query } from '../contract';
 
 /**

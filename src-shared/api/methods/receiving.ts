@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { Id, IsoTime, Ok } from '../common';
 import { mutation, query } from '../contract';
 import { LabelPrintDto } from './devices';

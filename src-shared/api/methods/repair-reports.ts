@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { Id, IsoTime } from '../common';
 import { query } from '../contract';
 import { Period, Priority, WoStatus } from './repairs-dto';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { Id, IsoTime } from '../common';
 import { INTERVAL_KINDS } from '../../repairs/pm-schedule';
 import { CRITICALITIES, PRIORITIES } from '../../repairs/settings';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { query } from '../contract';
 import { Id, IsoTime } from '../common';
 import { DayText, Money, Qty } from './stock';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../lazy-zod';
 import { MOVE_KIND_NAMES } from '../../stock-kinds';
 import { mutation, query } from '../contract';
 import { CalendarDay, Id, IsoTime } from '../common';

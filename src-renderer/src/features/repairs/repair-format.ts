@@ -1,4 +1,5 @@
-import { hasMessage, type Locale, type MessageKey } from '../../../../src-shared/i18n';
+import type { Locale, MessageKey } from '../../../../src-shared/i18n/locales';
+import { hasMessage } from '../../lib/catalog';
 import type { Priority } from '../../../../src-shared/repairs/settings';
 import type { WoState } from '../../../../src-shared/repairs/workflow';
 import { formatScaled } from '../../../../src-shared/quantity';

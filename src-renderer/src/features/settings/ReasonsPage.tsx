@@ -3,7 +3,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { Alert, App, Button, Form, Input, Space, Tabs, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
-import { hasMessage } from '../../../../src-shared/i18n';
+import { hasMessage } from '../../lib/catalog';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
 import { FormModal } from '../../components/FormModal';

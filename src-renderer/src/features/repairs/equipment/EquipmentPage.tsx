@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { Button, Checkbox, Select, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { EquipmentRow } from '../../../../../src-shared/api/methods/repairs-dto';
@@ -10,6 +10,7 @@ import { DataGrid } from '../../../components/DataGrid';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
+import { CategorySelect } from '../CategorySelect';
 import { categoryName, CRITICALITY_COLOR, EDITORS, reportLink } from '../repair-format';
 import { EquipmentModal } from './EquipmentModal';
 import { QrLabelModal } from './QrLabelModal';
@@ -24,7 +25,6 @@ export function EquipmentPage() {
   const [category, setCategory] = useState('');
   const [inactive, setInactive] = useState(false);
   const q = useQuery('equipment.registry', { category: category || null, includeInactive: inactive });
-  const pickers = useQuery('repairs.pickers', {});
   const [editing, setEditing] = useState<{ row: EquipmentRow | null } | null>(null);
   const [label, setLabel] = useState<EquipmentRow | null>(null);
   const canEdit = can(EDITORS);
@@ -137,16 +137,7 @@ export function EquipmentPage() {
         onRowDoubleClicked={(r) => navigate(`/equipment/${r.id}`)}
         toolbar={
           <>
-            <Select
-              value={category}
-              onChange={setCategory}
-              style={{ width: 140 }}
-              aria-label={t('repairs.f.category')}
-              options={[
-                { value: '', label: t('repairs.filter.allCategories') },
-                ...(pickers.data?.categories ?? []).map((c) => ({ value: c, label: categoryName(t, c) })),
-              ]}
-            />
+            <CategorySelect value={category} onChange={setCategory} width={140} />
             <Checkbox checked={inactive} onChange={(e) => setInactive(e.target.checked)}>
               {t('repairs.filter.inactive')}
             </Checkbox>

@@ -1,5 +1,5 @@
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { Button, DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
+import { DatePicker, Form, Input, Select, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../../src-shared/api';
@@ -7,6 +7,7 @@ import { useSession } from '../../../app/session';
 import { DataGrid } from '../../../components/DataGrid';
 import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
+import { editColumn } from '../edit-column';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { money, moneySymbol } from '../../../lib/money';
@@ -74,20 +75,7 @@ export function TechniciansPage() {
       },
       { field: 'openLoad', headerName: t('repairs.tech.load'), width: 140, filter: 'agNumberColumnFilter' },
       { field: 'note', headerName: t('repairs.f.note'), flex: 1, minWidth: 140 },
-      {
-        colId: 'actions',
-        headerName: t('common.actions'),
-        width: 90,
-        hide: !canEdit,
-        sortable: false,
-        filter: false,
-        cellRenderer: (p: Cell) =>
-          p.data && (
-            <Button size="small" onClick={() => setEditing(p.data!)} data-testid={`tech-edit-${p.data.username}`}>
-              {t('common.edit')}
-            </Button>
-          ),
-      },
+      editColumn<Tech>(t, { canEdit, onEdit: setEditing, testId: (r) => `tech-edit-${r.username}` }),
     ],
     [t, locale, canEdit],
   );

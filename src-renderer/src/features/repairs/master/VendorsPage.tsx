@@ -8,6 +8,7 @@ import { useSession } from '../../../app/session';
 import { DataGrid } from '../../../components/DataGrid';
 import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
+import { editColumn } from '../edit-column';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { money, moneySymbol } from '../../../lib/money';
@@ -88,25 +89,12 @@ export function VendorsPage() {
       },
       { field: 'openWorkOrders', headerName: t('repairs.f.openWos'), width: 100, filter: 'agNumberColumnFilter' },
       { field: 'contractTerms', headerName: t('repairs.vendor.terms'), width: 260 },
-      {
-        colId: 'actions',
-        headerName: t('common.actions'),
-        width: 90,
+      editColumn<Vendor>(t, {
+        canEdit,
         pinned: 'right',
-        hide: !canEdit,
-        sortable: false,
-        filter: false,
-        cellRenderer: (p: Cell) =>
-          p.data && (
-            <Button
-              size="small"
-              onClick={() => setEditing({ vendor: p.data! })}
-              data-testid={`vendor-edit-${p.data.code}`}
-            >
-              {t('common.edit')}
-            </Button>
-          ),
-      },
+        onEdit: (vendor) => setEditing({ vendor }),
+        testId: (r) => `vendor-edit-${r.code}`,
+      }),
     ],
     [t, locale, canEdit],
   );

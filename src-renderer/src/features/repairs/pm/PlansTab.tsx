@@ -4,6 +4,7 @@ import { Button, Checkbox, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useSession } from '../../../app/session';
 import { DataGrid } from '../../../components/DataGrid';
+import { editColumn } from '../edit-column';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { categoryName, EDITORS, meterText } from '../repair-format';
@@ -77,20 +78,7 @@ export function PlansTab() {
         valueGetter: (x) => x.data && t(x.data.active ? 'common.yes' : 'common.no'),
         cellRenderer: (p: Cell) => (p.data && !p.data.active ? <Tag>{p.value as string}</Tag> : (p.value as string)),
       },
-      {
-        colId: 'actions',
-        headerName: t('common.actions'),
-        width: 90,
-        hide: !canEdit,
-        sortable: false,
-        filter: false,
-        cellRenderer: (p: Cell) =>
-          p.data && (
-            <Button size="small" onClick={() => setEditing({ plan: p.data! })}>
-              {t('common.edit')}
-            </Button>
-          ),
-      },
+      editColumn<Plan>(t, { canEdit, onEdit: (plan) => setEditing({ plan }) }),
     ],
     [t, canEdit],
   );

@@ -64,8 +64,7 @@ export function AgingReport() {
             })
           : now
       }
-      from={null}
-      to={null}
+      period={null}
       gridId="repair-aging"
       columns={columns}
       rows={q.data?.buckets}

@@ -1,25 +1,26 @@
-import { Segmented, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { MethodOutput } from '../../../../../src-shared/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import type { ReportColumn } from '../../../components/reports/report-columns';
-import { categoryName, percentText } from '../repair-format';
+import { CategorySelect } from '../CategorySelect';
+import { percentText } from '../repair-format';
 import { RepairReportLayout } from './RepairReportLayout';
+import { rowsOfView, totalsOfView, viewColumns, ViewSwitch, type View, type ViewRow } from './equipment-views';
 import type { PeriodProps } from './period';
 
 type Out = MethodOutput<'repairReports.reliability'>;
 type Figures = Out['total'];
 /** Equipment and category rows in one shape, so one grid shows either view. */
-interface Row extends Figures {
-  id: string;
-  equipmentId: string | null;
-  code: string;
-  name: string;
-  category: string;
-  equipment: number | null;
-}
+type Row = Figures & ViewRow & { equipment: number | null };
+
+const EQUIPMENT_COUNT: ReportColumn<Row> = {
+  key: 'equipment',
+  header: 'repairs.col.equipmentCount',
+  type: 'int',
+  width: 90,
+};
 
 function figureColumns<T extends Figures>(): ReportColumn<T>[] {
   return [
@@ -43,67 +44,36 @@ function figureColumns<T extends Figures>(): ReportColumn<T>[] {
 export function ReliabilityReport({ period, periodPicker }: PeriodProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [view, setView] = useState<'equipment' | 'category'>('equipment');
+  const [view, setView] = useState<View>('equipment');
   const [category, setCategory] = useState('');
-  const pickers = useQuery('repairs.pickers', {});
   const q = useQuery('repairReports.reliability', { ...period, category: category || null });
   const columns = useMemo<ReportColumn<Row>[]>(
-    () =>
-      view === 'equipment'
-        ? [
-            { key: 'code', header: 'repairs.col.code', type: 'text', width: 140, pinned: 'left' },
-            { key: 'name', header: 'repairs.col.name', type: 'text', width: 190 },
-            {
-              key: 'category',
-              header: 'repairs.col.category',
-              type: 'text',
-              width: 100,
-              get: (r) => categoryName(t, r.category),
-            },
-            ...figureColumns<Row>(),
-          ]
-        : [
-            {
-              key: 'category',
-              header: 'repairs.col.category',
-              type: 'text',
-              width: 140,
-              pinned: 'left',
-              get: (r) => (r.id === '__total' ? r.category : categoryName(t, r.category)),
-            },
-            { key: 'equipment', header: 'repairs.col.equipmentCount', type: 'int', width: 90 },
-            ...figureColumns<Row>(),
-          ],
+    () => [
+      ...viewColumns<Row>(t, view),
+      // The category view counts the equipment in each category, next to its name.
+      ...(view === 'category' ? [EQUIPMENT_COUNT] : []),
+      ...figureColumns<Row>(),
+    ],
     [view, t],
   );
+  // Category rows carry their equipment count; equipment rows have none.
   const rows = useMemo<Row[] | undefined>(
-    () =>
-      q.data &&
-      (view === 'equipment'
-        ? q.data.perEquipment.map((e) => ({ ...e, id: e.equipmentId, equipment: null }))
-        : q.data.perCategory.map((c) => ({ ...c, id: c.category, equipmentId: null, code: '', name: '' }))),
+    () => q.data && rowsOfView(q.data, view).map((r) => ({ equipment: null, ...r })),
     [q.data, view],
   );
-  const totals = useMemo<Row | undefined>(() => {
-    if (!q.data) return undefined;
-    const label = t('repairs.col.total');
-    return {
-      ...q.data.total,
-      id: '__total',
-      equipmentId: null,
-      code: view === 'equipment' ? label : '',
-      name: '',
-      category: view === 'category' ? label : '',
-      equipment: view === 'category' ? q.data.perCategory.reduce((s, c) => s + c.equipment, 0) : null,
-    };
-  }, [q.data, view, t]);
+  const totals = useMemo<Row | undefined>(
+    () =>
+      q.data && {
+        ...totalsOfView(q.data.total, view, t('repairs.col.total')),
+        equipment: view === 'category' ? q.data.perCategory.reduce((s, c) => s + c.equipment, 0) : null,
+      },
+    [q.data, view, t],
+  );
   return (
     <RepairReportLayout<Row>
       report="reliability"
       title="repairs.report.reliability"
-      subtitle={`${period.from} ~ ${period.to}`}
-      from={period.from}
-      to={period.to}
+      period={period}
       gridId={`repair-reliability-${view}`}
       columns={columns}
       rows={rows}
@@ -115,26 +85,8 @@ export function ReliabilityReport({ period, periodPicker }: PeriodProps) {
       filters={
         <>
           {periodPicker}
-          <Select
-            value={category}
-            onChange={setCategory}
-            style={{ width: 130 }}
-            aria-label={t('repairs.f.category')}
-            options={[
-              { value: '', label: t('repairs.filter.allCategories') },
-              ...(pickers.data?.categories ?? []).map((c) => ({ value: c, label: categoryName(t, c) })),
-            ]}
-            data-testid="reliability-category"
-          />
-          <Segmented
-            value={view}
-            onChange={(v) => setView(v as 'equipment' | 'category')}
-            options={[
-              { value: 'equipment', label: t('repairs.reports.perEquipment') },
-              { value: 'category', label: t('repairs.reports.perCategory') },
-            ]}
-            data-testid="reliability-view"
-          />
+          <CategorySelect value={category} onChange={setCategory} testId="reliability-category" />
+          <ViewSwitch value={view} onChange={setView} testId="reliability-view" />
         </>
       }
     />

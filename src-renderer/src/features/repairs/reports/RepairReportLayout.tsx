@@ -1,38 +1,33 @@
-import type { ReactNode } from 'react';
 import type { REPAIR_REPORTS } from '../../../../../src-shared/api/methods/repair-reports';
-import type { MessageKey } from '../../../../../src-shared/i18n';
 import { call } from '../../../lib/api';
-import type { ReportColumn } from '../../../components/reports/report-columns';
-import { ReportLayout } from '../../../components/reports/ReportLayout';
+import { ReportLayout, type ReportLayoutProps } from '../../../components/reports/ReportLayout';
+import type { Period } from './period';
 
-export interface RepairReportProps<T> {
+export type RepairReportProps<T> = Omit<
+  ReportLayoutProps<T>,
+  'exportName' | 'xlsx' | 'showTitle' | 'subtitle' | 'filters'
+> & {
   report: (typeof REPAIR_REPORTS)[number];
-  title: MessageKey;
-  subtitle: string;
-  /** The period the XLSX covers (the aging report has none). */
-  from: string | null;
-  to: string | null;
-  filters?: ReactNode;
-  gridId: string;
-  columns: ReportColumn<T>[];
-  rows: T[] | undefined;
-  totals?: T;
-  loading: boolean;
-  getRowId: (row: T) => string;
-  onRowDoubleClicked?: (row: T) => void;
-  hint?: string;
-}
+  /** The period shown, exported and put in the XLSX (the aging report has none). */
+  period: Period | null;
+  /** Default: the period. */
+  subtitle?: string;
+  filters?: ReportLayoutProps<T>['filters'];
+};
 
 /**
  * A maintenance report: the inventory reports' layout under the report tabs
  * (which name it), with the backend's own workbook of the report
  * (repairReports.xlsx) rather than a sheet of the rows on screen.
  */
-export function RepairReportLayout<T>({ report, from, to, filters, ...rest }: RepairReportProps<T>) {
+export function RepairReportLayout<T>({ report, period, subtitle, filters, ...rest }: RepairReportProps<T>) {
+  const from = period?.from ?? null;
+  const to = period?.to ?? null;
   return (
     <ReportLayout<T>
       {...rest}
       filters={filters}
+      subtitle={subtitle ?? (period ? `${period.from} ~ ${period.to}` : '')}
       showTitle={false}
       exportName={`${report}-${from ?? ''}-${to ?? ''}`.replace(/-+$/, '')}
       xlsx={() => call('repairReports.xlsx', { report, from, to })}

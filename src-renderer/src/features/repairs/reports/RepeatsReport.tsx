@@ -57,9 +57,7 @@ export function RepeatsReport({ period, periodPicker }: PeriodProps) {
     <RepairReportLayout<Row>
       report="repeats"
       title="repairs.report.repeats"
-      subtitle={`${period.from} ~ ${period.to}`}
-      from={period.from}
-      to={period.to}
+      period={period}
       gridId="repair-repeats"
       columns={columns}
       rows={q.data}

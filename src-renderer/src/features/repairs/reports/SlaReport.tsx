@@ -121,9 +121,7 @@ export function SlaReport({ period, periodPicker }: PeriodProps) {
   const common = {
     report: 'sla' as const,
     title: 'repairs.report.sla' as const,
-    subtitle: `${period.from} ~ ${period.to}`,
-    from: period.from,
-    to: period.to,
+    period,
     loading: q.loading,
     filters: (
       <>

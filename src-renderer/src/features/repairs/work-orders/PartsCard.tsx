@@ -5,7 +5,6 @@ import type { MethodOutput } from '../../../../../src-shared/api';
 import { formatQty } from '../../../../../src-shared/quantity';
 import { isActiveState } from '../../../../../src-shared/repairs/workflow';
 import { useSession } from '../../../app/session';
-import { FormModal } from '../../../components/FormModal';
 import { call } from '../../../lib/api';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
@@ -15,6 +14,7 @@ import { showLinesError } from '../../../lib/lines-error';
 import { areaOptions, usePickers, type Pickers } from '../../../lib/pickers';
 import { localName, PART_TAKERS, WORKERS } from '../repair-format';
 import { useMaybeQuery } from '../use-maybe-query';
+import { VoidModal } from './reversal';
 
 type Detail = MethodOutput<'repairs.get'>;
 type Part = Detail['parts'][number];
@@ -85,26 +85,16 @@ export function PartsCard({ wo }: { wo: Detail }) {
         ]}
       />
       <UsePartsModal wo={wo} open={adding} onClose={() => setAdding(false)} />
-      <FormModal<{ note: string }>
+      <VoidModal
         open={returning !== null}
         title={t('repairs.parts.returnTitle', {
           item: returning ? `${returning.itemCode} ${localName(returning, locale)}` : '',
         })}
         okText={t('repairs.parts.return')}
-        onSubmit={async (v) => {
-          await call('repairs.returnPart', { partId: returning!.id, note: v.note });
-          return t('repairs.parts.returnedDone');
-        }}
+        doneText={t('repairs.parts.returnedDone')}
+        onVoid={(note) => call('repairs.returnPart', { partId: returning!.id, note })}
         onClose={() => setReturning(null)}
-      >
-        <Form.Item
-          name="note"
-          label={t('repairs.f.note')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </FormModal>
+      />
     </Card>
   );
 }

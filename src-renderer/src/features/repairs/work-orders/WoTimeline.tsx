@@ -1,6 +1,6 @@
 import { Card, Timeline, Typography } from 'antd';
 import type { MethodOutput } from '../../../../../src-shared/api';
-import { isLocale } from '../../../../../src-shared/i18n';
+import { isLocale } from '../../../../../src-shared/i18n/locales';
 import { useSession } from '../../../app/session';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';

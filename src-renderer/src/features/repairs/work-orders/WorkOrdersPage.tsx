@@ -10,7 +10,8 @@ import { DataGrid } from '../../../components/DataGrid';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
-import { categoryName, WORKERS } from '../repair-format';
+import { CategorySelect } from '../CategorySelect';
+import { WORKERS } from '../repair-format';
 import { woColumns } from './wo-columns';
 
 type Scope = NonNullable<MethodInput<'repairs.list'>['scope']>;
@@ -40,7 +41,6 @@ export function WorkOrdersPage({ mineOnly = false }: { mineOnly?: boolean }) {
     [scope, priority, kind, category],
   );
   const q = useQuery('repairs.list', input);
-  const pickers = useQuery('repairs.pickers', {});
   // 'All' is paged: further pages are kept for the filters they were loaded with.
   const [more, setMore] = useState<{ key: string; rows: WorkOrderRow[]; next: string | null } | null>(null);
   const key = JSON.stringify(input);
@@ -105,16 +105,7 @@ export function WorkOrdersPage({ mineOnly = false }: { mineOnly?: boolean }) {
                 { value: 'preventive', label: t('repairs.kind.preventive') },
               ]}
             />
-            <Select
-              value={category}
-              onChange={setCategory}
-              style={{ width: 130 }}
-              aria-label={t('repairs.f.category')}
-              options={[
-                { value: '', label: t('repairs.filter.allCategories') },
-                ...(pickers.data?.categories ?? []).map((c) => ({ value: c, label: categoryName(t, c) })),
-              ]}
-            />
+            <CategorySelect value={category} onChange={setCategory} />
             {next && (
               <Button onClick={() => void loadMore()} loading={loadingMore} data-testid="wo-more">
                 {t('common.loadMore')}

@@ -23,22 +23,27 @@ export function ReversalCell(props: {
   );
 }
 
-/** Asks why a cost line is cancelled (required, kept with the reversing line) and sends it. */
+/**
+ * Asks why a cost line is cancelled or a part comes back (required, kept with
+ * the reversing line) and sends it. Default wording: cancelling.
+ */
 export function VoidModal(props: {
   open: boolean;
   title: string;
   onVoid(note: string): Promise<unknown>;
   onClose(): void;
+  okText?: string;
+  doneText?: string;
 }) {
   const { t } = useI18n();
   return (
     <FormModal<{ note: string }>
       open={props.open}
       title={props.title}
-      okText={t('repairs.labour.void')}
+      okText={props.okText ?? t('repairs.labour.void')}
       onSubmit={async (v) => {
         await props.onVoid(v.note);
-        return t('repairs.labour.voidedDone');
+        return props.doneText ?? t('repairs.labour.voidedDone');
       }}
       onClose={props.onClose}
     >
