@@ -1,15 +1,8 @@
 import type Database from 'better-sqlite3';
 import { applyMove, emptyCost, moveValue, type CostState } from '../services/stock/costing';
-import { dayStart } from '../services/stock/day';
-import { addDays, monthOf } from '../services/reports/periods';
-import {
-  randomItem,
-  rng,
-  simulateItemDay,
-  WASTE_REASONS,
-  type SimItem,
-  type SimMove,
-} from '../services/demo/store-simulation';
+import { addDays, dayStart, monthOf } from '../../src-shared/time';
+import { randomItem, rng, simulateItemDay, type SimItem, type SimMove } from '../services/demo/store-simulation';
+import { ensureDefaultReasons } from '../services/ops/reason-codes';
 
 export interface GenOptions {
   items: number;
@@ -45,14 +38,6 @@ const CATEGORIES = [
   ['frozen', '冻品', 'Frozen food', 'g', 1],
   ['pack', '包材', 'Packaging', 'pc', 5],
 ] as const;
-const WASTE_NAMES: Record<string, [string, string]> = {
-  spoiled: ['变质', 'Spoiled'],
-  expired: ['过期', 'Expired'],
-  prep: ['备料损耗', 'Prep waste'],
-  damaged: ['破损', 'Damaged'],
-  return: ['客退', 'Customer return'],
-  other: ['其他', 'Dropped / other'],
-};
 
 /**
  * Writes a realistic store's master data and movements straight into the
@@ -99,11 +84,7 @@ export function generateStore(sqlite: Database.Database, o: GenOptions) {
       )
       .run(newId(now), code, zh, en, i, now, now),
   );
-  for (const code of WASTE_REASONS) {
-    sqlite
-      .prepare("INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, 'waste', ?, ?, 1)")
-      .run(code, ...WASTE_NAMES[code]!);
-  }
+  ensureDefaultReasons({ sqlite }, 'waste');
   const insItem = sqlite.prepare(
     `INSERT INTO items (id, code, name_zh, name_en, category, base_unit, active, storage_area_id, shelf_order, lot_tracked, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?)`,

@@ -9,8 +9,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startBackend } from '../backend';
-import { dayKeyer } from '../services/stock/day';
-import { addDays } from '../services/reports/periods';
+import { addDays, dayKeyer } from '../../src-shared/time';
 import { generateStore } from './gen-store';
 import { verifySample } from './verify-sample';
 

@@ -1,7 +1,7 @@
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { dayKeyer } from '../stock/day';
+import { dayKeyer } from '../../../src-shared/time';
 import { storeRow } from '../store/settings';
 import { parseScope, type StoredScope } from './header';
 

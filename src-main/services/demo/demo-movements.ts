@@ -1,19 +1,10 @@
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { dayKeyer, dayStart } from '../stock/day';
 import { postMoves } from '../stock/post';
 import { storeRow } from '../store/settings';
-import { addDays } from '../reports/periods';
-import { randomItem, rng, simulateItemDay, WASTE_REASONS, type SimItem, type SimMove } from './store-simulation';
-
-const WASTE_NAMES: Record<(typeof WASTE_REASONS)[number], [string, string]> = {
-  spoiled: ['变质', 'Spoiled'],
-  expired: ['过期', 'Expired'],
-  prep: ['备料损耗', 'Prep waste'],
-  damaged: ['破损', 'Damaged'],
-  return: ['客退', 'Customer return'],
-  other: ['其他', 'Dropped / other'],
-};
+import { addDays, dayKeyer, dayStart } from '../../../src-shared/time';
+import { ensureDefaultReasons } from '../ops/reason-codes';
+import { randomItem, rng, simulateItemDay, type SimItem, type SimMove } from './store-simulation';
 
 /** The kitchen requisitions stock every few days; one step covers this many days of use. */
 const STEP_DAYS = 4;
@@ -39,11 +30,7 @@ export function seedDemoMovements(ctx: Ctx): number {
   const activeAreas = new Set(
     (ctx.sqlite.prepare('SELECT id FROM storage_areas WHERE active = 1').all() as { id: string }[]).map((a) => a.id),
   );
-  for (const r of WASTE_REASONS) {
-    ctx.sqlite
-      .prepare("INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, 'waste', ?, ?, 1)")
-      .run(r, ...WASTE_NAMES[r]);
-  }
+  ensureDefaultReasons(ctx, 'waste');
   const r = rng(20261127);
   const sims: SimItem[] = items.map((it) => {
     const s = randomItem(r, it.id, it.areaId && activeAreas.has(it.areaId) ? it.areaId : fallbackArea, it.unit);

@@ -1,4 +1,4 @@
-import { addDays } from '../../../src-shared/repairs/pm-schedule';
+import { addDays } from '../../../src-shared/time';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx, SessionUser } from '../context';

@@ -1,4 +1,4 @@
-import { addDays } from '../../../src-shared/repairs/pm-schedule';
+import { addDays } from '../../../src-shared/time';
 import type { Role } from '../../../src-shared/roles';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx, SessionUser } from '../context';

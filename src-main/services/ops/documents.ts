@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { postMoves, type MoveInput } from '../stock/post';
 import { fieldError, withLinePaths } from './errors';
 import { checkPhoto, savePhoto } from './photo';
-import { wasteReasons } from './reasons';
+import { activeReasons } from './reason-codes';
 import { loadItem, toBaseQty, type ItemInfo } from './units';
 
 export interface DocLine {
@@ -114,7 +114,7 @@ export function wasteDoc(
 ) {
   requireArea(ctx, i.areaId, 'areaId');
   const photo = i.photo ? checkPhoto(i.photo) : null;
-  const known = new Set(wasteReasons(ctx).map((r) => r.code));
+  const known = new Set(activeReasons(ctx, 'waste').map((r) => r.code));
   i.lines.forEach((l, n) => {
     if (!known.has(l.reason)) fieldError('VALIDATION', 'error.ops.reason', `lines.${n}.reason`, { reason: l.reason });
   });

@@ -1,12 +1,7 @@
 import type { Ctx } from '../context';
-import { dayKeyer } from '../stock/day';
+import { addDays, dayKeyer, daysBetween } from '../../../src-shared/time';
 import { mulDiv } from '../stock/money-math';
 import { storeRow, storeSettings } from '../store/settings';
-
-const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** Value of a balance at the item's current moving average (the last positive one when stock is negative). */
 export const AVG_COLUMNS = `coalesce(c.qty, 0) AS cQty, coalesce(c.value, 0) AS cValue,
@@ -52,7 +47,7 @@ export function expiring(ctx: Ctx, i: { days?: number | null }) {
   }[];
   const out = rows.map(({ cQty, cValue, lQty, lValue, ...r }) => ({
     ...r,
-    daysLeft: dayNumber(r.expiry) - dayNumber(today),
+    daysLeft: daysBetween(today, r.expiry),
     value: valueAtAverage(r.qty, { cQty, cValue, lQty, lValue }),
   }));
   return {

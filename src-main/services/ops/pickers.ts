@@ -1,6 +1,6 @@
 import type { Ctx } from '../context';
 import { storeRow, storeSettings } from '../store/settings';
-import { wasteReasons } from './reasons';
+import { activeReasons } from './reason-codes';
 import { unitsOf } from './units';
 
 /** Everything the stock forms pick from, in one round trip. */
@@ -42,7 +42,7 @@ export function pickers(ctx: Ctx) {
   return {
     items: rows.map((r) => ({ ...r, lotTracked: !!r.lotTracked, units: unitsOf(r.baseUnit, units.get(r.id) ?? []) })),
     areas,
-    reasons: wasteReasons(ctx),
+    reasons: activeReasons(ctx, 'waste'),
     negativeStock: settings.negativeStock,
     expiryAlertDays: settings.expiryAlertDays,
     storeCode: storeRow(ctx.db)?.code ?? '',

@@ -2,7 +2,7 @@ import { REASON_KINDS, type ReasonRow } from '../../../src-shared/api/methods/re
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from './errors';
-import { ensureWasteReasons } from './reasons';
+import { ensureDefaultReasons } from './reason-codes';
 
 interface StoredReason {
   kind: string;
@@ -70,7 +70,7 @@ function kindsOf(ctx: Ctx): string[] {
 }
 
 export function listReasons(ctx: Ctx): { kinds: string[]; rows: ReasonRow[] } {
-  ensureWasteReasons(ctx);
+  ensureDefaultReasons(ctx, 'waste');
   const kinds = kindsOf(ctx);
   const all = ctx.sqlite
     .prepare('SELECT kind, code, name_zh AS nameZh, name_en AS nameEn, active FROM reason_codes ORDER BY rowid')
@@ -105,7 +105,7 @@ export function saveReason(
   i: { kind: string; code: string; nameZh: string; nameEn: string; originalCode?: string | null },
 ): ReasonRow {
   // The defaults go in first, so a new code can never take the place of one of them.
-  ensureWasteReasons(ctx);
+  ensureDefaultReasons(ctx, 'waste');
   requireKind(ctx, i.kind);
   const id = (code: string) => `${i.kind}/${code}`;
   if (!i.originalCode) {
@@ -153,7 +153,7 @@ export function saveReason(
 
 /** Inactive codes leave the pick lists; a kind keeps at least one active code so its screen stays usable. */
 export function setReasonActive(ctx: Ctx, i: { kind: string; code: string; active: boolean }): ReasonRow {
-  ensureWasteReasons(ctx);
+  ensureDefaultReasons(ctx, 'waste');
   const before = stored(ctx, i.kind, i.code);
   if (!before) throw new AppError('NOT_FOUND', 'reasons.error.notFound', { code: i.code });
   if (!!before.active === i.active) return rowOf(ctx, i.kind, i.code);

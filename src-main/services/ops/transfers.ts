@@ -4,7 +4,7 @@ import { formatQty } from '../../../src-shared/quantity';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { dayKeyer } from '../stock/day';
+import { dayKeyer } from '../../../src-shared/time';
 import { mulDiv } from '../stock/money-math';
 import { MAX_QTY, reverseMove, type MoveInput } from '../stock/post';
 import { storeRow } from '../store/settings';

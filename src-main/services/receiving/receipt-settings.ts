@@ -1,39 +1,10 @@
 import type { Ctx } from '../context';
+import { activeReasons } from '../ops/reason-codes';
 import { storeSettings } from '../store/settings';
 
-/** The rejection reasons every store starts with (reason_codes, kind 'reject'); admins may add more later. */
-export const DEFAULT_REJECT_REASONS = [
-  { code: 'damaged', nameZh: '破损', nameEn: 'Damaged' },
-  { code: 'temperature', nameZh: '温度不合格', nameEn: 'Temperature' },
-  { code: 'expired', nameZh: '已过期', nameEn: 'Expired' },
-  { code: 'short_dated', nameZh: '保质期不足', nameEn: 'Short-dated' },
-  { code: 'quality', nameZh: '质量问题', nameEn: 'Quality' },
-  { code: 'wrong_item', nameZh: '错货', nameEn: 'Wrong item' },
-  { code: 'over_delivery', nameZh: '超量送货', nameEn: 'Over-delivery' },
-  { code: 'other', nameZh: '其他', nameEn: 'Other' },
-] as const;
-
-/** Inserted lazily, like the waste reasons: any database has them without a migration; an edited one is kept. */
-export function ensureRejectReasons(ctx: Ctx): void {
-  const have = ctx.sqlite.prepare("SELECT count(*) AS n FROM reason_codes WHERE kind = 'reject'").get() as {
-    n: number;
-  };
-  if (have.n >= DEFAULT_REJECT_REASONS.length) return;
-  const ins = ctx.sqlite.prepare(
-    "INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, 'reject', ?, ?, 1)",
-  );
-  ctx.sqlite.transaction(() => {
-    for (const r of DEFAULT_REJECT_REASONS) ins.run(r.code, r.nameZh, r.nameEn);
-  })();
-}
-
+/** The active rejection reasons (reason_codes, kind 'reject'), the built-in ones among them. */
 export function rejectReasons(ctx: Ctx) {
-  ensureRejectReasons(ctx);
-  return ctx.sqlite
-    .prepare(
-      "SELECT code, name_zh AS nameZh, name_en AS nameEn FROM reason_codes WHERE kind = 'reject' AND active = 1 ORDER BY rowid",
-    )
-    .all() as { code: string; nameZh: string; nameEn: string }[];
+  return activeReasons(ctx, 'reject');
 }
 
 export type TempClass = 'ambient' | 'chilled' | 'frozen';

@@ -1,6 +1,7 @@
 import type { EquipmentRow } from '../../../src-shared/api/methods/repairs-dto';
 import { reliability } from '../../../src-shared/repairs/reliability';
 import { suggestPriority, type Criticality } from '../../../src-shared/repairs/settings';
+import { addDays } from '../../../src-shared/time';
 import { asc } from 'drizzle-orm';
 import { equipment } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
@@ -139,7 +140,7 @@ export function getEquipment(ctx: Ctx, i: { id: string }) {
     'SELECT value, read_at AS readAt FROM meter_readings WHERE equipment_id = ? ORDER BY read_at DESC, id DESC LIMIT 1',
   ).get(i.id) as { value: number; readAt: number } | undefined;
   // Reliability over the last 365 days (definitions in src-shared/repairs/reliability.ts).
-  const from = startOfDay(ctx, addDaysIso(today(ctx), -365));
+  const from = startOfDay(ctx, addDays(today(ctx), -365));
   const eq = findEquipment(ctx, i.id)!;
   const failures = prep(
     ctx,
@@ -174,10 +175,6 @@ export function getEquipment(ctx: Ctx, i: { id: string }) {
       mtbfMinutes: rel.mtbfMinutes,
     },
   };
-}
-
-function addDaysIso(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface EquipmentInput {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import type { Cover } from './periods';
+import type { Cover } from './covers';
 
 export interface TotalsFilter {
   areaId?: string | null;

@@ -1,8 +1,7 @@
 import { translate } from '../../../src-shared/i18n';
 import type { Ctx } from '../context';
-import { dayStart } from '../stock/day';
+import { addDays, dayStart } from '../../../src-shared/time';
 import { storeRow } from '../store/settings';
-import { addDays } from './periods';
 import { byCode, itemInfo, type TotalsFilter } from './totals';
 
 interface WasteAgg {

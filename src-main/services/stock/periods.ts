@@ -1,13 +1,10 @@
 import type { PeriodRow } from '../../../src-shared/api/methods/periods';
-import { toIso } from '../../../src-shared/time';
+import { addMonths, dayKeyer, dayStart, firstDay, toIso } from '../../../src-shared/time';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
-import { addMonths, firstDay } from '../reports/periods';
 import { storeRow } from '../store/settings';
 import { applyMove, emptyCost, type CostState } from './costing';
-import { dayStart } from './day';
-import { dayOf } from './rules';
 
 interface StoredPeriod {
   month: string;
@@ -21,7 +18,7 @@ interface StoredPeriod {
 }
 
 const tzOf = (ctx: Ctx) => storeRow(ctx.db)?.timezone ?? 'UTC';
-const currentMonth = (ctx: Ctx) => dayOf(tzOf(ctx))(ctx.now).slice(0, 7);
+const currentMonth = (ctx: Ctx) => dayKeyer(tzOf(ctx))(ctx.now).slice(0, 7);
 /** The first instant after `month` in the store's time zone. */
 const endOf = (ctx: Ctx, month: string) => dayStart(firstDay(addMonths(month, 1)), tzOf(ctx));
 

@@ -1,8 +1,7 @@
-import { toIso } from '../../../src-shared/time';
+import { addDays, dayStart, toIso } from '../../../src-shared/time';
 import type { MoveKind } from '../../../src-shared/stock-kinds';
 import type { Ctx } from '../context';
 import { storeRow } from '../store/settings';
-import { dayStart } from './day';
 import { mulDiv } from './money-math';
 
 interface OnHandFilter {
@@ -74,10 +73,6 @@ interface MovesFilter {
   sinceSeq?: number | null;
 }
 
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** One page of movement history, newest first; every filter and the paging run in SQL on indexed columns. */
 export function movesPage(ctx: Ctx, f: MovesFilter) {
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
@@ -102,7 +97,7 @@ export function movesPage(ctx: Ctx, f: MovesFilter) {
   if (f.docType) add(`${ix}m.doc_type = ?`, f.docType);
   if (f.docId) add(`${ix}m.doc_id = ?`, f.docId);
   if (f.from) add(`${ix}m.occurred_at >= ?`, dayStart(f.from, tz));
-  if (f.to) add(`${ix}m.occurred_at < ?`, dayStart(nextDay(f.to), tz));
+  if (f.to) add(`${ix}m.occurred_at < ?`, dayStart(addDays(f.to, 1), tz));
   if (f.after) {
     where.push('(m.occurred_at < ? OR (m.occurred_at = ? AND m.seq < ?))');
     const t = Date.parse(f.after.occurredAt);
