@@ -70,3 +70,10 @@ export function dynamicSql<Row, Params extends unknown[] = unknown[]>(
   }
   return st as unknown as Database.Statement<Params, Row>;
 }
+
+/**
+ * A row of the drizzle schema (`$inferSelect`, or a `Pick` of it) as SQLite
+ * hands it to hand-written SQL: drizzle's boolean columns are stored, and
+ * come back, as 0 or 1.
+ */
+export type SqlRow<T> = { [K in keyof T]: boolean extends T[K] ? Exclude<T[K], boolean> | 0 | 1 : T[K] };

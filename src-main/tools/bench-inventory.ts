@@ -22,7 +22,6 @@ import { valuationAt } from '../services/reports/valuation';
 import { postMoves, type MoveInput } from '../services/stock/post';
 import { movesPage, onHand } from '../services/stock/queries';
 import { replayItem } from '../services/stock/replay';
-import { stockStatements } from '../services/stock/statements';
 import { NO_DEVICES } from '../services/devices/device-hub';
 
 function arg(name: string, fallback: string): string {
@@ -286,7 +285,6 @@ const from = addDays(to, -364);
 
 // 6. Back-dated movement six months back.
 {
-  const st = stockStatements(sqlite);
   const item = sqlite
     .prepare('SELECT item_id AS itemId, area_id AS areaId FROM stock_balances WHERE qty > 0 LIMIT 1 OFFSET 777')
     .get() as {
@@ -307,10 +305,10 @@ const from = addDays(to, -364);
       }),
     5,
   );
-  const fullItem = time(() => rolledBack(() => replayItem(st, item.itemId, 0)), 3);
+  const fullItem = time(() => rolledBack(() => replayItem(sqlite, item.itemId, 0)), 3);
   const sample = (sqlite.prepare('SELECT id FROM items LIMIT 100').all() as { id: string }[]).map((r) => r.id);
   const t = performance.now();
-  rolledBack(() => sample.forEach((id) => replayItem(st, id, 0)));
+  rolledBack(() => sample.forEach((id) => replayItem(sqlite, id, 0)));
   const allItems = ((performance.now() - t) / sample.length) * stats.items;
   record(
     'Back-dated receipt 6 months back, costs replayed',

@@ -1,11 +1,17 @@
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { addDays, dayKeyer } from '../../../src-shared/time';
+import type { stockPeriods } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { DEFAULT_BACKDATE_DAYS, storeRow, storeSettings } from '../store/settings';
-import { stockStatements } from './statements';
 
 /** A movement may be recorded a little ahead of the clock (devices drift), not more. */
 const FUTURE_SLACK_MS = 5 * 60_000;
+
+/** The latest closed month and the instant it ends: nothing may be dated before that. */
+export const lastClosedPeriod = sql<Pick<typeof stockPeriods.$inferSelect, 'month' | 'endsAt'>>(
+  "SELECT month, ends_at AS endsAt FROM stock_periods WHERE status = 'closed' ORDER BY month DESC LIMIT 1",
+);
 
 export interface DateRules {
   /** The store's business day of an instant. */
@@ -34,7 +40,7 @@ function refuse(
  */
 export function dateRules(ctx: Ctx): DateRules {
   const day = dayKeyer(storeRow(ctx.db)?.timezone ?? 'UTC');
-  const closed = stockStatements(ctx.sqlite).lastClosed.get() as { month: string; endsAt: number } | undefined;
+  const closed = lastClosedPeriod.get(ctx.sqlite);
   const role = ctx.user?.role;
   const days = role ? (storeSettings(ctx.db).backdateDays ?? DEFAULT_BACKDATE_DAYS)[role] : null;
   const today = day(ctx.now);
