@@ -6,7 +6,7 @@ import type { items, stockBalances, stockMoves } from '../../db/schema';
 import { dynamicSql, sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { storeRow } from '../store/settings';
-import { mulDiv } from './money-math';
+import { atAverage } from './costing';
 
 interface OnHandFilter {
   areaId?: string | null;
@@ -43,7 +43,7 @@ const ON_HAND = `SELECT b.item_id, i.code, i.name_zh, i.name_en, i.category, i.b
 /**
  * Stock on hand: a lookup in the balances kept by posting, never a sum over
  * the ledger. Value is each balance at the item's current moving average (the
- * last positive one while stock is negative, as costing.ts's atAverage).
+ * last positive one while the item's stock is at or below zero: costing's atAverage).
  *
  * All items is ~3,000 rows of 15 columns, and handing SQLite's values to
  * JavaScript is most of the work: the rows are read as arrays (a third less
@@ -84,7 +84,7 @@ export function onHand(ctx: Ctx, f: OnHandFilter): z.output<typeof OnHandRow>[] 
       lQty,
       lValue,
     ] = rows[n]!;
-    const value = cQty > 0 ? mulDiv(qty, cValue, cQty) : lQty > 0 ? mulDiv(qty, lValue, lQty) : 0;
+    const value = atAverage({ qty: cQty, value: cValue, lastQty: lQty, lastValue: lValue }, qty);
     out[n] = {
       itemId,
       code,
