@@ -125,7 +125,8 @@ type MoveSqlRow = Omit<z.output<typeof MoveRow>, 'occurredAt' | 'reversed' | 'ki
   reversed: 0 | 1;
 };
 
-const latestMoveSeq = sql<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM stock_moves');
+/** The newest movement's seq: posting order, so everything above it happened after. */
+export const latestMoveSeq = sql<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM stock_moves');
 
 /** One page of movement history, newest first; every filter and the paging run in SQL on indexed columns. */
 export function movesPage(ctx: Ctx, f: MovesFilter) {
