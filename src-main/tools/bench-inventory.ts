@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { applyPragmas } from '../db/client';
 import * as schema from '../db/schema';
+import { sql } from '../db/sql';
 import type { Ctx, HostInfo } from '../services/context';
 import { dataPaths } from '../lib/paths';
 import type { ServerEvent } from '../../src-shared/events';
@@ -27,6 +28,52 @@ import { postMoves, type MoveInput } from '../services/stock/post';
 import { movesPage, onHand } from '../services/stock/queries';
 import { replayItem } from '../services/stock/replay';
 import { NO_DEVICES } from '../services/devices/device-hub';
+
+type Balance = typeof schema.stockBalances.$inferSelect;
+
+const dataSet = sql<{ moves: number; items: number; first: string; last: string }>(
+  'SELECT (SELECT count(*) FROM stock_moves) AS moves, (SELECT count(*) FROM items) AS items, (SELECT min(day) FROM stock_moves) AS first, (SELECT max(day) FROM stock_moves) AS last',
+);
+const areaByCode = sql<Pick<typeof schema.storageAreas.$inferSelect, 'id'>, [code: string]>(
+  'SELECT id FROM storage_areas WHERE code = ?',
+);
+const itemAt = sql<Pick<typeof schema.items.$inferSelect, 'id'>, [offset: number]>(
+  'SELECT id FROM items ORDER BY code LIMIT 1 OFFSET ?',
+);
+const firstItems = sql<Pick<typeof schema.items.$inferSelect, 'id'>, [n: number]>('SELECT id FROM items LIMIT ?');
+const balancesOver = sql<Pick<Balance, 'itemId' | 'areaId'>, [qty: number, n: number]>(
+  'SELECT item_id AS itemId, area_id AS areaId FROM stock_balances WHERE qty > ? LIMIT ?',
+);
+const balanceAt = sql<Pick<Balance, 'itemId' | 'areaId'>, [offset: number]>(
+  'SELECT item_id AS itemId, area_id AS areaId FROM stock_balances WHERE qty > 0 LIMIT 1 OFFSET ?',
+);
+const movesOfItemSince = sql<{ n: number }, [itemId: string, at: number]>(
+  'SELECT count(*) AS n FROM stock_moves WHERE item_id = ? AND occurred_at >= ?',
+);
+const lastCountLine = sql<Pick<typeof schema.stockCountLines.$inferSelect, 'id'>>(
+  'SELECT id FROM stock_count_lines ORDER BY rowid DESC LIMIT 1',
+);
+const saveCountLine = sql<never, [countedQty: number, entry: string, countedAt: number, id: string]>(
+  'UPDATE stock_count_lines SET counted_qty = ?, entry = ?, counted_at = ? WHERE id = ?',
+);
+// The naive baselines: the same answers summed from the ledger, what the stored totals save.
+const naiveOnHandAll = sql('SELECT item_id, area_id, lot, sum(qty) FROM stock_moves GROUP BY 1, 2, 3');
+const naiveOnHandArea = sql<unknown, [areaId: string]>(
+  'SELECT item_id, lot, sum(qty) FROM stock_moves WHERE area_id = ? GROUP BY 1, 2',
+);
+const naiveSummary = sql<unknown, [from: string, to: string]>(
+  'SELECT item_id, kind, day < ? AS before, sum(qty), sum(value) FROM stock_moves WHERE day <= ? GROUP BY 1, 2, 3',
+);
+const naiveValuation = sql<unknown, [before: number]>(
+  'SELECT item_id, sum(qty), sum(value) FROM stock_moves WHERE occurred_at < ? GROUP BY item_id',
+);
+const naiveDeepPage = sql(
+  'SELECT m.*, i.code FROM stock_moves m JOIN items i ON i.id = m.item_id ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 100 OFFSET 500000',
+);
+const plainIssue = sql<never, [id: string, itemId: string, areaId: string, at: number, day: string, postedAt: number]>(
+  `INSERT INTO stock_moves (id, item_id, area_id, kind, qty, value, lot, expiry, occurred_at, day, posted_at, user_id, reason, doc_type, doc_id, reverses_seq, note)
+   VALUES (?, ?, ?, 'issue', -1000, 0, '', NULL, ?, ?, ?, NULL, '', '', '', NULL, '')`,
+);
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -157,32 +204,22 @@ function record(
   );
 }
 
-const stats = sqlite
-  .prepare(
-    'SELECT (SELECT count(*) FROM stock_moves) AS moves, (SELECT count(*) FROM items) AS items, (SELECT min(day) FROM stock_moves) AS first, (SELECT max(day) FROM stock_moves) AS last',
-  )
-  .get() as { moves: number; items: number; first: string; last: string };
+const stats = dataSet.get(sqlite)!;
 console.log(
   `Data set: ${stats.items} items, ${stats.moves.toLocaleString('en')} movements, ${stats.first}..${stats.last}`,
 );
 console.log(
   `Machine: ${cpus().length} x ${cpus()[0]?.model}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`,
 );
-const area = (sqlite.prepare("SELECT id FROM storage_areas WHERE code = 'COOL'").get() as { id: string }).id;
+const area = areaByCode.get(sqlite, 'COOL')!.id;
 
 // 1. Stock on hand: the service, and the whole call as the host answers it.
 {
   const all = time(() => onHand(ctx(), {}));
   const one = time(() => onHand(ctx(), { areaId: area }));
   const call = await wholeCall('stock.onHand', {});
-  const naiveAll = time(
-    () => sqlite.prepare('SELECT item_id, area_id, lot, sum(qty) FROM stock_moves GROUP BY 1, 2, 3').all(),
-    1,
-  );
-  const naiveOne = time(
-    () => sqlite.prepare('SELECT item_id, lot, sum(qty) FROM stock_moves WHERE area_id = ? GROUP BY 1, 2').all(area),
-    1,
-  );
+  const naiveAll = time(() => naiveOnHandAll.all(sqlite), 1);
+  const naiveOne = time(() => naiveOnHandArea.all(sqlite, area), 1);
   const rows = onHand(ctx(), {}).length;
   // Issue 10 asked for headroom under the 50 ms bar: the service under 20 ms.
   record(
@@ -208,15 +245,7 @@ const to = stats.last;
 const from = addDays(to, -364);
 {
   const s = time(() => periodSummary(ctx(), { from, to }));
-  const naive = time(
-    () =>
-      sqlite
-        .prepare(
-          'SELECT item_id, kind, day < ? AS before, sum(qty), sum(value) FROM stock_moves WHERE day <= ? GROUP BY 1, 2, 3',
-        )
-        .all(from, to),
-    1,
-  );
+  const naive = time(() => naiveSummary.all(sqlite, from, to), 1);
   record(
     `Period summary ${from}..${to}, all items`,
     1000,
@@ -234,13 +263,7 @@ const from = addDays(to, -364);
   const day = addDays(to, -250);
   const v = time(() => valuationAt(ctx(), { day }));
   const end = dayStart(addDays(day, 1), TZ);
-  const naive = time(
-    () =>
-      sqlite
-        .prepare('SELECT item_id, sum(qty), sum(value) FROM stock_moves WHERE occurred_at < ? GROUP BY item_id')
-        .all(end),
-    1,
-  );
+  const naive = time(() => naiveValuation.all(sqlite, end), 1);
   record(
     `Valuation at ${day}`,
     1000,
@@ -253,7 +276,7 @@ const from = addDays(to, -364);
 
 // 4. Movement history pages.
 {
-  const item = (sqlite.prepare('SELECT id FROM items ORDER BY code LIMIT 1 OFFSET 1234').get() as { id: string }).id;
+  const item = itemAt.get(sqlite, 1234)!.id;
   const filters: [string, object][] = [
     ['no filter', {}],
     ['one item', { itemId: item }],
@@ -280,15 +303,7 @@ const from = addDays(to, -364);
   const deep = time(() => movesPage(ctx(), { limit: 100, after }));
   worst = Math.max(worst, deep.median);
   details.push(`page 51 (keyset) ${deep.median.toFixed(1)}`);
-  const naive = time(
-    () =>
-      sqlite
-        .prepare(
-          `SELECT m.*, i.code FROM stock_moves m JOIN items i ON i.id = m.item_id ORDER BY m.occurred_at DESC, m.seq DESC LIMIT 100 OFFSET 500000`,
-        )
-        .all(),
-    1,
-  );
+  const naive = time(() => naiveDeepPage.all(sqlite), 1);
   record(
     'Movement history page (100 rows), worst filter',
     50,
@@ -301,12 +316,7 @@ const from = addDays(to, -364);
 
 // 5. Stocktake posting (proxy) and saving one count line.
 {
-  const items = sqlite
-    .prepare('SELECT b.item_id AS itemId, b.area_id AS areaId FROM stock_balances b WHERE b.qty > 10000 LIMIT 5000')
-    .all() as {
-    itemId: string;
-    areaId: string;
-  }[];
+  const items = balancesOver.all(sqlite, 10000, 5000);
   const lines: MoveInput[] = Array.from({ length: 5000 }, (_, i) => ({
     ...items[i % items.length]!,
     kind: 'count_adjust',
@@ -323,10 +333,12 @@ const from = addDays(to, -364);
     null,
     '',
   );
-  const line = sqlite.prepare('SELECT id FROM stock_count_lines ORDER BY rowid DESC LIMIT 1').get() as { id: string };
-  const upd = sqlite.prepare('UPDATE stock_count_lines SET counted_qty = ?, entry = ?, counted_at = ? WHERE id = ?');
+  const line = lastCountLine.get(sqlite)!;
   let n = 0;
-  const save = time(() => sqlite.transaction(() => upd.run(12_345 + n++, '12.345 kg', Date.now(), line.id))(), 20);
+  const save = time(
+    () => sqlite.transaction(() => saveCountLine.run(sqlite, 12_345 + n++, '12.345 kg', Date.now(), line.id))(),
+    20,
+  );
   record(
     'Save one count line (committed, synchronous=FULL)',
     20,
@@ -339,28 +351,19 @@ const from = addDays(to, -364);
 
 // 6. Back-dated movement six months back.
 {
-  const item = sqlite
-    .prepare('SELECT item_id AS itemId, area_id AS areaId FROM stock_balances WHERE qty > 0 LIMIT 1 OFFSET 777')
-    .get() as {
-    itemId: string;
-    areaId: string;
-  };
+  const item = balanceAt.get(sqlite, 777)!;
   const at = dayStart(addDays(to, -182), TZ) + 9 * 3600_000;
   let changed = 0;
   const back = time(
     () =>
       rolledBack(() => {
         postMoves(ctx(), [{ ...item, kind: 'receipt', qty: 5_000_000, value: 400_000, occurredAt: at }]);
-        changed = (
-          sqlite
-            .prepare('SELECT count(*) AS n FROM stock_moves WHERE item_id = ? AND occurred_at >= ?')
-            .get(item.itemId, at) as { n: number }
-        ).n;
+        changed = movesOfItemSince.get(sqlite, item.itemId, at)!.n;
       }),
     5,
   );
   const fullItem = time(() => rolledBack(() => replayItem(sqlite, item.itemId, 0)), 3);
-  const sample = (sqlite.prepare('SELECT id FROM items LIMIT 100').all() as { id: string }[]).map((r) => r.id);
+  const sample = firstItems.all(sqlite, 100).map((r) => r.id);
   const t = performance.now();
   rolledBack(() => sample.forEach((id) => replayItem(sqlite, id, 0)));
   const allItems = ((performance.now() - t) / sample.length) * stats.items;
@@ -376,12 +379,7 @@ const from = addDays(to, -364);
 
 // 7. Posting throughput.
 {
-  const items = sqlite
-    .prepare('SELECT item_id AS itemId, area_id AS areaId FROM stock_balances WHERE qty > 20000000')
-    .all() as {
-    itemId: string;
-    areaId: string;
-  }[];
+  const items = balancesOver.all(sqlite, 20_000_000, -1);
   const BATCH = 1000;
   const BATCHES = 10;
   const batch = (b: number): MoveInput[] =>
@@ -398,16 +396,13 @@ const from = addDays(to, -364);
     3,
   );
   const perSec = (BATCH * BATCHES) / (t.median / 1000);
-  const ins = sqlite.prepare(
-    `INSERT INTO stock_moves (id, item_id, area_id, kind, qty, value, lot, expiry, occurred_at, day, posted_at, user_id, reason, doc_type, doc_id, reverses_seq, note)
-     VALUES (?, ?, ?, 'issue', -1000, 0, '', NULL, ?, ?, ?, NULL, '', '', '', NULL, '')`,
-  );
   let k = 0;
   const plain = time(
     () =>
       rolledBack(() => {
         for (let b = 0; b < BATCHES; b++)
-          for (const m of batch(b)) ins.run(`bench-${k++}`, m.itemId, m.areaId, Date.now(), to, Date.now());
+          for (const m of batch(b))
+            plainIssue.run(sqlite, `bench-${k++}`, m.itemId, m.areaId, Date.now(), to, Date.now());
       }),
     3,
   );
