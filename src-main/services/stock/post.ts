@@ -12,7 +12,7 @@ import { applyMove, hasGivenValue, moveValue, type CostState } from './costing';
 import { firstShortfall } from './negative';
 import { replayItem, valueOfMove } from './replay';
 import { dateRules } from './rules';
-import { addToTotals } from './running-totals';
+import { totalsAdder } from './running-totals';
 
 export { MAX_QTY };
 
@@ -267,6 +267,10 @@ function costEntry(conn: Conn, costs: Map<string, CostEntry>, itemId: string): C
 /** Writes checked rows in order with their balances, totals and costs; see postMoves. */
 function writeRows(ctx: Ctx, day: (at: number) => string, rows: readonly Row[], pathOf: PathOf): PostedMove[] {
   const conn = ctx.sqlite;
+  // The per-row statements, looked up once for the batch: thousands of rows a second go through them.
+  const insert = insertMove.prepared(conn);
+  const addBalance = addToBalance.prepared(conn);
+  const addTotals = totalsAdder(conn);
   const block = storeSettings(ctx.db).negativeStock === 'block';
   const costs = new Map<string, CostEntry>();
   const items = new Map<string, ItemFacts>();
@@ -292,8 +296,7 @@ function writeRows(ctx: Ctx, day: (at: number) => string, rows: readonly Row[], 
     const id = uuidv7(ctx.now);
     const dayKey = day(r.occurredAt);
     const seq = Number(
-      insertMove.run(
-        conn,
+      insert.run(
         id,
         r.itemId,
         r.areaId,
@@ -313,7 +316,7 @@ function writeRows(ctx: Ctx, day: (at: number) => string, rows: readonly Row[], 
         r.note,
       ).lastInsertRowid,
     );
-    const balance = addToBalance.get(conn, r.itemId, r.areaId, r.lot, r.expiry, r.qty, ctx.now)!.qty;
+    const balance = addBalance.get(r.itemId, r.areaId, r.lot, r.expiry, r.qty, ctx.now)!.qty;
     if (r.qty < 0 && balance < 0 && block) {
       const params = {
         item: item.code,
@@ -322,7 +325,7 @@ function writeRows(ctx: Ctx, day: (at: number) => string, rows: readonly Row[], 
       };
       fail('CONFLICT', 'error.stock.negative', params, pathOf(i, 'qty'));
     }
-    addToTotals(conn, r.itemId, r.areaId, dayKey, r.kind, r.qty, value, 1);
+    addTotals(r.itemId, r.areaId, dayKey, r.kind, r.qty, value, 1);
 
     if (r.qty < 0 && block) {
       const key = `${r.itemId}\u0000${r.areaId}\u0000${r.lot}`;

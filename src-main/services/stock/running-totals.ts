@@ -22,6 +22,21 @@ const addToMonthly = sql<never, TotalsParams>(
 );
 
 /**
+ * `addToTotals` with its two statements looked up once, for a loop over many
+ * movements on one connection (the posting path).
+ */
+export function totalsAdder(
+  conn: Conn,
+): (itemId: string, areaId: string, day: string, kind: string, qty: number, value: number, moves: number) => void {
+  const daily = addToDaily.prepared(conn);
+  const monthly = addToMonthly.prepared(conn);
+  return (itemId, areaId, day, kind, qty, value, moves) => {
+    daily.run(itemId, areaId, day, kind, qty, value, moves);
+    monthly.run(itemId, areaId, day.slice(0, 7), kind, qty, value, moves);
+  };
+}
+
+/**
  * Adds a movement to the daily and monthly totals every report reads, in the
  * caller's transaction; a costing replay adds only a value correction
  * (qty 0, moves 0). `day` is the movement's business day.
