@@ -29,6 +29,7 @@ import { DEFAULT_REPAIR_SETTINGS, suggestPriority, type Criticality } from '../.
 import type { WoState } from '../../src-shared/repairs/workflow';
 import { openStoreDatabase } from '../db/client';
 import * as schema from '../db/schema';
+import { sql } from '../db/sql';
 import { uuidv7 } from '../lib/ids';
 import { createLogger } from '../lib/log';
 import { dataPaths } from '../lib/paths';
@@ -42,6 +43,99 @@ import { agingReport, reliabilityReport, slaReport } from '../services/repairs/r
 import { getWorkOrder, listWorkOrders } from '../services/repairs/wo-read';
 import { reliability } from '../../src-shared/repairs/reliability';
 import { addDays } from '../../src-shared/repairs/pm-schedule';
+
+// The data set is 50,000 work orders with their events, written in one transaction: hand-written INSERTs
+// (named statements from db/sql.ts), not drizzle's builder, which costs several times more per row.
+type Wo = typeof schema.workOrders.$inferSelect;
+const insertStore = sql<never, [id: string, settings: string, createdAt: number, updatedAt: number]>(
+  `INSERT INTO store (id, code, name, address, timezone, currency, settings, created_at, updated_at)
+   VALUES (?, 'BJ-007', 'Bench store', '', 'Asia/Shanghai', 'CNY', ?, ?, ?)`,
+);
+const insertUser = sql<
+  never,
+  [id: string, username: string, displayName: string, role: string, createdAt: number, updatedAt: number]
+>(
+  `INSERT INTO users (id, username, display_name, role, auth_kind, secret_hash, created_at, updated_at)
+   VALUES (?, ?, ?, ?, 'pin', 'x', ?, ?)`,
+);
+const insertEquipment = sql<
+  never,
+  [
+    id: string,
+    code: string,
+    name: string,
+    category: string,
+    make: string,
+    model: string,
+    serialNo: string,
+    criticality: string,
+    storeId: string,
+    installDay: string,
+    createdAt: number,
+    updatedAt: number,
+  ]
+>(
+  `INSERT INTO equipment (id, code, name, category, location, make, model, serial_no, criticality, store_id, install_day, created_at, updated_at)
+   VALUES (?, ?, ?, ?, 'Kitchen', ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const WO_COLUMNS = `id, store_id, number, kind, equipment_id, fault_code, description, down, down_start, up_at, priority, suggested_priority,
+  status, waiting_reason, assignee_user_id, reported_by, reported_at, responded_at, resolved_at, confirmed_at, closed_at,
+  cancelled_at, resolution, resolution_code, root_cause_code, response_target_ms, response_due_at, response_left_ms,
+  response_met, response_breached_at, resolution_target_ms, resolution_due_at, resolution_left_ms, resolution_met,
+  resolution_breached_at, created_at, updated_at`;
+/** One value per column of WO_COLUMNS, in its order (37 of them: named in the list, not repeated here). */
+const insertWorkOrder = sql<never, unknown[]>(
+  `INSERT INTO work_orders (${WO_COLUMNS}) VALUES (${WO_COLUMNS.split(',')
+    .map(() => '?')
+    .join(', ')})`,
+);
+const insertEvent = sql<
+  never,
+  [
+    id: string,
+    workOrderId: string,
+    at: number,
+    userId: string,
+    action: string,
+    fromStatus: string | null,
+    toStatus: string,
+    waitingReason: string | null,
+  ]
+>(
+  `INSERT INTO work_order_events (id, work_order_id, at, user_id, action, from_status, to_status, waiting_reason, note, data)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '{}')`,
+);
+const dataSet = sql<{ wo: number; ev: number; eq: number; open: number }>(
+  `SELECT (SELECT count(*) FROM work_orders) AS wo, (SELECT count(*) FROM work_order_events) AS ev,
+          (SELECT count(*) FROM equipment) AS eq, (SELECT count(*) FROM work_orders WHERE status NOT IN ('closed', 'cancelled')) AS open`,
+);
+const openListPlan = sql<{ detail: string }>(
+  "EXPLAIN QUERY PLAN SELECT id FROM work_orders w WHERE w.status NOT IN ('closed', 'cancelled')",
+);
+const someClosedOrder = sql<{ id: string; eq: string; f: string }>(
+  "SELECT id, equipment_id AS eq, fault_code AS f FROM work_orders WHERE status = 'closed' LIMIT 1",
+);
+const userIdByName = sql<{ id: string }, [username: string]>('SELECT id FROM users WHERE username = ?');
+// The naive baselines: the same answers without the design's help (no partial index, no stored clocks, N+1).
+const naiveOpenOrders = sql<
+  Pick<Wo, 'id'> & { reported_at: number; response_target_ms: number; resolution_target_ms: number }
+>(
+  `SELECT w.*, e.code, e.name, f.name_en FROM work_orders w NOT INDEXED JOIN equipment e ON e.id = w.equipment_id
+   LEFT JOIN fault_codes f ON f.code = w.fault_code WHERE w.status NOT IN ('closed', 'cancelled')`,
+);
+const naiveEventsOf = sql<SlaEvent, [workOrderId: string]>(
+  'SELECT at, to_status AS "to", waiting_reason AS waitingReason FROM work_order_events WHERE work_order_id = ? AND from_status IS NOT NULL',
+);
+const allEquipment = sql<Pick<typeof schema.equipment.$inferSelect, 'id' | 'category'>>(
+  'SELECT id, category FROM equipment',
+);
+const naiveFailuresOf = sql<
+  Pick<Wo, 'equipmentId' | 'reportedAt' | 'downStart' | 'upAt'> & { down: 0 | 1 },
+  [equipmentId: string]
+>(
+  `SELECT equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt
+   FROM work_orders NOT INDEXED WHERE equipment_id = ? AND kind = 'corrective' AND status <> 'cancelled'`,
+);
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -91,38 +185,26 @@ const CATS = ['refrigeration', 'cooking', 'dishwashing', 'ventilation', 'hvac', 
 const CRIT: Criticality[] = ['low', 'medium', 'medium', 'high', 'critical'];
 sqlite.transaction(() => {
   const storeId = uuidv7(NOW);
-  sqlite
-    .prepare(
-      `INSERT INTO store (id, code, name, address, timezone, currency, settings, created_at, updated_at)
-       VALUES (?, 'BJ-007', 'Bench store', '', 'Asia/Shanghai', 'CNY', ?, ?, ?)`,
-    )
-    .run(storeId, JSON.stringify(DEFAULT_SETTINGS), NOW, NOW);
-  const user = sqlite.prepare(
-    `INSERT INTO users (id, username, display_name, role, auth_kind, secret_hash, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'pin', 'x', ?, ?)`,
-  );
-  user.run(admin.id, admin.username, admin.displayName, 'admin', NOW, NOW);
+  insertStore.run(sqlite, storeId, JSON.stringify(DEFAULT_SETTINGS), NOW, NOW);
+  insertUser.run(sqlite, admin.id, admin.username, admin.displayName, 'admin', NOW, NOW);
   const techs = Array.from({ length: 12 }, (_, i) => {
     const id = uuidv7(NOW);
-    user.run(id, `tech${i}`, `Tech ${i}`, 'technician', NOW, NOW);
+    insertUser.run(sqlite, id, `tech${i}`, `Tech ${i}`, 'technician', NOW, NOW);
     return id;
   });
   const clerks = Array.from({ length: 20 }, (_, i) => {
     const id = uuidv7(NOW);
-    user.run(id, `clerk${i}`, `Clerk ${i}`, 'clerk', NOW, NOW);
+    insertUser.run(sqlite, id, `clerk${i}`, `Clerk ${i}`, 'clerk', NOW, NOW);
     return id;
   });
   seedBuiltIns(sqlite, NOW);
   const faults = faultSeeds().filter((f) => f.parentCode !== null);
-  const eqIns = sqlite.prepare(
-    `INSERT INTO equipment (id, code, name, category, location, make, model, serial_no, criticality, store_id, install_day, created_at, updated_at)
-     VALUES (?, ?, ?, ?, 'Kitchen', ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const eqs = Array.from({ length: N_EQ }, (_, i) => {
     const id = uuidv7(NOW);
     const category = CATS[i % CATS.length]!;
     const criticality = pick(CRIT);
-    eqIns.run(
+    insertEquipment.run(
+      sqlite,
       id,
       `BJ007-E${String(i + 1).padStart(4, '0')}`,
       `Unit ${i + 1}`,
@@ -138,21 +220,6 @@ sqlite.transaction(() => {
     );
     return { id, category, criticality, faults: faults.filter((f) => f.category === category) };
   });
-  const cols = `id, store_id, number, kind, equipment_id, fault_code, description, down, down_start, up_at, priority, suggested_priority,
-    status, waiting_reason, assignee_user_id, reported_by, reported_at, responded_at, resolved_at, confirmed_at, closed_at,
-    cancelled_at, resolution, resolution_code, root_cause_code, response_target_ms, response_due_at, response_left_ms,
-    response_met, response_breached_at, resolution_target_ms, resolution_due_at, resolution_left_ms, resolution_met,
-    resolution_breached_at, created_at, updated_at`;
-  const woIns = sqlite.prepare(
-    `INSERT INTO work_orders (${cols}) VALUES (${cols
-      .split(',')
-      .map(() => '?')
-      .join(', ')})`,
-  );
-  const evIns = sqlite.prepare(
-    `INSERT INTO work_order_events (id, work_order_id, at, user_id, action, from_status, to_status, waiting_reason, note, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '{}')`,
-  );
   const span = 730 * DAY;
   const times = Array.from({ length: N_WO }, () => NOW - span * Math.pow(r(), 0.9)).sort((a, b) => a - b);
   const OPEN_STOPS: WoState[] = ['submitted', 'triaged', 'assigned', 'in_progress', 'waiting', 'resolved'];
@@ -209,7 +276,8 @@ sqlite.transaction(() => {
     const resolvedAt = at('resolved');
     const fault = pick(eq.faults);
     const b = (v: boolean | null) => (v === null ? null : v ? 1 : 0);
-    woIns.run(
+    insertWorkOrder.run(
+      sqlite,
       id,
       storeId,
       `WO-${new Date(t0).getUTCFullYear()}-${String(n + 1).padStart(6, '0')}`,
@@ -248,7 +316,8 @@ sqlite.transaction(() => {
       t0,
       t,
     );
-    for (const e of events) evIns.run(uuidv7(NOW), id, e.at, e.user, e.action, e.from, e.to, e.reason ?? null);
+    for (const e of events)
+      insertEvent.run(sqlite, uuidv7(NOW), id, e.at, e.user, e.action, e.from, e.to, e.reason ?? null);
   });
 })();
 sqlite.pragma('optimize');
@@ -290,12 +359,7 @@ function record(
   );
 }
 
-const stats = sqlite
-  .prepare(
-    `SELECT (SELECT count(*) FROM work_orders) AS wo, (SELECT count(*) FROM work_order_events) AS ev,
-            (SELECT count(*) FROM equipment) AS eq, (SELECT count(*) FROM work_orders WHERE status NOT IN ('closed', 'cancelled')) AS open`,
-  )
-  .get() as { wo: number; ev: number; eq: number; open: number };
+const stats = dataSet.get(sqlite)!;
 console.log(
   `Data set: ${stats.eq} equipment, ${stats.wo.toLocaleString('en')} work orders (${stats.open} open), ` +
     `${stats.ev.toLocaleString('en')} events; generated in ${(genMs / 1000).toFixed(1)} s`,
@@ -311,17 +375,9 @@ console.log(
   const figure = time(list);
   // Naive: no partial index (scan the table) and no stored clocks (compute both from each row's events, read by index).
   const naive = () => {
-    const ws = sqlite
-      .prepare(
-        `SELECT w.*, e.code, e.name, f.name_en FROM work_orders w NOT INDEXED JOIN equipment e ON e.id = w.equipment_id
-         LEFT JOIN fault_codes f ON f.code = w.fault_code WHERE w.status NOT IN ('closed', 'cancelled')`,
-      )
-      .all() as { id: string; reported_at: number; response_target_ms: number; resolution_target_ms: number }[];
-    const ev = sqlite.prepare(
-      'SELECT at, to_status AS "to", waiting_reason AS waitingReason FROM work_order_events WHERE work_order_id = ? AND from_status IS NOT NULL',
-    );
+    const ws = naiveOpenOrders.all(sqlite);
     return ws.map((w) => {
-      const events = ev.all(w.id) as SlaEvent[];
+      const events = naiveEventsOf.all(sqlite, w.id);
       return [
         slaClock('response', w.reported_at, events, w.response_target_ms, NOW, 80),
         slaClock('resolution', w.reported_at, events, w.resolution_target_ms, NOW, 80),
@@ -337,9 +393,7 @@ console.log(
     base,
     "table scan, clocks from each row's events",
   );
-  const plan = sqlite
-    .prepare("EXPLAIN QUERY PLAN SELECT id FROM work_orders w WHERE w.status NOT IN ('closed', 'cancelled')")
-    .all() as { detail: string }[];
+  const plan = openListPlan.all(sqlite);
   console.log(`     plan: ${plan.map((p) => p.detail).join('; ')}`);
 }
 
@@ -351,22 +405,10 @@ console.log(
   const rep = reliabilityReport(ctx(), { from, to });
   // Naive: one unindexed query per equipment for its failures, then the same formulas.
   const naive = () => {
-    const eqs = sqlite.prepare('SELECT id, category FROM equipment').all() as { id: string; category: string }[];
-    const q = sqlite.prepare(
-      `SELECT equipment_id AS equipmentId, reported_at AS reportedAt, down, down_start AS downStart, up_at AS upAt
-       FROM work_orders NOT INDEXED WHERE equipment_id = ? AND kind = 'corrective' AND status <> 'cancelled'`,
-    );
+    const eqs = allEquipment.all(sqlite);
     const start = NOW - 365 * DAY;
     return eqs.map((e) => {
-      const fs = (
-        q.all(e.id) as {
-          equipmentId: string;
-          reportedAt: number;
-          down: number;
-          downStart: number | null;
-          upAt: number | null;
-        }[]
-      ).map((f) => ({ ...f, down: f.down === 1 }));
+      const fs = naiveFailuresOf.all(sqlite, e.id).map((f) => ({ ...f, down: f.down === 1 }));
       return reliability([{ ...e, inServiceFrom: null }], fs, start, NOW, NOW);
     });
   };
@@ -385,13 +427,7 @@ console.log(
 {
   const to = today(ctx());
   const from = addDays(to, -364);
-  const some = sqlite
-    .prepare("SELECT id, equipment_id AS eq, fault_code AS f FROM work_orders WHERE status = 'closed' LIMIT 1")
-    .get() as {
-    id: string;
-    eq: string;
-    f: string;
-  };
+  const some = someClosedOrder.get(sqlite)!;
   record(
     'Work-order detail (events, costs, SLA)',
     null,
@@ -434,7 +470,7 @@ console.log(
             ...ctx(),
             user: {
               ...admin,
-              id: sqlite.prepare("SELECT id FROM users WHERE username = 'tech1'").pluck().get() as string,
+              id: userIdByName.get(sqlite, 'tech1')!.id,
             },
           },
           { scope: 'assigned', limit: 1000 },

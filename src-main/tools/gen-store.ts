@@ -1,15 +1,8 @@
-import type Database from 'better-sqlite3';
+import { dynamicSql, sql, type Conn } from '../db/sql';
 import { applyMove, emptyCost, moveValue, type CostState } from '../services/stock/costing';
-import { dayStart } from '../services/stock/day';
-import { addDays, monthOf } from '../services/reports/periods';
-import {
-  randomItem,
-  rng,
-  simulateItemDay,
-  WASTE_REASONS,
-  type SimItem,
-  type SimMove,
-} from '../services/demo/store-simulation';
+import { addDays, dayStart, monthOf } from '../../src-shared/time';
+import { randomItem, rng, simulateItemDay, type SimItem, type SimMove } from '../services/demo/store-simulation';
+import { seedBuiltIns } from '../services/system/seeds';
 
 export interface GenOptions {
   items: number;
@@ -45,14 +38,83 @@ const CATEGORIES = [
   ['frozen', '冻品', 'Frozen food', 'g', 1],
   ['pack', '包材', 'Packaging', 'pc', 5],
 ] as const;
-const WASTE_NAMES: Record<string, [string, string]> = {
-  spoiled: ['变质', 'Spoiled'],
-  expired: ['过期', 'Expired'],
-  prep: ['备料损耗', 'Prep waste'],
-  damaged: ['破损', 'Damaged'],
-  return: ['客退', 'Customer return'],
-  other: ['其他', 'Dropped / other'],
-};
+
+// The generator writes millions of rows, so it stays on hand-written SQL (named statements from db/sql.ts,
+// multi-row INSERTs through dynamicSql) rather than drizzle's builder, which costs several times more per row.
+const ledgerIndexes = sql<{ name: string; sql: string }>(
+  "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('stock_moves', 'stock_daily', 'stock_monthly')",
+);
+const insertArea = sql<
+  never,
+  [id: string, code: string, nameZh: string, nameEn: string, sortOrder: number, createdAt: number, updatedAt: number]
+>(
+  'INSERT INTO storage_areas (id, code, name_zh, name_en, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
+);
+const insertCategory = sql<
+  never,
+  [id: string, code: string, nameZh: string, nameEn: string, sortOrder: number, createdAt: number, updatedAt: number]
+>(
+  'INSERT INTO item_categories (id, code, name_zh, name_en, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+);
+const insertItem = sql<
+  never,
+  [
+    id: string,
+    code: string,
+    nameZh: string,
+    nameEn: string,
+    category: string,
+    baseUnit: string,
+    areaId: string | undefined,
+    shelfOrder: number,
+    createdAt: number,
+    updatedAt: number,
+  ]
+>(
+  `INSERT INTO items (id, code, name_zh, name_en, category, base_unit, active, storage_area_id, shelf_order, lot_tracked, created_at, updated_at)
+   VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?)`,
+);
+const insertPostedCount = sql<
+  never,
+  [id: string, number: string, startedAt: number, startedBy: string | null, postedAt: number, postedBy: string | null]
+>(
+  `INSERT INTO stock_counts (id, number, status, scope, blind, started_at, started_by, posted_at, posted_by, note)
+   VALUES (?, ?, 'posted', '{"areaIds":[],"categories":[]}', 0, ?, ?, ?, ?, '')`,
+);
+const insertCountedLine = sql<
+  never,
+  [
+    id: string,
+    countId: string,
+    itemId: string,
+    areaId: string,
+    bookQty: number,
+    countedQty: number,
+    countedAt: number,
+    countedBy: string | null,
+  ]
+>(
+  `INSERT INTO stock_count_lines (id, count_id, item_id, area_id, lot, book_qty, counted_qty, entry, counted_at, counted_by, recount)
+   VALUES (?, ?, ?, ?, '', ?, ?, '', ?, ?, 0)`,
+);
+const lastMoveSeq = sql<{ m: number }>('SELECT coalesce(max(seq), 0) AS m FROM stock_moves');
+const insertBalance = sql<never, [itemId: string, areaId: string, qty: number, updatedAt: number]>(
+  "INSERT INTO stock_balances (item_id, area_id, lot, expiry, qty, updated_at) VALUES (?, ?, '', NULL, ?, ?)",
+);
+const insertItemCost = sql<
+  never,
+  [
+    itemId: string,
+    qty: number,
+    value: number,
+    lastQty: number,
+    lastValue: number,
+    lastOccurredAt: number,
+    lastSeq: number,
+  ]
+>(
+  'INSERT INTO item_costs (item_id, qty, value, last_qty, last_value, last_occurred_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+);
 
 /**
  * Writes a realistic store's master data and movements straight into the
@@ -62,7 +124,7 @@ const WASTE_NAMES: Record<string, [string, string]> = {
  * transaction per day. Movements are generated in time order per item, so the
  * values equal what postMoves (and its back-dating replay) compute.
  */
-export function generateStore(sqlite: Database.Database, o: GenOptions) {
+export function generateStore(sqlite: Conn, o: GenOptions) {
   const r = rng(o.seed);
   const now = Date.now();
   const firstDay = addDays(o.lastDay, 1 - o.days);
@@ -76,45 +138,24 @@ export function generateStore(sqlite: Database.Database, o: GenOptions) {
   sqlite.pragma('journal_mode = MEMORY');
   // Building the secondary indexes once, sorted, at the end is several times faster than keeping them
   // up to date row by row; they are recreated from their own definitions, so the schema is unchanged.
-  const indexes = sqlite
-    .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('stock_moves', 'stock_daily', 'stock_monthly')",
-    )
-    .all() as { name: string; sql: string }[];
+  const indexes = ledgerIndexes.all(sqlite);
   for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`);
 
   const areaIds = AREAS.map(([code, zh, en], i) => {
     const id = newId(now);
-    sqlite
-      .prepare(
-        'INSERT INTO storage_areas (id, code, name_zh, name_en, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)',
-      )
-      .run(id, code, zh, en, i, now, now);
+    insertArea.run(sqlite, id, code, zh, en, i, now, now);
     return id;
   });
-  CATEGORIES.forEach(([code, zh, en], i) =>
-    sqlite
-      .prepare(
-        'INSERT INTO item_categories (id, code, name_zh, name_en, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(newId(now), code, zh, en, i, now, now),
-  );
-  for (const code of WASTE_REASONS) {
-    sqlite
-      .prepare("INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, 'waste', ?, ?, 1)")
-      .run(code, ...WASTE_NAMES[code]!);
-  }
-  const insItem = sqlite.prepare(
-    `INSERT INTO items (id, code, name_zh, name_en, category, base_unit, active, storage_area_id, shelf_order, lot_tracked, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?)`,
-  );
+  CATEGORIES.forEach(([code, zh, en], i) => insertCategory.run(sqlite, newId(now), code, zh, en, i, now, now));
+  // The built-in rows (waste reasons among them) a started backend would seed.
+  seedBuiltIns(sqlite, now);
   const sims: SimItem[] = [];
   sqlite.transaction(() => {
     for (let i = 0; i < o.items; i++) {
       const [cat, zh, en, unit, area] = CATEGORIES[i % CATEGORIES.length]!;
       const id = newId(now);
       const n = String(i + 1).padStart(5, '0');
-      insItem.run(id, `G${n}`, `${zh}${n}`, `${en} ${n}`, cat, unit, areaIds[area], i, now, now);
+      insertItem.run(sqlite, id, `G${n}`, `${zh}${n}`, `${en} ${n}`, cat, unit, areaIds[area], i, now, now);
       sims.push(randomItem(r, id, areaIds[area]!, unit));
     }
   })();
@@ -134,14 +175,6 @@ export function generateStore(sqlite: Database.Database, o: GenOptions) {
     sqlite,
     'INSERT INTO stock_monthly (item_id, area_id, month, kind, qty, value, moves) VALUES',
     '(?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insCount = sqlite.prepare(
-    `INSERT INTO stock_counts (id, number, status, scope, blind, started_at, started_by, posted_at, posted_by, note)
-     VALUES (?, ?, 'posted', '{"areaIds":[],"categories":[]}', 0, ?, ?, ?, ?, '')`,
-  );
-  const insLine = sqlite.prepare(
-    `INSERT INTO stock_count_lines (id, count_id, item_id, area_id, lot, book_qty, counted_qty, entry, counted_at, counted_by, recount)
-     VALUES (?, ?, ?, ?, '', ?, ?, '', ?, ?, 0)`,
   );
 
   type Tot = [qty: number, value: number, moves: number];
@@ -171,7 +204,7 @@ export function generateStore(sqlite: Database.Database, o: GenOptions) {
   let total = 0;
   let salesShare = 1;
   // Rowids of a rowid table are max + 1 in insertion order, so the seq of each row is known without asking.
-  let seq = (sqlite.prepare('SELECT coalesce(max(seq), 0) AS m FROM stock_moves').get() as { m: number }).m;
+  let seq = lastMoveSeq.get(sqlite)!.m;
   let countNo = 0;
   const t0 = Date.now();
   const days = o.days;
@@ -225,7 +258,8 @@ export function generateStore(sqlite: Database.Database, o: GenOptions) {
       flush(daily, insDaily, day);
       if (countId) {
         const at = start + 23 * 3600_000;
-        insCount.run(
+        insertPostedCount.run(
+          sqlite,
           countId,
           `C${day.slice(0, 7).replace('-', '')}-${String(++countNo).padStart(3, '0')}`,
           at - 3600_000,
@@ -235,7 +269,7 @@ export function generateStore(sqlite: Database.Database, o: GenOptions) {
         );
         for (const it of sims) {
           const adj = counted.get(it.id) ?? 0;
-          insLine.run(newId(at), countId, it.id, it.areaId, it.onHand - adj, it.onHand, at, o.userId);
+          insertCountedLine.run(sqlite, newId(at), countId, it.id, it.areaId, it.onHand - adj, it.onHand, at, o.userId);
         }
       }
       if (monthEnd || di === days - 1) {
@@ -255,17 +289,12 @@ export function generateStore(sqlite: Database.Database, o: GenOptions) {
   }
 
   sqlite.transaction(() => {
-    const insBal = sqlite.prepare(
-      "INSERT INTO stock_balances (item_id, area_id, lot, expiry, qty, updated_at) VALUES (?, ?, '', NULL, ?, ?)",
-    );
     for (const [k, q] of balances) {
       const [item, area] = k.split('|');
-      insBal.run(item, area, q, now);
+      insertBalance.run(sqlite, item!, area!, q, now);
     }
-    const insCost = sqlite.prepare(
-      'INSERT INTO item_costs (item_id, qty, value, last_qty, last_value, last_occurred_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const [id, c] of costs) insCost.run(id, c.s.qty, c.s.value, c.s.lastQty, c.s.lastValue, c.lastAt, c.lastSeq);
+    for (const [id, c] of costs)
+      insertItemCost.run(sqlite, id, c.s.qty, c.s.value, c.s.lastQty, c.s.lastValue, c.lastAt, c.lastSeq);
   })();
   const ti = Date.now();
   for (const ix of indexes) sqlite.exec(ix.sql);
@@ -306,9 +335,9 @@ interface Batcher {
 }
 
 /** Multi-row INSERTs of 64 rows: one call into SQLite per batch instead of per row (about 40% faster here). */
-function batcher(sqlite: Database.Database, head: string, tuple: string, size = 64): Batcher {
-  const many = sqlite.prepare(`${head} ${Array(size).fill(tuple).join(', ')}`);
-  const one = sqlite.prepare(`${head} ${tuple}`);
+function batcher(sqlite: Conn, head: string, tuple: string, size = 64): Batcher {
+  const many = dynamicSql<never>(sqlite, `${head} ${Array(size).fill(tuple).join(', ')}`);
+  const one = dynamicSql<never>(sqlite, `${head} ${tuple}`);
   const width = (tuple.match(/\?/g) ?? []).length;
   let buf: unknown[] = [];
   return {

@@ -9,10 +9,12 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startBackend } from '../backend';
-import { dayKeyer } from '../services/stock/day';
-import { addDays } from '../services/reports/periods';
+import { sql } from '../db/sql';
+import { addDays, dayKeyer } from '../../src-shared/time';
 import { generateStore } from './gen-store';
 import { verifySample } from './verify-sample';
+
+const userIdByName = sql<{ id: string }, [username: string]>('SELECT id FROM users WHERE username = ?');
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,7 +51,7 @@ export async function main(): Promise<void> {
     );
     if (!out.result.ok) throw new Error(`setup failed: ${out.result.error.message}`);
     const sqlite = backend.database.sqlite;
-    const userId = (sqlite.prepare("SELECT id FROM users WHERE username = 'admin'").get() as { id: string }).id;
+    const userId = userIdByName.get(sqlite, 'admin')!.id;
     const lastDay = addDays(dayKeyer(timeZone)(Date.now()), -1);
     console.log(
       `Generating ${items} items, ${days} days to ${lastDay}, ~${moves.toLocaleString('en')} movements into ${dataDir}`,

@@ -16,21 +16,16 @@
  * lead hours before a meter due value.
  */
 
+import { addDays, daysBetween } from '../time';
+
 export const INTERVAL_KINDS = ['days', 'weeks', 'months', 'meter'] as const;
 export type IntervalKind = (typeof INTERVAL_KINDS)[number];
 export type CalendarKind = Exclude<IntervalKind, 'meter'>;
 
-const DAY = 86_400_000;
-const parse = (day: string) => Date.parse(`${day}T00:00:00Z`);
 const text = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export function addDays(day: string, n: number): string {
-  return text(parse(day) + n * DAY);
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parse(to) - parse(from)) / DAY);
-}
+// The day arithmetic is the one set in time.ts; schedules and their callers take it from here too.
+export { addDays, daysBetween };
 
 /** Adds months keeping the day of the month, or the month's last day when it is shorter (Jan 31 + 1 = Feb 28). */
 export function addMonths(day: string, n: number): string {

@@ -60,6 +60,37 @@ describe('reason codes', () => {
     expect(list.rows.find((r) => r.kind === 'reject' && r.code === 'warm')).toMatchObject({ uses: 0 });
   });
 
+  it('gives waste and rejection the same built-in codes rule: written once, an edited or deactivated one kept', async () => {
+    await setUp();
+    const sqlite = t.backend.database.sqlite;
+    const rejects = async () => (await t.call('receipts.settings', {})).rejectReasons;
+    expect((await rejects()).map((r) => r.code)).toEqual([
+      'damaged',
+      'temperature',
+      'expired',
+      'short_dated',
+      'quality',
+      'wrong_item',
+      'over_delivery',
+      'other',
+    ]);
+    expect((await t.call('ops.pickers', {})).reasons).toHaveLength(6);
+    // An admin renames one built-in code of each kind and retires another: reading the lists again brings neither back.
+    for (const kind of ['waste', 'reject']) {
+      sqlite.prepare("UPDATE reason_codes SET name_en = 'Mine' WHERE kind = ? AND code = 'damaged'").run(kind);
+      sqlite.prepare("UPDATE reason_codes SET active = 0 WHERE kind = ? AND code = 'expired'").run(kind);
+    }
+    const wasteNow = (await t.call('ops.pickers', {})).reasons;
+    expect(wasteNow.find((r) => r.code === 'damaged')?.nameEn).toBe('Mine');
+    expect(wasteNow.map((r) => r.code)).not.toContain('expired');
+    const rejectNow = await rejects();
+    expect(rejectNow.find((r) => r.code === 'damaged')?.nameEn).toBe('Mine');
+    expect(rejectNow.map((r) => r.code)).not.toContain('expired');
+    const count = (kind: string) =>
+      (sqlite.prepare('SELECT count(*) AS n FROM reason_codes WHERE kind = ?').get(kind) as { n: number }).n;
+    expect([count('waste'), count('reject')]).toEqual([6, 8]);
+  });
+
   it('adds a code that the waste screen offers at once, and renames it everywhere it shows', async () => {
     await setUp();
     const added = await t.call('reasons.save', { kind: 'waste', code: 'burnt', nameZh: '烧焦', nameEn: 'Burnt' });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MOVE_KINDS, type MoveKind } from '../../src-shared/stock-kinds';
 import { applyMove, emptyCost, moveValue } from '../../src-main/services/stock/costing';
-import { addMonths } from '../../src-main/services/reports/periods';
+import { addMonths } from '../../src-shared/time';
 import { openSetUpBackend, type TestBackend } from '../helpers/backend';
 import { KG, YUAN, dayFromToday } from '../helpers/ops';
 import { failStock, postStock, seedStockFixture, type StockFixture } from '../helpers/stock';

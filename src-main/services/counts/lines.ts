@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
 import type { CountLineDto } from '../../../src-shared/api/methods/counts';
 import { toIso } from '../../../src-shared/time';
+import type { itemUnits, items, stockCountLines, storageAreas, users } from '../../db/schema';
+import { sql, type Conn } from '../../db/sql';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
 import { headerDto, loadCount, type CountRow } from './header';
@@ -19,28 +20,29 @@ export const LINE_SELECT = `SELECT l.id, l.item_id AS itemId, i.code, i.name_zh 
 /** Walking order: area, then the item's place on the shelf, then its code. */
 export const LINE_ORDER = 'ORDER BY a.sort_order, a.code, i.shelf_order, i.code, l.lot';
 
-export interface LineSqlRow {
-  id: string;
-  itemId: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: string;
-  baseUnit: 'g' | 'ml' | 'pc';
-  areaId: string;
-  areaCode: string;
-  areaNameZh: string;
-  areaNameEn: string;
-  shelfOrder: number;
-  lot: string;
-  bookQty: number;
-  countedQty: number | null;
-  entry: string;
-  countedAt: number | null;
-  countedBy: string | null;
-}
+type Area = typeof storageAreas.$inferSelect;
+export type LineSqlRow = Pick<
+  typeof stockCountLines.$inferSelect,
+  'id' | 'itemId' | 'areaId' | 'lot' | 'bookQty' | 'countedQty' | 'entry' | 'countedAt'
+> &
+  Pick<typeof items.$inferSelect, 'code' | 'nameZh' | 'nameEn' | 'category' | 'baseUnit' | 'shelfOrder'> & {
+    areaCode: Area['code'];
+    areaNameZh: Area['nameZh'];
+    areaNameEn: Area['nameEn'];
+    countedBy: (typeof users.$inferSelect)['displayName'] | null;
+  };
 
 export type Units = CountLineDto['units'];
+type UnitOfItem = Pick<typeof itemUnits.$inferSelect, 'itemId' | 'unit' | 'factor'>;
+
+const unitsOfCountItems = sql<UnitOfItem, [countId: string]>(
+  `SELECT item_id AS itemId, unit, factor FROM item_units
+   WHERE item_id IN (SELECT item_id FROM stock_count_lines WHERE count_id = ?) ORDER BY item_id, factor DESC`,
+);
+const unitsOfOneItem = sql<Omit<UnitOfItem, 'itemId'>, [itemId: string]>(
+  'SELECT unit, factor FROM item_units WHERE item_id = ? ORDER BY factor DESC',
+);
+const linesOfCount = sql<LineSqlRow, [countId: string]>(`${LINE_SELECT} WHERE l.count_id = ? ${LINE_ORDER}`);
 
 /** Expected, variance and recount of one line, from the frozen book and what moved before it was counted. */
 export function evaluate(
@@ -79,13 +81,8 @@ export function toLineDto(
   };
 }
 
-export function unitsOfCount(sqlite: Database.Database, countId: string): Map<string, Units> {
-  const rows = sqlite
-    .prepare(
-      `SELECT item_id AS itemId, unit, factor FROM item_units
-        WHERE item_id IN (SELECT item_id FROM stock_count_lines WHERE count_id = ?) ORDER BY item_id, factor DESC`,
-    )
-    .all(countId) as { itemId: string; unit: string; factor: number }[];
+export function unitsOfCount(sqlite: Conn, countId: string): Map<string, Units> {
+  const rows = unitsOfCountItems.all(sqlite, countId);
   const map = new Map<string, Units>();
   for (const r of rows) {
     let list = map.get(r.itemId);
@@ -95,15 +92,13 @@ export function unitsOfCount(sqlite: Database.Database, countId: string): Map<st
   return map;
 }
 
-export function unitsOfItem(sqlite: Database.Database, itemId: string): Units {
-  return sqlite
-    .prepare('SELECT unit, factor FROM item_units WHERE item_id = ? ORDER BY factor DESC')
-    .all(itemId) as Units;
+export function unitsOfItem(sqlite: Conn, itemId: string): Units {
+  return unitsOfOneItem.all(sqlite, itemId);
 }
 
 /** Every line evaluated: a handful of set queries, never one per line. */
-export function evaluatedLines(sqlite: Database.Database, count: CountRow, limits: RecountLimits) {
-  const rows = sqlite.prepare(`${LINE_SELECT} WHERE l.count_id = ? ${LINE_ORDER}`).all(count.id) as LineSqlRow[];
+export function evaluatedLines(sqlite: Conn, count: CountRow, limits: RecountLimits) {
+  const rows = linesOfCount.all(sqlite, count.id);
   const during = movesDuring(sqlite, count.id, count.scope.startSeq);
   const avgs = countAverages(sqlite, count.id);
   return rows.map((row) => {
@@ -113,7 +108,7 @@ export function evaluatedLines(sqlite: Database.Database, count: CountRow, limit
 }
 
 export function getCount(ctx: Ctx, id: string) {
-  const count = loadCount(ctx.sqlite, id);
+  const count = loadCount(ctx.db, id);
   const hideBook = count.blind && count.status === 'open';
   const units = unitsOfCount(ctx.sqlite, id);
   const lines = evaluatedLines(ctx.sqlite, count, storeSettings(ctx.db)).map(({ row, e }) =>

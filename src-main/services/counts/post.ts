@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { stockCountLines, stockCounts } from '../../db/schema';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
 import { postMoves, type MoveInput } from '../stock/post';
@@ -11,7 +13,7 @@ export type UncountedRule = 'skip' | 'zero';
  * the manager says so, counted as zero now (the shelf was empty).
  */
 function plan(ctx: Ctx, id: string, uncounted: UncountedRule) {
-  const count = loadCount(ctx.sqlite, id, true);
+  const count = loadCount(ctx.db, id, true);
   const limits = storeSettings(ctx.db);
   const lines = evaluatedLines(ctx.sqlite, count, limits);
   const moves: MoveInput[] = [];
@@ -73,15 +75,16 @@ export function previewCount(ctx: Ctx, id: string, uncounted: UncountedRule) {
 export function postCount(ctx: Ctx, id: string, uncounted: UncountedRule) {
   const { count, moves, zeroed, totals } = plan(ctx, id, uncounted);
   if (zeroed.length) {
-    const zero = ctx.sqlite.prepare(
-      "UPDATE stock_count_lines SET counted_qty = 0, entry = '0', counted_at = ?, counted_by = ? WHERE id = ?",
-    );
-    for (const lineId of zeroed) zero.run(ctx.now, ctx.user?.id ?? null, lineId);
+    const counted = { countedQty: 0, entry: '0', countedAt: ctx.now, countedBy: ctx.user?.id ?? null };
+    for (const lineId of zeroed)
+      ctx.db.update(stockCountLines).set(counted).where(eq(stockCountLines.id, lineId)).run();
   }
   const posted = postMoves(ctx, moves);
-  ctx.sqlite
-    .prepare("UPDATE stock_counts SET status = 'posted', posted_at = ?, posted_by = ? WHERE id = ?")
-    .run(ctx.now, ctx.user?.id ?? null, count.id);
+  ctx.db
+    .update(stockCounts)
+    .set({ status: 'posted', postedAt: ctx.now, postedBy: ctx.user?.id ?? null })
+    .where(eq(stockCounts.id, count.id))
+    .run();
   ctx.changed({
     table: 'stock_counts',
     id: count.id,
@@ -94,8 +97,8 @@ export function postCount(ctx: Ctx, id: string, uncounted: UncountedRule) {
 }
 
 export function cancelCount(ctx: Ctx, id: string) {
-  const count = loadCount(ctx.sqlite, id, true);
-  ctx.sqlite.prepare("UPDATE stock_counts SET status = 'cancelled' WHERE id = ?").run(count.id);
+  const count = loadCount(ctx.db, id, true);
+  ctx.db.update(stockCounts).set({ status: 'cancelled' }).where(eq(stockCounts.id, count.id)).run();
   ctx.changed({ table: 'stock_counts', id, op: 'update', values: { status: 'cancelled' }, before: { status: 'open' } });
   return { ok: true as const };
 }

@@ -2,6 +2,9 @@ import { parseCountEntry, type EntryError } from '../../../src-shared/count-entr
 import type { CountLineDto } from '../../../src-shared/api/methods/counts';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { formatQty } from '../../../src-shared/quantity';
+import { eq } from 'drizzle-orm';
+import { items, stockCountLines, storageAreas } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { storeSettings } from '../store/settings';
@@ -19,6 +22,12 @@ export interface SaveLineInput {
   entry: string;
 }
 
+const lineById = sql<LineSqlRow, [lineId: string, countId: string]>(`${LINE_SELECT} WHERE l.id = ? AND l.count_id = ?`);
+/** A scanner names the item and area (and lot) instead of the line. */
+const lineByKey = sql<LineSqlRow, [countId: string, itemId: string, areaId: string, lot: string]>(
+  `${LINE_SELECT} WHERE l.count_id = ? AND l.item_id = ? AND l.area_id = ? AND l.lot = ?`,
+);
+
 function entryError(e: EntryError): AppError {
   const [key, params]: [MessageKey, Record<string, string | number>] =
     e.code === 'unit'
@@ -33,9 +42,8 @@ function entryError(e: EntryError): AppError {
 
 /** Names the item and area a scanner asked for, when they are not in the count. */
 function notInCount(ctx: Ctx, number: string, itemId: string, areaId: string, lot: string): AppError {
-  const item = ctx.sqlite.prepare('SELECT code FROM items WHERE id = ?').get(itemId) as { code: string } | undefined;
-  const area = ctx.sqlite.prepare('SELECT code FROM storage_areas WHERE id = ?').get(areaId) as
-    { code: string } | undefined;
+  const item = ctx.db.select({ code: items.code }).from(items).where(eq(items.id, itemId)).get();
+  const area = ctx.db.select({ code: storageAreas.code }).from(storageAreas).where(eq(storageAreas.id, areaId)).get();
   const params = { number, item: item?.code ?? itemId, area: area?.code ?? areaId, lot: lot || '-' };
   return new AppError('NOT_FOUND', 'counts.error.notInCount', params, [
     { path: 'itemId', key: 'counts.error.notInCount', params },
@@ -48,12 +56,10 @@ function notInCount(ctx: Ctx, number: string, itemId: string, areaId: string, lo
  * clerk's Enter stays instant on a 5,000-line count.
  */
 export function saveLine(ctx: Ctx, input: SaveLineInput): CountLineDto {
-  const count = loadCount(ctx.sqlite, input.countId, true);
-  const where = input.lineId
-    ? 'l.id = ? AND l.count_id = ?'
-    : 'l.count_id = ? AND l.item_id = ? AND l.area_id = ? AND l.lot = ?';
-  const args = input.lineId ? [input.lineId, count.id] : [count.id, input.itemId, input.areaId, input.lot];
-  const row = ctx.sqlite.prepare(`${LINE_SELECT} WHERE ${where}`).get(...args) as LineSqlRow | undefined;
+  const count = loadCount(ctx.db, input.countId, true);
+  const row = input.lineId
+    ? lineById.get(ctx.sqlite, input.lineId, count.id)
+    : lineByKey.get(ctx.sqlite, count.id, input.itemId ?? '', input.areaId ?? '', input.lot);
   if (!row) {
     if (input.lineId) {
       throw new AppError('NOT_FOUND', 'counts.error.lineNotInCount', { number: count.number }, [
@@ -81,18 +87,17 @@ export function saveLine(ctx: Ctx, input: SaveLineInput): CountLineDto {
   };
   const net = netDuringForLine(ctx.sqlite, { countId: count.id, ...row }, count.scope.startSeq, ctx.now);
   const e = evaluate(updated, net, itemAverage(ctx.sqlite, row.itemId), storeSettings(ctx.db));
-  ctx.sqlite
-    .prepare(
-      'UPDATE stock_count_lines SET counted_qty = ?, entry = ?, counted_at = ?, counted_by = ?, recount = ? WHERE id = ?',
-    )
-    .run(
-      counted,
-      updated.entry,
-      updated.countedAt,
-      counted === null ? null : (ctx.user?.id ?? null),
-      e.recount ? 1 : 0,
-      row.id,
-    );
+  ctx.db
+    .update(stockCountLines)
+    .set({
+      countedQty: counted,
+      entry: updated.entry,
+      countedAt: updated.countedAt,
+      countedBy: counted === null ? null : (ctx.user?.id ?? null),
+      recount: e.recount,
+    })
+    .where(eq(stockCountLines.id, row.id))
+    .run();
   ctx.changed({
     table: 'stock_count_lines',
     id: row.id,

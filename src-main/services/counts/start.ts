@@ -1,7 +1,12 @@
+import { eq } from 'drizzle-orm';
+import { dayKeyer } from '../../../src-shared/time';
+import { stockCounts, type stockBalances } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { dayKeyer } from '../stock/day';
+import { activeAreas } from '../ops/pickers';
+import { latestMoveSeq } from '../stock/queries';
 import { storeRow } from '../store/settings';
 import { parseScope, type StoredScope } from './header';
 
@@ -13,12 +18,7 @@ export interface StartInput {
 }
 
 function checkScope(ctx: Ctx, input: StartInput): { id: string; code: string }[] {
-  const areas = ctx.sqlite
-    .prepare('SELECT id, code FROM storage_areas WHERE active = 1 ORDER BY sort_order, code')
-    .all() as {
-    id: string;
-    code: string;
-  }[];
+  const areas = activeAreas.all(ctx.sqlite);
   const known = new Set(areas.map((a) => a.id));
   input.areaIds.forEach((id, i) => {
     if (!known.has(id)) {
@@ -27,13 +27,7 @@ function checkScope(ctx: Ctx, input: StartInput): { id: string; code: string }[]
       ]);
     }
   });
-  const cats = new Set(
-    (
-      ctx.sqlite.prepare('SELECT DISTINCT category AS c FROM items UNION SELECT code FROM item_categories').all() as {
-        c: string;
-      }[]
-    ).map((r) => r.c),
-  );
+  const cats = new Set(knownCategories.all(ctx.sqlite).map((r) => r.code));
   input.categories.forEach((c, i) => {
     if (!cats.has(c)) {
       throw new AppError('VALIDATION', 'counts.error.category', { category: c }, [
@@ -44,12 +38,28 @@ function checkScope(ctx: Ctx, input: StartInput): { id: string; code: string }[]
   return input.areaIds.length ? areas.filter((a) => input.areaIds.includes(a.id)) : areas;
 }
 
+const knownCategories = sql<{ code: string }>(
+  'SELECT DISTINCT category AS code FROM items UNION SELECT code FROM item_categories',
+);
+/** The highest running number of the day's counts (PD-YYYYMMDD-NN). */
+const lastNumberOfDay = sql<{ n: number | null }, [from: number, prefix: string]>(
+  "SELECT max(CAST(substr(number, ?) AS INTEGER)) AS n FROM stock_counts WHERE number LIKE ? || '%'",
+);
+const insertLine = sql<
+  never,
+  [id: string, countId: string, itemId: string, areaId: string, lot: string, bookQty: number]
+>(
+  `INSERT INTO stock_count_lines (id, count_id, item_id, area_id, lot, book_qty, entry, recount)
+   VALUES (?, ?, ?, ?, ?, ?, '', 0)`,
+);
+
 /** Two open counts on the same area would each adjust the same stock: refuse the second. */
 function checkOverlap(ctx: Ctx, areas: { id: string; code: string }[]): void {
-  const open = ctx.sqlite.prepare("SELECT number, scope FROM stock_counts WHERE status = 'open'").all() as {
-    number: string;
-    scope: string;
-  }[];
+  const open = ctx.db
+    .select({ number: stockCounts.number, scope: stockCounts.scope })
+    .from(stockCounts)
+    .where(eq(stockCounts.status, 'open'))
+    .all();
   for (const c of open) {
     const scope = parseScope(c.scope);
     const clash = scope.areaIds.length ? areas.find((a) => scope.areaIds.includes(a.id)) : areas[0];
@@ -61,10 +71,8 @@ function checkOverlap(ctx: Ctx, areas: { id: string; code: string }[]): void {
 function nextNumber(ctx: Ctx): string {
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
   const prefix = `PD-${dayKeyer(tz)(ctx.now).replaceAll('-', '')}-`;
-  const r = ctx.sqlite
-    .prepare("SELECT max(CAST(substr(number, ?) AS INTEGER)) AS n FROM stock_counts WHERE number LIKE ? || '%'")
-    .get(prefix.length + 1, prefix) as { n: number | null };
-  return prefix + String((r.n ?? 0) + 1).padStart(2, '0');
+  const n = lastNumberOfDay.get(ctx.sqlite, prefix.length + 1, prefix)!.n ?? 0;
+  return prefix + String(n + 1).padStart(2, '0');
 }
 
 /**
@@ -73,7 +81,10 @@ function nextNumber(ctx: Ctx): string {
  * so stock found on the shelf can be counted. Lot-tracked items need a lot to
  * be received, so they are only counted where the book has them.
  */
-const SCOPE_SQL = `
+const linesInScope = sql<
+  Pick<typeof stockBalances.$inferSelect, 'itemId' | 'areaId' | 'lot' | 'qty'>,
+  [{ areas: string; hasCats: number; cats: string }]
+>(`
   SELECT b.item_id AS itemId, b.area_id AS areaId, b.lot, b.qty FROM stock_balances b JOIN items i ON i.id = b.item_id
    WHERE (b.qty <> 0 OR i.active = 1)
      AND b.area_id IN (SELECT value FROM json_each(@areas))
@@ -83,36 +94,37 @@ const SCOPE_SQL = `
    WHERE i.active = 1 AND i.lot_tracked = 0
      AND i.storage_area_id IN (SELECT value FROM json_each(@areas))
      AND (@hasCats = 0 OR i.category IN (SELECT value FROM json_each(@cats)))
-     AND NOT EXISTS (SELECT 1 FROM stock_balances b WHERE b.item_id = i.id AND b.area_id = i.storage_area_id)`;
+     AND NOT EXISTS (SELECT 1 FROM stock_balances b WHERE b.item_id = i.id AND b.area_id = i.storage_area_id)`);
 
 export function startCount(ctx: Ctx, input: StartInput) {
   const areas = checkScope(ctx, input);
   checkOverlap(ctx, areas);
-  const startSeq = (ctx.sqlite.prepare('SELECT coalesce(max(seq), 0) AS s FROM stock_moves').get() as { s: number }).s;
-  const candidates = ctx.sqlite.prepare(SCOPE_SQL).all({
+  const startSeq = latestMoveSeq.get(ctx.sqlite)!.seq;
+  const candidates = linesInScope.all(ctx.sqlite, {
     areas: JSON.stringify(areas.map((a) => a.id)),
     hasCats: input.categories.length,
     cats: JSON.stringify(input.categories),
-  }) as {
-    itemId: string;
-    areaId: string;
-    lot: string;
-    qty: number;
-  }[];
+  });
   if (!candidates.length) throw new AppError('VALIDATION', 'counts.error.empty');
 
   const id = uuidv7(ctx.now);
   const number = nextNumber(ctx);
   const scope: StoredScope = { areaIds: input.areaIds, categories: input.categories, startSeq };
-  ctx.sqlite
-    .prepare(
-      "INSERT INTO stock_counts (id, number, status, scope, blind, started_at, started_by, note) VALUES (?, ?, 'open', ?, ?, ?, ?, ?)",
-    )
-    .run(id, number, JSON.stringify(scope), input.blind ? 1 : 0, ctx.now, ctx.user?.id ?? null, input.note);
-  const insert = ctx.sqlite.prepare(
-    "INSERT INTO stock_count_lines (id, count_id, item_id, area_id, lot, book_qty, entry, recount) VALUES (?, ?, ?, ?, ?, ?, '', 0)",
-  );
-  for (const c of candidates) insert.run(uuidv7(ctx.now), id, c.itemId, c.areaId, c.lot, c.qty);
+  ctx.db
+    .insert(stockCounts)
+    .values({
+      id,
+      number,
+      status: 'open',
+      scope: JSON.stringify(scope),
+      blind: input.blind,
+      startedAt: ctx.now,
+      startedBy: ctx.user?.id ?? null,
+      note: input.note,
+    })
+    .run();
+  // A count has thousands of lines: one prepared INSERT for all, not a query built per line.
+  for (const c of candidates) insertLine.run(ctx.sqlite, uuidv7(ctx.now), id, c.itemId, c.areaId, c.lot, c.qty);
   ctx.changed({
     table: 'stock_counts',
     id,

@@ -1,5 +1,6 @@
-import type Database from 'better-sqlite3';
 import { MONEY_SCALE } from '../../../src-shared/quantity';
+import type { itemCosts, stockMoves } from '../../db/schema';
+import { sql, type Conn } from '../../db/sql';
 import { mulDiv } from '../stock/money-math';
 
 /** An item's moving average as value per qty (both integers), or null when it never had a cost. */
@@ -8,13 +9,8 @@ export interface Average {
   qty: number;
 }
 
-interface CostRow {
-  itemId: string;
-  qty: number;
-  value: number;
-  lastQty: number;
-  lastValue: number;
-}
+type CostRow = Pick<typeof itemCosts.$inferSelect, 'itemId' | 'qty' | 'value' | 'lastQty' | 'lastValue'>;
+type Move = typeof stockMoves.$inferSelect;
 
 function average(r: CostRow | undefined): Average | null {
   if (!r) return null;
@@ -25,19 +21,18 @@ function average(r: CostRow | undefined): Average | null {
 }
 
 const COST_COLS = 'item_id AS itemId, qty, value, last_qty AS lastQty, last_value AS lastValue';
+const costsOfCountItems = sql<CostRow, [countId: string]>(
+  `SELECT ${COST_COLS} FROM item_costs WHERE item_id IN (SELECT item_id FROM stock_count_lines WHERE count_id = ?)`,
+);
+const costOfItem = sql<CostRow, [itemId: string]>(`SELECT ${COST_COLS} FROM item_costs WHERE item_id = ?`);
 
 /** Averages of every item in a count, in one query. */
-export function countAverages(sqlite: Database.Database, countId: string): Map<string, Average | null> {
-  const rows = sqlite
-    .prepare(
-      `SELECT ${COST_COLS} FROM item_costs WHERE item_id IN (SELECT item_id FROM stock_count_lines WHERE count_id = ?)`,
-    )
-    .all(countId) as CostRow[];
-  return new Map(rows.map((r) => [r.itemId, average(r)]));
+export function countAverages(sqlite: Conn, countId: string): Map<string, Average | null> {
+  return new Map(costsOfCountItems.all(sqlite, countId).map((r) => [r.itemId, average(r)]));
 }
 
-export function itemAverage(sqlite: Database.Database, itemId: string): Average | null {
-  return average(sqlite.prepare(`SELECT ${COST_COLS} FROM item_costs WHERE item_id = ?`).get(itemId) as CostRow);
+export function itemAverage(sqlite: Conn, itemId: string): Average | null {
+  return average(costOfItem.get(sqlite, itemId));
 }
 
 export function valueAt(qty: number, avg: Average | null | undefined): number {
@@ -49,6 +44,20 @@ export interface MoveDuring {
   qty: number;
 }
 
+/** Ledger rows after `seq`, leaving out one count's own adjustments. */
+const movesAfter = sql<MoveDuring & Pick<Move, 'itemId' | 'areaId' | 'lot'>, [seq: number, countId: string]>(
+  `SELECT item_id AS itemId, area_id AS areaId, lot, occurred_at AS at, qty FROM stock_moves
+   WHERE seq > ? AND NOT (doc_type = 'count' AND doc_id = ?)`,
+);
+const netOfLineAfter = sql<
+  Pick<Move, 'qty'>,
+  [itemId: string, until: number, seq: number, areaId: string, lot: string, countId: string]
+>(
+  `SELECT coalesce(sum(qty), 0) AS qty FROM stock_moves
+   WHERE item_id = ? AND occurred_at <= ? AND seq > ? AND area_id = ? AND lot = ?
+     AND NOT (doc_type = 'count' AND doc_id = ?)`,
+);
+
 const lineKey = (itemId: string, areaId: string, lot: string) => `${itemId}\u0000${areaId}\u0000${lot}`;
 
 /**
@@ -56,13 +65,8 @@ const lineKey = (itemId: string, areaId: string, lot: string) => `${itemId}\u000
  * item/area/lot, leaving out the count's own adjustments. One range scan on the
  * primary key: a count is hours, not months, of movements.
  */
-export function movesDuring(sqlite: Database.Database, countId: string, startSeq: number) {
-  const rows = sqlite
-    .prepare(
-      `SELECT item_id AS itemId, area_id AS areaId, lot, occurred_at AS at, qty FROM stock_moves
-        WHERE seq > ? AND NOT (doc_type = 'count' AND doc_id = ?)`,
-    )
-    .all(startSeq, countId) as (MoveDuring & { itemId: string; areaId: string; lot: string })[];
+export function movesDuring(sqlite: Conn, countId: string, startSeq: number) {
+  const rows = movesAfter.all(sqlite, startSeq, countId);
   const map = new Map<string, MoveDuring[]>();
   for (const r of rows) {
     const k = lineKey(r.itemId, r.areaId, r.lot);
@@ -82,19 +86,12 @@ export function movesDuring(sqlite: Database.Database, countId: string, startSeq
 
 /** The same net for one line, through the item/time index (saving a line must stay in milliseconds). */
 export function netDuringForLine(
-  sqlite: Database.Database,
+  sqlite: Conn,
   line: { countId: string; itemId: string; areaId: string; lot: string },
   startSeq: number,
   until: number,
 ): number {
-  const r = sqlite
-    .prepare(
-      `SELECT coalesce(sum(qty), 0) AS qty FROM stock_moves
-        WHERE item_id = ? AND occurred_at <= ? AND seq > ? AND area_id = ? AND lot = ?
-          AND NOT (doc_type = 'count' AND doc_id = ?)`,
-    )
-    .get(line.itemId, until, startSeq, line.areaId, line.lot, line.countId) as { qty: number };
-  return r.qty;
+  return netOfLineAfter.get(sqlite, line.itemId, until, startSeq, line.areaId, line.lot, line.countId)!.qty;
 }
 
 export interface RecountLimits {

@@ -1,19 +1,31 @@
+import { storageAreas, type items } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
-import { dayKeyer, dayStart } from '../stock/day';
 import { postMoves } from '../stock/post';
 import { storeRow } from '../store/settings';
-import { addDays } from '../reports/periods';
-import { randomItem, rng, simulateItemDay, WASTE_REASONS, type SimItem, type SimMove } from './store-simulation';
+import { addDays, dayKeyer, dayStart } from '../../../src-shared/time';
+import { randomItem, rng, simulateItemDay, type SimItem, type SimMove } from './store-simulation';
 
-const WASTE_NAMES: Record<(typeof WASTE_REASONS)[number], [string, string]> = {
-  spoiled: ['变质', 'Spoiled'],
-  expired: ['过期', 'Expired'],
-  prep: ['备料损耗', 'Prep waste'],
-  damaged: ['破损', 'Damaged'],
-  return: ['客退', 'Customer return'],
-  other: ['其他', 'Dropped / other'],
-};
+const anyMove = sql<{ found: 1 }>('SELECT 1 AS found FROM stock_moves LIMIT 1');
+/** The items the demo moves: active and not lot-tracked (their issues would need FEFO lot picks). */
+const simulatedItems = sql<
+  Pick<typeof items.$inferSelect, 'id' | 'storageAreaId'> & { unit: (typeof items.$inferSelect)['baseUnit'] }
+>(
+  'SELECT id, base_unit AS unit, storage_area_id AS storageAreaId FROM items WHERE active = 1 AND lot_tracked = 0 ORDER BY code',
+);
+const activeAreaIds = sql<{ id: string }>('SELECT id FROM storage_areas WHERE active = 1 ORDER BY sort_order, code');
+const insertPostedCount = sql<never, [id: string, number: string, startedAt: number, postedAt: number]>(
+  `INSERT INTO stock_counts (id, number, status, scope, blind, started_at, started_by, posted_at, posted_by, note)
+   VALUES (?, ?, 'posted', '{"areaIds":[],"categories":[]}', 0, ?, NULL, ?, NULL, '')`,
+);
+const insertCountedLine = sql<
+  never,
+  [id: string, countId: string, itemId: string, areaId: string, bookQty: number, countedQty: number, at: number]
+>(
+  `INSERT INTO stock_count_lines (id, count_id, item_id, area_id, lot, book_qty, counted_qty, entry, counted_at, counted_by, recount)
+   VALUES (?, ?, ?, ?, '', ?, ?, '', ?, NULL, 0)`,
+);
 
 /** The kitchen requisitions stock every few days; one step covers this many days of use. */
 const STEP_DAYS = 4;
@@ -28,25 +40,19 @@ const STEP_DAYS = 4;
  * to call on every `--demo` start. Returns the number of movements posted.
  */
 export function seedDemoMovements(ctx: Ctx): number {
-  if (ctx.sqlite.prepare('SELECT 1 FROM stock_moves LIMIT 1').get()) return 0;
-  const items = ctx.sqlite
-    .prepare(
-      'SELECT id, base_unit AS unit, storage_area_id AS areaId FROM items WHERE active = 1 AND lot_tracked = 0 ORDER BY code',
-    )
-    .all() as { id: string; unit: 'g' | 'ml' | 'pc'; areaId: string | null }[];
+  if (anyMove.get(ctx.sqlite)) return 0;
+  const items = simulatedItems.all(ctx.sqlite);
   if (!items.length) return 0;
   const fallbackArea = defaultArea(ctx);
-  const activeAreas = new Set(
-    (ctx.sqlite.prepare('SELECT id FROM storage_areas WHERE active = 1').all() as { id: string }[]).map((a) => a.id),
-  );
-  for (const r of WASTE_REASONS) {
-    ctx.sqlite
-      .prepare("INSERT OR IGNORE INTO reason_codes (code, kind, name_zh, name_en, active) VALUES (?, 'waste', ?, ?, 1)")
-      .run(r, ...WASTE_NAMES[r]);
-  }
+  const activeAreas = new Set(activeAreaIds.all(ctx.sqlite).map((a) => a.id));
   const r = rng(20261127);
   const sims: SimItem[] = items.map((it) => {
-    const s = randomItem(r, it.id, it.areaId && activeAreas.has(it.areaId) ? it.areaId : fallbackArea, it.unit);
+    const s = randomItem(
+      r,
+      it.id,
+      it.storageAreaId && activeAreas.has(it.storageAreaId) ? it.storageAreaId : fallbackArea,
+      it.unit,
+    );
     // Demo quantities stay human: a small restaurant, a few kg a day.
     s.dailyUse = Math.max(1000, Math.round(s.dailyUse / 4000) * 1000) * STEP_DAYS;
     s.coverDays = Math.max(2, Math.ceil(s.coverDays / STEP_DAYS));
@@ -56,14 +62,6 @@ export function seedDemoMovements(ctx: Ctx): number {
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
   const today = dayKeyer(tz)(ctx.now);
   const first = addDays(today, -365);
-  const insCount = ctx.sqlite.prepare(
-    `INSERT INTO stock_counts (id, number, status, scope, blind, started_at, started_by, posted_at, posted_by, note)
-     VALUES (?, ?, 'posted', '{"areaIds":[],"categories":[]}', 0, ?, NULL, ?, NULL, '')`,
-  );
-  const insLine = ctx.sqlite.prepare(
-    `INSERT INTO stock_count_lines (id, count_id, item_id, area_id, lot, book_qty, counted_qty, entry, counted_at, counted_by, recount)
-     VALUES (?, ?, ?, ?, '', ?, ?, '', ?, NULL, 0)`,
-  );
   let posted = 0;
   let counts = 0;
   for (let d = 0; d < 365; d += STEP_DAYS) {
@@ -88,10 +86,25 @@ export function seedDemoMovements(ctx: Ctx): number {
     posted += live.length;
     if (countId) {
       const at = start + 23 * 3600_000;
-      insCount.run(countId, `PD-${day.slice(0, 7)}-${String(++counts).padStart(2, '0')}`, at - 3600_000, at + 3600_000);
+      insertPostedCount.run(
+        ctx.sqlite,
+        countId,
+        `PD-${day.slice(0, 7)}-${String(++counts).padStart(2, '0')}`,
+        at - 3600_000,
+        at + 3600_000,
+      );
       const adj = new Map(moves.filter((m) => m.kind === 'count_adjust').map((m) => [m.itemId, m.qty]));
       for (const it of sims)
-        insLine.run(uuidv7(at), countId, it.id, it.areaId, it.onHand - (adj.get(it.id) ?? 0), it.onHand, at);
+        insertCountedLine.run(
+          ctx.sqlite,
+          uuidv7(at),
+          countId,
+          it.id,
+          it.areaId,
+          it.onHand - (adj.get(it.id) ?? 0),
+          it.onHand,
+          at,
+        );
     }
   }
   return posted;
@@ -99,15 +112,12 @@ export function seedDemoMovements(ctx: Ctx): number {
 
 /** The first active storage area, or a main store room made for the demo when the store has none. */
 function defaultArea(ctx: Ctx): string {
-  const a = ctx.sqlite
-    .prepare('SELECT id FROM storage_areas WHERE active = 1 ORDER BY sort_order, code LIMIT 1')
-    .get() as { id: string } | undefined;
+  const a = activeAreaIds.get(ctx.sqlite);
   if (a) return a.id;
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      "INSERT INTO storage_areas (id, code, name_zh, name_en, sort_order, active, created_at, updated_at) VALUES (?, 'MAIN', '主库房', 'Main store room', 0, 1, ?, ?)",
-    )
-    .run(id, ctx.now, ctx.now);
+  ctx.db
+    .insert(storageAreas)
+    .values({ id, code: 'MAIN', nameZh: '主库房', nameEn: 'Main store room', createdAt: ctx.now, updatedAt: ctx.now })
+    .run();
   return id;
 }

@@ -1,4 +1,7 @@
-import { addDays } from '../../../src-shared/repairs/pm-schedule';
+import { addDays } from '../../../src-shared/time';
+import { eq } from 'drizzle-orm';
+import { itemCosts, meterReadings, pmPlans, type items, type workOrders } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx, SessionUser } from '../context';
@@ -26,6 +29,19 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const YUAN = 10_000;
+
+/** The cleaning supplies the demo's preventive work uses up. */
+const cleaningItems = sql<Pick<typeof items.$inferSelect, 'code' | 'id'> & { areaId: string | null }>(
+  "SELECT code, id, storage_area_id AS areaId FROM items WHERE active = 1 AND code LIKE 'CLEAN-%'",
+);
+const firstActiveArea = sql<{ id: string }>(
+  'SELECT id FROM storage_areas WHERE active = 1 ORDER BY sort_order, code LIMIT 1',
+);
+/** Preventive work orders assigned and due by a day, in number order. */
+const preventiveDue = sql<Pick<typeof workOrders.$inferSelect, 'id' | 'checklist'> & { planId: string }, [day: string]>(
+  `SELECT id, pm_plan_id AS planId, checklist FROM work_orders
+   WHERE kind = 'preventive' AND status = 'assigned' AND pm_due_day <= ? ORDER BY number`,
+);
 
 export type DemoPeople = Record<'admin' | 'manager' | 'clerk1' | 'clerk2' | 'tech', SessionUser>;
 
@@ -55,22 +71,8 @@ export class RepairsHistory {
     private readonly vendors: Map<string, string>,
     private readonly storeCode: string,
   ) {
-    this.itemIds = new Map(
-      (
-        ctx.sqlite
-          .prepare("SELECT code, id, storage_area_id AS areaId FROM items WHERE active = 1 AND code LIKE 'CLEAN-%'")
-          .all() as {
-          code: string;
-          id: string;
-          areaId: string | null;
-        }[]
-      ).map((i) => [i.code, { id: i.id, areaId: i.areaId }]),
-    );
-    this.fallbackArea =
-      (
-        ctx.sqlite.prepare('SELECT id FROM storage_areas WHERE active = 1 ORDER BY sort_order, code LIMIT 1').get() as
-          { id: string } | undefined
-      )?.id ?? null;
+    this.itemIds = new Map(cleaningItems.all(ctx.sqlite).map((i) => [i.code, { id: i.id, areaId: i.areaId }]));
+    this.fallbackArea = firstActiveArea.get(ctx.sqlite)?.id ?? null;
   }
 
   private at(now: number, user: SessionUser | null): Ctx {
@@ -112,8 +114,11 @@ export class RepairsHistory {
     // The shelf was empty (the store's negative-stock rule refused it): like a technician, the demo
     // store buys a few of the part at its average cost (or a list price) and then uses one.
     const bought = qty * 6;
-    const cost = this.ctx.sqlite.prepare('SELECT qty, value FROM item_costs WHERE item_id = ?').get(item.id) as
-      { qty: number; value: number } | undefined;
+    const cost = this.ctx.db
+      .select({ qty: itemCosts.qty, value: itemCosts.value })
+      .from(itemCosts)
+      .where(eq(itemCosts.itemId, item.id))
+      .get();
     const value =
       cost && cost.qty > 0 ? Math.round((cost.value * bought) / cost.qty) : Math.round(bought * (pc ? 150 : 0.2));
     const at = now - MIN;
@@ -145,20 +150,19 @@ export class RepairsHistory {
       const start = startOfDay(this.ctx, day);
       // Monday morning: the steam cabinet's run-hour meter is read.
       if (steam && new Date(`${day}T00:00:00Z`).getUTCDay() === 1 && start + 9 * HOUR <= this.ctx.now) {
-        this.ctx.sqlite
-          .prepare(
-            `INSERT INTO meter_readings (id, store_id, equipment_id, value, read_at, source, note, created_at, created_by)
-             VALUES (?, ?, ?, ?, ?, 'manual', '', ?, ?)`,
-          )
-          .run(
-            uuidv7(start),
-            storeId(this.ctx),
-            steam.id,
-            3_200_000 + d * STEAM_HOURS_PER_DAY,
-            start + 9 * HOUR,
-            start + 9 * HOUR,
-            this.people.tech.id,
-          );
+        this.ctx.db
+          .insert(meterReadings)
+          .values({
+            id: uuidv7(start),
+            storeId: storeId(this.ctx),
+            equipmentId: steam.id,
+            value: 3_200_000 + d * STEAM_HOURS_PER_DAY,
+            readAt: start + 9 * HOUR,
+            source: 'manual',
+            createdAt: start + 9 * HOUR,
+            createdBy: this.people.tech.id,
+          })
+          .run();
       }
       this.step(start + 7 * HOUR, () => generatePmDue(this.at(start + 7 * HOUR, null)));
       this.doPreventive(day, start, plans);
@@ -172,35 +176,33 @@ export class RepairsHistory {
   ): Map<string, { invoice?: number; parts?: [string, number][]; vendor: string | null }> {
     const prefix = `${equipmentPrefix(this.storeCode)}-`;
     const out = new Map<string, { invoice?: number; parts?: [string, number][]; vendor: string | null }>();
-    const ins = this.ctx.sqlite.prepare(
-      `INSERT INTO pm_plans (id, store_id, name, equipment_id, equipment_category, interval_kind, interval, lead_days, lead_meter,
-         start_day, start_meter, checklist, priority, assignee_user_id, vendor_id, active, note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'normal', ?, ?, 1, '', ?, ?)`,
-    );
     DEMO_PLANS.forEach((p, n) => {
-      const eq = p.unit ? this.eqs.find((e) => e.code === prefix + p.unit) : undefined;
-      if (p.unit && !eq) return;
+      const unit = p.unit ? this.eqs.find((e) => e.code === prefix + p.unit) : undefined;
+      if (p.unit && !unit) return;
       const vendor = p.assignee === 'tech' ? null : (this.vendors.get(p.assignee) ?? null);
       const id = uuidv7(this.ctx.now);
       const checklist = p.checklist.map((c) => ({ unit: '', min: null, max: null, ...c }));
-      ins.run(
-        id,
-        storeId(this.ctx),
-        p.name,
-        eq?.id ?? null,
-        eq ? null : (p.category ?? null),
-        p.intervalKind,
-        p.interval,
-        p.leadDays,
-        p.intervalKind === 'meter' ? 20_000 : 0,
-        addDays(first, 3 + n * 4),
-        p.intervalKind === 'meter' ? 3_200_000 : 0,
-        JSON.stringify(checklist),
-        vendor ? null : this.people.tech.id,
-        vendor,
-        this.ctx.now,
-        this.ctx.now,
-      );
+      this.ctx.db
+        .insert(pmPlans)
+        .values({
+          id,
+          storeId: storeId(this.ctx),
+          name: p.name,
+          equipmentId: unit?.id ?? null,
+          equipmentCategory: unit ? null : (p.category ?? null),
+          intervalKind: p.intervalKind,
+          interval: p.interval,
+          leadDays: p.leadDays,
+          leadMeter: p.intervalKind === 'meter' ? 20_000 : 0,
+          startDay: addDays(first, 3 + n * 4),
+          startMeter: p.intervalKind === 'meter' ? 3_200_000 : 0,
+          checklist: JSON.stringify(checklist),
+          assigneeUserId: vendor ? null : this.people.tech.id,
+          vendorId: vendor,
+          createdAt: this.ctx.now,
+          updatedAt: this.ctx.now,
+        })
+        .run();
       out.set(id, { invoice: p.invoice, parts: p.parts, vendor });
     });
     return out;
@@ -212,12 +214,7 @@ export class RepairsHistory {
     start: number,
     plans: Map<string, { invoice?: number; parts?: [string, number][]; vendor: string | null }>,
   ) {
-    const due = this.ctx.sqlite
-      .prepare(
-        `SELECT id, pm_plan_id AS planId, checklist FROM work_orders
-         WHERE kind = 'preventive' AND status = 'assigned' AND pm_due_day <= ? ORDER BY number`,
-      )
-      .all(day) as { id: string; planId: string; checklist: string }[];
+    const due = preventiveDue.all(this.ctx.sqlite, day);
     for (const wo of due) {
       // One in six slips a day or two (those show up as late in the SLA report).
       if (this.r() < 0.35) continue;

@@ -1,22 +1,24 @@
 import { roundDiv } from '../../../src-shared/quantity';
+import type { purchaseOrders } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
+import { rowsIn } from './table-rows';
 import { createClaim } from '../invoices/claim';
 import { prefillInvoice } from '../invoices/prefill';
 import { runMatch } from '../invoices/status';
 import { createInvoice } from '../invoices/write';
 import { storeDay } from '../store/store-day';
 
-const count = (ctx: Ctx, table: string) =>
-  (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-
 /** The demo's first order of a supplier in a given status (the ones seed-procurement.ts received). */
-function demoOrder(ctx: Ctx, supplierCode: string, status: string): { id: string; supplierId: string } | undefined {
-  return ctx.sqlite
-    .prepare(
-      `SELECT p.id, p.supplier_id AS supplierId FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id
-       WHERE s.code = ? AND p.status = ? ORDER BY p.created_at LIMIT 1`,
-    )
-    .get(supplierCode, status) as { id: string; supplierId: string } | undefined;
+const firstOrderOf = sql<
+  Pick<typeof purchaseOrders.$inferSelect, 'id' | 'supplierId'>,
+  [supplierCode: string, status: string]
+>(
+  `SELECT p.id, p.supplier_id AS supplierId FROM purchase_orders p JOIN suppliers s ON s.id = p.supplier_id
+   WHERE s.code = ? AND p.status = ? ORDER BY p.created_at LIMIT 1`,
+);
+function demoOrder(ctx: Ctx, supplierCode: string, status: string) {
+  return firstOrderOf.get(ctx.sqlite, supplierCode, status);
 }
 
 /**
@@ -32,7 +34,7 @@ export function seedInvoices(
   ctx: Ctx,
 ): Record<'supplier_invoices' | 'supplier_invoice_lines' | 'invoice_claims' | 'invoice_claim_lines', number> {
   const tables = ['supplier_invoices', 'supplier_invoice_lines', 'invoice_claims', 'invoice_claim_lines'] as const;
-  const before = Object.fromEntries(tables.map((t) => [t, count(ctx, t)])) as Record<(typeof tables)[number], number>;
+  const before = Object.fromEntries(tables.map((t) => [t, rowsIn(ctx, t)])) as Record<(typeof tables)[number], number>;
   if (before.supplier_invoices === 0) {
     const day = storeDay(ctx);
     const plans = [
@@ -78,5 +80,5 @@ export function seedInvoices(
       }
     }
   }
-  return Object.fromEntries(tables.map((t) => [t, count(ctx, t) - before[t]])) as ReturnType<typeof seedInvoices>;
+  return Object.fromEntries(tables.map((t) => [t, rowsIn(ctx, t) - before[t]])) as ReturnType<typeof seedInvoices>;
 }

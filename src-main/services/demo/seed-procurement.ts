@@ -1,5 +1,7 @@
 import { roundDiv } from '../../../src-shared/quantity';
 import { uuidv7 } from '../../lib/ids';
+import type { items, storageAreas, supplierItems, suppliers } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { addDays } from '../../../src-shared/time';
 import { storeDay } from '../store/store-day';
@@ -11,6 +13,7 @@ import { postLine } from '../receiving/receipt-post';
 import { STOCK_PROFILES } from './inventory-data';
 import { BACKUP_PRICE_PERCENT, LIST_PRICES, SOURCES } from './procurement-data';
 import { itemSeeds } from './rows';
+import { rowsIn } from './table-rows';
 
 /** Short names the suppliers use on their own item codes (XD-M003 = 鲜达's code for MEAT-003). */
 const ABBR: Record<string, string> = {
@@ -49,12 +52,53 @@ function packPrice(code: string, baseUnit: DemoItem['baseUnit'], packQty: number
   return Math.max(1000, Math.round(value / 1000) * 1000);
 }
 
+type Item = typeof items.$inferSelect;
+type Offer = typeof supplierItems.$inferSelect;
+const activeItemByCode = sql<Pick<Item, 'id' | 'baseUnit'> & { areaId: Item['storageAreaId'] }, [code: string]>(
+  'SELECT id, base_unit AS baseUnit, storage_area_id AS areaId FROM items WHERE code = ? AND active = 1',
+);
+const itemsWithPreferredSupplier = sql<Pick<Offer, 'itemId'>>(
+  'SELECT item_id AS itemId FROM supplier_items WHERE preferred = 1',
+);
+const addOfferIfNew = sql<
+  never,
+  [
+    id: string,
+    supplierId: string,
+    itemId: string,
+    supplierCode: string,
+    packUnit: string,
+    packQty: number,
+    price: number,
+    preferred: 0 | 1,
+    createdAt: number,
+    updatedAt: number,
+  ]
+>(
+  `INSERT INTO supplier_items (id, supplier_id, item_id, supplier_code, pack_unit, pack_qty, price, preferred, active,
+     created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+   ON CONFLICT (supplier_id, item_id) DO NOTHING`,
+);
+const areaCodeById = sql<Pick<typeof storageAreas.$inferSelect, 'code'>, [id: string]>(
+  'SELECT code FROM storage_areas WHERE id = ?',
+);
+/** What a supplier's catalogue says for an item: pack, price and the supplier's own code. */
+const offerOf = sql<
+  { u: Offer['packUnit']; q: Offer['packQty']; price: Offer['price']; code: Offer['supplierCode'] },
+  [supplierId: string, itemId: string]
+>(
+  'SELECT pack_unit AS u, pack_qty AS q, price, supplier_code AS code FROM supplier_items WHERE supplier_id = ? AND item_id = ?',
+);
+const leadTimeOf = sql<Pick<typeof suppliers.$inferSelect, 'leadTimeDays'>, [id: string]>(
+  'SELECT lead_time_days AS leadTimeDays FROM suppliers WHERE id = ?',
+);
+const demoSuppliers = sql<Pick<typeof suppliers.$inferSelect, 'code' | 'id'>>(
+  "SELECT code, id FROM suppliers WHERE code LIKE 'SUP-%' AND active = 1",
+);
+
 function demoItems(ctx: Ctx): DemoItem[] {
-  const byCode = ctx.sqlite.prepare(
-    'SELECT id, base_unit AS baseUnit, storage_area_id AS areaId FROM items WHERE code = ? AND active = 1',
-  );
   return itemSeeds().flatMap((s) => {
-    const row = byCode.get(s.code) as { id: string; baseUnit: DemoItem['baseUnit']; areaId: string | null } | undefined;
+    const row = activeItemByCode.get(ctx.sqlite, s.code);
     const pack = STOCK_PROFILES[s.code.split('-')[0]!]?.packs[s.baseUnit];
     if (!row || !pack || row.baseUnit !== s.baseUnit) return [];
     return [
@@ -76,16 +120,7 @@ function demoItems(ctx: Ctx): DemoItem[] {
  * purchase pack, at its average cost. Existing entries are left alone.
  */
 function seedCatalogue(ctx: Ctx, suppliers: Map<string, string>, items: DemoItem[]): number {
-  const preferredTaken = new Set(
-    (ctx.sqlite.prepare('SELECT item_id AS id FROM supplier_items WHERE preferred = 1').all() as { id: string }[]).map(
-      (r) => r.id,
-    ),
-  );
-  const ins = ctx.sqlite.prepare(
-    `INSERT INTO supplier_items (id, supplier_id, item_id, supplier_code, pack_unit, pack_qty, price, preferred, active,
-       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-     ON CONFLICT (supplier_id, item_id) DO NOTHING`,
-  );
+  const preferredTaken = new Set(itemsWithPreferredSupplier.all(ctx.sqlite).map((r) => r.itemId));
   let inserted = 0;
   for (const it of items) {
     const [prefix, num] = it.code.split('-') as [string, string];
@@ -97,7 +132,8 @@ function seedCatalogue(ctx: Ctx, suppliers: Map<string, string>, items: DemoItem
       const preferred = n === 0 && !preferredTaken.has(it.id);
       const price = n === 0 ? base : roundDiv(base * BACKUP_PRICE_PERCENT, 100_000) * 1000;
       const supplierCode = `${ABBR[code] ?? code}-${prefix[0]}${num}`;
-      inserted += ins.run(
+      inserted += addOfferIfNew.run(
+        ctx.sqlite,
         uuidv7(ctx.now),
         supplierId,
         it.id,
@@ -127,11 +163,7 @@ const DOOR_TEMP: Record<string, number> = { FRZ: -18.5, COOL: 3.5 };
 function seedOrders(ctx: Ctx, suppliers: Map<string, string>, items: DemoItem[]): number {
   const byPrefix = (p: string, unit: DemoItem['baseUnit'], count: number) =>
     items.filter((i) => i.code.startsWith(`${p}-`) && i.baseUnit === unit).slice(0, count);
-  const areaCode = (id: string | null) =>
-    id
-      ? (ctx.sqlite.prepare('SELECT code FROM storage_areas WHERE id = ?').get(id) as { code: string } | undefined)
-          ?.code
-      : undefined;
+  const areaCode = (id: string | null) => (id ? areaCodeById.get(ctx.sqlite, id)?.code : undefined);
   const plans: { supplier: string; items: DemoItem[]; packs: number[]; receive: number[] | null; approve: boolean }[] =
     [
       { supplier: 'SUP-003', items: byPrefix('VEG', 'g', 4), packs: [2, 3, 1, 2], receive: null, approve: true },
@@ -143,16 +175,11 @@ function seedOrders(ctx: Ctx, suppliers: Map<string, string>, items: DemoItem[])
   for (const plan of plans) {
     const supplierId = suppliers.get(plan.supplier);
     if (!supplierId || !plan.items.length) continue;
-    const offer = ctx.sqlite.prepare(
-      'SELECT pack_unit AS u, pack_qty AS q, price, supplier_code AS code FROM supplier_items WHERE supplier_id = ? AND item_id = ?',
-    );
-    const lead = (
-      ctx.sqlite.prepare('SELECT lead_time_days AS d FROM suppliers WHERE id = ?').get(supplierId) as { d: number }
-    ).d;
+    const lead = leadTimeOf.get(ctx.sqlite, supplierId)!.leadTimeDays;
     try {
       ctx.sqlite.transaction(() => {
         const lines = plan.items.map((it, n) => {
-          const o = offer.get(supplierId, it.id) as { u: string; q: number; price: number; code: string } | undefined;
+          const o = offerOf.get(ctx.sqlite, supplierId, it.id);
           const pack = o ?? {
             u: it.packUnit,
             q: it.packQty,
@@ -207,9 +234,6 @@ function seedOrders(ctx: Ctx, suppliers: Map<string, string>, items: DemoItem[])
   return moves;
 }
 
-const count = (ctx: Ctx, table: string) =>
-  (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-
 /**
  * Catalogues for the demo suppliers, and (once, on a store without any
  * order) a few purchase orders with their receipts. Runs after the year of
@@ -221,29 +245,22 @@ export function seedProcurement(ctx: Ctx): Record<
 > & {
   moves: number;
 } {
-  const suppliers = new Map(
-    (
-      ctx.sqlite.prepare("SELECT code, id FROM suppliers WHERE code LIKE 'SUP-%' AND active = 1").all() as {
-        code: string;
-        id: string;
-      }[]
-    ).map((s) => [s.code, s.id]),
-  );
+  const suppliers = new Map(demoSuppliers.all(ctx.sqlite).map((s) => [s.code, s.id]));
   const items = demoItems(ctx);
   const before = {
-    purchase_orders: count(ctx, 'purchase_orders'),
-    purchase_order_lines: count(ctx, 'purchase_order_lines'),
-    receipts: count(ctx, 'receipts'),
-    receipt_lines: count(ctx, 'receipt_lines'),
+    purchase_orders: rowsIn(ctx, 'purchase_orders'),
+    purchase_order_lines: rowsIn(ctx, 'purchase_order_lines'),
+    receipts: rowsIn(ctx, 'receipts'),
+    receipt_lines: rowsIn(ctx, 'receipt_lines'),
   };
   const catalogue = seedCatalogue(ctx, suppliers, items);
   const moves = before.purchase_orders === 0 ? seedOrders(ctx, suppliers, items) : 0;
   return {
     supplier_items: catalogue,
-    purchase_orders: count(ctx, 'purchase_orders') - before.purchase_orders,
-    purchase_order_lines: count(ctx, 'purchase_order_lines') - before.purchase_order_lines,
-    receipts: count(ctx, 'receipts') - before.receipts,
-    receipt_lines: count(ctx, 'receipt_lines') - before.receipt_lines,
+    purchase_orders: rowsIn(ctx, 'purchase_orders') - before.purchase_orders,
+    purchase_order_lines: rowsIn(ctx, 'purchase_order_lines') - before.purchase_order_lines,
+    receipts: rowsIn(ctx, 'receipts') - before.receipts,
+    receipt_lines: rowsIn(ctx, 'receipt_lines') - before.receipt_lines,
     moves,
   };
 }

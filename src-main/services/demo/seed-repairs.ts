@@ -1,5 +1,8 @@
-import { addDays } from '../../../src-shared/repairs/pm-schedule';
+import { addDays } from '../../../src-shared/time';
 import type { Role } from '../../../src-shared/roles';
+import { and, eq, isNull } from 'drizzle-orm';
+import { equipment, serviceVendors, technicians } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx, SessionUser } from '../context';
 import { FAULT_GROUPS } from '../repairs/codes-data';
@@ -7,6 +10,7 @@ import { dayOf, storeId } from '../repairs/common';
 import { DEMO_VENDORS, KIND_PROFILE } from './repairs-data';
 import { RepairsHistory, type DemoEquipment, type DemoPeople } from './repairs-history';
 import { equipmentPrefix } from '../repairs/equipment-code';
+import { rowsIn } from './table-rows';
 
 const YUAN = 10_000;
 const TABLES = [
@@ -17,6 +21,16 @@ const TABLES = [
   'fault_codes',
   'meter_readings',
 ] as const;
+
+const anyWorkOrder = sql<{ found: 1 }>('SELECT 1 AS found FROM work_orders LIMIT 1');
+/** An active user of the role, the one with the demo's name for it first. */
+const demoUser = sql<SessionUser, [role: Role, username: string]>(
+  `SELECT id, username, display_name AS displayName, role FROM users
+   WHERE disabled = 0 AND role = ? ORDER BY lower(username) = lower(?) DESC, created_at LIMIT 1`,
+);
+const demoEquipment = sql<Pick<typeof equipment.$inferSelect, 'id' | 'code' | 'category'>, [codePattern: string]>(
+  'SELECT id, code, category FROM equipment WHERE active = 1 AND code LIKE ? ORDER BY code',
+);
 
 export type RepairsSeedCounts = Record<(typeof TABLES)[number], number> & { stockMoves: number };
 
@@ -32,15 +46,12 @@ export type RepairsSeedCounts = Record<(typeof TABLES)[number], number> & { stoc
  * `--demo` start. Returns the rows added per table (and stock movements).
  */
 export function seedDemoRepairs(ctx: Ctx, storeCode: string): RepairsSeedCounts {
-  const count = () =>
-    Object.fromEntries(
-      TABLES.map((t) => [t, (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]),
-    );
-  const moves = () => (ctx.sqlite.prepare('SELECT count(*) AS n FROM stock_moves').get() as { n: number }).n;
+  const count = () => Object.fromEntries(TABLES.map((t) => [t, rowsIn(ctx, t)]));
+  const moves = () => rowsIn(ctx, 'stock_moves');
   const before = count();
   const movesBefore = moves();
   const vendorIds = seedVendors(ctx);
-  if (!ctx.sqlite.prepare('SELECT 1 FROM work_orders LIMIT 1').get()) {
+  if (!anyWorkOrder.get(ctx.sqlite)) {
     const people = demoPeople(ctx);
     if (people) {
       const eqs = profileEquipment(ctx, storeCode, vendorIds);
@@ -56,47 +67,41 @@ export function seedDemoRepairs(ctx: Ctx, storeCode: string): RepairsSeedCounts 
 }
 
 function seedVendors(ctx: Ctx): Map<string, string> {
-  const ins = ctx.sqlite.prepare(
-    `INSERT OR IGNORE INTO service_vendors (id, code, name, contact, phone, email, categories, contract_no, contract_start,
-       contract_end, contract_terms, hourly_rate, active, note, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, '', ?, ?)`,
-  );
   const today = dayOf(ctx, ctx.now);
   for (const v of DEMO_VENDORS) {
-    ins.run(
-      uuidv7(ctx.now),
-      v.code,
-      v.name,
-      v.contact,
-      v.phone,
-      v.email,
-      JSON.stringify(v.categories),
-      v.contractNo,
-      addDays(today, -400),
-      addDays(today, 330),
-      v.terms,
-      v.rate * YUAN,
-      ctx.now,
-      ctx.now,
-    );
+    ctx.db
+      .insert(serviceVendors)
+      .values({
+        id: uuidv7(ctx.now),
+        code: v.code,
+        name: v.name,
+        contact: v.contact,
+        phone: v.phone,
+        email: v.email,
+        categories: JSON.stringify(v.categories),
+        contractNo: v.contractNo,
+        contractStart: addDays(today, -400),
+        contractEnd: addDays(today, 330),
+        contractTerms: v.terms,
+        hourlyRate: v.rate * YUAN,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .onConflictDoNothing()
+      .run();
   }
   return new Map(
-    (ctx.sqlite.prepare('SELECT code, id FROM service_vendors').all() as { code: string; id: string }[]).map((r) => [
-      r.code,
-      r.id,
-    ]),
+    ctx.db
+      .select({ code: serviceVendors.code, id: serviceVendors.id })
+      .from(serviceVendors)
+      .all()
+      .map((r) => [r.code, r.id]),
   );
 }
 
 /** The demo users by name, or any active user of the role they stand for; null when the store has no technician. */
 function demoPeople(ctx: Ctx): DemoPeople | null {
-  const pick = (username: string, role: Role): SessionUser | undefined =>
-    (ctx.sqlite
-      .prepare(
-        `SELECT id, username, display_name AS displayName, role FROM users
-         WHERE disabled = 0 AND role = ? ORDER BY lower(username) = lower(?) DESC, created_at LIMIT 1`,
-      )
-      .get(role, username) as SessionUser | undefined) ?? undefined;
+  const pick = (username: string, role: Role): SessionUser | undefined => demoUser.get(ctx.sqlite, role, username);
   const p = {
     admin: pick('admin', 'admin'),
     manager: pick('manager', 'manager') ?? pick('admin', 'admin'),
@@ -107,17 +112,16 @@ function demoPeople(ctx: Ctx): DemoPeople | null {
   if (!p.admin || !p.manager || !p.tech) return null;
   const clerk = p.clerk1 ?? p.manager;
   const people = { ...p, clerk1: clerk, clerk2: p.clerk2 ?? clerk } as DemoPeople;
-  ctx.sqlite
-    .prepare(
-      'INSERT OR IGNORE INTO technicians (user_id, categories, away_until, hourly_rate, note, updated_at) VALUES (?, ?, NULL, ?, ?, ?)',
-    )
-    .run(
-      people.tech.id,
-      JSON.stringify(Object.keys(FAULT_GROUPS).filter((c) => c !== 'general')),
-      90 * YUAN,
-      '',
-      ctx.now,
-    );
+  ctx.db
+    .insert(technicians)
+    .values({
+      userId: people.tech.id,
+      categories: JSON.stringify(Object.keys(FAULT_GROUPS).filter((c) => c !== 'general')),
+      hourlyRate: 90 * YUAN,
+      updatedAt: ctx.now,
+    })
+    .onConflictDoNothing()
+    .run();
   return people;
 }
 
@@ -126,32 +130,28 @@ function profileEquipment(ctx: Ctx, storeCode: string, vendors: Map<string, stri
   const prefix = `${equipmentPrefix(storeCode)}-`;
   const store = storeId(ctx);
   const today = dayOf(ctx, ctx.now);
-  const rows = ctx.sqlite
-    .prepare('SELECT id, code, category FROM equipment WHERE active = 1 AND code LIKE ? ORDER BY code')
-    .all(`${prefix}%`) as { id: string; code: string; category: string }[];
-  const upd = ctx.sqlite.prepare(
-    `UPDATE equipment SET criticality = ?, vendor_id = ?, install_day = ?, warranty_end = ?, store_id = ?, updated_at = ?
-     WHERE id = ? AND store_id IS NULL`,
-  );
+  const rows = demoEquipment.all(ctx.sqlite, `${prefix}%`);
   return rows.map((r, i) => {
     const kind = r.code.slice(prefix.length).replace(/-\d+$/, '');
     const p = KIND_PROFILE[kind] ?? { criticality: 'medium' as const };
     const installed = addDays(today, -(500 + ((i * 37) % 400)));
-    upd.run(
-      p.criticality,
-      p.vendor ? (vendors.get(p.vendor) ?? null) : null,
-      installed,
-      addDays(installed, 730),
-      store,
-      ctx.now,
-      r.id,
-    );
-    const row = ctx.sqlite
-      .prepare('SELECT criticality, vendor_id AS vendorId FROM equipment WHERE id = ?')
-      .get(r.id) as {
-      criticality: string;
-      vendorId: string | null;
-    };
+    ctx.db
+      .update(equipment)
+      .set({
+        criticality: p.criticality,
+        vendorId: p.vendor ? (vendors.get(p.vendor) ?? null) : null,
+        installDay: installed,
+        warrantyEnd: addDays(installed, 730),
+        storeId: store,
+        updatedAt: ctx.now,
+      })
+      .where(and(eq(equipment.id, r.id), isNull(equipment.storeId)))
+      .run();
+    const row = ctx.db
+      .select({ criticality: equipment.criticality, vendorId: equipment.vendorId })
+      .from(equipment)
+      .where(eq(equipment.id, r.id))
+      .get()!;
     return { id: r.id, code: r.code, kind, category: r.category, ...row };
   });
 }

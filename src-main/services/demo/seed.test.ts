@@ -7,6 +7,9 @@ import { equipmentPrefix } from '../repairs/equipment-code';
 import { bumpSerial, equipmentSeeds, itemSeeds, supplierSeeds } from './rows';
 import { DEMO_USERS } from './users-data';
 import { itemRows } from '../../../tests/helpers/items';
+import { dynamicSql, sql } from '../../db/sql';
+
+const storeIds = sql<{ id: string }>('SELECT id FROM store');
 
 const LOGINS = 'admin/1234, manager/2345, clerk1/3456, clerk2/4567, tech/5678';
 const TABLES = [
@@ -63,7 +66,7 @@ async function restart(dir: string, demo: boolean): Promise<TestBackend> {
 
 function counts(b: TestBackend): Record<string, number> {
   const q = (table: string) =>
-    (b.backend.database.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    dynamicSql<{ n: number }>(b.backend.database.sqlite, `SELECT count(*) AS n FROM ${table}`).get()!.n;
   return Object.fromEntries(TABLES.map((table) => [table, q(table)]));
 }
 
@@ -187,13 +190,13 @@ describe('seedDemo', () => {
       store: { code: 'SH-088', name: '测试门店', address: '上海市', timezone: 'Asia/Shanghai', currency: 'CNY' },
       admin: { username: 'boss', displayName: 'Boss', authKind: 'pin', secret: '1234' },
     });
-    const storeId = b.backend.database.sqlite.prepare('SELECT id FROM store').pluck().get();
+    const storeId = storeIds.get(b.backend.database.sqlite)!.id;
 
     b = await restart(dir, true);
     const summary = b.backend.demo!;
     expect(summary.inserted).toMatchObject({ store: 0, users: 5 });
     expect(summary.logins).toBe(LOGINS);
-    expect(b.backend.database.sqlite.prepare('SELECT id FROM store').pluck().all()).toEqual([storeId]);
+    expect(storeIds.all(b.backend.database.sqlite).map((s) => s.id)).toEqual([storeId]);
     const boss = await b.call('session.login', { username: 'boss', secret: '1234' });
     expect(boss.store).toMatchObject({ code: 'SH-088', name: '测试门店' });
     expect((await b.call('users.list', {})).map((u) => u.username).sort()).toEqual([

@@ -1,4 +1,5 @@
 import type { MoveKind } from '../../../src-shared/stock-kinds';
+import { DEFAULT_REASONS } from '../ops/reason-codes';
 
 /**
  * A deterministic model of a restaurant's stock over time, shared by the demo
@@ -50,7 +51,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-export const WASTE_REASONS = ['spoiled', 'expired', 'prep', 'damaged', 'return', 'other'] as const;
+/** The built-in waste reasons, in their order, each with its share of the waste. */
+const WASTE_REASONS = DEFAULT_REASONS.waste.map((r) => r.code);
 const WASTE_WEIGHTS = [0.35, 0.25, 0.2, 0.1, 0.05, 0.05];
 
 const HOUR = 3600_000;

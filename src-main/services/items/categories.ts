@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { CategoryDto, CategoryInputDto } from '../../../src-shared/api/methods/items';
+import { eq } from 'drizzle-orm';
+import { itemCategories, items } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
@@ -12,18 +15,24 @@ const SELECT = `SELECT c.id, c.code, c.name_zh AS nameZh, c.name_en AS nameEn, c
   (SELECT count(*) FROM items i WHERE i.category = c.code) AS items
   FROM item_categories c`;
 
+const categoriesInOrder = sql<Category>(`${SELECT} ORDER BY c.sort_order, c.code`);
+const categoryById = sql<Category, [id: string]>(`${SELECT} WHERE c.id = ?`);
+const otherWithCode = sql<Pick<Category, 'id'>, [code: string, selfId: string | null]>(
+  'SELECT id FROM item_categories WHERE code = ? AND id IS NOT ?',
+);
+
 export function listCategories(ctx: Ctx): Category[] {
-  return ctx.sqlite.prepare(`${SELECT} ORDER BY c.sort_order, c.code`).all() as Category[];
+  return categoriesInOrder.all(ctx.sqlite);
 }
 
 function getCategory(ctx: Ctx, id: string): Category {
-  const row = ctx.sqlite.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Category | undefined;
+  const row = categoryById.get(ctx.sqlite, id);
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
 
 function assertCodeFree(ctx: Ctx, code: string, selfId: string | null): void {
-  const other = ctx.sqlite.prepare('SELECT id FROM item_categories WHERE code = ? AND id IS NOT ?').get(code, selfId);
+  const other = otherWithCode.get(ctx.sqlite, code, selfId);
   if (other) {
     throw new AppError('CONFLICT', 'items.category.codeTaken', { code }, [
       { path: 'code', key: 'items.category.codeTaken', params: { code } },
@@ -34,12 +43,10 @@ function assertCodeFree(ctx: Ctx, code: string, selfId: string | null): void {
 export function createCategory(ctx: Ctx, input: CategoryInput): Category {
   assertCodeFree(ctx, input.code, null);
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO item_categories (id, code, name_zh, name_en, sort_order, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, input.code, input.nameZh, input.nameEn, input.sortOrder, ctx.now, ctx.now);
+  ctx.db
+    .insert(itemCategories)
+    .values({ id, ...input, createdAt: ctx.now, updatedAt: ctx.now })
+    .run();
   ctx.changed({ table: 'item_categories', id, op: 'insert', values: { ...input } });
   return getCategory(ctx, id);
 }
@@ -51,15 +58,14 @@ export function createCategory(ctx: Ctx, input: CategoryInput): Category {
 export function updateCategory(ctx: Ctx, input: CategoryInput & { id: string }): Category {
   const before = getCategory(ctx, input.id);
   assertCodeFree(ctx, input.code, input.id);
-  ctx.sqlite
-    .prepare(
-      'UPDATE item_categories SET code = ?, name_zh = ?, name_en = ?, sort_order = ?, updated_at = ? WHERE id = ?',
-    )
-    .run(input.code, input.nameZh, input.nameEn, input.sortOrder, ctx.now, input.id);
-  if (before.code !== input.code) {
-    ctx.sqlite
-      .prepare('UPDATE items SET category = ?, updated_at = ? WHERE category = ?')
-      .run(input.code, ctx.now, before.code);
+  const { code, nameZh, nameEn, sortOrder } = input;
+  ctx.db
+    .update(itemCategories)
+    .set({ code, nameZh, nameEn, sortOrder, updatedAt: ctx.now })
+    .where(eq(itemCategories.id, input.id))
+    .run();
+  if (before.code !== code) {
+    ctx.db.update(items).set({ category: code, updatedAt: ctx.now }).where(eq(items.category, before.code)).run();
   }
   const { items: _n, id: _id, ...b } = before;
   const { id, ...after } = input;

@@ -1,3 +1,5 @@
+import type { itemBarcodes } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { toCsv } from './csv';
 import { listItems } from './item-read';
@@ -19,20 +21,17 @@ const TEXT_COLUMNS = new Set<Column>([
   'active',
 ]);
 
+const allBarcodes = sql<Pick<typeof itemBarcodes.$inferSelect, 'itemId' | 'barcode' | 'unit'>>(
+  'SELECT item_id AS itemId, barcode, unit FROM item_barcodes ORDER BY barcode',
+);
+
 /** The whole item master, in two queries (items, then every barcode with its unit). */
 export async function exportItems(
   ctx: Ctx,
   input: { format: 'csv' | 'xlsx' },
 ): Promise<{ fileName: string; mime: string; base64: string }> {
   const codes = new Map<string, { barcode: string; unit: string }[]>();
-  const all = ctx.sqlite
-    .prepare('SELECT item_id AS itemId, barcode, unit FROM item_barcodes ORDER BY barcode')
-    .all() as {
-    itemId: string;
-    barcode: string;
-    unit: string;
-  }[];
-  for (const b of all) {
+  for (const b of allBarcodes.all(ctx.sqlite)) {
     const list = codes.get(b.itemId) ?? [];
     list.push({ barcode: b.barcode, unit: b.unit });
     codes.set(b.itemId, list);

@@ -6,6 +6,8 @@ import {
 } from '../../../src-shared/api/methods/items';
 import { translate } from '../../../src-shared/i18n';
 import { zodIssuesToFields } from '../zod-issues';
+import type { itemCategories, storageAreas } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Change, Ctx } from '../context';
 import { findItem } from './item-read';
 import { checkItem, dbLookups, type ItemLookups } from './item-rules';
@@ -19,27 +21,25 @@ interface Planned {
   before: ItemDetail | undefined;
 }
 
+const categoryNames = sql<Pick<typeof itemCategories.$inferSelect, 'code' | 'nameZh' | 'nameEn'>>(
+  'SELECT code, name_zh AS nameZh, name_en AS nameEn FROM item_categories',
+);
+const areaNames = sql<Pick<typeof storageAreas.$inferSelect, 'id' | 'code' | 'nameZh' | 'nameEn'>>(
+  'SELECT id, code, name_zh AS nameZh, name_en AS nameEn FROM storage_areas',
+);
+
 /** Codes, Chinese and English names all find a category or area: people write what they see. */
 function resolver(ctx: Ctx): Resolver {
   const cats = new Map<string, string>();
-  for (const c of ctx.sqlite.prepare('SELECT code, name_zh, name_en FROM item_categories').all() as {
-    code: string;
-    name_zh: string;
-    name_en: string;
-  }[]) {
-    cats.set(c.name_zh, c.code);
-    cats.set(c.name_en.toLowerCase(), c.code);
+  for (const c of categoryNames.all(ctx.sqlite)) {
+    cats.set(c.nameZh, c.code);
+    cats.set(c.nameEn.toLowerCase(), c.code);
     cats.set(c.code.toLowerCase(), c.code);
   }
   const areas = new Map<string, string>();
-  for (const a of ctx.sqlite.prepare('SELECT id, code, name_zh, name_en FROM storage_areas').all() as {
-    id: string;
-    code: string;
-    name_zh: string;
-    name_en: string;
-  }[]) {
-    areas.set(a.name_zh, a.id);
-    areas.set(a.name_en.toLowerCase(), a.id);
+  for (const a of areaNames.all(ctx.sqlite)) {
+    areas.set(a.nameZh, a.id);
+    areas.set(a.nameEn.toLowerCase(), a.id);
     areas.set(a.code.toLowerCase(), a.id);
   }
   return {

@@ -1,6 +1,7 @@
 import type { ItemListRow } from '../../../src-shared/api/methods/items';
 import type { ColumnFilterModel } from '../../../src-shared/grid/server-query';
 import { QTY_SCALE } from '../../../src-shared/quantity';
+import { dynamicSql } from '../../db/sql';
 import { gridSql, type GridColumnSql } from '../grid-sql';
 import type { Ctx } from '../context';
 
@@ -60,10 +61,10 @@ export function itemPage(ctx: Ctx, input: ItemPageInput): { rows: ItemListRow[];
   const where = [q.where.replace(/^WHERE /, ''), status].filter(Boolean).join(' AND ');
   const whereSql = where ? `WHERE ${where}` : '';
   const limit = Math.min(input.endRow - input.startRow, 1000);
-  const rows = ctx.sqlite
-    .prepare(`${SELECT} ${FROM} ${whereSql} ${q.orderBy} LIMIT ? OFFSET ?`)
+  // Sort and filters are whitelisted fragments (gridSql); raw() hands back arrays, in ItemListRow's order.
+  const rows = dynamicSql<ItemListRow>(ctx.sqlite, `${SELECT} ${FROM} ${whereSql} ${q.orderBy} LIMIT ? OFFSET ?`)
     .raw(true)
-    .all(...q.params, limit, input.startRow) as ItemListRow[];
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n ${FROM} ${whereSql}`).get(...q.params) as { n: number }).n;
+    .all(...q.params, limit, input.startRow);
+  const total = dynamicSql<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n ${FROM} ${whereSql}`).get(...q.params)!.n;
   return { rows, total };
 }

@@ -1,5 +1,7 @@
 import type { ItemInput } from '../../../src-shared/api/methods/items';
 import type { MessageKey } from '../../../src-shared/i18n';
+import type { items, storageAreas } from '../../db/schema';
+import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
 import { barcodeCheckOk } from './barcode';
 
@@ -22,26 +24,32 @@ export interface ItemLookups {
   hasMoves(itemId: string): boolean;
 }
 
+type Item = typeof items.$inferSelect;
+const categoryWithCode = sql<{ found: 1 }, [code: string]>('SELECT 1 AS found FROM item_categories WHERE code = ?');
+const areaById = sql<SqlRow<Pick<typeof storageAreas.$inferSelect, 'code' | 'active'>>, [id: string]>(
+  'SELECT code, active FROM storage_areas WHERE id = ?',
+);
+const itemWithCode = sql<Pick<Item, 'id'>, [code: string]>('SELECT id FROM items WHERE code = ? COLLATE NOCASE');
+const barcodeHolder = sql<Pick<Item, 'id' | 'code'>, [barcode: string]>(
+  'SELECT b.item_id AS id, i.code FROM item_barcodes b JOIN items i ON i.id = b.item_id WHERE b.barcode = ?',
+);
+const anyMoveOf = sql<{ found: 1 }, [itemId: string]>('SELECT 1 AS found FROM stock_moves WHERE item_id = ? LIMIT 1');
+
+/** The store's answers, one keyed read each (an import asks them for every row of its file). */
 export function dbLookups(ctx: Ctx): ItemLookups {
-  const cat = ctx.sqlite.prepare('SELECT 1 FROM item_categories WHERE code = ?').pluck();
-  const area = ctx.sqlite.prepare('SELECT code, active FROM storage_areas WHERE id = ?');
-  const code = ctx.sqlite.prepare('SELECT id FROM items WHERE code = ? COLLATE NOCASE').pluck();
-  const barcode = ctx.sqlite.prepare(
-    'SELECT b.item_id AS id, i.code FROM item_barcodes b JOIN items i ON i.id = b.item_id WHERE b.barcode = ?',
-  );
-  const moves = ctx.sqlite.prepare('SELECT 1 FROM stock_moves WHERE item_id = ? LIMIT 1').pluck();
+  const conn = ctx.sqlite;
   return {
-    categoryExists: (c) => cat.get(c) !== undefined,
+    categoryExists: (c) => categoryWithCode.get(conn, c) !== undefined,
     area: (id) => {
-      const r = area.get(id) as { code: string; active: number } | undefined;
+      const r = areaById.get(conn, id);
       return r && { code: r.code, active: r.active === 1 };
     },
-    codeOwner: (c) => code.get(c) as string | undefined,
+    codeOwner: (c) => itemWithCode.get(conn, c)?.id,
     barcodeOwner: (b, selfId) => {
-      const r = barcode.get(b) as { id: string; code: string } | undefined;
+      const r = barcodeHolder.get(conn, b);
       return r && r.id !== selfId ? r.code : undefined;
     },
-    hasMoves: (id) => moves.get(id) !== undefined,
+    hasMoves: (id) => anyMoveOf.get(conn, id) !== undefined,
   };
 }
 

@@ -1,10 +1,21 @@
 import type { ItemDetail, ItemInput } from '../../../src-shared/api/methods/items';
+import { eq } from 'drizzle-orm';
+import { itemBarcodes, itemUnits, items } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
 import { findItem, getItem } from './item-read';
 import { checkItem, dbLookups, type ItemIssue } from './item-rules';
+
+/* An import writes these for thousands of items in one go: prepared once, not built per row. */
+const addUnit = sql<never, [itemId: string, unit: string, factor: number, purchase: 0 | 1, count: 0 | 1]>(
+  'INSERT INTO item_units (item_id, unit, factor, purchase, count) VALUES (?, ?, ?, ?, ?)',
+);
+const addBarcode = sql<never, [barcode: string, itemId: string, unit: string]>(
+  'INSERT INTO item_barcodes (barcode, item_id, unit) VALUES (?, ?, ?)',
+);
 
 /** Issues -> one AppError: CONFLICT when something clashes with existing data, else VALIDATION. */
 export function issuesError(issues: ItemIssue[]): AppError {
@@ -30,41 +41,23 @@ function auditView(i: ItemInput): Record<string, unknown> {
 
 /** Writes the items row (insert or update) and clears its units and barcodes; returns its id. */
 export function writeItemRow(ctx: Ctx, input: ItemInput, before: ItemDetail | undefined): string {
-  const cols = [
-    input.code,
-    input.nameZh,
-    input.nameEn,
-    input.category,
-    input.baseUnit,
-    input.active ? 1 : 0,
-    input.storageAreaId,
-    input.shelfOrder,
-    input.shelfLifeDays,
-    input.parLevel,
-    input.reorderPoint,
-    input.lotTracked ? 1 : 0,
-  ];
+  const { units: _units, barcodes: _barcodes, ...row } = input;
   if (!before) {
     const id = uuidv7(ctx.now);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO items (code, name_zh, name_en, category, base_unit, active, storage_area_id, shelf_order,
-           shelf_life_days, par_level, reorder_point, lot_tracked, id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(...cols, id, ctx.now, ctx.now);
+    ctx.db
+      .insert(items)
+      .values({ ...row, id, createdAt: ctx.now, updatedAt: ctx.now })
+      .run();
     ctx.changed({ table: 'items', id, op: 'insert', values: auditView(input) });
     return id;
   }
-  ctx.sqlite
-    .prepare(
-      `UPDATE items SET code = ?, name_zh = ?, name_en = ?, category = ?, base_unit = ?, active = ?,
-         storage_area_id = ?, shelf_order = ?, shelf_life_days = ?, par_level = ?, reorder_point = ?,
-         lot_tracked = ?, updated_at = ? WHERE id = ?`,
-    )
-    .run(...cols, ctx.now, before.id);
-  ctx.sqlite.prepare('DELETE FROM item_units WHERE item_id = ?').run(before.id);
-  ctx.sqlite.prepare('DELETE FROM item_barcodes WHERE item_id = ?').run(before.id);
+  ctx.db
+    .update(items)
+    .set({ ...row, updatedAt: ctx.now })
+    .where(eq(items.id, before.id))
+    .run();
+  ctx.db.delete(itemUnits).where(eq(itemUnits.itemId, before.id)).run();
+  ctx.db.delete(itemBarcodes).where(eq(itemBarcodes.itemId, before.id)).run();
   const { id: _id, updatedAt: _u, ...old } = before;
   const change = diff(auditView(old), auditView(input));
   if (Object.keys(change.values).length) ctx.changed({ table: 'items', id: before.id, op: 'update', ...change });
@@ -77,12 +70,8 @@ export function writeItemRow(ctx: Ctx, input: ItemInput, before: ItemDetail | un
  * another in the same file must be free before it is written again.
  */
 export function writeItemChildren(ctx: Ctx, id: string, input: ItemInput): void {
-  const unit = ctx.sqlite.prepare(
-    'INSERT INTO item_units (item_id, unit, factor, purchase, count) VALUES (?, ?, ?, ?, ?)',
-  );
-  for (const u of input.units) unit.run(id, u.unit, u.factor, u.purchase ? 1 : 0, u.count ? 1 : 0);
-  const code = ctx.sqlite.prepare('INSERT INTO item_barcodes (barcode, item_id, unit) VALUES (?, ?, ?)');
-  for (const b of input.barcodes) code.run(b.barcode, id, b.unit);
+  for (const u of input.units) addUnit.run(ctx.sqlite, id, u.unit, u.factor, u.purchase ? 1 : 0, u.count ? 1 : 0);
+  for (const b of input.barcodes) addBarcode.run(ctx.sqlite, b.barcode, id, b.unit);
 }
 
 export function createItem(ctx: Ctx, input: ItemInput): ItemDetail {

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
+import { type stockBalances, storageAreas } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { postMoves, type MoveInput } from '../stock/post';
 import { fieldError, withLinePaths } from './errors';
 import { checkPhoto, savePhoto } from './photo';
-import { wasteReasons } from './reasons';
+import { activeReasons } from './reason-codes';
 import { loadItem, toBaseQty, type ItemInfo } from './units';
 
 export interface DocLine {
@@ -20,10 +23,14 @@ export interface ResolvedLine {
   expiry: string | null;
 }
 
+const balanceExpiry = sql<
+  Pick<typeof stockBalances.$inferSelect, 'expiry'>,
+  [itemId: string, areaId: string, lot: string]
+>('SELECT expiry FROM stock_balances WHERE item_id = ? AND area_id = ? AND lot = ?');
+
 function areaActive(ctx: Ctx, id: string): boolean {
-  const row = ctx.sqlite.prepare('SELECT active FROM storage_areas WHERE id = ?').get(id) as
-    { active: number } | undefined;
-  return !!row?.active;
+  const row = ctx.db.select({ active: storageAreas.active }).from(storageAreas).where(eq(storageAreas.id, id)).get();
+  return row?.active === true;
 }
 
 export function requireArea(ctx: Ctx, id: string, path: string): void {
@@ -36,9 +43,6 @@ export function requireArea(ctx: Ctx, id: string, path: string): void {
  * expiry is carried from the balance so it follows the stock.
  */
 export function resolveLines(ctx: Ctx, areaId: string, lines: readonly DocLine[]): ResolvedLine[] {
-  const expiryOf = ctx.sqlite.prepare(
-    'SELECT expiry FROM stock_balances WHERE item_id = ? AND area_id = ? AND lot = ?',
-  );
   return lines.map((l, i) => {
     const item = loadItem(ctx, l.itemId);
     if (!item || !item.active) fieldError('VALIDATION', 'error.stock.item', `lines.${i}.itemId`);
@@ -46,7 +50,7 @@ export function resolveLines(ctx: Ctx, areaId: string, lines: readonly DocLine[]
     const lot = l.lot?.trim() ?? '';
     if (item.lotTracked && !lot)
       fieldError('VALIDATION', 'error.ops.lotRequired', `lines.${i}.lot`, { item: item.code });
-    const bal = expiryOf.get(l.itemId, areaId, lot) as { expiry: string | null } | undefined;
+    const bal = balanceExpiry.get(ctx.sqlite, l.itemId, areaId, lot);
     return { item, qty, lot, expiry: bal?.expiry ?? null };
   });
 }
@@ -114,7 +118,7 @@ export function wasteDoc(
 ) {
   requireArea(ctx, i.areaId, 'areaId');
   const photo = i.photo ? checkPhoto(i.photo) : null;
-  const known = new Set(wasteReasons(ctx).map((r) => r.code));
+  const known = new Set(activeReasons(ctx, 'waste').map((r) => r.code));
   i.lines.forEach((l, n) => {
     if (!known.has(l.reason)) fieldError('VALIDATION', 'error.ops.reason', `lines.${n}.reason`, { reason: l.reason });
   });

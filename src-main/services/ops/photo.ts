@@ -1,3 +1,4 @@
+import { attachments } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
 import { imageSize } from '../uploads/image-size';
@@ -51,12 +52,10 @@ export function checkPhoto(photo: { fileName: string; dataBase64: string }) {
 /** Stores a checked file as an attachment: a photo, or a document repairs checked (repairs/files.ts). */
 export function savePhoto(ctx: Ctx, ownerType: string, ownerId: string, p: CheckedUpload): string {
   const id = uuidv7(ctx.now);
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, bytes, data, created_at, created_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, ownerType, ownerId, p.fileName, p.mime, p.bytes, p.data, ctx.now, ctx.user?.id ?? null);
+  ctx.db
+    .insert(attachments)
+    .values({ id, ownerType, ownerId, ...p, createdAt: ctx.now, createdBy: ctx.user?.id ?? null })
+    .run();
   ctx.changed({
     table: 'attachments',
     id,

@@ -1,56 +1,71 @@
 import { REASON_KINDS, type ReasonRow } from '../../../src-shared/api/methods/reasons';
+import { and, eq } from 'drizzle-orm';
+import { reasonCodes } from '../../db/schema';
+import { sql, type Sql, type SqlRow } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from './errors';
 
-interface StoredReason {
-  kind: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  active: number;
-}
+type StoredReason = typeof reasonCodes.$inferSelect;
+type SqlStoredReason = SqlRow<StoredReason>;
+type Uses = { code: string; n: number };
 
 /**
  * Where the codes of each kind are referred to, counted per code. Waste and
  * adjustment codes sit on ledger rows of one movement kind (the kind index
  * narrows the scan to those); rejection codes on receipt lines.
  */
-const USES: Record<string, string> = {
-  waste: "SELECT reason AS code, count(*) AS n FROM stock_moves WHERE kind = 'waste' AND reason <> '' GROUP BY reason",
-  adjustment:
+const USES: Record<string, Sql<Uses, []>> = {
+  waste: sql<Uses>(
+    "SELECT reason AS code, count(*) AS n FROM stock_moves WHERE kind = 'waste' AND reason <> '' GROUP BY reason",
+  ),
+  adjustment: sql<Uses>(
     "SELECT reason AS code, count(*) AS n FROM stock_moves WHERE kind = 'count_adjust' AND reason <> '' GROUP BY reason",
-  reject:
+  ),
+  reject: sql<Uses>(
     "SELECT reject_reason AS code, count(*) AS n FROM receipt_lines WHERE reject_reason <> '' GROUP BY reject_reason",
+  ),
   // Repairs: resolution and root-cause codes on work orders.
-  repair_fix:
+  repair_fix: sql<Uses>(
     "SELECT resolution_code AS code, count(*) AS n FROM work_orders WHERE resolution_code <> '' GROUP BY resolution_code",
-  repair_cause:
+  ),
+  repair_cause: sql<Uses>(
     "SELECT root_cause_code AS code, count(*) AS n FROM work_orders WHERE root_cause_code <> '' GROUP BY root_cause_code",
+  ),
 };
 /** A kind this file does not know yet: any ledger row naming one of its codes counts (slower, but safe). */
-const USES_ANY_MOVE =
-  'SELECT reason AS code, count(*) AS n FROM stock_moves WHERE reason IN (SELECT value FROM json_each(?)) GROUP BY reason';
+const usesAnyMove = sql<Uses, [codesJson: string]>(
+  'SELECT reason AS code, count(*) AS n FROM stock_moves WHERE reason IN (SELECT value FROM json_each(?)) GROUP BY reason',
+);
+
+const kindsInTable = sql<Pick<StoredReason, 'kind'>>('SELECT DISTINCT kind FROM reason_codes ORDER BY kind');
+const allReasons = sql<SqlStoredReason>(
+  'SELECT kind, code, name_zh AS nameZh, name_en AS nameEn, active FROM reason_codes ORDER BY rowid',
+);
+/** Another code of the kind that reads the same but for case (`but` names the code being re-coded, if any). */
+const sameButCase = sql<Pick<StoredReason, 'code'>, [kind: string, code: string, but: string | null]>(
+  'SELECT code FROM reason_codes WHERE kind = ? AND lower(code) = lower(?) AND code IS NOT ?',
+);
+const otherActiveCodes = sql<{ n: number }, [kind: string, code: string]>(
+  'SELECT count(*) AS n FROM reason_codes WHERE kind = ? AND active = 1 AND code <> ?',
+);
 
 function usesOf(ctx: Ctx, kind: string, codes: readonly string[]): Map<string, number> {
   if (!codes.length) return new Map();
-  const sql = USES[kind];
-  const rows = (sql ? ctx.sqlite.prepare(sql).all() : ctx.sqlite.prepare(USES_ANY_MOVE).all(JSON.stringify(codes))) as {
-    code: string;
-    n: number;
-  }[];
+  const uses = USES[kind];
+  const rows = uses ? uses.all(ctx.sqlite) : usesAnyMove.all(ctx.sqlite, JSON.stringify(codes));
   return new Map(rows.map((r) => [r.code, r.n]));
 }
 
 function stored(ctx: Ctx, kind: string, code: string): StoredReason | undefined {
-  return ctx.sqlite
-    .prepare(
-      'SELECT kind, code, name_zh AS nameZh, name_en AS nameEn, active FROM reason_codes WHERE kind = ? AND code = ?',
-    )
-    .get(kind, code) as StoredReason | undefined;
+  return ctx.db
+    .select()
+    .from(reasonCodes)
+    .where(and(eq(reasonCodes.kind, kind), eq(reasonCodes.code, code)))
+    .get();
 }
 
-function toRow(r: StoredReason, uses: number): ReasonRow {
+function toRow(r: StoredReason | SqlStoredReason, uses: number): ReasonRow {
   return { kind: r.kind, code: r.code, nameZh: r.nameZh, nameEn: r.nameEn, active: !!r.active, uses };
 }
 
@@ -62,7 +77,8 @@ function rowOf(ctx: Ctx, kind: string, code: string): ReasonRow {
 
 /** The fixed kinds first, then any other kind found in the table (alphabetically). */
 function kindsOf(ctx: Ctx): string[] {
-  const found = (ctx.sqlite.prepare('SELECT DISTINCT kind FROM reason_codes ORDER BY kind').all() as { kind: string }[])
+  const found = kindsInTable
+    .all(ctx.sqlite)
     .map((r) => r.kind)
     .filter((k) => !(REASON_KINDS as readonly string[]).includes(k));
   return [...REASON_KINDS, ...found];
@@ -70,9 +86,7 @@ function kindsOf(ctx: Ctx): string[] {
 
 export function listReasons(ctx: Ctx): { kinds: string[]; rows: ReasonRow[] } {
   const kinds = kindsOf(ctx);
-  const all = ctx.sqlite
-    .prepare('SELECT kind, code, name_zh AS nameZh, name_en AS nameEn, active FROM reason_codes ORDER BY rowid')
-    .all() as StoredReason[];
+  const all = allReasons.all(ctx.sqlite);
   const rows: ReasonRow[] = [];
   for (const kind of kinds) {
     const mine = all.filter((r) => r.kind === kind);
@@ -92,9 +106,7 @@ function requireKind(ctx: Ctx, kind: string): void {
 
 /** Another code of the kind that differs only in case would look the same in every list. */
 function requireFree(ctx: Ctx, kind: string, code: string): void {
-  const taken = ctx.sqlite
-    .prepare('SELECT code FROM reason_codes WHERE kind = ? AND lower(code) = lower(?)')
-    .get(kind, code) as { code: string } | undefined;
+  const taken = sameButCase.get(ctx.sqlite, kind, code, null);
   if (taken) fieldError('CONFLICT', 'reasons.error.duplicate', 'code', { code: taken.code });
 }
 
@@ -107,9 +119,10 @@ export function saveReason(
   const id = (code: string) => `${i.kind}/${code}`;
   if (!i.originalCode) {
     requireFree(ctx, i.kind, i.code);
-    ctx.sqlite
-      .prepare('INSERT INTO reason_codes (kind, code, name_zh, name_en, active) VALUES (?, ?, ?, ?, 1)')
-      .run(i.kind, i.code, i.nameZh, i.nameEn);
+    ctx.db
+      .insert(reasonCodes)
+      .values({ kind: i.kind, code: i.code, nameZh: i.nameZh, nameEn: i.nameEn, active: true })
+      .run();
     ctx.changed({
       table: 'reason_codes',
       id: id(i.code),
@@ -125,14 +138,14 @@ export function saveReason(
     // Ledger rows and receipt lines store the code itself: changing it would orphan them.
     const uses = usesOf(ctx, i.kind, [before.code]).get(before.code) ?? 0;
     if (uses > 0) fieldError('CONFLICT', 'reasons.error.used', 'code', { code: before.code, uses });
-    const clash = ctx.sqlite
-      .prepare('SELECT code FROM reason_codes WHERE kind = ? AND lower(code) = lower(?) AND code <> ?')
-      .get(i.kind, i.code, before.code) as { code: string } | undefined;
+    const clash = sameButCase.get(ctx.sqlite, i.kind, i.code, before.code);
     if (clash) fieldError('CONFLICT', 'reasons.error.duplicate', 'code', { code: clash.code });
   }
-  ctx.sqlite
-    .prepare('UPDATE reason_codes SET code = ?, name_zh = ?, name_en = ? WHERE kind = ? AND code = ?')
-    .run(i.code, i.nameZh, i.nameEn, i.kind, before.code);
+  ctx.db
+    .update(reasonCodes)
+    .set({ code: i.code, nameZh: i.nameZh, nameEn: i.nameEn })
+    .where(and(eq(reasonCodes.kind, i.kind), eq(reasonCodes.code, before.code)))
+    .run();
   const after = { code: i.code, nameZh: i.nameZh, nameEn: i.nameEn };
   const old = { code: before.code, nameZh: before.nameZh, nameEn: before.nameEn };
   const keys = (Object.keys(after) as (keyof typeof after)[]).filter((k) => after[k] !== old[k]);
@@ -154,14 +167,14 @@ export function setReasonActive(ctx: Ctx, i: { kind: string; code: string; activ
   if (!before) throw new AppError('NOT_FOUND', 'reasons.error.notFound', { code: i.code });
   if (!!before.active === i.active) return rowOf(ctx, i.kind, i.code);
   if (!i.active) {
-    const others = ctx.sqlite
-      .prepare('SELECT count(*) AS n FROM reason_codes WHERE kind = ? AND active = 1 AND code <> ?')
-      .get(i.kind, i.code) as { n: number };
-    if (others.n === 0) throw new AppError('CONFLICT', 'reasons.error.lastActive', { code: i.code });
+    if (otherActiveCodes.get(ctx.sqlite, i.kind, i.code)!.n === 0)
+      throw new AppError('CONFLICT', 'reasons.error.lastActive', { code: i.code });
   }
-  ctx.sqlite
-    .prepare('UPDATE reason_codes SET active = ? WHERE kind = ? AND code = ?')
-    .run(i.active ? 1 : 0, i.kind, i.code);
+  ctx.db
+    .update(reasonCodes)
+    .set({ active: i.active })
+    .where(and(eq(reasonCodes.kind, i.kind), eq(reasonCodes.code, i.code)))
+    .run();
   ctx.changed({
     table: 'reason_codes',
     id: `${i.kind}/${i.code}`,

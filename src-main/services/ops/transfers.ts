@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { toIso } from '../../../src-shared/time';
+import { and, eq } from 'drizzle-orm';
+import { dayKeyer, toIso } from '../../../src-shared/time';
 import { formatQty } from '../../../src-shared/quantity';
+import { attachments, items, type stockMoves, transferLines, transfers } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { dayKeyer } from '../stock/day';
 import { mulDiv } from '../stock/money-math';
 import { MAX_QTY, reverseMove, type MoveInput } from '../stock/post';
 import { storeRow } from '../store/settings';
@@ -16,37 +18,61 @@ export const TRANSFER_FORMAT = 'store-backoffice/transfer';
 /** attachments.owner_type of the copy of an exported file; its first row marks the transfer as exported. */
 export const TRANSFER_FILE = 'transfer_file';
 
-interface TransferRow {
-  id: string;
-  number: string;
-  direction: 'out' | 'in';
-  fromStore: string;
-  toStore: string;
-  status: 'in_transit' | 'received' | 'cancelled';
-  sentAt: number;
-  receivedAt: number | null;
-  note: string;
-}
+type TransferRow = Pick<
+  typeof transfers.$inferSelect,
+  'id' | 'number' | 'direction' | 'fromStore' | 'toStore' | 'status' | 'sentAt' | 'receivedAt' | 'note'
+>;
+type Item = typeof items.$inferSelect;
+/** A line with its item's names (null when the item is gone or unknown here). */
+type LineRow = typeof transferLines.$inferSelect & {
+  nameZh: Item['nameZh'] | null;
+  nameEn: Item['nameEn'] | null;
+  baseUnit: Item['baseUnit'] | null;
+};
 
-interface ListedTransfer extends TransferRow {
-  exportedAt: number | null;
-}
-
-interface LineRow {
-  id: string;
-  transferId: string;
-  itemCode: string;
-  itemId: string | null;
-  nameZh: string | null;
-  nameEn: string | null;
-  baseUnit: string | null;
-  lot: string;
-  expiry: string | null;
-  qtySent: number;
-  valueSent: number;
-  qtyReceived: number | null;
-  note: string;
-}
+const TRANSFER_COLUMNS = {
+  id: transfers.id,
+  number: transfers.number,
+  direction: transfers.direction,
+  fromStore: transfers.fromStore,
+  toStore: transfers.toStore,
+  status: transfers.status,
+  sentAt: transfers.sentAt,
+  receivedAt: transfers.receivedAt,
+  note: transfers.note,
+};
+const outNumbersWithPrefix = sql<{ n: number }, [prefix: string]>(
+  "SELECT count(*) AS n FROM transfers WHERE direction = 'out' AND number LIKE ? || '%'",
+);
+const linesOfTransfers = sql<LineRow, [idsJson: string]>(
+  `SELECT l.id, l.transfer_id AS transferId, l.item_code AS itemCode, l.item_id AS itemId, i.name_zh AS nameZh,
+          i.name_en AS nameEn, i.base_unit AS baseUnit, l.lot, l.expiry, l.qty_sent AS qtySent,
+          l.value_sent AS valueSent, l.qty_received AS qtyReceived, l.note
+   FROM transfer_lines l LEFT JOIN items i ON i.id = l.item_id
+   WHERE l.transfer_id IN (SELECT value FROM json_each(?)) ORDER BY l.rowid`,
+);
+/** The newest 500 transfers (of one direction, or both), each with the time its file was first exported. */
+const newestTransfers = sql<TransferRow & { exportedAt: number | null }, [{ direction: string | null }]>(
+  `SELECT t.id, t.number, t.direction, t.from_store AS fromStore, t.to_store AS toStore, t.status,
+          t.sent_at AS sentAt, t.received_at AS receivedAt, t.note,
+          (SELECT min(f.created_at) FROM attachments f WHERE f.owner_type = '${TRANSFER_FILE}' AND f.owner_id = t.id)
+            AS exportedAt
+   FROM transfers t WHERE @direction IS NULL OR t.direction = @direction
+   ORDER BY t.sent_at DESC LIMIT 500`,
+);
+const firstExport = sql<{ at: number | null }, [ownerId: string]>(
+  `SELECT min(created_at) AS at FROM attachments WHERE owner_type = '${TRANSFER_FILE}' AND owner_id = ?`,
+);
+/** The transfer_out rows of a transfer that are not reversed yet. */
+const outRowsStanding = sql<Pick<typeof stockMoves.$inferSelect, 'seq'>, [transferId: string]>(
+  `SELECT m.seq FROM stock_moves m
+   WHERE m.doc_type = 'transfer' AND m.doc_id = ? AND m.kind = 'transfer_out' AND m.reverses_seq IS NULL
+     AND NOT EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_seq = m.seq)
+   ORDER BY m.seq`,
+);
+const valuesPosted = sql<Pick<typeof stockMoves.$inferSelect, 'qty' | 'value'>, [transferId: string]>(
+  "SELECT qty, value FROM stock_moves WHERE doc_type = 'transfer' AND doc_id = ? ORDER BY seq",
+);
 
 /** What travels in the file: no ids of the sending store's items, only codes both stores share. */
 interface TransferPayload {
@@ -65,32 +91,26 @@ function storeCode(ctx: Ctx): string {
 }
 
 function insertTransfer(ctx: Ctx, t: TransferRow, createdBy: string | null) {
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO transfers (id, number, direction, from_store, to_store, status, sent_at, received_at, created_by, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
-    )
-    .run(t.id, t.number, t.direction, t.fromStore, t.toStore, t.status, t.sentAt, createdBy, t.note);
+  ctx.db
+    .insert(transfers)
+    .values({ ...t, receivedAt: null, createdBy })
+    .run();
   ctx.changed({ table: 'transfers', id: t.id, op: 'insert', values: { ...t } });
 }
 
-function insertLine(ctx: Ctx, l: Omit<LineRow, 'nameZh' | 'nameEn' | 'baseUnit' | 'qtyReceived' | 'note'>) {
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO transfer_lines (id, transfer_id, item_code, item_id, lot, expiry, qty_sent, value_sent, qty_received, note)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, '')`,
-    )
-    .run(l.id, l.transferId, l.itemCode, l.itemId, l.lot, l.expiry, l.qtySent, l.valueSent);
+function insertLine(ctx: Ctx, l: Omit<typeof transferLines.$inferInsert, 'qtyReceived' | 'note'>) {
+  ctx.db
+    .insert(transferLines)
+    .values({ ...l, qtyReceived: null, note: '' })
+    .run();
 }
 
 /** DB-SH001-20261127-01: the store code without punctuation, the business day, a running number that day. */
 function nextNumber(ctx: Ctx, code: string): string {
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
   const prefix = `DB-${code.replace(/[^A-Za-z0-9]/g, '')}-${dayKeyer(tz)(ctx.now).replace(/-/g, '')}-`;
-  const n = ctx.sqlite
-    .prepare("SELECT count(*) AS n FROM transfers WHERE direction = 'out' AND number LIKE ? || '%'")
-    .get(prefix) as { n: number };
-  return prefix + String(n.n + 1).padStart(2, '0');
+  const n = outNumbersWithPrefix.get(ctx.sqlite, prefix)!.n;
+  return prefix + String(n + 1).padStart(2, '0');
 }
 
 /** Transfer out: stock leaves at the moving average and is in transit until the other store confirms it. */
@@ -133,9 +153,7 @@ export function transferOut(ctx: Ctx, i: { toStore: string; areaId: string; line
     moves.map((_, n) => n),
   );
   // The ledger rows now carry the average cost of what left; the transfer line records it for the receiver.
-  const posted = ctx.sqlite
-    .prepare("SELECT qty, value FROM stock_moves WHERE doc_type = 'transfer' AND doc_id = ? ORDER BY seq")
-    .all(id) as { qty: number; value: number }[];
+  const posted = valuesPosted.all(ctx.sqlite, id);
   lines.forEach((l, n) =>
     insertLine(ctx, {
       id: uuidv7(ctx.now),
@@ -152,40 +170,18 @@ export function transferOut(ctx: Ctx, i: { toStore: string; areaId: string; line
 }
 
 function getTransfer(ctx: Ctx, id: string): TransferRow {
-  const t = ctx.sqlite
-    .prepare(
-      `SELECT id, number, direction, from_store AS fromStore, to_store AS toStore, status, sent_at AS sentAt,
-              received_at AS receivedAt, note FROM transfers WHERE id = ?`,
-    )
-    .get(id) as TransferRow | undefined;
+  const t = ctx.db.select(TRANSFER_COLUMNS).from(transfers).where(eq(transfers.id, id)).get();
   if (!t) throw new AppError('NOT_FOUND', 'error.ops.transferNotFound');
   return t;
 }
 
 function linesOf(ctx: Ctx, ids: string[]): LineRow[] {
   if (!ids.length) return [];
-  return ctx.sqlite
-    .prepare(
-      `SELECT l.id, l.transfer_id AS transferId, l.item_code AS itemCode, l.item_id AS itemId, i.name_zh AS nameZh,
-              i.name_en AS nameEn, i.base_unit AS baseUnit, l.lot, l.expiry, l.qty_sent AS qtySent,
-              l.value_sent AS valueSent, l.qty_received AS qtyReceived, l.note
-       FROM transfer_lines l LEFT JOIN items i ON i.id = l.item_id
-       WHERE l.transfer_id IN (SELECT value FROM json_each(?)) ORDER BY l.rowid`,
-    )
-    .all(JSON.stringify(ids)) as LineRow[];
+  return linesOfTransfers.all(ctx.sqlite, JSON.stringify(ids));
 }
 
 export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT t.id, t.number, t.direction, t.from_store AS fromStore, t.to_store AS toStore, t.status,
-              t.sent_at AS sentAt, t.received_at AS receivedAt, t.note,
-              (SELECT min(f.created_at) FROM attachments f WHERE f.owner_type = '${TRANSFER_FILE}' AND f.owner_id = t.id)
-                AS exportedAt
-       FROM transfers t ${i.direction ? 'WHERE t.direction = ?' : ''}
-       ORDER BY t.sent_at DESC LIMIT 500`,
-    )
-    .all(...(i.direction ? [i.direction] : [])) as ListedTransfer[];
+  const rows = newestTransfers.all(ctx.sqlite, { direction: i.direction ?? null });
   const lines = linesOf(
     ctx,
     rows.map((r) => r.id),
@@ -207,10 +203,7 @@ export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) 
 }
 
 function exportedAt(ctx: Ctx, id: string): number | null {
-  const row = ctx.sqlite
-    .prepare('SELECT min(created_at) AS at FROM attachments WHERE owner_type = ? AND owner_id = ?')
-    .get(TRANSFER_FILE, id) as { at: number | null };
-  return row.at;
+  return firstExport.get(ctx.sqlite, id)!.at;
 }
 
 /**
@@ -243,12 +236,20 @@ export function exportTransfer(ctx: Ctx, i: { id: string }) {
   if (exportedAt(ctx, t.id) === null) {
     const data = Buffer.from(content, 'utf8');
     const id = uuidv7(ctx.now);
-    ctx.sqlite
-      .prepare(
-        `INSERT INTO attachments (id, owner_type, owner_id, file_name, mime, bytes, data, created_at, created_by)
-         VALUES (?, ?, ?, ?, 'application/json', ?, ?, ?, ?)`,
-      )
-      .run(id, TRANSFER_FILE, t.id, fileName, data.length, data.toString('base64'), ctx.now, ctx.user?.id ?? null);
+    ctx.db
+      .insert(attachments)
+      .values({
+        id,
+        ownerType: TRANSFER_FILE,
+        ownerId: t.id,
+        fileName,
+        mime: 'application/json',
+        bytes: data.length,
+        data: data.toString('base64'),
+        createdAt: ctx.now,
+        createdBy: ctx.user?.id ?? null,
+      })
+      .run();
     ctx.changed({
       table: 'attachments',
       id,
@@ -283,17 +284,10 @@ export function cancelTransfer(ctx: Ctx, i: { id: string; note: string }) {
   }
   if (exportedAt(ctx, t.id) !== null) throw new AppError('CONFLICT', 'error.ops.cancelExported', { number: t.number });
   // Rows a manager already reversed one by one in the history are back already.
-  const outRows = ctx.sqlite
-    .prepare(
-      `SELECT m.seq FROM stock_moves m
-       WHERE m.doc_type = 'transfer' AND m.doc_id = ? AND m.kind = 'transfer_out' AND m.reverses_seq IS NULL
-         AND NOT EXISTS (SELECT 1 FROM stock_moves r WHERE r.reverses_seq = m.seq)
-       ORDER BY m.seq`,
-    )
-    .all(t.id) as { seq: number }[];
+  const outRows = outRowsStanding.all(ctx.sqlite, t.id);
   const note = `${t.number}: ${i.note}`.slice(0, 500);
   const back = outRows.map((r) => reverseMove(ctx, r.seq, note));
-  ctx.sqlite.prepare("UPDATE transfers SET status = 'cancelled' WHERE id = ?").run(t.id);
+  ctx.db.update(transfers).set({ status: 'cancelled' }).where(eq(transfers.id, t.id)).run();
   ctx.changed({
     table: 'transfers',
     id: t.id,
@@ -352,17 +346,20 @@ export function importTransfer(ctx: Ctx, i: { content: string }) {
   if (p.toStore.toUpperCase() !== here.toUpperCase()) {
     throw new AppError('VALIDATION', 'error.ops.wrongStore', { number: p.number, to: p.toStore, store: here });
   }
-  const dup = ctx.sqlite
-    .prepare("SELECT status FROM transfers WHERE direction = 'in' AND number = ? AND from_store = ?")
-    .get(p.number, p.fromStore) as { status: TransferRow['status'] } | undefined;
+  const dup = ctx.db
+    .select({ status: transfers.status })
+    .from(transfers)
+    .where(and(eq(transfers.direction, 'in'), eq(transfers.number, p.number), eq(transfers.fromStore, p.fromStore)))
+    .get();
   // No store exports a cancelled transfer, so a file normally never meets a cancelled record. If one does
   // (a record cancelled by support, or by HQ once replication exists), "already imported" would mislead.
   if (dup?.status === 'cancelled') {
     throw new AppError('CONFLICT', 'error.ops.transferCancelled', { number: p.number, from: p.fromStore });
   }
   if (dup) throw new AppError('CONFLICT', 'error.ops.duplicate', { number: p.number, from: p.fromStore });
-  const byCode = ctx.sqlite.prepare('SELECT id FROM items WHERE code = ?');
-  const ids = p.lines.map((l) => (byCode.get(l.itemCode) as { id: string } | undefined)?.id);
+  const ids = p.lines.map(
+    (l) => ctx.db.select({ id: items.id }).from(items).where(eq(items.code, l.itemCode)).get()?.id,
+  );
   const unknown = [...new Set(p.lines.filter((_, n) => !ids[n]).map((l) => l.itemCode))];
   if (unknown.length) throw new AppError('VALIDATION', 'error.ops.unknownCodes', { codes: unknown.join(', ') });
   const id = uuidv7(ctx.now);
@@ -426,7 +423,6 @@ export function receiveTransfer(
   if (missing.length) throw new AppError('VALIDATION', 'error.ops.missingLines', { lines: missing.join(', ') });
   const moves: MoveInput[] = [];
   const lineOf: number[] = [];
-  const update = ctx.sqlite.prepare('UPDATE transfer_lines SET qty_received = ?, note = ? WHERE id = ?');
   for (const l of lines) {
     const g = given.get(l.id)!;
     const note = g.note?.trim() ?? '';
@@ -439,7 +435,7 @@ export function receiveTransfer(
         sent: `${formatQty(l.qtySent)} ${l.baseUnit ?? ''}`.trim(),
       });
     }
-    update.run(g.qtyReceived, note, l.id);
+    ctx.db.update(transferLines).set({ qtyReceived: g.qtyReceived, note }).where(eq(transferLines.id, l.id)).run();
     const base = {
       itemId: l.itemId!,
       areaId: i.areaId,
@@ -456,9 +452,11 @@ export function receiveTransfer(
       lineOf.push(g.n);
     }
   }
-  ctx.sqlite
-    .prepare("UPDATE transfers SET status = 'received', received_at = ?, received_by = ?, note = ? WHERE id = ?")
-    .run(ctx.now, ctx.user?.id ?? null, i.note ?? t.note, t.id);
+  ctx.db
+    .update(transfers)
+    .set({ status: 'received', receivedAt: ctx.now, receivedBy: ctx.user?.id ?? null, note: i.note ?? t.note })
+    .where(eq(transfers.id, t.id))
+    .run();
   ctx.changed({
     table: 'transfers',
     id: t.id,

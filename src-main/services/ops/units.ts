@@ -1,19 +1,14 @@
 import { QTY_SCALE, formatQty, parseScaled } from '../../../src-shared/quantity';
+import { asc, eq } from 'drizzle-orm';
+import { itemUnits, items } from '../../db/schema';
 import type { Ctx } from '../context';
 import { fieldError } from './errors';
 
-export interface ItemInfo {
-  id: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: string;
-  baseUnit: string;
-  active: number;
-  lotTracked: number;
-  shelfLifeDays: number | null;
-  units: { unit: string; factor: number }[];
-}
+type Unit = Pick<typeof itemUnits.$inferSelect, 'unit' | 'factor'>;
+export type ItemInfo = Pick<
+  typeof items.$inferSelect,
+  'id' | 'code' | 'nameZh' | 'nameEn' | 'category' | 'baseUnit' | 'active' | 'lotTracked' | 'shelfLifeDays'
+> & { units: Unit[] };
 
 /** kg and l are always there for weighed and measured items; the item's own units (箱, case) come from item_units. */
 const METRIC: Record<string, { unit: string; factor: number }> = {
@@ -21,7 +16,7 @@ const METRIC: Record<string, { unit: string; factor: number }> = {
   ml: { unit: 'l', factor: 1_000_000 },
 };
 
-export function unitsOf(baseUnit: string, own: { unit: string; factor: number }[]) {
+export function unitsOf(baseUnit: string, own: Unit[]): Unit[] {
   const list = [{ unit: baseUnit, factor: QTY_SCALE }];
   const metric = METRIC[baseUnit];
   if (metric) list.push(metric);
@@ -30,16 +25,28 @@ export function unitsOf(baseUnit: string, own: { unit: string; factor: number }[
 }
 
 export function loadItem(ctx: Ctx, id: string): ItemInfo | undefined {
-  const row = ctx.sqlite
-    .prepare(
-      `SELECT id, code, name_zh AS nameZh, name_en AS nameEn, category, base_unit AS baseUnit, active,
-              lot_tracked AS lotTracked, shelf_life_days AS shelfLifeDays FROM items WHERE id = ?`,
-    )
-    .get(id) as Omit<ItemInfo, 'units'> | undefined;
+  const row = ctx.db
+    .select({
+      id: items.id,
+      code: items.code,
+      nameZh: items.nameZh,
+      nameEn: items.nameEn,
+      category: items.category,
+      baseUnit: items.baseUnit,
+      active: items.active,
+      lotTracked: items.lotTracked,
+      shelfLifeDays: items.shelfLifeDays,
+    })
+    .from(items)
+    .where(eq(items.id, id))
+    .get();
   if (!row) return undefined;
-  const own = ctx.sqlite
-    .prepare('SELECT unit, factor FROM item_units WHERE item_id = ? ORDER BY factor')
-    .all(id) as ItemInfo['units'];
+  const own = ctx.db
+    .select({ unit: itemUnits.unit, factor: itemUnits.factor })
+    .from(itemUnits)
+    .where(eq(itemUnits.itemId, id))
+    .orderBy(asc(itemUnits.factor))
+    .all();
   return { ...row, units: unitsOf(row.baseUnit, own) };
 }
 

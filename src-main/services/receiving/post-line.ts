@@ -71,7 +71,7 @@ const factsOf = (item: ItemInfo): ItemFacts => ({
   nameEn: item.nameEn,
   category: item.category,
   baseUnit: BaseUnitSchema.parse(item.baseUnit),
-  lotTracked: item.lotTracked === 1,
+  lotTracked: !!item.lotTracked,
 });
 
 interface Posting {

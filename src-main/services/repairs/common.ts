@@ -1,17 +1,14 @@
 import type { MessageKey } from '../../../src-shared/i18n';
 import { DEFAULT_REPAIR_SETTINGS, type RepairSettings } from '../../../src-shared/repairs/settings';
-import { toIso } from '../../../src-shared/time';
+import { dayKeyer, dayStart, toIso } from '../../../src-shared/time';
 import type { store, users } from '../../db/schema';
 import { sql } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
-import { dayKeyer, dayStart } from '../stock/day';
 import { parseSettings } from '../store/settings';
 
 export { fieldError };
-
-const keyers = new Map<string, (ms: number) => string>();
 
 /**
  * The store row's facts these services ask for on every step (zone, settings):
@@ -32,10 +29,7 @@ export function storeCode(ctx: Pick<Ctx, 'sqlite'>): string {
 
 /** The business day of an instant in the store's zone. */
 export function dayOf(ctx: Pick<Ctx, 'sqlite'>, ms: number): string {
-  const tz = storeTz(ctx);
-  let k = keyers.get(tz);
-  if (!k) keyers.set(tz, (k = dayKeyer(tz)));
-  return k(ms);
+  return dayKeyer(storeTz(ctx))(ms);
 }
 
 export function today(ctx: Pick<Ctx, 'sqlite' | 'now'>): string {

@@ -1,16 +1,37 @@
 import { toIso } from '../../../src-shared/time';
+import type { stockCountLines, stockCounts, stockMoves } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 import { itemInfo } from './totals';
 
+type Line = typeof stockCountLines.$inferSelect;
+type Move = typeof stockMoves.$inferSelect;
+
+const postedCountsNewestFirst = sql<
+  Pick<typeof stockCounts.$inferSelect, 'id' | 'number' | 'postedAt'> & { lines: number }
+>(
+  `SELECT c.id, c.number, c.posted_at AS postedAt,
+          (SELECT count(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lines
+   FROM stock_counts c WHERE c.status = 'posted' ORDER BY c.posted_at DESC, c.number DESC`,
+);
+const linesWithArea = sql<
+  Pick<Line, 'itemId' | 'areaId' | 'lot' | 'bookQty' | 'countedQty'> & { lineId: Line['id']; areaCode: string },
+  [countId: string]
+>(
+  `SELECT l.id AS lineId, l.item_id AS itemId, l.area_id AS areaId, coalesce(a.code, '') AS areaCode, l.lot,
+          l.book_qty AS bookQty, l.counted_qty AS countedQty
+   FROM stock_count_lines l LEFT JOIN storage_areas a ON a.id = l.area_id
+   WHERE l.count_id = ?`,
+);
+/** What a count's posting booked per item, area and lot. */
+const adjustmentsOf = sql<Pick<Move, 'itemId' | 'areaId' | 'lot' | 'qty' | 'value'>, [countId: string]>(
+  `SELECT item_id AS itemId, area_id AS areaId, lot, sum(qty) AS qty, sum(value) AS value FROM stock_moves
+   WHERE doc_type = 'count' AND doc_id = ? AND kind = 'count_adjust' GROUP BY item_id, area_id, lot`,
+);
+
 /** Posted stocktakes, newest first. */
 export function postedCounts(ctx: Ctx) {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT c.id, c.number, c.posted_at AS postedAt, (SELECT count(*) FROM stock_count_lines l WHERE l.count_id = c.id) AS lines
-       FROM stock_counts c WHERE c.status = 'posted' ORDER BY c.posted_at DESC, c.number DESC`,
-    )
-    .all() as { id: string; number: string; postedAt: number | null; lines: number }[];
-  return rows.map((r) => ({ ...r, postedAt: toIso(r.postedAt) }));
+  return postedCountsNewestFirst.all(ctx.sqlite).map((r) => ({ ...r, postedAt: toIso(r.postedAt) }));
 }
 
 /**
@@ -20,30 +41,9 @@ export function postedCounts(ctx: Ctx) {
  * movement made while the count was open, so they are what the books changed by.
  */
 export function countVariance(ctx: Ctx, input: { countId: string }) {
-  const lines = ctx.sqlite
-    .prepare(
-      `SELECT l.id AS lineId, l.item_id AS itemId, l.area_id AS areaId, coalesce(a.code, '') AS areaCode, l.lot,
-              l.book_qty AS bookQty, l.counted_qty AS countedQty
-       FROM stock_count_lines l LEFT JOIN storage_areas a ON a.id = l.area_id
-       WHERE l.count_id = ?`,
-    )
-    .all(input.countId) as {
-    lineId: string;
-    itemId: string;
-    areaId: string;
-    areaCode: string;
-    lot: string;
-    bookQty: number;
-    countedQty: number | null;
-  }[];
+  const lines = linesWithArea.all(ctx.sqlite, input.countId);
   const adjust = new Map<string, { qty: number; value: number }>();
-  const moves = ctx.sqlite
-    .prepare(
-      `SELECT item_id AS itemId, area_id AS areaId, lot, sum(qty) AS qty, sum(value) AS value FROM stock_moves
-       WHERE doc_type = 'count' AND doc_id = ? AND kind = 'count_adjust' GROUP BY item_id, area_id, lot`,
-    )
-    .all(input.countId) as { itemId: string; areaId: string; lot: string; qty: number; value: number }[];
-  for (const m of moves) adjust.set(`${m.itemId}|${m.areaId}|${m.lot}`, m);
+  for (const m of adjustmentsOf.all(ctx.sqlite, input.countId)) adjust.set(`${m.itemId}|${m.areaId}|${m.lot}`, m);
   const info = itemInfo(ctx);
   const out = [];
   for (const l of lines) {

@@ -1,6 +1,6 @@
 import type { SummaryColumn } from '../../../src-shared/api/methods/reports';
 import type { Ctx } from '../context';
-import { coverBefore, coverRange } from './periods';
+import { coverBefore, coverRange } from './covers';
 import { byCode, itemInfo, kindTotals, type ItemInfo, type TotalsFilter } from './totals';
 
 /** Where each kind lands in the summary and with which sign (outbound columns show what left, positive). */

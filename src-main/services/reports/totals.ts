@@ -1,5 +1,7 @@
+import type { itemCategories, items } from '../../db/schema';
+import { dynamicSql, sql } from '../../db/sql';
 import type { Ctx } from '../context';
-import type { Cover } from './periods';
+import type { Cover } from './covers';
 
 export interface TotalsFilter {
   areaId?: string | null;
@@ -56,10 +58,11 @@ export function kindTotals(ctx: Ctx, covers: readonly Cover[], f: TotalsFilter):
   });
   if (!parts.length) return [];
   // Each part is grouped on its own; merging the few thousand groups is cheaper in JS than a second SQL pass.
-  const rows = ctx.sqlite
-    .prepare(parts.join(' UNION ALL '))
-    .raw()
-    .all(...args) as [string, string, number, number, number][];
+  type Cells = [itemId: string, kind: string, qty: number, value: number, bucket: number];
+  // raw() hands back arrays, which the statement's row type cannot say.
+  const rows = dynamicSql<Cells>(ctx.sqlite, parts.join(' UNION ALL '))
+    .raw(true)
+    .all(...args) as unknown as Cells[];
   const merged = new Map<string, KindTotal>();
   for (const [itemId, kind, qty, value, bucket] of rows) {
     const key = `${itemId}|${bucket}|${kind}`;
@@ -72,29 +75,26 @@ export function kindTotals(ctx: Ctx, covers: readonly Cover[], f: TotalsFilter):
   return [...merged.values()];
 }
 
-export interface ItemInfo {
-  itemId: string;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: string;
-  categoryZh: string;
-  categoryEn: string;
-  baseUnit: string;
-}
+type Item = typeof items.$inferSelect;
+type Category = typeof itemCategories.$inferSelect;
+export type ItemInfo = Pick<Item, 'code' | 'nameZh' | 'nameEn' | 'category' | 'baseUnit'> & {
+  itemId: Item['id'];
+  categoryZh: Category['nameZh'];
+  categoryEn: Category['nameEn'];
+};
 
-/** Items with their category names (the category's own code when it has no row in item_categories). */
+/** Items (of one category, or all) with their category's names: its own code where it has no row. */
+const itemsWithCategory = sql<ItemInfo, [{ category: string | null }]>(
+  `SELECT i.id AS itemId, i.code, i.name_zh AS nameZh, i.name_en AS nameEn, i.category,
+          coalesce(c.name_zh, i.category) AS categoryZh, coalesce(c.name_en, i.category) AS categoryEn,
+          i.base_unit AS baseUnit
+   FROM items i LEFT JOIN item_categories c ON c.code = i.category
+   WHERE @category IS NULL OR i.category = @category`,
+);
+
+/** Items by id with their category names. */
 export function itemInfo(ctx: Ctx, category?: string | null): Map<string, ItemInfo> {
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT i.id AS itemId, i.code, i.name_zh AS nameZh, i.name_en AS nameEn, i.category,
-              coalesce(c.name_zh, i.category) AS categoryZh, coalesce(c.name_en, i.category) AS categoryEn,
-              i.base_unit AS baseUnit
-       FROM items i LEFT JOIN item_categories c ON c.code = i.category
-       ${category ? 'WHERE i.category = ?' : ''}`,
-    )
-    .all(...(category ? [category] : [])) as ItemInfo[];
-  return new Map(rows.map((r) => [r.itemId, r]));
+  return new Map(itemsWithCategory.all(ctx.sqlite, { category: category ?? null }).map((r) => [r.itemId, r]));
 }
 
 export const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);

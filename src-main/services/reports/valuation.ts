@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { coverThrough } from './periods';
+import { coverThrough } from './covers';
 import { byCode, itemInfo, kindTotals, type TotalsFilter } from './totals';
 
 /**

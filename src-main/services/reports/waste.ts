@@ -1,19 +1,18 @@
 import { translate } from '../../../src-shared/i18n';
+import type { reasonCodes, stockMoves } from '../../db/schema';
+import { dynamicSql } from '../../db/sql';
 import type { Ctx } from '../context';
-import { dayStart } from '../stock/day';
+import { addDays, dayStart } from '../../../src-shared/time';
 import { storeRow } from '../store/settings';
-import { addDays } from './periods';
 import { byCode, itemInfo, type TotalsFilter } from './totals';
 
-interface WasteAgg {
-  itemId: string;
-  reason: string;
-  reasonZh: string | null;
-  reasonEn: string | null;
+type Reason = typeof reasonCodes.$inferSelect;
+/** Waste of one item under one reason: net movements, and quantity and value as positive losses. */
+type WasteAgg = Pick<typeof stockMoves.$inferSelect, 'itemId' | 'reason' | 'qty' | 'value'> & {
+  reasonZh: Reason['nameZh'] | null;
+  reasonEn: Reason['nameEn'] | null;
   moves: number;
-  qty: number;
-  value: number;
-}
+};
 
 /** The reason transfer variances are reported under: they carry the receiver's note, not a code (and ':' is never in one). */
 export const TRANSFER_VARIANCE_REASON = 'kind:transfer_variance';
@@ -29,7 +28,7 @@ export const TRANSFER_VARIANCE_REASON = 'kind:transfer_variance';
 export function wasteReport(ctx: Ctx, input: TotalsFilter & { from: string; to: string }) {
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
   const where = ["m.kind IN ('waste', 'transfer_variance')", 'm.occurred_at >= ?', 'm.occurred_at < ?'];
-  const args: unknown[] = [dayStart(input.from, tz), dayStart(addDays(input.to, 1), tz)];
+  const args: (string | number)[] = [dayStart(input.from, tz), dayStart(addDays(input.to, 1), tz)];
   if (input.areaId) {
     where.push('m.area_id = ?');
     args.push(input.areaId);
@@ -38,9 +37,9 @@ export function wasteReport(ctx: Ctx, input: TotalsFilter & { from: string; to: 
     where.push('m.item_id IN (SELECT id FROM items WHERE category = ?)');
     args.push(input.category);
   }
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT w.itemId, w.reason, rc.name_zh AS reasonZh, rc.name_en AS reasonEn, w.moves, w.qty, w.value FROM (
+  const rows = dynamicSql<WasteAgg>(
+    ctx.sqlite,
+    `SELECT w.itemId, w.reason, rc.name_zh AS reasonZh, rc.name_en AS reasonEn, w.moves, w.qty, w.value FROM (
          SELECT m.item_id AS itemId,
                 CASE m.kind WHEN 'transfer_variance' THEN '${TRANSFER_VARIANCE_REASON}' ELSE coalesce(o.reason, m.reason) END
                   AS reason,
@@ -51,8 +50,7 @@ export function wasteReport(ctx: Ctx, input: TotalsFilter & { from: string; to: 
          GROUP BY 1, 2
        ) w LEFT JOIN reason_codes rc ON rc.kind = 'waste' AND rc.code = w.reason
        WHERE w.moves <> 0 OR w.qty <> 0 OR w.value <> 0`,
-    )
-    .all(...args) as WasteAgg[];
+  ).all(...args);
   const info = itemInfo(ctx, input.category);
   const byItem = [];
   const reasons = new Map<

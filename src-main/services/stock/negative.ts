@@ -1,10 +1,22 @@
-import type { StockStatements } from './statements';
+import type { stockBalances, stockMoves } from '../../db/schema';
+import { sql, type Conn } from '../../db/sql';
 
 export interface Shortfall {
   /** The store day the balance first falls below zero, and how far. */
   day: string;
   qty: number;
 }
+
+const keyMovesFrom = sql<
+  Pick<typeof stockMoves.$inferSelect, 'qty' | 'day'>,
+  [itemId: string, from: number, areaId: string, lot: string]
+>(
+  `SELECT qty, day FROM stock_moves WHERE item_id = ? AND occurred_at >= ? AND area_id = ? AND lot = ?
+   ORDER BY occurred_at, seq`,
+);
+const balanceOf = sql<Pick<typeof stockBalances.$inferSelect, 'qty'>, [itemId: string, areaId: string, lot: string]>(
+  'SELECT qty FROM stock_balances WHERE item_id = ? AND area_id = ? AND lot = ?',
+);
 
 /**
  * The first moment from `from` on at which one item/area/lot balance is below
@@ -19,12 +31,12 @@ export interface Shortfall {
  * misses that; this walk does not.
  */
 export function firstShortfall(
-  st: StockStatements,
+  conn: Conn,
   key: { itemId: string; areaId: string; lot: string },
   from: number,
 ): Shortfall | null {
-  const rows = st.keyMovesFrom.all(key.itemId, from, key.areaId, key.lot) as { qty: number; day: string }[];
-  const now = (st.balanceOf.get(key.itemId, key.areaId, key.lot) as { qty: number } | undefined)?.qty ?? 0;
+  const rows = keyMovesFrom.all(conn, key.itemId, from, key.areaId, key.lot);
+  const now = balanceOf.get(conn, key.itemId, key.areaId, key.lot)?.qty ?? 0;
   let run = rows.reduce((s, r) => s - r.qty, now);
   for (const r of rows) {
     run += r.qty;

@@ -1,61 +1,97 @@
 import type { PeriodRow } from '../../../src-shared/api/methods/periods';
-import { toIso } from '../../../src-shared/time';
+import { addMonths, dayKeyer, dayStart, firstDay, toIso } from '../../../src-shared/time';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
 import { fieldError } from '../ops/errors';
-import { addMonths, firstDay } from '../reports/periods';
+import type { stockCounts, stockMoves, stockPeriodCosts, stockPeriods, users } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { storeRow } from '../store/settings';
 import { applyMove, emptyCost, type CostState } from './costing';
-import { dayStart } from './day';
-import { dayOf } from './rules';
+import { lastClosedPeriod } from './rules';
 
-interface StoredPeriod {
-  month: string;
-  status: 'closed' | 'reopened';
-  endsAt: number;
-  closedAt: number;
-  closedBy: string | null;
-  reopenedAt: number | null;
-  reopenedBy: string | null;
-  reopenReason: string;
-}
+type Period = typeof stockPeriods.$inferSelect;
+type UserName = (typeof users.$inferSelect)['displayName'] | null;
+type PeriodCost = Pick<typeof stockPeriodCosts.$inferSelect, 'qty' | 'value' | 'lastQty' | 'lastValue'>;
+
+/** Every stored month with the names of who closed and reopened it. */
+const storedPeriods = sql<Omit<Period, 'closedBy' | 'reopenedBy'> & { closedBy: UserName; reopenedBy: UserName }>(
+  `SELECT p.month, p.status, p.ends_at AS endsAt, p.closed_at AS closedAt, cu.display_name AS closedBy,
+          p.reopened_at AS reopenedAt, ru.display_name AS reopenedBy, p.reopen_reason AS reopenReason
+   FROM stock_periods p LEFT JOIN users cu ON cu.id = p.closed_by LEFT JOIN users ru ON ru.id = p.reopened_by`,
+);
+const firstMonthWithMoves = sql<{ month: string | null }>('SELECT min(month) AS month FROM stock_monthly');
+const movesPerMonth = sql<{ month: string; n: number }>(
+  'SELECT month, sum(moves) AS n FROM stock_monthly GROUP BY month',
+);
+/** An open stocktake with a line counted before `endsAt`: its adjustments would be dated in the month. */
+const openCountBefore = sql<Pick<typeof stockCounts.$inferSelect, 'number'>, [endsAt: number]>(
+  `SELECT c.number FROM stock_counts c WHERE c.status = 'open'
+     AND EXISTS (SELECT 1 FROM stock_count_lines l WHERE l.count_id = c.id AND l.counted_at < ?)
+   ORDER BY c.started_at LIMIT 1`,
+);
+const periodStatus = sql<Pick<Period, 'status'>, [month: string]>('SELECT status FROM stock_periods WHERE month = ?');
+const closeMonth = sql<never, [month: string, endsAt: number, at: number, by: string | null]>(
+  `INSERT INTO stock_periods (month, status, ends_at, closed_at, closed_by) VALUES (?, 'closed', ?, ?, ?)
+   ON CONFLICT(month) DO UPDATE SET status = 'closed', ends_at = excluded.ends_at,
+     closed_at = excluded.closed_at, closed_by = excluded.closed_by`,
+);
+const LEDGER_OF_MONTH = `SELECT item_id, area_id, kind, sum(qty) AS q, sum(value) AS v, count(*) AS c FROM stock_moves
+  WHERE occurred_at >= @from AND occurred_at < @to AND substr(day, 1, 7) = @month GROUP BY item_id, area_id, kind`;
+/** How many of a month's per item, area and kind totals differ from its ledger rows (either way). */
+const totalsOffLedger = sql<{ n: number }, [{ from: number; to: number; month: string }]>(
+  `SELECT
+     (SELECT count(*) FROM (${LEDGER_OF_MONTH}) l LEFT JOIN stock_monthly t
+        ON t.month = @month AND t.item_id = l.item_id AND t.area_id = l.area_id AND t.kind = l.kind
+      WHERE t.qty IS NULL OR t.qty <> l.q OR t.value <> l.v OR t.moves <> l.c)
+   + (SELECT count(*) FROM stock_monthly t WHERE t.month = @month AND t.moves <> 0 AND NOT EXISTS (
+        SELECT 1 FROM (${LEDGER_OF_MONTH}) l WHERE l.item_id = t.item_id AND l.area_id = t.area_id AND l.kind = t.kind))
+   AS n`,
+);
+const savedCostsOf = sql<PeriodCost & { itemId: string }, [month: string]>(
+  'SELECT item_id AS itemId, qty, value, last_qty AS lastQty, last_value AS lastValue FROM stock_period_costs WHERE month = ?',
+);
+const movedPerItem = sql<Pick<typeof stockMoves.$inferSelect, 'itemId' | 'qty' | 'value'>, [from: number, to: number]>(
+  `SELECT item_id AS itemId, sum(qty) AS qty, sum(value) AS value FROM stock_moves
+   WHERE occurred_at >= ? AND occurred_at < ? GROUP BY item_id`,
+);
+const itemMovesBetween = sql<
+  Pick<typeof stockMoves.$inferSelect, 'qty' | 'value'>,
+  [itemId: string, from: number, to: number]
+>(
+  'SELECT qty, value FROM stock_moves WHERE item_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, seq',
+);
+const saveCost = sql<
+  never,
+  [month: string, itemId: string, qty: number, value: number, lastQty: number, lastValue: number]
+>(
+  `INSERT INTO stock_period_costs (month, item_id, qty, value, last_qty, last_value) VALUES (?, ?, ?, ?, ?, ?)
+   ON CONFLICT(month, item_id) DO UPDATE SET qty = excluded.qty, value = excluded.value,
+     last_qty = excluded.last_qty, last_value = excluded.last_value`,
+);
+const reopenMonth = sql<never, [at: number, by: string | null, reason: string, month: string]>(
+  "UPDATE stock_periods SET status = 'reopened', reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE month = ?",
+);
+const dropSavedCosts = sql<never, [month: string]>('DELETE FROM stock_period_costs WHERE month = ?');
 
 const tzOf = (ctx: Ctx) => storeRow(ctx.db)?.timezone ?? 'UTC';
-const currentMonth = (ctx: Ctx) => dayOf(tzOf(ctx))(ctx.now).slice(0, 7);
+const currentMonth = (ctx: Ctx) => dayKeyer(tzOf(ctx))(ctx.now).slice(0, 7);
 /** The first instant after `month` in the store's time zone. */
 const endOf = (ctx: Ctx, month: string) => dayStart(firstDay(addMonths(month, 1)), tzOf(ctx));
 
 function lastClosed(ctx: Ctx): string | null {
-  const row = ctx.sqlite
-    .prepare("SELECT month FROM stock_periods WHERE status = 'closed' ORDER BY month DESC LIMIT 1")
-    .get() as { month: string } | undefined;
-  return row?.month ?? null;
+  return lastClosedPeriod.get(ctx.sqlite)?.month ?? null;
 }
 
 function firstMovementMonth(ctx: Ctx): string | null {
-  const row = ctx.sqlite.prepare('SELECT min(month) AS m FROM stock_monthly').get() as { m: string | null };
-  return row.m;
+  return firstMonthWithMoves.get(ctx.sqlite)!.month;
 }
 
 /** Every month from the first with movements (or a period row) to the current one, newest first. */
 export function listPeriods(ctx: Ctx): PeriodRow[] {
   const current = currentMonth(ctx);
-  const stored = ctx.sqlite
-    .prepare(
-      `SELECT p.month, p.status, p.ends_at AS endsAt, p.closed_at AS closedAt, cu.display_name AS closedBy,
-              p.reopened_at AS reopenedAt, ru.display_name AS reopenedBy, p.reopen_reason AS reopenReason
-       FROM stock_periods p LEFT JOIN users cu ON cu.id = p.closed_by LEFT JOIN users ru ON ru.id = p.reopened_by`,
-    )
-    .all() as StoredPeriod[];
+  const stored = storedPeriods.all(ctx.sqlite);
   const byMonth = new Map(stored.map((p) => [p.month, p]));
-  const moves = new Map(
-    (
-      ctx.sqlite.prepare('SELECT month, sum(moves) AS n FROM stock_monthly GROUP BY month').all() as {
-        month: string;
-        n: number;
-      }[]
-    ).map((r) => [r.month, r.n]),
-  );
+  const moves = new Map(movesPerMonth.all(ctx.sqlite).map((r) => [r.month, r.n]));
   const first = [firstMovementMonth(ctx), ...stored.map((p) => p.month), current]
     .filter((m): m is string => !!m)
     .sort()[0]!;
@@ -105,25 +141,12 @@ export function closePeriods(ctx: Ctx, i: { month: string }): PeriodRow[] {
 
 function closeOne(ctx: Ctx, month: string, prev: string | null): void {
   const endsAt = endOf(ctx, month);
-  const open = ctx.sqlite
-    .prepare(
-      `SELECT c.number FROM stock_counts c WHERE c.status = 'open'
-         AND EXISTS (SELECT 1 FROM stock_count_lines l WHERE l.count_id = c.id AND l.counted_at < ?)
-       ORDER BY c.started_at LIMIT 1`,
-    )
-    .get(endsAt) as { number: string } | undefined;
+  const open = openCountBefore.get(ctx.sqlite, endsAt);
   if (open) throw new AppError('CONFLICT', 'error.periods.openCount', { month, number: open.number });
   if (!totalsMatchLedger(ctx, month)) throw new AppError('CONFLICT', 'error.periods.inconsistent', { month });
   const items = saveCostSnapshot(ctx, month, prev, endsAt);
-  const before = ctx.sqlite.prepare('SELECT status FROM stock_periods WHERE month = ?').get(month) as
-    { status: string } | undefined;
-  ctx.sqlite
-    .prepare(
-      `INSERT INTO stock_periods (month, status, ends_at, closed_at, closed_by) VALUES (?, 'closed', ?, ?, ?)
-       ON CONFLICT(month) DO UPDATE SET status = 'closed', ends_at = excluded.ends_at,
-         closed_at = excluded.closed_at, closed_by = excluded.closed_by`,
-    )
-    .run(month, endsAt, ctx.now, ctx.user?.id ?? null);
+  const before = periodStatus.get(ctx.sqlite, month);
+  closeMonth.run(ctx.sqlite, month, endsAt, ctx.now, ctx.user?.id ?? null);
   ctx.changed({
     table: 'stock_periods',
     id: month,
@@ -143,20 +166,7 @@ function totalsMatchLedger(ctx: Ctx, month: string): boolean {
   // The month's rows by their business day; the time range (a day wider each side) only lets the index find them.
   const from = dayStart(firstDay(month), tz) - 86_400_000;
   const to = endOf(ctx, month) + 86_400_000;
-  const ledger = `SELECT item_id, area_id, kind, sum(qty) AS q, sum(value) AS v, count(*) AS c FROM stock_moves
-     WHERE occurred_at >= ? AND occurred_at < ? AND substr(day, 1, 7) = ? GROUP BY item_id, area_id, kind`;
-  const row = ctx.sqlite
-    .prepare(
-      `SELECT
-         (SELECT count(*) FROM (${ledger}) l LEFT JOIN stock_monthly t
-            ON t.month = ? AND t.item_id = l.item_id AND t.area_id = l.area_id AND t.kind = l.kind
-          WHERE t.qty IS NULL OR t.qty <> l.q OR t.value <> l.v OR t.moves <> l.c)
-       + (SELECT count(*) FROM stock_monthly t WHERE t.month = ? AND t.moves <> 0 AND NOT EXISTS (
-            SELECT 1 FROM (${ledger}) l WHERE l.item_id = t.item_id AND l.area_id = t.area_id AND l.kind = t.kind))
-       AS n`,
-    )
-    .get(from, to, month, month, month, from, to, month) as { n: number };
-  return row.n === 0;
+  return totalsOffLedger.get(ctx.sqlite, { from, to, month })!.n === 0;
 }
 
 /**
@@ -168,22 +178,9 @@ function saveCostSnapshot(ctx: Ctx, month: string, prev: string | null, endsAt: 
   const prevEnds = prev ? endOf(ctx, prev) : 0;
   const base = new Map<string, CostState>();
   if (prev) {
-    const rows = ctx.sqlite
-      .prepare(
-        'SELECT item_id AS itemId, qty, value, last_qty AS lastQty, last_value AS lastValue FROM stock_period_costs WHERE month = ?',
-      )
-      .all(prev) as (CostState & { itemId: string })[];
-    for (const { itemId, ...s } of rows) base.set(itemId, s);
+    for (const { itemId, ...s } of savedCostsOf.all(ctx.sqlite, prev)) base.set(itemId, s);
   }
-  const sums = ctx.sqlite
-    .prepare(
-      `SELECT item_id AS itemId, sum(qty) AS qty, sum(value) AS value FROM stock_moves
-       WHERE occurred_at >= ? AND occurred_at < ? GROUP BY item_id`,
-    )
-    .all(prevEnds, endsAt) as { itemId: string; qty: number; value: number }[];
-  const walk = ctx.sqlite.prepare(
-    'SELECT qty, value FROM stock_moves WHERE item_id = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, seq',
-  );
+  const sums = movedPerItem.all(ctx.sqlite, prevEnds, endsAt);
   const states = new Map(base);
   for (const s of sums) {
     const start = base.get(s.itemId) ?? emptyCost();
@@ -194,17 +191,10 @@ function saveCostSnapshot(ctx: Ctx, month: string, prev: string | null, endsAt: 
       continue;
     }
     const state = { ...start };
-    for (const r of walk.all(s.itemId, prevEnds, endsAt) as { qty: number; value: number }[]) {
-      applyMove(state, r.qty, r.value);
-    }
+    for (const r of itemMovesBetween.all(ctx.sqlite, s.itemId, prevEnds, endsAt)) applyMove(state, r.qty, r.value);
     states.set(s.itemId, state);
   }
-  const ins = ctx.sqlite.prepare(
-    `INSERT INTO stock_period_costs (month, item_id, qty, value, last_qty, last_value) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(month, item_id) DO UPDATE SET qty = excluded.qty, value = excluded.value,
-       last_qty = excluded.last_qty, last_value = excluded.last_value`,
-  );
-  for (const [itemId, s] of states) ins.run(month, itemId, s.qty, s.value, s.lastQty, s.lastValue);
+  for (const [itemId, s] of states) saveCost.run(ctx.sqlite, month, itemId, s.qty, s.value, s.lastQty, s.lastValue);
   return states.size;
 }
 
@@ -221,12 +211,8 @@ export function reopenPeriod(ctx: Ctx, i: { month: string; reason: string }): Pe
       latest: latest ?? '',
     });
   }
-  ctx.sqlite
-    .prepare(
-      "UPDATE stock_periods SET status = 'reopened', reopened_at = ?, reopened_by = ?, reopen_reason = ? WHERE month = ?",
-    )
-    .run(ctx.now, ctx.user?.id ?? null, i.reason, i.month);
-  ctx.sqlite.prepare('DELETE FROM stock_period_costs WHERE month = ?').run(i.month);
+  reopenMonth.run(ctx.sqlite, ctx.now, ctx.user?.id ?? null, i.reason, i.month);
+  dropSavedCosts.run(ctx.sqlite, i.month);
   ctx.changed({
     table: 'stock_periods',
     id: i.month,

@@ -1,6 +1,8 @@
 import { MOVE_KINDS, isMoveKind, type MoveKind } from '../../../src-shared/stock-kinds';
 import { formatQty } from '../../../src-shared/quantity';
 import type { MessageKey } from '../../../src-shared/i18n';
+import type { itemCosts, items, stockBalances, stockMoves, storageAreas } from '../../db/schema';
+import { sql, type Conn, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
@@ -8,9 +10,9 @@ import { storeSettings } from '../store/settings';
 import { MAX_QTY, qtyIssue, stockValueIssue, valueIssue, type BoundIssue } from './bounds';
 import { applyMove, hasGivenValue, moveValue, type CostState } from './costing';
 import { firstShortfall } from './negative';
-import { replayItem } from './replay';
+import { replayItem, valueOfMove } from './replay';
 import { dateRules } from './rules';
-import { stockStatements, type StockStatements } from './statements';
+import { totalsAdder } from './running-totals';
 
 export { MAX_QTY };
 
@@ -60,12 +62,74 @@ interface Row {
   reversesSeq: number | null;
 }
 
-interface ItemFacts {
-  code: string;
-  active: number;
-  lotTracked: number;
-  baseUnit: string;
-}
+type ItemFacts = SqlRow<Pick<typeof items.$inferSelect, 'code' | 'active' | 'lotTracked' | 'baseUnit'>>;
+type Move = typeof stockMoves.$inferSelect;
+
+/* The posting path's statements: posting runs thousands of movements a second, so each is prepared once. */
+const itemFacts = sql<ItemFacts, [id: string]>(
+  'SELECT code, active, lot_tracked AS lotTracked, base_unit AS baseUnit FROM items WHERE id = ?',
+);
+const areaState = sql<SqlRow<Pick<typeof storageAreas.$inferSelect, 'active'>>, [id: string]>(
+  'SELECT active FROM storage_areas WHERE id = ?',
+);
+const itemCost = sql<
+  Pick<typeof itemCosts.$inferSelect, 'qty' | 'value' | 'lastQty' | 'lastValue' | 'lastOccurredAt'>,
+  [itemId: string]
+>(
+  `SELECT qty, value, last_qty AS lastQty, last_value AS lastValue, last_occurred_at AS lastOccurredAt
+   FROM item_costs WHERE item_id = ?`,
+);
+const saveItemCost = sql<
+  never,
+  [itemId: string, qty: number, value: number, lastQty: number, lastValue: number, lastAt: number, lastSeq: number]
+>(
+  `INSERT INTO item_costs (item_id, qty, value, last_qty, last_value, last_occurred_at, last_seq) VALUES (?, ?, ?, ?, ?, ?, ?)
+   ON CONFLICT(item_id) DO UPDATE SET qty = excluded.qty, value = excluded.value, last_qty = excluded.last_qty,
+     last_value = excluded.last_value, last_occurred_at = excluded.last_occurred_at, last_seq = excluded.last_seq`,
+);
+const insertMove = sql<
+  never,
+  [
+    id: string,
+    itemId: string,
+    areaId: string,
+    kind: MoveKind,
+    qty: number,
+    value: number,
+    lot: string,
+    expiry: string | null,
+    occurredAt: number,
+    day: string,
+    postedAt: number,
+    userId: string | null,
+    reason: string,
+    docType: string,
+    docId: string,
+    reversesSeq: number | null,
+    note: string,
+  ]
+>(
+  `INSERT INTO stock_moves (id, item_id, area_id, kind, qty, value, lot, expiry, occurred_at, day, posted_at, user_id,
+     reason, doc_type, doc_id, reverses_seq, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+/** Adds to one item/area/lot balance and answers the new quantity. */
+const addToBalance = sql<
+  Pick<typeof stockBalances.$inferSelect, 'qty'>,
+  [itemId: string, areaId: string, lot: string, expiry: string | null, qty: number, at: number]
+>(
+  `INSERT INTO stock_balances (item_id, area_id, lot, expiry, qty, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+   ON CONFLICT(item_id, area_id, lot) DO UPDATE SET qty = qty + excluded.qty,
+     expiry = coalesce(excluded.expiry, expiry), updated_at = excluded.updated_at
+   RETURNING qty`,
+);
+const moveBySeq = sql<
+  Pick<Move, 'seq' | 'itemId' | 'areaId' | 'qty' | 'value' | 'lot' | 'expiry' | 'reversesSeq'> & { kind: MoveKind },
+  [seq: number]
+>(
+  `SELECT seq, item_id AS itemId, area_id AS areaId, kind, qty, value, lot, expiry, reverses_seq AS reversesSeq
+   FROM stock_moves WHERE seq = ?`,
+);
+const reversalOf = sql<Pick<Move, 'seq'>, [seq: number]>('SELECT seq FROM stock_moves WHERE reverses_seq = ?');
 
 interface CostEntry {
   state: CostState;
@@ -106,7 +170,7 @@ function failBound(issue: BoundIssue | null, path: string | null): void {
  * later rows only.
  */
 export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] {
-  const st = stockStatements(ctx.sqlite);
+  const conn = ctx.sqlite;
   const rules = dateRules(ctx);
   const items = new Map<string, ItemFacts | undefined>();
   const rows = inputs.map((m, i): Row => {
@@ -114,10 +178,10 @@ export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] 
     if (!isMoveKind(m.kind)) fail('VALIDATION', 'error.stock.kind', { kind: String(m.kind) }, path('kind'));
     const def = MOVE_KINDS[m.kind];
     failBound(qtyIssue(m.qty, def.sign === 0), path('qty'));
-    if (!items.has(m.itemId)) items.set(m.itemId, st.item.get(m.itemId) as ItemFacts | undefined);
+    if (!items.has(m.itemId)) items.set(m.itemId, itemFacts.get(conn, m.itemId));
     const item = items.get(m.itemId);
     if (!item) fail('VALIDATION', 'error.stock.item', undefined, path('itemId'));
-    const area = st.area.get(m.areaId) as { active: number } | undefined;
+    const area = areaState.get(conn, m.areaId);
     if (!area || !area.active) fail('VALIDATION', 'error.stock.area', undefined, path('areaId'));
     const qty = def.sign === 0 ? m.qty : def.sign * m.qty;
     const given = hasGivenValue(m.kind, qty);
@@ -147,7 +211,7 @@ export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] 
       reversesSeq: null,
     };
   });
-  return writeRows(ctx, st, rules.day, rows, (i, field) => `moves.${i}.${field}`);
+  return writeRows(ctx, rules.day, rows, (i, field) => `moves.${i}.${field}`);
 }
 
 /**
@@ -157,25 +221,12 @@ export function postMoves(ctx: Ctx, inputs: readonly MoveInput[]): PostedMove[] 
  * compensating entry in the open one, never by touching the closed month.
  */
 export function reverseMove(ctx: Ctx, seq: number, note: string): PostedMove {
-  const st = stockStatements(ctx.sqlite);
-  const orig = st.moveBySeq.get(seq) as
-    | {
-        seq: number;
-        itemId: string;
-        areaId: string;
-        kind: MoveKind;
-        qty: number;
-        value: number;
-        lot: string;
-        expiry: string | null;
-        reversesSeq: number | null;
-      }
-    | undefined;
+  const orig = moveBySeq.get(ctx.sqlite, seq);
   if (!orig) throw new AppError('NOT_FOUND');
-  if (orig.reversesSeq !== null || st.reversalOf.get(seq))
+  if (orig.reversesSeq !== null || reversalOf.get(ctx.sqlite, seq))
     throw new AppError('CONFLICT', 'error.stock.alreadyReversed');
   const rules = dateRules(ctx);
-  rules.check(ctx.now, 'seq', (st.item.get(orig.itemId) as ItemFacts).code);
+  rules.check(ctx.now, 'seq', itemFacts.get(ctx.sqlite, orig.itemId)!.code);
   const row: Row = {
     itemId: orig.itemId,
     areaId: orig.areaId,
@@ -191,13 +242,13 @@ export function reverseMove(ctx: Ctx, seq: number, note: string): PostedMove {
     given: 0 - orig.value,
     reversesSeq: seq,
   };
-  return writeRows(ctx, st, rules.day, [row], () => null)[0]!;
+  return writeRows(ctx, rules.day, [row], () => null)[0]!;
 }
 
-function costEntry(st: StockStatements, costs: Map<string, CostEntry>, itemId: string): CostEntry {
+function costEntry(conn: Conn, costs: Map<string, CostEntry>, itemId: string): CostEntry {
   let cost = costs.get(itemId);
   if (!cost) {
-    const row = st.cost.get(itemId) as (CostState & { lastOccurredAt: number }) | undefined;
+    const row = itemCost.get(conn, itemId);
     cost = {
       state: row
         ? { qty: row.qty, value: row.value, lastQty: row.lastQty, lastValue: row.lastValue }
@@ -214,19 +265,18 @@ function costEntry(st: StockStatements, costs: Map<string, CostEntry>, itemId: s
 }
 
 /** Writes checked rows in order with their balances, totals and costs; see postMoves. */
-function writeRows(
-  ctx: Ctx,
-  st: StockStatements,
-  day: (at: number) => string,
-  rows: readonly Row[],
-  pathOf: PathOf,
-): PostedMove[] {
+function writeRows(ctx: Ctx, day: (at: number) => string, rows: readonly Row[], pathOf: PathOf): PostedMove[] {
+  const conn = ctx.sqlite;
+  // The per-row statements, looked up once for the batch: thousands of rows a second go through them.
+  const insert = insertMove.prepared(conn);
+  const addBalance = addToBalance.prepared(conn);
+  const addTotals = totalsAdder(conn);
   const block = storeSettings(ctx.db).negativeStock === 'block';
   const costs = new Map<string, CostEntry>();
   const items = new Map<string, ItemFacts>();
   const itemOf = (id: string) => {
     let it = items.get(id);
-    if (!it) items.set(id, (it = st.item.get(id) as ItemFacts));
+    if (!it) items.set(id, (it = itemFacts.get(conn, id)!));
     return it;
   };
   /** Per item/area/lot with an outbound row: the earliest such row, to check the balance from there on. */
@@ -235,7 +285,7 @@ function writeRows(
 
   rows.forEach((r, i) => {
     const item = itemOf(r.itemId);
-    const cost = costEntry(st, costs, r.itemId);
+    const cost = costEntry(conn, costs, r.itemId);
     const backDated = r.occurredAt < cost.lastOccurredAt || cost.replayFrom !== null;
     // A back-dated row gets its value from the replay below; a current one right away.
     let value = r.given ?? 0;
@@ -246,7 +296,7 @@ function writeRows(
     const id = uuidv7(ctx.now);
     const dayKey = day(r.occurredAt);
     const seq = Number(
-      st.insertMove.run(
+      insert.run(
         id,
         r.itemId,
         r.areaId,
@@ -266,7 +316,7 @@ function writeRows(
         r.note,
       ).lastInsertRowid,
     );
-    const balance = (st.balance.get(r.itemId, r.areaId, r.lot, r.expiry, r.qty, ctx.now) as { qty: number }).qty;
+    const balance = addBalance.get(r.itemId, r.areaId, r.lot, r.expiry, r.qty, ctx.now)!.qty;
     if (r.qty < 0 && balance < 0 && block) {
       const params = {
         item: item.code,
@@ -275,8 +325,7 @@ function writeRows(
       };
       fail('CONFLICT', 'error.stock.negative', params, pathOf(i, 'qty'));
     }
-    st.daily.run(r.itemId, r.areaId, dayKey, r.kind, r.qty, value, 1);
-    st.monthly.run(r.itemId, r.areaId, dayKey.slice(0, 7), r.kind, r.qty, value, 1);
+    addTotals(r.itemId, r.areaId, dayKey, r.kind, r.qty, value, 1);
 
     if (r.qty < 0 && block) {
       const key = `${r.itemId}\u0000${r.areaId}\u0000${r.lot}`;
@@ -310,7 +359,7 @@ function writeRows(
   // item also takes from what they saw, so its balance is walked from there on as well.
   for (const o of outbound.values()) {
     if (o.from >= costs.get(o.itemId)!.maxAt) continue;
-    const short = firstShortfall(st, o, o.from);
+    const short = firstShortfall(conn, o, o.from);
     if (short) {
       const item = itemOf(o.itemId);
       const params = { item: item.code, day: short.day, qty: `${formatQty(short.qty)} ${item.baseUnit}` };
@@ -320,19 +369,19 @@ function writeRows(
 
   for (const [itemId, cost] of costs) {
     if (cost.replayFrom !== null) {
-      const r = replayItem(st, itemId, cost.replayFrom);
+      const r = replayItem(conn, itemId, cost.replayFrom);
       cost.state = r.state;
       cost.lastOccurredAt = r.lastOccurredAt;
       cost.lastSeq = r.lastSeq;
       posted.forEach((p, i) => {
         if (p.itemId !== itemId) return;
-        p.value = (st.valueOf.get(p.seq) as { value: number }).value;
+        p.value = valueOfMove.get(conn, p.seq)!.value;
         if (rows[i]!.given === null) failBound(valueIssue(p.qty, p.value, false, itemOf(itemId)), pathOf(i, 'qty'));
       });
     }
     failBound(stockValueIssue(cost.state.value, itemOf(itemId)), pathOf(cost.lastIndex, 'value'));
     const s = cost.state;
-    st.saveCost.run(itemId, s.qty, s.value, s.lastQty, s.lastValue, cost.lastOccurredAt, cost.lastSeq);
+    saveItemCost.run(conn, itemId, s.qty, s.value, s.lastQty, s.lastValue, cost.lastOccurredAt, cost.lastSeq);
   }
   return posted;
 }

@@ -1,17 +1,35 @@
 import type { MoveKind } from '../../../src-shared/stock-kinds';
+import type { stockMoves, stockPeriodCosts, stockPeriods } from '../../db/schema';
+import { sql, type Conn } from '../../db/sql';
 import { applyMove, emptyCost, hasGivenValue, moveValue, type CostState } from './costing';
-import type { StockStatements } from './statements';
+import { addToTotals } from './running-totals';
 
-interface ReplayRow {
-  seq: number;
+type Move = typeof stockMoves.$inferSelect;
+type ReplayRow = Pick<Move, 'seq' | 'qty' | 'value' | 'reversesSeq' | 'areaId' | 'day' | 'occurredAt'> & {
   kind: MoveKind;
-  qty: number;
-  value: number;
-  reversesSeq: number | null;
-  areaId: string;
-  day: string;
-  occurredAt: number;
-}
+};
+
+const sumBefore = sql<{ qty: number; value: number; n: number }, [itemId: string, before: number]>(
+  `SELECT coalesce(sum(qty), 0) AS qty, coalesce(sum(value), 0) AS value, count(*) AS n
+   FROM stock_moves WHERE item_id = ? AND occurred_at < ?`,
+);
+const movesFrom = sql<ReplayRow, [itemId: string, from: number]>(
+  `SELECT seq, kind, qty, value, reverses_seq AS reversesSeq, area_id AS areaId, day, occurred_at AS occurredAt
+   FROM stock_moves WHERE item_id = ? AND occurred_at >= ? ORDER BY occurred_at, seq`,
+);
+/** The item's cost state saved at the end of the last closed month (stock_period_costs). */
+const closedMonthState = sql<
+  Pick<typeof stockPeriodCosts.$inferSelect, 'qty' | 'value' | 'lastQty' | 'lastValue'> &
+    Pick<typeof stockPeriods.$inferSelect, 'endsAt'>,
+  [itemId: string]
+>(
+  `SELECT s.qty, s.value, s.last_qty AS lastQty, s.last_value AS lastValue, p.ends_at AS endsAt
+   FROM stock_period_costs s JOIN stock_periods p ON p.month = s.month
+   WHERE s.item_id = ? AND p.status = 'closed' ORDER BY s.month DESC LIMIT 1`,
+);
+const setMoveValue = sql<never, [value: number, seq: number]>('UPDATE stock_moves SET value = ? WHERE seq = ?');
+/** The value a movement carries now (after any replay in this transaction). */
+export const valueOfMove = sql<Pick<Move, 'value'>, [seq: number]>('SELECT value FROM stock_moves WHERE seq = ?');
 
 export interface ReplayResult {
   state: CostState;
@@ -27,8 +45,8 @@ export interface ReplayResult {
  * after that time, in the same transaction, synchronously (never a background
  * job that can get stuck). Daily and monthly totals get the value deltas.
  */
-export function replayItem(st: StockStatements, itemId: string, from: number): ReplayResult {
-  const before = st.sumBefore.get(itemId, from) as { qty: number; value: number; n: number };
+export function replayItem(conn: Conn, itemId: string, from: number): ReplayResult {
+  const before = sumBefore.get(conn, itemId, from)!;
   let rows: ReplayRow[];
   let state: CostState;
   if (before.qty > 0 || before.n === 0) {
@@ -38,14 +56,14 @@ export function replayItem(st: StockStatements, itemId: string, from: number): R
       lastQty: Math.max(before.qty, 0),
       lastValue: before.qty > 0 ? before.value : 0,
     };
-    rows = st.movesFrom.all(itemId, from) as ReplayRow[];
+    rows = movesFrom.all(conn, itemId, from);
   } else {
     // The last positive average before `from` is not known from a sum: replay from the end of the
     // last closed month (its saved state), or the whole history. Closed months are never rewritten.
-    const snap = st.snapshotFor.get(itemId) as (CostState & { endsAt: number }) | undefined;
+    const snap = closedMonthState.get(conn, itemId);
     if (snap && from < snap.endsAt) throw new Error(`replay of ${itemId} from ${from} reaches into a closed month`);
     state = snap ? { qty: snap.qty, value: snap.value, lastQty: snap.lastQty, lastValue: snap.lastValue } : emptyCost();
-    rows = st.movesFrom.all(itemId, snap?.endsAt ?? 0) as ReplayRow[];
+    rows = movesFrom.all(conn, itemId, snap?.endsAt ?? 0);
   }
   const newValues = new Map<number, number>();
   let changed = 0;
@@ -53,7 +71,7 @@ export function replayItem(st: StockStatements, itemId: string, from: number): R
   for (const row of rows) {
     let value: number;
     if (row.reversesSeq !== null) {
-      const original = newValues.get(row.reversesSeq) ?? (st.valueOf.get(row.reversesSeq) as { value: number }).value;
+      const original = newValues.get(row.reversesSeq) ?? valueOfMove.get(conn, row.reversesSeq)!.value;
       value = 0 - original;
     } else {
       const fixedValue = hasGivenValue(row.kind, row.qty);
@@ -62,9 +80,8 @@ export function replayItem(st: StockStatements, itemId: string, from: number): R
     newValues.set(row.seq, value);
     if (value !== row.value) {
       const delta = value - row.value;
-      st.setValue.run(value, row.seq);
-      st.daily.run(itemId, row.areaId, row.day, row.kind, 0, delta, 0);
-      st.monthly.run(itemId, row.areaId, row.day.slice(0, 7), row.kind, 0, delta, 0);
+      setMoveValue.run(conn, value, row.seq);
+      addToTotals(conn, itemId, row.areaId, row.day, row.kind, 0, delta, 0);
       changed++;
     }
     applyMove(state, row.qty, value);

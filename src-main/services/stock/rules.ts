@@ -1,20 +1,17 @@
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
-import { addDays } from '../reports/periods';
+import { addDays, dayKeyer } from '../../../src-shared/time';
+import type { stockPeriods } from '../../db/schema';
+import { sql } from '../../db/sql';
 import { DEFAULT_BACKDATE_DAYS, storeRow, storeSettings } from '../store/settings';
-import { dayKeyer } from './day';
-import { stockStatements } from './statements';
 
 /** A movement may be recorded a little ahead of the clock (devices drift), not more. */
 const FUTURE_SLACK_MS = 5 * 60_000;
 
-const keyers = new Map<string, (ms: number) => string>();
-/** The store-day keyer of a time zone, built once per zone (an Intl formatter is slow to build). */
-export function dayOf(tz: string): (ms: number) => string {
-  let k = keyers.get(tz);
-  if (!k) keyers.set(tz, (k = dayKeyer(tz)));
-  return k;
-}
+/** The latest closed month and the instant it ends: nothing may be dated before that. */
+export const lastClosedPeriod = sql<Pick<typeof stockPeriods.$inferSelect, 'month' | 'endsAt'>>(
+  "SELECT month, ends_at AS endsAt FROM stock_periods WHERE status = 'closed' ORDER BY month DESC LIMIT 1",
+);
 
 export interface DateRules {
   /** The store's business day of an instant. */
@@ -42,8 +39,8 @@ function refuse(
  * but never inside a closed month either.
  */
 export function dateRules(ctx: Ctx): DateRules {
-  const day = dayOf(storeRow(ctx.db)?.timezone ?? 'UTC');
-  const closed = stockStatements(ctx.sqlite).lastClosed.get() as { month: string; endsAt: number } | undefined;
+  const day = dayKeyer(storeRow(ctx.db)?.timezone ?? 'UTC');
+  const closed = lastClosedPeriod.get(ctx.sqlite);
   const role = ctx.user?.role;
   const days = role ? (storeSettings(ctx.db).backdateDays ?? DEFAULT_BACKDATE_DAYS)[role] : null;
   const today = day(ctx.now);

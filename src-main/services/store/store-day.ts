@@ -1,5 +1,5 @@
 import type { Ctx } from '../context';
-import { dayKeyer } from '../stock/day';
+import { dayKeyer } from '../../../src-shared/time';
 import { storeRow } from './settings';
 
 /** The store's business day now ('YYYY-MM-DD'), in its time zone. */

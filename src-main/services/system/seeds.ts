@@ -3,8 +3,7 @@ import { DEFAULT_EQUIPMENT_TEMPLATE, DEFAULT_RECEIVING_TEMPLATE } from '../../..
 import { EQUIPMENT_TEMPLATE_ID, RECEIVING_TEMPLATE_ID } from '../../../src-shared/labels/builtin-ids';
 import { sql } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
-import { DEFAULT_WASTE_REASONS } from '../ops/reasons';
-import { DEFAULT_REJECT_REASONS } from '../receiving/receipt-settings';
+import { DEFAULT_REASONS } from '../ops/reason-codes';
 import { CAUSE_KIND, FIX_KIND } from '../repairs/codes';
 import { faultSeeds, RESOLUTION_CODES, ROOT_CAUSE_CODES } from '../repairs/codes-data';
 
@@ -91,8 +90,8 @@ export const SEED_SETS: readonly SeedSet[] = [
       },
     ],
   },
-  reasons('waste', tuples(DEFAULT_WASTE_REASONS)),
-  reasons('reject', tuples(DEFAULT_REJECT_REASONS)),
+  reasons('waste', tuples(DEFAULT_REASONS.waste)),
+  reasons('reject', tuples(DEFAULT_REASONS.reject)),
   reasons(FIX_KIND, RESOLUTION_CODES),
   reasons(CAUSE_KIND, ROOT_CAUSE_CODES),
   {

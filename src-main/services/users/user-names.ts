@@ -1,8 +1,14 @@
+import type { users } from '../../db/schema';
+import { sql } from '../../db/sql';
 import type { Ctx } from '../context';
 
+/* A keyed read, but prepared SQL: lists ask it for every row's "created by" (receipts per line). */
+const displayNameOf = sql<Pick<typeof users.$inferSelect, 'displayName'>, [id: string]>(
+  'SELECT display_name AS displayName FROM users WHERE id = ?',
+);
+
 /** Display names of users by id, for "created by" columns. */
-export function userName(ctx: Ctx, id: string | null): string | null {
+export function userName(ctx: Pick<Ctx, 'sqlite'>, id: string | null): string | null {
   if (!id) return null;
-  const r = ctx.sqlite.prepare('SELECT display_name AS n FROM users WHERE id = ?').get(id) as { n: string } | undefined;
-  return r?.n ?? null;
+  return displayNameOf.get(ctx.sqlite, id)?.displayName ?? null;
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { UserDto } from '../../../src-shared/api/common';
 import type { Role } from '../../../src-shared/roles';
-import { users } from '../../db/schema';
+import { sessions, users } from '../../db/schema';
 import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
@@ -153,9 +153,10 @@ export function changeOwnSecret(ctx: Ctx, input: { current: string } & Credentia
   tries.delete(me.id);
   saveUser(ctx, me, { authKind: input.authKind, secretHash: hashSecret(input.secret) });
   // Other devices signed in as this user must sign in again; this one keeps its session.
-  ctx.sqlite
-    .prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?')
-    .run(me.id, ctx.sessionTokenHash ?? '');
+  ctx.db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, me.id), ne(sessions.tokenHash, ctx.sessionTokenHash ?? '')))
+    .run();
   return { ok: true };
 }
 

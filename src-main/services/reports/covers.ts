@@ -1,3 +1,5 @@
+import { addDays, addMonths, firstDay, lastDay, monthOf } from '../../../src-shared/time';
+
 /**
  * Business-day ranges split into what the monthly totals can answer (whole
  * months) and what only the daily totals can (the edge days), so a year is
@@ -15,21 +17,6 @@ export interface Cover {
   minusDays: [string, string][];
 }
 
-const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
-const dayText = (d: Date) => d.toISOString().slice(0, 10);
-
-export function addDays(day: string, n: number): string {
-  return dayText(new Date(toDate(day).getTime() + n * 86_400_000));
-}
-
-export function addMonths(month: string, n: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return dayText(new Date(Date.UTC(y, m - 1 + n, 1))).slice(0, 7);
-}
-
-export const monthOf = (day: string) => day.slice(0, 7);
-export const firstDay = (month: string) => `${month}-01`;
-export const lastDay = (month: string) => addDays(firstDay(addMonths(month, 1)), -1);
 const dayNo = (day: string) => Number(day.slice(8));
 
 const empty = (): Cover => ({ months: [], days: [], minusDays: [] });
