@@ -112,10 +112,7 @@ export const syncDeadLetters = sqliteTable(
     data: text('data').notNull().default('{}'),
     at: integer('at').notNull(),
   },
-  (t) => [
-    uniqueIndex('sync_dead_letters_entry_uq').on(t.streamId, t.seq),
-    index('sync_dead_letters_at_idx').on(t.at),
-  ],
+  (t) => [uniqueIndex('sync_dead_letters_entry_uq').on(t.streamId, t.seq), index('sync_dead_letters_at_idx').on(t.at)],
 );
 
 /** One row per worker run: what went up and down, and how it ended. */
