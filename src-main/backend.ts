@@ -15,6 +15,7 @@ import { ensureDefaultTemplates } from './services/devices/labels';
 import { runRepairsTick } from './services/repairs/tick';
 import { createCallGate } from './api/call-gate';
 import { createRestorer } from './services/system/restorer';
+import { startSync, type SyncHostOptions } from './sync/host';
 
 export interface BackendOptions {
   dataDir: string;
@@ -29,6 +30,8 @@ export interface BackendOptions {
   /** Echo warnings and errors to stderr as well as the log file. */
   echoLog?: boolean;
   now?: () => number;
+  /** The sync worker's timing and transport (tests), or `disabled` for tools that must not sync. */
+  sync?: SyncHostOptions;
 }
 
 export interface Backend {
@@ -134,6 +137,16 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   tick();
   const repairsTimer = setInterval(tick, 10 * 60_000);
   repairsTimer.unref();
+  // Follows the database through a restore: between close and reopen there is none to sync.
+  const sync = startSync({
+    host,
+    conn: () => (database.sqlite.open ? database.sqlite : null),
+    dataDir: paths.dir,
+    version: opts.version,
+    log,
+    events,
+    options: opts.sync,
+  });
 
   log.info('backend started', { kind: opts.kind, version: opts.version, dataDir: paths.dir, lan: opts.lan });
   return {
@@ -154,6 +167,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       clearTimeout(first);
       clearInterval(timer);
       clearInterval(repairsTimer);
+      void sync?.close();
       // Timers stop now; ports finish closing on their own (close() stays synchronous for the hosts).
       void devices.close();
       database.close();
