@@ -15,7 +15,7 @@ import { ensureDefaultTemplates } from './services/devices/labels';
 import { runRepairsTick } from './services/repairs/tick';
 import { createCallGate } from './api/call-gate';
 import { createRestorer } from './services/system/restorer';
-import { startSync, type SyncHostOptions } from './sync/host';
+import { startSync, type SyncHost, type SyncHostOptions } from './sync/host';
 
 export interface BackendOptions {
   dataDir: string;
@@ -42,6 +42,8 @@ export interface Backend {
   log: Logger;
   database: StoreDatabase;
   demo: DemoSummary | null;
+  /** The sync worker (null when disabled). */
+  sync: SyncHost | null;
   /** Runs the periodic jobs now (the timer runs them at start and every ten minutes): repairs' auto-confirmations and due preventive work. */
   tick(): void;
   close(): void;
@@ -161,6 +163,7 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return database;
     },
     demo,
+    sync,
     tick,
     close() {
       closed = true;

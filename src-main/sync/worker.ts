@@ -313,7 +313,8 @@ export class SyncWorker {
       try {
         setSyncState(conn, {
           [column]: JSON.stringify({ code, message, at }),
-          ...(stop ? { stoppedReason: code } : {}),
+          // A run that got another answer (a manual "sync now" after the fix) lifts an earlier stop.
+          stoppedReason: stop ? code : null,
         });
       } catch {
         // the database went away mid-run (a restore): the next run starts over
