@@ -3,6 +3,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
+import { refuseHqOwnedEdits } from '../hq-owned';
 import { findItem, getItem } from './item-read';
 import { checkItem, dbLookups, type ItemIssue } from './item-rules';
 
@@ -56,6 +57,7 @@ export function writeItemRow(ctx: Ctx, input: ItemInput, before: ItemDetail | un
     ctx.changed({ table: 'items', id, op: 'insert', values: auditView(input) });
     return id;
   }
+  refuseHqOwnedEdits(ctx, 'items', before, input, `${before.code} ${before.nameZh}`);
   ctx.sqlite
     .prepare(
       `UPDATE items SET code = ?, name_zh = ?, name_en = ?, category = ?, base_unit = ?, active = ?,

@@ -5,6 +5,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
+import { refuseHqOwnedEdits } from '../hq-owned';
 import { listCatalogue } from './catalogue';
 
 const SELECT = `SELECT s.id, s.code, s.name, s.contact, s.phone, s.contacts, s.email, s.address,
@@ -127,6 +128,7 @@ export function updateSupplier(ctx: Ctx, input: SupplierInput & { id: string }):
   const before = getSupplier(ctx, input.id);
   const { id, ...fields } = input;
   assertCodeFree(ctx, fields.code, id);
+  refuseHqOwnedEdits(ctx, 'suppliers', before, fields, `${before.code} ${before.name}`);
   ctx.sqlite
     .prepare(
       `UPDATE suppliers SET code = ?, name = ?, contact = ?, phone = ?, contacts = ?, email = ?, address = ?,
