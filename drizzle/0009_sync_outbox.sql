@@ -750,4 +750,58 @@ WHEN (SELECT enrolled_at IS NOT NULL AND applying = 0 FROM sync_state WHERE id =
 BEGIN
   INSERT INTO sync_outbox (tbl, row_id, op, at) VALUES ('work_order_events', OLD."id", 'delete', CAST(unixepoch('subsec') * 1000 AS INTEGER));
 END;
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS sync_outbox_work_orders_stamp;
+--> statement-breakpoint
+CREATE TRIGGER sync_outbox_work_orders_stamp AFTER UPDATE ON "work_orders"
+WHEN (SELECT enrolled_at IS NOT NULL AND applying = 0 FROM sync_state WHERE id = 1)
+BEGIN
+  UPDATE sync_state SET hlc_last = CASE WHEN CAST(unixepoch('subsec') * 1000 AS INTEGER) > coalesce(CAST(substr(hlc_last, 1, 15) AS INTEGER), 0) THEN printf('%015d-0000-%s', CAST(unixepoch('subsec') * 1000 AS INTEGER), hlc_node)
+    ELSE printf('%015d-%04x-%s', coalesce(CAST(substr(hlc_last, 1, 15) AS INTEGER), 0), (instr('0123456789abcdef', substr(hlc_last, 17, 1)) - 1) * 4096 + (instr('0123456789abcdef', substr(hlc_last, 18, 1)) - 1) * 256 + (instr('0123456789abcdef', substr(hlc_last, 19, 1)) - 1) * 16 + (instr('0123456789abcdef', substr(hlc_last, 20, 1)) - 1) * 1 + 1, hlc_node) END WHERE id = 1;
+  INSERT INTO sync_field_clocks (tbl, row_id, field, clock)
+    SELECT 'work_orders', NEW."id", c.f, (SELECT hlc_last FROM sync_state WHERE id = 1) FROM (
+    SELECT 'number' AS f WHERE OLD."number" IS NOT NEW."number"
+    UNION ALL SELECT 'kind' AS f WHERE OLD."kind" IS NOT NEW."kind"
+    UNION ALL SELECT 'equipment_id' AS f WHERE OLD."equipment_id" IS NOT NEW."equipment_id"
+    UNION ALL SELECT 'fault_code' AS f WHERE OLD."fault_code" IS NOT NEW."fault_code"
+    UNION ALL SELECT 'description' AS f WHERE OLD."description" IS NOT NEW."description"
+    UNION ALL SELECT 'down' AS f WHERE OLD."down" IS NOT NEW."down"
+    UNION ALL SELECT 'down_start' AS f WHERE OLD."down_start" IS NOT NEW."down_start"
+    UNION ALL SELECT 'up_at' AS f WHERE OLD."up_at" IS NOT NEW."up_at"
+    UNION ALL SELECT 'priority' AS f WHERE OLD."priority" IS NOT NEW."priority"
+    UNION ALL SELECT 'suggested_priority' AS f WHERE OLD."suggested_priority" IS NOT NEW."suggested_priority"
+    UNION ALL SELECT 'status' AS f WHERE OLD."status" IS NOT NEW."status"
+    UNION ALL SELECT 'waiting_reason' AS f WHERE OLD."waiting_reason" IS NOT NEW."waiting_reason"
+    UNION ALL SELECT 'assignee_user_id' AS f WHERE OLD."assignee_user_id" IS NOT NEW."assignee_user_id"
+    UNION ALL SELECT 'vendor_id' AS f WHERE OLD."vendor_id" IS NOT NEW."vendor_id"
+    UNION ALL SELECT 'reported_by' AS f WHERE OLD."reported_by" IS NOT NEW."reported_by"
+    UNION ALL SELECT 'reported_at' AS f WHERE OLD."reported_at" IS NOT NEW."reported_at"
+    UNION ALL SELECT 'responded_at' AS f WHERE OLD."responded_at" IS NOT NEW."responded_at"
+    UNION ALL SELECT 'resolved_at' AS f WHERE OLD."resolved_at" IS NOT NEW."resolved_at"
+    UNION ALL SELECT 'confirmed_at' AS f WHERE OLD."confirmed_at" IS NOT NEW."confirmed_at"
+    UNION ALL SELECT 'closed_at' AS f WHERE OLD."closed_at" IS NOT NEW."closed_at"
+    UNION ALL SELECT 'cancelled_at' AS f WHERE OLD."cancelled_at" IS NOT NEW."cancelled_at"
+    UNION ALL SELECT 'resolution' AS f WHERE OLD."resolution" IS NOT NEW."resolution"
+    UNION ALL SELECT 'resolution_code' AS f WHERE OLD."resolution_code" IS NOT NEW."resolution_code"
+    UNION ALL SELECT 'root_cause_code' AS f WHERE OLD."root_cause_code" IS NOT NEW."root_cause_code"
+    UNION ALL SELECT 'reopen_count' AS f WHERE OLD."reopen_count" IS NOT NEW."reopen_count"
+    UNION ALL SELECT 'pm_plan_id' AS f WHERE OLD."pm_plan_id" IS NOT NEW."pm_plan_id"
+    UNION ALL SELECT 'pm_due_key' AS f WHERE OLD."pm_due_key" IS NOT NEW."pm_due_key"
+    UNION ALL SELECT 'pm_due_day' AS f WHERE OLD."pm_due_day" IS NOT NEW."pm_due_day"
+    UNION ALL SELECT 'pm_due_meter' AS f WHERE OLD."pm_due_meter" IS NOT NEW."pm_due_meter"
+    UNION ALL SELECT 'checklist' AS f WHERE OLD."checklist" IS NOT NEW."checklist"
+    UNION ALL SELECT 'response_target_ms' AS f WHERE OLD."response_target_ms" IS NOT NEW."response_target_ms"
+    UNION ALL SELECT 'response_due_at' AS f WHERE OLD."response_due_at" IS NOT NEW."response_due_at"
+    UNION ALL SELECT 'response_left_ms' AS f WHERE OLD."response_left_ms" IS NOT NEW."response_left_ms"
+    UNION ALL SELECT 'response_met' AS f WHERE OLD."response_met" IS NOT NEW."response_met"
+    UNION ALL SELECT 'response_breached_at' AS f WHERE OLD."response_breached_at" IS NOT NEW."response_breached_at"
+    UNION ALL SELECT 'resolution_target_ms' AS f WHERE OLD."resolution_target_ms" IS NOT NEW."resolution_target_ms"
+    UNION ALL SELECT 'resolution_due_at' AS f WHERE OLD."resolution_due_at" IS NOT NEW."resolution_due_at"
+    UNION ALL SELECT 'resolution_left_ms' AS f WHERE OLD."resolution_left_ms" IS NOT NEW."resolution_left_ms"
+    UNION ALL SELECT 'resolution_met' AS f WHERE OLD."resolution_met" IS NOT NEW."resolution_met"
+    UNION ALL SELECT 'resolution_breached_at' AS f WHERE OLD."resolution_breached_at" IS NOT NEW."resolution_breached_at"
+    UNION ALL SELECT 'created_at' AS f WHERE OLD."created_at" IS NOT NEW."created_at"
+    UNION ALL SELECT 'updated_at' AS f WHERE OLD."updated_at" IS NOT NEW."updated_at") c WHERE true
+    ON CONFLICT (tbl, row_id, field) DO UPDATE SET clock = excluded.clock;
+END;
 -- END sync outbox triggers

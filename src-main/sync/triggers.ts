@@ -52,9 +52,50 @@ function tableTriggers(t: ReplicatedTable): TriggerSql[] {
   ];
 }
 
+/** The 4 hex digits of an HLC stamp's counter (SQLite has no hex parsing). */
+const counterOf = (stamp: string) =>
+  [0, 1, 2, 3]
+    .map((i) => `(instr('0123456789abcdef', substr(${stamp}, ${17 + i}, 1)) - 1) * ${16 ** (3 - i)}`)
+    .join(' + ');
+const WALL = `coalesce(CAST(substr(hlc_last, 1, 15) AS INTEGER), 0)`;
+/** The store's HLC, one tick on (src-shared/sync/hlc.ts: wall-counter-node), the same rule HybridClock.now() follows. */
+const NEXT_STAMP = `CASE WHEN ${NOW_MS} > ${WALL} THEN printf('%015d-0000-%s', ${NOW_MS}, hlc_node)
+    ELSE printf('%015d-%04x-%s', ${WALL}, ${counterOf('hlc_last')} + 1, hlc_node) END`;
+
+/**
+ * A record edited at both ends merges per field by HLC stamp, at HQ and here.
+ * Every field a store write changes gets a fresh stamp in sync_field_clocks
+ * (in the write's transaction, like its outbox entry), so a store edit made
+ * after HQ's wins at HQ and an older one does not; HQ's own changes arrive
+ * with their stamps through the pull applier, which these triggers ignore.
+ */
+function stampTrigger(t: ReplicatedTable): TriggerSql {
+  const fields = sentColumns(t).filter((c) => !t.key.includes(c) && c !== 'store_id');
+  const changed = fields
+    .map((f, i) => `${i ? '    UNION ALL ' : ''}SELECT '${f}' AS f WHERE OLD."${f}" IS NOT NEW."${f}"`)
+    .join('\n');
+  const name = `sync_outbox_${t.name}_stamp`;
+  return {
+    name,
+    table: t.name,
+    sql: `CREATE TRIGGER ${name} AFTER UPDATE ON "${t.name}"
+WHEN ${CAPTURING}
+BEGIN
+  UPDATE sync_state SET hlc_last = ${NEXT_STAMP} WHERE id = 1;
+  INSERT INTO sync_field_clocks (tbl, row_id, field, clock)
+    SELECT '${t.name}', ${keySql(t, 'NEW')}, c.f, (SELECT hlc_last FROM sync_state WHERE id = 1) FROM (
+    ${changed}) c WHERE true
+    ON CONFLICT (tbl, row_id, field) DO UPDATE SET clock = excluded.clock;
+END`,
+  };
+}
+
+/** Tables whose rows are merged per field (edited at both ends, keyed by id). */
+export const STAMPED_TABLES = CAPTURED_TABLES.filter((t) => t.name === 'work_orders');
+
 /** Every outbox trigger the registry calls for, in registry order. */
 export function outboxTriggers(): TriggerSql[] {
-  return CAPTURED_TABLES.flatMap(tableTriggers);
+  return [...CAPTURED_TABLES.flatMap(tableTriggers), ...STAMPED_TABLES.map(stampTrigger)];
 }
 
 /** The migration text: each trigger dropped if present and created again, so a later migration can rerun it. */

@@ -12,6 +12,10 @@ export function PlanView({ plans }: { plans: MatchPlan[] }) {
     const key = `sync.table.${name}`;
     return hasMessage(key) ? t(key) : name;
   };
+  const columnName = (column: string) => {
+    const key = `sync.col.${column}`;
+    return hasMessage(key) ? t(key) : column;
+  };
   const shown = plans.filter((p) => p.matched.length || p.adopted.length || p.conflicts.length || p.incoming);
   const conflicts = plans.flatMap((p) =>
     p.conflicts.flatMap((c) =>
@@ -20,6 +24,40 @@ export function PlanView({ plans }: { plans: MatchPlan[] }) {
   );
   return (
     <>
+      {/* The conflicts first: they are what the admin must look at before confirming. */}
+      {conflicts.length > 0 && (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {t('sync.enroll.conflictsTitle')}
+          </Typography.Title>
+          <Table
+            size="small"
+            pagination={false}
+            data-testid="sync-conflicts"
+            dataSource={conflicts}
+            style={{ marginBottom: 16 }}
+            columns={[
+              { title: t('sync.plan.table'), dataIndex: 'table', render: (v: string) => tableName(v) },
+              { title: t('sync.plan.code'), dataIndex: 'code' },
+              {
+                title: t('sync.plan.field'),
+                dataIndex: 'column',
+                render: (v: string) => columnName(v),
+              },
+              {
+                title: t('sync.plan.store'),
+                dataIndex: 'store',
+                render: (v: string | number | null) => <Typography.Text delete>{value(v)}</Typography.Text>,
+              },
+              {
+                title: t('sync.plan.hqValue'),
+                dataIndex: 'hq',
+                render: (v: string | number | null) => <Typography.Text strong>{value(v)}</Typography.Text>,
+              },
+            ]}
+          />
+        </>
+      )}
       <Table
         size="small"
         pagination={false}
@@ -39,34 +77,6 @@ export function PlanView({ plans }: { plans: MatchPlan[] }) {
           { title: t('sync.plan.incoming'), align: 'right', dataIndex: 'incoming' },
         ]}
       />
-      {conflicts.length > 0 && (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('sync.enroll.conflictsTitle')}
-          </Typography.Title>
-          <Table
-            size="small"
-            pagination={false}
-            data-testid="sync-conflicts"
-            dataSource={conflicts}
-            columns={[
-              { title: t('sync.plan.table'), dataIndex: 'table', render: (v: string) => tableName(v) },
-              { title: t('sync.plan.code'), dataIndex: 'code' },
-              { title: t('sync.plan.field'), dataIndex: 'column' },
-              {
-                title: t('sync.plan.store'),
-                dataIndex: 'store',
-                render: (v: string | number | null) => <Typography.Text delete>{value(v)}</Typography.Text>,
-              },
-              {
-                title: t('sync.plan.hqValue'),
-                dataIndex: 'hq',
-                render: (v: string | number | null) => <Typography.Text strong>{value(v)}</Typography.Text>,
-              },
-            ]}
-          />
-        </>
-      )}
     </>
   );
 }
