@@ -298,7 +298,8 @@ export class SyncWorker {
       this.live.progress = null;
     }
     try {
-      finishRun(conn, runId, this.now(), end);
+      // Closed under the run (the app closing, a restore): the row stays 'running', nothing to add.
+      if (conn.open) finishRun(conn, runId, this.now(), end);
     } catch (err) {
       this.opts.log.warn('sync: could not record the run', { error: String(err) });
     }
