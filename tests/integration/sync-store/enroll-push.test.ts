@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { uuidv7 } from '../../../src-main/lib/ids';
 import { openSetUpBackend } from '../../helpers/backend';
+import { DB_KINDS, stopTestPostgres } from '../../helpers/hq-db';
 import { startTestHq, type TestHq } from '../../helpers/hq';
 import { seedStockFixture, postStock } from '../../helpers/stock';
 import { enroll, hqMaster, Line, mirror, openStore, row, rows } from './harness';
@@ -21,10 +22,12 @@ const item = (id: string, code: string, nameZh: string) => ({
   lot_tracked: 0,
 });
 
-describe('store enrollment and push against a real HQ (PGlite)', () => {
+afterAll(stopTestPostgres);
+
+describe.each(DB_KINDS)('store enrollment and push against a real HQ (HQ on %s)', (kind) => {
   let hq: TestHq;
   beforeAll(async () => {
-    hq = await startTestHq({ kind: 'pglite' });
+    hq = await startTestHq({ kind });
   });
   afterAll(() => hq?.close());
 

@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editWorkOrder } from '../../../src-hq/services/work-orders/edit';
+import { DB_KINDS, stopTestPostgres } from '../../helpers/hq-db';
 import { startTestHq, type TestHq } from '../../helpers/hq';
 import { act, openRepairsStore, report } from '../../helpers/repairs';
 import { enroll, mirror, row } from './harness';
 
 /** Work orders are edited at both ends and merged per field by HLC stamp. */
-describe('work orders between the store and HQ', () => {
+afterAll(stopTestPostgres);
+
+describe.each(DB_KINDS)('work orders between the store and HQ (HQ on %s)', (kind) => {
   let hq: TestHq;
   beforeAll(async () => {
-    hq = await startTestHq({ kind: 'pglite' });
+    hq = await startTestHq({ kind });
   });
   afterAll(() => hq?.close());
 

@@ -7,6 +7,7 @@ import { nodeTransport, type Transport } from '../../../src-main/sync/http';
 import { SyncWorker } from '../../../src-main/sync/worker';
 import { REPLICATION_SCHEMA } from '../../../src-shared/sync/version';
 import type { ServerEvent } from '../../../src-shared/events';
+import { DB_KINDS, stopTestPostgres } from '../../helpers/hq-db';
 import { startTestHq, type TestHq } from '../../helpers/hq';
 import { postStock, seedStockFixture, type StockFixture } from '../../helpers/stock';
 import type { TestBackend } from '../../helpers/backend';
@@ -39,10 +40,12 @@ function rewriting(
   };
 }
 
-describe('the store sync worker (PGlite HQ)', () => {
+afterAll(stopTestPostgres);
+
+describe.each(DB_KINDS)('the store sync worker (HQ on %s)', (kind) => {
   let hq: TestHq;
   beforeAll(async () => {
-    hq = await startTestHq({ kind: 'pglite' });
+    hq = await startTestHq({ kind });
   });
   afterAll(() => hq?.close());
 
