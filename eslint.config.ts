@@ -33,13 +33,18 @@ const MAIN_ZONES: Zone[] = [
     why: 'services never import the API, the hosts, the Electron app or the tools.',
   },
   {
+    path: M('sync'),
+    may: [M('db'), M('lib'), SHARED],
+    why: 'the store side of replication works on the database and talks to HQ; services never reach it.',
+  },
+  {
     path: M('api'),
-    may: [M('services'), M('db'), M('devices'), M('lib'), SHARED],
+    may: [M('services'), M('sync'), M('db'), M('devices'), M('lib'), SHARED],
     why: 'dispatch and handlers sit on services; the hosts and the app sit on them.',
   },
   {
     path: M('backend.ts'),
-    may: [M('api'), M('services'), M('db'), M('lib'), SHARED],
+    may: [M('api'), M('services'), M('sync'), M('db'), M('lib'), SHARED],
     why: 'the composition root wires api, services and db, and knows no host.',
   },
   {

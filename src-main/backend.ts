@@ -15,6 +15,7 @@ import { seedBuiltIns } from './services/system/seeds';
 import { runRepairsTick } from './services/repairs/tick';
 import { createCallGate } from './api/call-gate';
 import { createRestorer } from './services/system/restorer';
+import { startSync, type SyncHost, type SyncHostOptions } from './sync/host';
 
 export interface BackendOptions {
   dataDir: string;
@@ -29,6 +30,8 @@ export interface BackendOptions {
   /** Echo warnings and errors to stderr as well as the log file. */
   echoLog?: boolean;
   now?: () => number;
+  /** The sync worker's timing and transport (tests), or `disabled` for tools that must not sync. */
+  sync?: SyncHostOptions;
 }
 
 export interface Backend {
@@ -39,6 +42,8 @@ export interface Backend {
   log: Logger;
   database: StoreDatabase;
   demo: DemoSummary | null;
+  /** The sync worker (null when disabled). */
+  sync: SyncHost | null;
   /** Runs the periodic jobs now (the timer runs them at start and every ten minutes): repairs' auto-confirmations and due preventive work. */
   tick(): void;
   close(): void;
@@ -141,6 +146,16 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
   tick();
   const repairsTimer = setInterval(tick, 10 * 60_000);
   repairsTimer.unref();
+  // Follows the database through a restore: between close and reopen there is none to sync.
+  const sync = startSync({
+    host,
+    conn: () => (database.sqlite.open ? database.sqlite : null),
+    dataDir: paths.dir,
+    version: opts.version,
+    log,
+    events,
+    options: opts.sync,
+  });
 
   log.info('backend started', { kind: opts.kind, version: opts.version, dataDir: paths.dir, lan: opts.lan });
   return {
@@ -155,12 +170,14 @@ export async function startBackend(opts: BackendOptions): Promise<Backend> {
       return database;
     },
     demo,
+    sync,
     tick,
     close() {
       closed = true;
       clearTimeout(first);
       clearInterval(timer);
       clearInterval(repairsTimer);
+      void sync?.close();
       // Timers stop now; ports finish closing on their own (close() stays synchronous for the hosts).
       void devices.close();
       database.close();

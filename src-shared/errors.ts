@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'SETUP_REQUIRED',
   'ALREADY_SET_UP',
   'DEVICE_OFFLINE',
+  /** HQ could not be reached (no network, HQ down, its certificate not trusted): nothing was changed. */
+  'HQ_UNREACHABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -15,5 +15,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SETUP_REQUIRED: 409,
   ALREADY_SET_UP: 409,
   DEVICE_OFFLINE: 503,
+  HQ_UNREACHABLE: 502,
   INTERNAL: 500,
 };

@@ -19,6 +19,7 @@ import { repairMethods } from './methods/repairs';
 import { sessionMethods } from './methods/session';
 import { setupMethods } from './methods/setup';
 import { storeMethods } from './methods/store';
+import { syncMethods } from './methods/sync';
 import { systemMethods } from './methods/system';
 import { userMethods } from './methods/users';
 
@@ -49,6 +50,7 @@ export const api = {
   ...invoiceMethods,
   ...repairMethods,
   ...equipmentMethods,
+  ...syncMethods,
 } as const satisfies ContractMap;
 
 export type Api = typeof api;

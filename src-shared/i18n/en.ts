@@ -14,6 +14,7 @@ import { enSystem } from './en/system';
 import { enSecurity } from './en/security';
 import { enFormat } from './en/format';
 import { enHq } from './en/hq';
+import { enSync } from './en/sync';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -37,6 +38,7 @@ export const en = {
   ...enSecurity,
   ...enFormat,
   ...enHq,
+  ...enSync,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -15,6 +15,7 @@ import { zhSystem } from './zh-CN/system';
 import { zhSecurity } from './zh-CN/security';
 import { zhFormat } from './zh-CN/format';
 import { zhCNHq } from './zh-CN/hq';
+import { zhSync } from './zh-CN/sync';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -34,4 +35,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhSecurity,
   ...zhFormat,
   ...zhCNHq,
+  ...zhSync,
 };

@@ -9,6 +9,10 @@ import { setLevels } from './ops';
 import { KG, YUAN, approvedPo, shanghaiDay } from './procurement';
 import { postStock } from './stock';
 import type { World } from './write-path-world';
+import { startTestHq, type TestHq } from './hq';
+import { issueEnrollmentCode } from '../../src-hq/services/stores/stores';
+import { stores } from '../../src-hq/db/schema';
+import { eq } from 'drizzle-orm';
 
 /**
  * A valid call of every mutation in the contract map, for the test that
@@ -156,6 +160,35 @@ async function storeInput(w: World, name: string): Promise<MethodInput<'store.up
 
 async function backupName(w: World) {
   return basename((await w.call('system.backupNow', {})).file);
+}
+
+/** One HQ (PGlite in memory) for the sync samples, started on first use; the test closes it. */
+let sampleHq: Promise<TestHq> | undefined;
+const hqOf = () => (sampleHq ??= startTestHq({ kind: 'pglite' }));
+export async function closeSampleHq(): Promise<void> {
+  if (sampleHq) await (await sampleHq).close();
+}
+
+/**
+ * A fresh one-time code for this world's store: a new HQ store the first time,
+ * then a new code for the same store (HQ took the store's id when it enrolled;
+ * each attempt of the test consumes a code, the refused ones included).
+ */
+async function enrollmentInput(w: World): Promise<{ hqUrl: string; code: string }> {
+  const hq = await hqOf();
+  const { id } = w.t.backend.database.sqlite.prepare('SELECT id FROM store').get() as { id: string };
+  const known = await hq.hq.ctx.db.select({ id: stores.id }).from(stores).where(eq(stores.id, id));
+  const code = known.length
+    ? (await hq.hq.ctx.db.transaction((tx) => issueEnrollmentCode(tx, id, Date.now()))).enrollmentCode
+    : (await hq.createStore()).enrollmentCode;
+  return { hqUrl: hq.url, code };
+}
+
+async function enrolled(w: World): Promise<void> {
+  if ((await w.call('sync.status', {})).enrolled) return;
+  const input = await enrollmentInput(w);
+  const plan = await w.call('sync.enrollPreview', input);
+  await w.call('sync.enrollConfirm', { ...input, planHash: plan.planHash });
 }
 
 export const SAMPLES: Samples = {
@@ -679,5 +712,33 @@ export const SAMPLES: Samples = {
   'vendors.save': { input: async (w) => ({ code: `V-${w.next()}`, name: 'Fix-it Co.' }) },
   'technicians.save': {
     input: async (w) => ({ userId: w.users.technician, categories: ['refrigeration'], hourlyRate: 100 * YUAN }),
+  },
+
+  // Each in a store of its own (its sync worker off, so nothing runs behind the test's back), enrolled at a test HQ.
+  'sync.enrollPreview': { world: 'own', input: enrollmentInput },
+  'sync.enrollConfirm': {
+    world: 'own',
+    input: async (w) => {
+      const input = await enrollmentInput(w);
+      return { ...input, planHash: (await w.call('sync.enrollPreview', input)).planHash };
+    },
+    refused: async (w) => ({ ...(await enrollmentInput(w)), code: 'WRONG-CODE-0000', planHash: 'none' }),
+  },
+  'sync.now': {
+    world: 'own',
+    as: 'manager',
+    input: async (w) => {
+      await enrolled(w);
+      return {};
+    },
+    noProbe:
+      "the run is the worker's, committed in its own transactions before the call's; the call's holds its audit entry alone",
+  },
+  'sync.setHqUrl': {
+    world: 'own',
+    input: async (w) => {
+      await enrolled(w);
+      return { hqUrl: (await hqOf()).url.replace('127.0.0.1', 'localhost') };
+    },
   },
 };

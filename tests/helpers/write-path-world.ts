@@ -169,9 +169,10 @@ export async function openWorld(): Promise<World> {
   };
 }
 
-/** A set-up store of its own, with a session of each role (for a call that replaces the database). */
+/** A set-up store of its own, with a session of each role (for a call that replaces the database, or enrolls it). */
 export async function openOwnWorld(base: World): Promise<World> {
-  const t = await openSetUpBackend();
+  // No sync worker: the sync samples enroll this store, and a worker's runs would write behind the test's back.
+  const t = await openSetUpBackend({ sync: { disabled: true } });
   const tokens = { admin: t.token! } as Record<Role, string>;
   const own = worldOf(t, tokens);
   for (const role of ROLES) if (role !== 'admin') tokens[role] = (await own.newUser(role)).token;

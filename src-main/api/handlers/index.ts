@@ -14,6 +14,7 @@ import { repairHandlers } from './repairs';
 import { reasonHandlers } from './reasons';
 import { reportHandlers } from './reports';
 import { stockHandlers } from './stock';
+import { syncHandlers } from './sync';
 
 /** Every method's handler; a method without one is a compile error. */
 export const handlers: HandlerMap = {
@@ -32,4 +33,5 @@ export const handlers: HandlerMap = {
   ...invoiceHandlers,
   ...repairHandlers,
   ...equipmentHandlers,
+  ...syncHandlers,
 };

@@ -6,3 +6,4 @@ export * from './procurement';
 export * from './invoices';
 export * from './repairs';
 export * from './periods';
+export * from './sync';

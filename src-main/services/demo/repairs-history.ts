@@ -76,7 +76,8 @@ export class RepairsHistory {
   }
 
   private at(now: number, user: SessionUser | null): Ctx {
-    return { ...this.ctx, now, user };
+    // Times are whole milliseconds everywhere (HQ refuses a fractional one): the random hours above are not.
+    return { ...this.ctx, now: Math.round(now), user };
   }
 
   /** One step in its own savepoint: a step the rules refuse (or that would empty the stock) is skipped, not fatal. */

@@ -6,6 +6,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
+import { refuseHqOwnedEdits } from '../hq-owned';
 import { findItem, getItem } from './item-read';
 import { checkItem, dbLookups, type ItemIssue } from './item-rules';
 
@@ -51,6 +52,7 @@ export function writeItemRow(ctx: Ctx, input: ItemInput, before: ItemDetail | un
     ctx.changed({ table: 'items', id, op: 'insert', values: auditView(input) });
     return id;
   }
+  refuseHqOwnedEdits(ctx, 'items', before, input, `${before.code} ${before.nameZh}`);
   ctx.db
     .update(items)
     .set({ ...row, updatedAt: ctx.now })

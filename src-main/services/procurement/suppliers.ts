@@ -7,6 +7,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
+import { refuseHqOwnedEdits } from '../hq-owned';
 import { listCatalogue } from './catalogue';
 
 type SupplierRow = typeof suppliers.$inferSelect & { items: number; openOrders: number };
@@ -105,6 +106,7 @@ export function updateSupplier(ctx: Ctx, input: SupplierInput & { id: string }):
   const before = getSupplier(ctx, input.id);
   const { id, ...fields } = input;
   assertCodeFree(ctx, fields.code, id);
+  refuseHqOwnedEdits(ctx, 'suppliers', before, fields, `${before.code} ${before.name}`);
   const values = stored(fields);
   ctx.db
     .update(suppliers)

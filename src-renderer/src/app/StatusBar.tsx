@@ -1,7 +1,8 @@
-import { ApiOutlined, CloudSyncOutlined, ShopOutlined, UsbOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiOutlined, ShopOutlined, UsbOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Space, Tag, Typography } from 'antd';
 import { useContext } from 'react';
 import { DeviceBadge } from '../components/DeviceBadge';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { useDeviceStates } from '../lib/devices';
 import { useI18n } from '../lib/i18n';
 import { useQuery } from '../lib/query';
@@ -56,9 +57,7 @@ export function StatusBar() {
         />
       </span>
       <DevicesSlot />
-      <Typography.Text type="secondary">
-        <CloudSyncOutlined /> {t('shell.sync')}: {t('shell.syncNotEnrolled')}
-      </Typography.Text>
+      <SyncIndicator />
       {session.lan && <Tag color="orange">{t('shell.lan')}</Tag>}
     </Space>
   );

@@ -19,6 +19,7 @@ import { receivingRoutes } from '../features/receiving/routes';
 import { repairRoutes } from '../features/repairs/routes';
 import { reportRoutes } from '../features/reports/routes';
 import { stockRoutes } from '../features/stock/routes';
+import { syncRoutes } from '../features/sync/routes';
 import { AuditPage } from '../features/audit/AuditPage';
 import { HomePage } from '../features/home/HomePage';
 import { ReasonsPage } from '../features/settings/ReasonsPage';
@@ -79,6 +80,7 @@ export const ROUTES: AppRoute[] = [
     element: <SystemPage />,
     group: 'nav.admin',
   },
+  ...syncRoutes,
   ...deviceRoutes,
   {
     path: '/account',

@@ -127,7 +127,8 @@ export const WoEventDto = z.object({
   userId: z.string().nullable(),
   /** null: the system. */
   userName: z.string().nullable(),
-  action: WoAction.or(z.literal('report')),
+  /** field_set: an edit made at HQ (its fields and stamp in `data`), merged into this store's copy by sync. */
+  action: WoAction.or(z.enum(['report', 'field_set'])),
   from: WoStatus.nullable(),
   to: WoStatus,
   waitingReason: WaitingReason.nullable(),

@@ -14,7 +14,7 @@ import { api, METHOD_NAMES } from '../../../src-shared/api';
 import type { Access } from '../../../src-shared/api/contract';
 import { ROLES, type Role } from '../../../src-shared/roles';
 import type { MutationName } from '../../../src-main/api/handler-types';
-import { SAMPLES, type Sample } from '../../helpers/mutation-samples';
+import { closeSampleHq, SAMPLES, type Sample } from '../../helpers/mutation-samples';
 import {
   auditEntries,
   fingerprint,
@@ -70,7 +70,10 @@ let world: World;
 beforeAll(async () => {
   world = await openWorld();
 }, 120_000);
-afterAll(() => world?.t.close());
+afterAll(async () => {
+  world?.t.close();
+  await closeSampleHq();
+});
 
 describe('the write path of every mutation', () => {
   it('has a sample call for each mutation in the contract map, and none for anything else', () => {

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src-main/lib/ids';
+import { writeMaster } from '../../src-hq/services/master/write';
+import { startTestHq, type TestHq } from '../helpers/hq';
+import { launchBrowser, newPage, screenshot } from './support/browser';
+import { startHost, type RunningHost } from './support/host';
+import { LoginScreen, ShellScreen } from './support/pages';
+
+let browser: Browser;
+let host: RunningHost;
+let hq: TestHq;
+
+beforeAll(async () => {
+  [browser, host, hq] = await Promise.all([launchBrowser(), startHost(['--demo']), startTestHq({ kind: 'pglite' })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await hq?.close();
+});
+
+describe('enrolling a store with HQ in the browser', () => {
+  it('an admin checks HQ’s plan (matches and conflicts), confirms, and the store syncs (zh-CN), a manager sees the status (English)', async () => {
+    // HQ already knows two of the demo store's items, one of them under another name.
+    const db = new Database(join(host.dataDir, 'store.sqlite'), { readonly: true });
+    const demoItems = db.prepare('SELECT * FROM items ORDER BY code LIMIT 2').all() as Record<string, unknown>[];
+    db.close();
+    for (const [i, it] of demoItems.entries()) {
+      const row = {
+        id: uuidv7(),
+        code: it.code,
+        name_zh: i === 0 ? `${String(it.name_zh)}（总部）` : it.name_zh,
+        name_en: it.name_en,
+        category: it.category,
+        base_unit: it.base_unit,
+        active: 1,
+        shelf_life_days: it.shelf_life_days,
+        lot_tracked: it.lot_tracked,
+      };
+      await hq.hq.ctx.db.transaction((tx) => writeMaster(tx, 'items', row, Date.now()));
+    }
+    const { enrollmentCode } = await hq.createStore('SH-DEMO', '演示门店');
+
+    const { page } = await newPage(browser, 'zh-CN');
+    await page.goto(host.url);
+    await new LoginScreen(page).signIn('admin', '1234');
+    await page.getByTestId('home-title').waitFor();
+    expect(await page.getByTestId('sync-indicator').innerText()).toContain('未加入总部');
+    await new ShellScreen(page).navigate('总部同步');
+    await page.getByTestId('sync-hq-url').fill(hq.url);
+    await page.getByTestId('sync-code').fill(enrollmentCode);
+    await page.getByTestId('sync-preview').click();
+    await page.getByTestId('sync-plan-panel').waitFor();
+    const conflicts = await page.getByTestId('sync-conflicts').innerText();
+    expect(conflicts).toContain(`${String(demoItems[0]!.name_zh)}（总部）`);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'sync-preview-zh');
+
+    await page.getByTestId('sync-confirm').click();
+    await expect.poll(() => page.getByTestId('sync-state').innerText(), { timeout: 30_000 }).toBe('已同步');
+    await expect.poll(() => page.getByTestId('sync-waiting').innerText(), { timeout: 30_000 }).toBe('0');
+    expect(await page.getByTestId('sync-indicator').innerText()).toContain('上次同步');
+    await page.locator('.ant-message').waitFor({ state: 'hidden' });
+    await screenshot(page, 'sync-status-zh');
+    await page.context().close();
+
+    const en = await newPage(browser, 'en-US');
+    await en.page.goto(host.url);
+    await new LoginScreen(en.page).signIn('manager', '2345');
+    await en.page.getByTestId('home-title').waitFor();
+    await new ShellScreen(en.page).navigate('HQ sync');
+    await expect.poll(() => en.page.getByTestId('sync-state').innerText()).toBe('In step');
+    await en.page.getByText('Enrollment report').click();
+    await en.page.getByTestId('sync-conflicts').waitFor();
+    await en.page.waitForTimeout(300);
+    await screenshot(en.page, 'sync-status-en');
+    await en.page.context().close();
+  });
+});
