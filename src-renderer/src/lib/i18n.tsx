@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { isLocale, pickLocale, translate, type Locale, type MessageKey } from '../../../src-shared/i18n';
-import { setApiLocale } from './api';
+import { setApiLocale } from './api-client';
 
 const STORAGE_KEY = 'backoffice.locale';
 
