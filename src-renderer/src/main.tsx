@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import './app/global.css';
+import './components/global.css';
 import { App } from './app/App';
 import { installGlobalErrorHandlers } from './app/global-errors';
 import { setApiLocale } from './lib/api';
