@@ -46,7 +46,7 @@ export function CataloguePage() {
         minWidth: 150,
         valueGetter: (p) => p.data && name(p.data.item),
       },
-      { field: 'supplierCode', headerName: t('catalogue.f.supplierCode'), width: 130 },
+      { field: 'supplierCode', headerName: t('catalogue.f.supplierCode'), width: 170 },
       {
         colId: 'pack',
         headerName: t('catalogue.f.packUnit'),

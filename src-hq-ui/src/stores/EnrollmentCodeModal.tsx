@@ -25,7 +25,9 @@ export function EnrollmentCodeModal(props: { issued: IssuedCode | null; onClose(
   return (
     <Modal
       open={i !== null}
-      title={i && t('hq.code.title', { code: i.store.code, name: i.store.name })}
+      title={
+        i && <span data-testid="code-title">{t('hq.code.title', { code: i.store.code, name: i.store.name })}</span>
+      }
       closable={false}
       maskClosable={false}
       keyboard={false}

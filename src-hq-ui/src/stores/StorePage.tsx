@@ -7,6 +7,7 @@ import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useQuery } from '../lib/query';
 import { hqTime } from '../lib/time';
 import { ArrivedTab } from './ArrivedTab';
+import { refusalReason } from './refusal';
 import { AuditMismatchesGrid, DeadLettersGrid, LateEntriesGrid, StreamsGrid } from './detail-grids';
 import { STATUS_COLOR, statusText } from './store-columns';
 import { StoreActions } from './StoreActions';
@@ -67,7 +68,11 @@ export function StorePage() {
           type="warning"
           showIcon
           style={{ marginTop: 12 }}
-          title={t('hq.store.lastRefusal', { at: hqTime(s.lastRefusal.at), code: s.lastRefusal.code })}
+          title={t('hq.store.lastRefusal', {
+            at: hqTime(s.lastRefusal.at),
+            reason: refusalReason(t, s.lastRefusal.code),
+            code: s.lastRefusal.code,
+          })}
           description={s.lastRefusal.message}
           data-testid="refusal-alert"
         />

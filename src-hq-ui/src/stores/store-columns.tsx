@@ -5,6 +5,7 @@ import type { StoreHealthDto } from '../../../src-shared/hq-api/methods/stores';
 import type { MessageKey } from '../../../src-shared/i18n';
 import { hqTime } from '../lib/time';
 import { healthIssues } from './health';
+import { refusalReason } from './refusal';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 type Row = ICellRendererParams<StoreHealthDto>;
@@ -14,7 +15,9 @@ export const STATUS_COLOR = { pending: 'blue', active: 'green', revoked: 'defaul
 /** A store's status as read: a waiting store says until when its code works, or that it expired. */
 export function statusText(t: T, s: StoreHealthDto, now: number): string {
   if (healthIssues(s, now).includes('codeExpired')) return t('hq.stores.codeExpired');
-  if (s.status === 'pending' && s.codeExpiresAt) return t('hq.stores.pendingUntil', { at: hqTime(s.codeExpiresAt) });
+  // The day is enough in a list cell; the store's page and the code dialog give the minute.
+  if (s.status === 'pending' && s.codeExpiresAt)
+    return t('hq.stores.pendingUntil', { at: hqTime(s.codeExpiresAt).slice(0, 10) });
   return t(`hq.stores.status.${s.status}`);
 }
 
@@ -30,7 +33,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
   const count = (field: 'backlog' | 'refusedCount' | 'deadLetters' | 'lateEntries', danger: boolean) =>
     ({
       field,
-      width: 88,
+      width: 80,
       // Two-line headers keep the health columns on one screen.
       wrapHeaderText: true,
       autoHeaderHeight: true,
@@ -42,7 +45,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
     {
       field: 'code',
       headerName: t('hq.stores.f.code'),
-      width: 110,
+      width: 100,
       pinned: 'left',
       cellRenderer: (p: Row) =>
         p.data && (
@@ -51,12 +54,12 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
           </Link>
         ),
     },
-    { field: 'name', headerName: t('hq.stores.f.name'), flex: 1, minWidth: 130 },
-    { field: 'region', headerName: t('hq.stores.f.region'), width: 80 },
+    { field: 'name', headerName: t('hq.stores.f.name'), flex: 1, minWidth: 120 },
+    { field: 'region', headerName: t('hq.stores.f.region'), width: 70 },
     {
       colId: 'status',
       headerName: t('hq.stores.f.status'),
-      width: 150,
+      width: 180,
       valueGetter: (p) => p.data && statusText(t, p.data, now),
       cellRenderer: (p: Row) =>
         p.data && (
@@ -69,7 +72,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       colId: 'lastContact',
       headerName: t('hq.stores.f.lastContact'),
       headerTooltip: t('hq.stores.h.lastContact'),
-      width: 135,
+      width: 145,
       valueGetter: (p) => p.data && (p.data.lastContactAt ? hqTime(p.data.lastContactAt) : t('hq.stores.never')),
       // ISO text sorts as time; "never" sorts before any time.
       comparator: (_a, _b, a, b) => (a.data?.lastContactAt ?? '').localeCompare(b.data?.lastContactAt ?? ''),
@@ -85,7 +88,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       headerTooltip: t('hq.stores.h.appVersion'),
       wrapHeaderText: true,
       autoHeaderHeight: true,
-      width: 105,
+      width: 95,
       valueGetter: (p) =>
         p.data?.appVersion
           ? `${p.data.appVersion}${p.data.schemaVersion === null ? '' : ` / ${p.data.schemaVersion}`}`
@@ -97,7 +100,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       headerTooltip: t('hq.stores.h.refused'),
       tooltipValueGetter: (p) =>
         p.data?.lastRefusal &&
-        `${p.data.lastRefusal.code}: ${p.data.lastRefusal.message} (${hqTime(p.data.lastRefusal.at)})`,
+        `${refusalReason(t, p.data.lastRefusal.code)} (${hqTime(p.data.lastRefusal.at)}): ${p.data.lastRefusal.message}`,
     },
     {
       ...count('deadLetters', true),
@@ -109,7 +112,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       colId: 'audit',
       headerName: t('hq.stores.f.audit'),
       headerTooltip: t('hq.stores.h.audit'),
-      width: 100,
+      width: 95,
       valueGetter: (p) => p.data && t(p.data.auditMismatch ? 'hq.stores.audit.mismatch' : 'hq.stores.audit.ok'),
       cellRenderer: (p: Row) =>
         p.data &&
