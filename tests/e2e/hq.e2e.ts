@@ -60,6 +60,15 @@ const CHIEF = { username: 'chief', displayName: 'Chief', password: 'chief-pass-2
 const CODE = /^[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}$/;
 const DAY = 86_400_000;
 
+/** No dialog or its mask still opening or closing: a screenshot shows it as a user reads it. */
+async function dialogsStill(page: Page): Promise<void> {
+  const moving = ['appear', 'enter', 'leave'].flatMap((m) => [
+    `.ant-modal[class*="-${m}"]`,
+    `.ant-modal-mask[class*="-${m}"]`,
+  ]);
+  await expect.poll(() => page.locator(moving.join(', ')).count()).toBe(0);
+}
+
 describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => translate(lang.locale, key, params);
   const shot = (p: Page, name: string) => screenshot(p, `hq-${name}-${lang.suffix}`);
@@ -156,14 +165,14 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     );
     // Photographed once the new-store dialog has gone and the code's has finished opening.
     await page.getByTestId('store-form').waitFor({ state: 'detached' });
-    await expect.poll(() => page.locator('[class*="-enter"], [class*="-appear"], [class*="-leave"]').count()).toBe(0);
+    await dialogsStill(page);
     await shot(page, 'enrollment-code');
     await page.getByTestId('code-done').click();
     await modal.waitFor({ state: 'detached' });
     const row = await gridRow(page, lang.store.code);
     expect(row).toContain(lang.store.name);
     expect(row).toContain(lang.store.region);
-    expect(row).toContain(`${waiting} ${inAWeek}`);
+    expect(row).toContain(`${waiting} ${inAWeek.slice(5)}`);
     // Shown once: nothing on the page or in the list holds the code any more.
     expect(await page.locator('body').innerText()).not.toContain(code);
 
@@ -260,6 +269,11 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     const counts = page.getByTestId('hq-store-tables-grid');
     expect(await gridRow(counts, tr('hq.table.receipts'))).toBe(`${tr('hq.table.receipts')} receipts 1`);
     expect(await gridRow(counts, tr('hq.table.stock_moves'))).toBe(`${tr('hq.table.stock_moves')} stock_moves 3`);
+    // Only the tables that hold something are listed.
+    const { tables } = await api.call<{ tables: { rows: number }[] }>('stores.detail', { id: store.storeId });
+    const arrived = tables.filter((x) => x.rows > 0).length;
+    expect(arrived).toBeLessThan(tables.length);
+    expect(await page.getByTestId('hq-store-tables-count').innerText()).toBe(tr('common.rows', { count: arrived }));
     await page.getByTestId('recent-table').click();
     await page
       .locator('.ant-select-item-option')
@@ -304,6 +318,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     await page.getByTestId('price-save').click();
     await page.getByText(tr('hq.catalogue.priceFormat')).waitFor();
     await page.getByTestId('price-input').fill('248.85');
+    await shot(page, 'price');
     await page.getByTestId('price-save').click();
     await page.getByText(tr('hq.catalogue.priceSaved')).waitFor();
     await expect.poll(() => gridRow(page, 'M-CHK-BR')).toContain('248.85');
@@ -324,6 +339,17 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     expect(last.get(changed.id)).toBe(2_488_500);
   });
 
+  it("lists the chain's items and HQ's users", async () => {
+    await nav('hq.nav.items');
+    await heading(page, tr('hq.items.title'));
+    expect(await gridRow(page, 'M-CHK-BR')).toContain(lang.locale === 'zh-CN' ? '鸡胸肉' : 'Chicken');
+    await shot(page, 'items');
+    await nav('hq.nav.users');
+    await heading(page, tr('hq.users.title'));
+    expect(await gridRow(page, admin.username)).toContain(tr('hq.role.admin'));
+    await shot(page, 'users');
+  });
+
   it('fits a 10-inch tablet (1024 x 768)', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     try {
@@ -334,8 +360,30 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
       await page.getByTestId(`store-link-${lang.store.code}`).click();
       await page.getByTestId('store-health').waitFor();
       await shot(page, 'store-tablet');
+      await nav('hq.nav.catalogue');
+      await page.locator('[data-testid="hq-catalogue-grid"] .ag-row').first().waitFor();
+      await shot(page, 'catalogue-tablet');
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });
     }
+  });
+
+  it('revokes a store after a confirmation; HQ refuses it from then on', async () => {
+    await nav('hq.nav.stores');
+    await page.getByTestId(`store-link-${lang.store.code}`).click();
+    await page.getByTestId('store-revoke').click();
+    await page.getByText(tr('hq.stores.revokeHelp')).waitFor();
+    await dialogsStill(page);
+    await shot(page, 'revoke');
+    await page.getByTestId('revoke-ok').click();
+    await page.getByText(tr('hq.stores.revoked', { code: lang.store.code })).waitFor();
+    await expect.poll(() => page.getByTestId('store-status').innerText()).toBe(tr('hq.stores.status.revoked'));
+    // Nothing more to issue to a revoked store.
+    expect(await page.getByTestId('store-revoke').count()).toBe(0);
+    expect(await page.getByTestId('store-new-code').count()).toBe(0);
+    // Its sessions end at once, and it gets no new one.
+    const push = await store.push([upsert('stock_moves', stockMove())]);
+    expect(push.body).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    await expect(store.openSession()).rejects.toThrow(/session refused: REVOKED/);
   });
 });

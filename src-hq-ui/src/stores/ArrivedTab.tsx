@@ -9,14 +9,15 @@ import { tableLabel } from './table-label';
 type Counted = StoreDetailDto['tables'][number] & { label: string };
 type WireRow = StoreDetailDto['recent'][number]['rows'][number];
 
-/** Rows HQ holds of each table the store sends, and the newest rows of the one picked, as they arrived. */
+/** Rows HQ holds of each table the store has sent, and the newest rows of the one picked, as they arrived. */
 export function ArrivedTab({ detail }: { detail: StoreDetailDto }) {
   const { t } = useI18n();
   const withRows = detail.recent.map((r) => r.table);
   const [picked, setPicked] = useState<string | null>(null);
   const table = picked && withRows.includes(picked) ? picked : (withRows[0] ?? null);
   const counted = useMemo<Counted[]>(
-    () => detail.tables.map((x) => ({ ...x, label: tableLabel(t, x.table) })),
+    // Only what arrived: two dozen tables of zeros would bury the few that count.
+    () => detail.tables.filter((x) => x.rows > 0).map((x) => ({ ...x, label: tableLabel(t, x.table) })),
     [detail.tables, t],
   );
   const countColumns = useMemo<ColDef<Counted>[]>(

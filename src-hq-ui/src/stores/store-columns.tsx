@@ -15,9 +15,9 @@ export const STATUS_COLOR = { pending: 'blue', active: 'green', revoked: 'defaul
 /** A store's status as read: a waiting store says until when its code works, or that it expired. */
 export function statusText(t: T, s: StoreHealthDto, now: number): string {
   if (healthIssues(s, now).includes('codeExpired')) return t('hq.stores.codeExpired');
-  // The day is enough in a list cell; the store's page and the code dialog give the minute.
+  // A code lives a week: month and day are enough in a list cell, the tag's tooltip gives the minute.
   if (s.status === 'pending' && s.codeExpiresAt)
-    return t('hq.stores.pendingUntil', { at: hqTime(s.codeExpiresAt).slice(0, 10) });
+    return t('hq.stores.pendingUntil', { at: hqTime(s.codeExpiresAt).slice(5, 10) });
   return t(`hq.stores.status.${s.status}`);
 }
 
@@ -45,7 +45,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
     {
       field: 'code',
       headerName: t('hq.stores.f.code'),
-      width: 100,
+      width: 95,
       pinned: 'left',
       cellRenderer: (p: Row) =>
         p.data && (
@@ -54,13 +54,17 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
           </Link>
         ),
     },
-    { field: 'name', headerName: t('hq.stores.f.name'), flex: 1, minWidth: 120 },
+    { field: 'name', headerName: t('hq.stores.f.name'), flex: 1, minWidth: 110 },
     { field: 'region', headerName: t('hq.stores.f.region'), width: 70 },
     {
       colId: 'status',
       headerName: t('hq.stores.f.status'),
-      width: 180,
+      width: 175,
       valueGetter: (p) => p.data && statusText(t, p.data, now),
+      tooltipValueGetter: (p) =>
+        p.data?.status === 'pending' && p.data.codeExpiresAt
+          ? t('hq.code.expires', { at: hqTime(p.data.codeExpiresAt) })
+          : undefined,
       cellRenderer: (p: Row) =>
         p.data && (
           <Tag color={issues(p.data).includes('codeExpired') ? 'red' : STATUS_COLOR[p.data.status]}>
@@ -72,7 +76,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       colId: 'lastContact',
       headerName: t('hq.stores.f.lastContact'),
       headerTooltip: t('hq.stores.h.lastContact'),
-      width: 145,
+      width: 140,
       valueGetter: (p) => p.data && (p.data.lastContactAt ? hqTime(p.data.lastContactAt) : t('hq.stores.never')),
       // ISO text sorts as time; "never" sorts before any time.
       comparator: (_a, _b, a, b) => (a.data?.lastContactAt ?? '').localeCompare(b.data?.lastContactAt ?? ''),
@@ -112,7 +116,9 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       colId: 'audit',
       headerName: t('hq.stores.f.audit'),
       headerTooltip: t('hq.stores.h.audit'),
-      width: 95,
+      wrapHeaderText: true,
+      autoHeaderHeight: true,
+      width: 110,
       valueGetter: (p) => p.data && t(p.data.auditMismatch ? 'hq.stores.audit.mismatch' : 'hq.stores.audit.ok'),
       cellRenderer: (p: Row) =>
         p.data &&

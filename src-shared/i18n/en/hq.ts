@@ -69,7 +69,7 @@ export const enHq = {
   'hq.stores.h.late': 'Entries dated in a month HQ had already closed',
   'hq.stores.h.audit': 'Whether the store’s audit log still matches what HQ recorded',
   'hq.stores.audit.ok': 'matches',
-  'hq.stores.audit.mismatch': 'REWRITTEN',
+  'hq.stores.audit.mismatch': 'Rewritten',
   'hq.stores.audit.mismatchHelp':
     'The audit log this store presents no longer matches what HQ recorded earlier: entries HQ had seen were changed or removed at the store. Its data still arrives; find out who changed the store’s database and why.',
   'hq.stores.newCode': 'New code',
