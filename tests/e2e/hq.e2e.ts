@@ -196,9 +196,10 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
       { backlog: 120, audit: { head: { seq: 3, hash: 'a'.repeat(64) }, proof: null } },
     );
     expect(first.body.ok).toBe(true);
-    // The store's audit chain, rewritten since HQ saw entry 3.
+    // The store's audit chain, rewritten since HQ saw entry 3, from a PC whose clock is 1 h 2 min slow.
     await store.push([upsert('stock_moves', stockMove())], {
       backlog: 120,
+      sentAt: Date.now() - 62 * 60_000,
       audit: { head: { seq: 4, hash: 'c'.repeat(64) }, proof: { seq: 3, hash: 'b'.repeat(64) } },
     });
     // A PC whose clock runs two days ahead: refused whole.
@@ -227,10 +228,10 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
       tr('hq.stores.f.late'),
       tr('hq.stores.f.audit'),
     ]);
-    // Warning colours: refused, dead letters and the audit flag in red, backlog and late in orange.
+    // Warning colours: refused, dead letters and the audit flag in red; last contact (the slow clock), backlog and late in orange.
     const cells = page.locator(`.ag-row[row-id="${storeId}"]`);
     expect(await cells.locator('.cell-danger').count()).toBe(2);
-    expect(await cells.locator('.cell-warn').count()).toBe(2);
+    expect(await cells.locator('.cell-warn').count()).toBe(3);
     await page.getByTestId(`audit-mismatch-${lang.store.code}`).waitFor();
     const demoRow = await gridRow(page, 'DEMO-SH');
     expect(demoRow).toContain(tr('hq.stores.never'));
@@ -263,6 +264,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     // Label, then its value: side by side on a wide screen, one under the other on a narrow one.
     expect(health).toMatch(new RegExp(`${tr('hq.stores.f.backlog')}\\s+120\\s`));
     expect(health).toMatch(new RegExp(`${tr('hq.stores.f.refused')}\\s+1\\s`));
+    expect(health).toContain(tr('hq.store.skewBehind', { d: tr('hq.duration.hmin', { h: 1, m: 2 }) }));
     expect(health).toMatch(new RegExp(`${tr('hq.stores.f.appVersion')}\\s+0\\.1\\.0\\s`));
     const tabs = page.getByTestId('store-tabs');
     // Rows HQ holds: one receipt, three stock moves (the fourth entry was a dead letter), the store's own row.
@@ -318,6 +320,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     await page.getByTestId('price-save').click();
     await page.getByText(tr('hq.catalogue.priceFormat')).waitFor();
     await page.getByTestId('price-input').fill('248.85');
+    await page.getByText(tr('hq.catalogue.priceFormat')).waitFor({ state: 'detached' });
     await shot(page, 'price');
     await page.getByTestId('price-save').click();
     await page.getByText(tr('hq.catalogue.priceSaved')).waitFor();

@@ -83,7 +83,9 @@ export function CataloguePage() {
             {
               colId: 'actions',
               headerName: t('common.actions'),
-              width: 120,
+              width: 140,
+              // On a tablet the price button stays in sight without scrolling sideways.
+              pinned: 'right',
               sortable: false,
               filter: false,
               cellRenderer: (p: ICellRendererParams<CatalogueLine>) =>

@@ -7,7 +7,9 @@ import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useQuery } from '../lib/query';
 import { hqTime } from '../lib/time';
 import { ArrivedTab } from './ArrivedTab';
+import { healthIssues } from './health';
 import { refusalReason } from './refusal';
+import { skewText } from './skew';
 import { AuditMismatchesGrid, DeadLettersGrid, LateEntriesGrid, StreamsGrid } from './detail-grids';
 import { STATUS_COLOR, statusText } from './store-columns';
 import { StoreActions } from './StoreActions';
@@ -125,7 +127,8 @@ function TabLabel({ text, n, danger }: { text: string; n: number; danger?: boole
 function Health({ detail }: { detail: StoreDetailDto }) {
   const { t } = useI18n();
   const s = detail.store;
-  const skew = s.clockSkewMs === null ? '' : t('hq.store.seconds', { n: Math.round(s.clockSkewMs / 1000) });
+  const skew = s.clockSkewMs === null ? '' : skewText(t, s.clockSkewMs);
+  const skewed = healthIssues(s, Date.now()).includes('clockSkew');
   const warn = (on: boolean) => (on ? { color: '#d46b08', fontWeight: 600 } : undefined);
   const danger = (on: boolean) => (on ? { color: '#cf1322', fontWeight: 600 } : undefined);
   return (
@@ -155,7 +158,11 @@ function Health({ detail }: { detail: StoreDetailDto }) {
           label: t('hq.stores.f.refused'),
           children: <span style={danger(s.refusedCount > 0)}>{s.refusedCount}</span>,
         },
-        { key: 'skew', label: t('hq.store.clockSkew'), children: skew || '—' },
+        {
+          key: 'skew',
+          label: t('hq.store.clockSkew'),
+          children: <span style={warn(skewed)}>{skew || '—'}</span>,
+        },
       ]}
     />
   );

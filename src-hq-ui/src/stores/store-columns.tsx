@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../src-shared/i18n';
 import { hqTime } from '../lib/time';
 import { healthIssues } from './health';
 import { refusalReason } from './refusal';
+import { skewText } from './skew';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 type Row = ICellRendererParams<StoreHealthDto>;
@@ -59,7 +60,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
     {
       colId: 'status',
       headerName: t('hq.stores.f.status'),
-      width: 175,
+      width: 165,
       valueGetter: (p) => p.data && statusText(t, p.data, now),
       tooltipValueGetter: (p) =>
         p.data?.status === 'pending' && p.data.codeExpiresAt
@@ -76,12 +77,16 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       colId: 'lastContact',
       headerName: t('hq.stores.f.lastContact'),
       headerTooltip: t('hq.stores.h.lastContact'),
-      width: 140,
+      width: 150,
       valueGetter: (p) => p.data && (p.data.lastContactAt ? hqTime(p.data.lastContactAt) : t('hq.stores.never')),
       // ISO text sorts as time; "never" sorts before any time.
       comparator: (_a, _b, a, b) => (a.data?.lastContactAt ?? '').localeCompare(b.data?.lastContactAt ?? ''),
+      tooltipValueGetter: (p) =>
+        p.data && issues(p.data).includes('clockSkew')
+          ? t('hq.stores.skewNote', { skew: skewText(t, p.data.clockSkewMs!) })
+          : undefined,
       cellClassRules: {
-        'cell-warn': (p) => issues(p.data).some((i) => i === 'silent' || i === 'neverContacted'),
+        'cell-warn': (p) => issues(p.data).some((i) => i === 'silent' || i === 'neverContacted' || i === 'clockSkew'),
         'cell-muted': (p) => !p.data?.lastContactAt && p.data?.status !== 'active',
       },
     },

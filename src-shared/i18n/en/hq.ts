@@ -115,6 +115,12 @@ export const enHq = {
   'hq.store.schemaVersion': 'Replication schema',
   'hq.store.clockSkew': 'Clock difference',
   'hq.store.seconds': '{n} s',
+  'hq.store.skewAhead': "{d} ahead of HQ's clock",
+  'hq.store.skewBehind': "{d} behind HQ's clock",
+  'hq.stores.skewNote':
+    "The store PC's clock is {skew}: the dates of what it records are off. Ask the store to set it right.",
+  'hq.duration.min': '{m} min',
+  'hq.duration.hmin': '{h} h {m} min',
   'hq.store.tab.arrived': 'What arrived',
   'hq.store.tab.deadLetters': 'Dead letters',
   'hq.store.tab.late': 'Late entries',
