@@ -389,4 +389,39 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     expect(push.body).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     await expect(store.openSession()).rejects.toThrow(/session refused: REVOKED/);
   });
+
+  it('adds an HQ user who only looks: the screens offer a viewer nothing the API would refuse', async () => {
+    const viewer = { username: `look-${lang.suffix}`, displayName: 'Looker', password: 'look-only-1357' };
+    await nav('hq.nav.users');
+    await page.getByTestId('user-add').click();
+    await page.getByTestId('user-username').fill(viewer.username);
+    await page.getByTestId('user-name').fill(viewer.displayName);
+    await page.getByTestId('user-role').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: tr('hq.role.viewer') })
+      .click();
+    await page.getByTestId('password').fill(viewer.password);
+    await page.getByTestId('password-again').fill(viewer.password);
+    await shot(page, 'new-user');
+    await page.getByTestId('user-save').click();
+    await page.getByText(tr('hq.users.created', { username: viewer.username })).waitFor();
+    expect(await gridRow(page, viewer.username)).toContain(tr('hq.role.viewer'));
+
+    await page.getByTestId('user-menu').hover();
+    await page.getByText(tr('shell.signOut'), { exact: true }).click();
+    await page.getByTestId('login-username').fill(viewer.username);
+    await page.getByTestId('login-secret').fill(viewer.password);
+    await page.getByTestId('login-secret').press('Enter');
+    await heading(page, tr('hq.stores.title'));
+    await gridRow(page, lang.store.code);
+    expect(await page.getByTestId('store-add').count()).toBe(0);
+    expect(await page.getByTestId('nav').getByText(tr('hq.nav.users'), { exact: true }).count()).toBe(0);
+    await nav('hq.nav.catalogue');
+    await page.locator('[data-testid="hq-catalogue-grid"] .ag-row').first().waitFor();
+    expect(await page.locator('[data-testid^="set-price-"]').count()).toBe(0);
+    expect(await gridHeaders(page)).not.toContain(tr('common.actions'));
+    await page.goto(`${hq.url}/users`);
+    await page.getByText(tr('shell.forbiddenPage')).waitFor();
+  });
 });
