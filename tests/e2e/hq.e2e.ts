@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../src-hq/tools/demo';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
@@ -232,6 +232,11 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     const cells = page.locator(`.ag-row[row-id="${storeId}"]`);
     expect(await cells.locator('.cell-danger').count()).toBe(2);
     expect(await cells.locator('.cell-warn').count()).toBe(3);
+    const colour = (l: Locator) => l.first().evaluate((el) => getComputedStyle(el).color);
+    expect([await colour(cells.locator('.cell-danger')), await colour(cells.locator('.cell-warn'))]).toEqual([
+      'rgb(207, 19, 34)',
+      'rgb(212, 107, 8)',
+    ]);
     await page.getByTestId(`audit-mismatch-${lang.store.code}`).waitFor();
     const demoRow = await gridRow(page, 'DEMO-SH');
     expect(demoRow).toContain(tr('hq.stores.never'));
@@ -403,6 +408,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
       .click();
     await page.getByTestId('password').fill(viewer.password);
     await page.getByTestId('password-again').fill(viewer.password);
+    await settled(page);
     await shot(page, 'new-user');
     await page.getByTestId('user-save').click();
     await page.getByText(tr('hq.users.created', { username: viewer.username })).waitFor();
