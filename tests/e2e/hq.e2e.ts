@@ -163,6 +163,12 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     expect(await page.getByTestId('code-title').innerText()).toBe(
       tr('hq.code.title', { code: lang.store.code, name: lang.store.name }),
     );
+    // The copy button puts exactly the code on the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hq.url });
+    await page.getByTestId('code-copy').click();
+    await page.getByText(tr('hq.code.copied')).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    await settled(page);
     // Photographed once the new-store dialog has gone and the code's has finished opening.
     await page.getByTestId('store-form').waitFor({ state: 'detached' });
     await dialogsStill(page);
