@@ -76,6 +76,15 @@ const RENDERER_ZONES: Zone[] = [
   { path: R('lib'), may: [SHARED], why: 'lib (API client, formatting, hooks) knows no component or feature.' },
 ];
 
+/** HQ's screens: a second renderer entry built on the store's shared pieces, not on its app or features. */
+const HQ_UI_ZONES: Zone[] = [
+  {
+    path: 'src-hq-ui',
+    may: [R('components'), R('lib'), SHARED],
+    why: "HQ's screens reuse the store's components/ and lib/ (and src-shared), never the store's app or features.",
+  },
+];
+
 const zones = (list: Zone[]): Linter.RulesRecord => ({ 'local/import-zones': ['error', { zones: list }] });
 
 export default tseslint.config(
@@ -105,6 +114,11 @@ export default tseslint.config(
     rules: zones(RENDERER_ZONES),
   },
   {
+    files: ['src-hq-ui/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: zones(HQ_UI_ZONES),
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -113,7 +127,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-renderer/**/*.{ts,tsx}'],
+    files: ['src-renderer/**/*.{ts,tsx}', 'src-hq-ui/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
@@ -122,6 +136,8 @@ export default tseslint.config(
         [
           '**/src-main/**',
           '**/src-preload/**',
+          '**/src-hq/**',
+          '**/src-hq-ui/**',
           ...ELECTRON,
           'node:*',
           'better-sqlite3',
@@ -129,7 +145,7 @@ export default tseslint.config(
           'drizzle-orm/*',
           'serialport',
         ],
-        'The renderer talks to the backend only through the typed API (src-renderer/src/lib/api.ts).',
+        'A UI talks to its backend only through its typed API (src-renderer/src/lib/api.ts, src-hq-ui/src/lib/api.ts), and the store app and HQ UI do not import each other.',
       ),
     },
   },
@@ -154,7 +170,7 @@ export default tseslint.config(
     files: ['src-main/**/*.ts', 'src-hq/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['src-main/app/**'],
     rules: forbid(
-      [...ELECTRON, '**/src-renderer/**'],
+      [...ELECTRON, '**/src-renderer/**', '**/src-hq-ui/**'],
       'Services, db, devices, sync and the Node host must run without Electron; only src-main/app imports it.',
     ),
   },

@@ -7,6 +7,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'src-shared/**/*.test.ts',
       'src-renderer/**/*.test.ts',
+      'src-hq-ui/**/*.test.ts',
       'src-hq/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/hq/**/*.test.ts',

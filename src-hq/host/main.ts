@@ -15,6 +15,8 @@ import { HqStartError } from './server';
 
 /** drizzle-hq/ beside the build (out/hq/hq.js) and beside the sources (src-hq/host/main.ts): two levels up. */
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle-hq');
+/** The built web UI (vite.hq-ui.config.ts), found the same way. */
+const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/hq-ui');
 
 function dbOptions(args: HqArgs): OpenOptions {
   return args.databaseUrl
@@ -77,6 +79,7 @@ async function serve(args: HqArgs): Promise<void> {
     host: args.host,
     port: args.port,
     tls,
+    uiDir: UI_DIR,
     logDir: join(args.dataDir, 'logs'),
     hqName: args.name,
     echo: true,

@@ -6,6 +6,7 @@ import { LIMITS, SYNC_PATH } from '../../src-shared/sync/protocol';
 import type { HqContext } from '../context';
 import { isLoopbackHost } from './loopback';
 import { handleSync } from './sync-http';
+import { serveUi } from './ui-files';
 
 export interface HqServerOptions {
   /** The address to listen on: 127.0.0.1 by default. */
@@ -18,6 +19,8 @@ export interface HqServerOptions {
   bodyTimeoutMs?: number;
   /** The HQ web UI's API, mounted at /api/ (slice e). */
   api?: (path: string, req: IncomingMessage, res: ServerResponse) => void;
+  /** The built HQ web UI (out/hq-ui), served at every other path. */
+  uiDir?: string;
 }
 
 export class HqStartError extends Error {
@@ -32,9 +35,10 @@ export interface RunningServer {
 }
 
 /**
- * HQ's HTTP(S) front: /sync/v1/* for stores, /api/* for HQ's own UI. Stores
- * reach HQ over networks nobody controls, so anything but loopback requires
- * TLS: HQ refuses to start otherwise rather than send credentials in clear.
+ * HQ's HTTP(S) front: /sync/v1/* for stores, /api/* for HQ's own UI, the UI
+ * itself at every other path. Stores reach HQ over networks nobody controls,
+ * so anything but loopback requires TLS: HQ refuses to start otherwise rather
+ * than send credentials in clear.
  */
 export async function startHqServer(ctx: HqContext, opts: HqServerOptions): Promise<RunningServer> {
   if (!opts.tls && !isLoopbackHost(opts.host)) {
@@ -62,6 +66,8 @@ export async function startHqServer(ctx: HqContext, opts: HqServerOptions): Prom
         opts.api(path.slice('/api/'.length), req, res);
       } else if (path === '/healthz') {
         sendText(res, 200, 'ok');
+      } else if (opts.uiDir) {
+        serveUi(opts.uiDir, req, res);
       } else {
         sendText(res, 404, 'Not found.');
       }

@@ -1,8 +1,8 @@
-import './app/global.css';
+import './components/global.css';
 import { installGlobalErrorHandlers } from './app/global-errors';
 import { setApiLocale } from './lib/api';
 import { initialLocale, loadCatalog } from './lib/catalog';
-import { prefetch } from './lib/query-cache';
+import { prefetch } from './lib/store-queries';
 
 /*
  * The entry holds no React: it asks for the session and for the texts of the

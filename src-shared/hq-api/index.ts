@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HqContractMap } from './contract';
+import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
 import { hqOpsMethods } from './methods/ops';
 import { hqSessionMethods } from './methods/session';
@@ -11,6 +12,7 @@ export const hqApi = {
   ...hqStoreMethods,
   ...hqMasterMethods,
   ...hqOpsMethods,
+  ...hqClientMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

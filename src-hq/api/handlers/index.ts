@@ -1,4 +1,5 @@
 import type { HqHandlerMap } from '../handler-types';
+import { clientHandlers } from './client';
 import { masterHandlers } from './master';
 import { opsHandlers } from './ops';
 import { sessionHandlers } from './session';
@@ -10,4 +11,5 @@ export const hqHandlers: HqHandlerMap = {
   ...storeHandlers,
   ...masterHandlers,
   ...opsHandlers,
+  ...clientHandlers,
 };

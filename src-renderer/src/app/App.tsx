@@ -1,8 +1,4 @@
-import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+import { App as AntApp, Button, Result, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Role } from '../../../src-shared/roles';
 import { onSessionEnded, subscribeEvents, type ConnectionState } from '../lib/api';
@@ -11,8 +7,11 @@ import { invalidate } from '../lib/query';
 import { applyDeviceEvent, reseedDevices } from '../lib/devices';
 import { LoginPage } from '../features/login/LoginPage';
 import { ConnectionContext } from './connection';
-import { ErrorBoundary } from './ErrorBoundary';
-import { onUncaughtError } from './global-errors';
+import { AppTheme } from '../components/AppTheme';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { GridHostContext } from '../components/grid-host';
+import { onUncaughtError, reportError } from './global-errors';
+import { storeGridHost } from './grid-host';
 import { canAccess, SessionProvider, useSessionQuery } from './session';
 import { setMoneyFormat } from '../lib/money';
 import { setStoreTimeZone } from '../lib/store-day';
@@ -31,23 +30,19 @@ export function App() {
 }
 
 function Themed() {
-  const { locale, t } = useI18n();
-  useEffect(() => {
-    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
-    document.title = t('app.title');
-  }, [locale, t]);
+  const { t } = useI18n();
   return (
-    <ConfigProvider
-      locale={locale === 'zh-CN' ? zhCN : enUS}
-      theme={{ token: { borderRadius: 4, fontSize: 14 } }}
-      componentSize="middle"
-    >
-      <AntApp>
-        <ErrorBoundary message={(ref) => t('shell.crash', { ref })} reloadLabel={t('shell.reload')}>
+    <AppTheme title={t('app.title')}>
+      <GridHostContext.Provider value={storeGridHost}>
+        <ErrorBoundary
+          message={(ref) => t('shell.crash', { ref })}
+          reloadLabel={t('shell.reload')}
+          report={reportError}
+        >
           <Root />
         </ErrorBoundary>
-      </AntApp>
-    </ConfigProvider>
+      </GridHostContext.Provider>
+    </AppTheme>
   );
 }
 

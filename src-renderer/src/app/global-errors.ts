@@ -1,35 +1,15 @@
 import { call } from '../lib/api';
+import { clientErrorReport, installGlobalErrorHandlers as install } from '../lib/uncaught-errors';
 
-type Listener = (ref: string, message: string) => void;
-const listeners = new Set<Listener>();
+export { onUncaughtError } from '../lib/uncaught-errors';
 
-/** The shell shows these as a notification; the log gets the details. */
-export function onUncaughtError(l: Listener): () => void {
-  listeners.add(l);
-  return () => listeners.delete(l);
+/** Writes a screen's error to the store's log; resolves to its reference there ('-' if the log cannot be reached). */
+export function reportError(error: unknown): Promise<string> {
+  return call('system.reportClientError', clientErrorReport(error)).then(
+    (r) => r.ref,
+    () => '-',
+  );
 }
 
-export async function reportError(error: unknown): Promise<string> {
-  const err = error instanceof Error ? error : new Error(String(error));
-  try {
-    const { ref } = await call('system.reportClientError', {
-      message: err.message.slice(0, 2000),
-      stack: err.stack?.slice(0, 10000) ?? null,
-      url: location.href.slice(0, 500),
-    });
-    return ref;
-  } catch {
-    return '-';
-  }
-}
-
-/** Errors nobody caught are logged on the backend and shown to the user, never silently lost. */
-export function installGlobalErrorHandlers(): void {
-  const handle = (error: unknown) => {
-    void reportError(error).then((ref) => {
-      for (const l of listeners) l(ref, error instanceof Error ? error.message : String(error));
-    });
-  };
-  window.addEventListener('error', (e) => handle(e.error ?? e.message));
-  window.addEventListener('unhandledrejection', (e) => handle(e.reason));
-}
+/** Errors nobody caught are logged on the store's backend and shown to the user, never silently lost. */
+export const installGlobalErrorHandlers = () => install(reportError);

@@ -14,12 +14,11 @@ import {
 import { AgGridReact } from 'ag-grid-react';
 import { Button, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { call } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import { downloadText } from '../lib/download';
-import { onInvalidate } from '../lib/query';
 import type { ColumnFilterModel } from '../../../src-shared/grid/server-query';
 import { rowsToCsv } from './grid-csv';
+import { useGridHost } from './grid-host';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -85,6 +84,7 @@ function columnState<T>(api: GridApi<T>) {
  */
 export function DataGrid<T>(props: DataGridProps<T>) {
   const { locale, t } = useI18n();
+  const host = useGridHost();
   const apiRef = useRef<GridApi<T> | null>(null);
   const prefKey = `grid.${props.gridId}`;
   const [initialState, setInitialState] = useState<GridState | null | undefined>(undefined);
@@ -94,13 +94,14 @@ export function DataGrid<T>(props: DataGridProps<T>) {
 
   useEffect(() => {
     let alive = true;
-    call('prefs.get', { key: prefKey })
-      .then((r) => alive && setInitialState((r.value as GridState | null) ?? null))
+    host
+      .loadColumns(prefKey)
+      .then((value) => alive && setInitialState((value as GridState | null) ?? null))
       .catch(() => alive && setInitialState(null));
     return () => {
       alive = false;
     };
-  }, [prefKey]);
+  }, [prefKey, host]);
 
   const defaultColDef = useMemo<ColDef<T>>(
     () => ({ sortable: true, filter: true, floatingFilter: true, resizable: true, minWidth: 80 }),
@@ -118,9 +119,9 @@ export function DataGrid<T>(props: DataGridProps<T>) {
       if (json === lastSaved.current) return;
       lastSaved.current = json;
       // Losing a column width is not worth an error toast.
-      void call('prefs.set', { key: prefKey, value }).catch(() => undefined);
+      void host.saveColumns(prefKey, value).catch(() => undefined);
     }, 600);
-  }, [prefKey]);
+  }, [prefKey, host]);
 
   const server = props.server;
   const serverFetch = server?.fetch;
@@ -149,8 +150,8 @@ export function DataGrid<T>(props: DataGridProps<T>) {
   );
   const invalidatedBy = server?.invalidatedBy;
   useEffect(
-    () => (invalidatedBy ? onInvalidate(invalidatedBy, () => apiRef.current?.refreshInfiniteCache()) : undefined),
-    [invalidatedBy],
+    () => (invalidatedBy ? host.onInvalidate(invalidatedBy, () => apiRef.current?.refreshInfiniteCache()) : undefined),
+    [invalidatedBy, host],
   );
 
   const exportCsv = useCallback(async () => {
@@ -176,8 +177,8 @@ export function DataGrid<T>(props: DataGridProps<T>) {
     apiRef.current?.resetColumnState();
     apiRef.current?.setFilterModel(null);
     if (apiRef.current) lastSaved.current = JSON.stringify(columnState(apiRef.current));
-    void call('prefs.set', { key: prefKey, value: null });
-  }, [prefKey]);
+    void host.saveColumns(prefKey, null).catch(() => undefined);
+  }, [prefKey, host]);
 
   useEffect(() => () => window.clearTimeout(saveTimer.current), []);
 

@@ -1,9 +1,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../../src-shared/api';
 import type { BackofficeBridge } from '../../../src-shared/bridge';
-import { ApiError, type ApiResult } from '../../../src-shared/errors';
 import type { ServerEvent } from '../../../src-shared/events';
-import type { Locale } from '../../../src-shared/i18n/locales';
-import { translate } from './catalog';
+import { apiLocale, createApiClient, httpTransport } from './api-client';
 
 declare global {
   interface Window {
@@ -11,49 +9,20 @@ declare global {
   }
 }
 
-let currentLocale: Locale = 'en';
-/** The i18n provider keeps this in step, so errors come back in the language on screen. */
-export function setApiLocale(locale: Locale): void {
-  currentLocale = locale;
-}
+export { setApiLocale } from './api-client';
 
-const sessionListeners = new Set<() => void>();
+const http = httpTransport('error.NETWORK');
+const client = createApiClient((method, input) => {
+  const bridge = window.backoffice;
+  return bridge ? bridge.call(method, input, apiLocale()) : http(method, input);
+});
+
 /** Called when any call reports the session ended, so the app can show the sign-in screen. */
-export function onSessionEnded(listener: () => void): () => void {
-  sessionListeners.add(listener);
-  return () => sessionListeners.delete(listener);
-}
-
-async function httpCall(method: string, input: unknown): Promise<ApiResult<unknown>> {
-  let res: Response;
-  try {
-    res = await fetch(`/api/${encodeURIComponent(method)}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Locale': currentLocale },
-      body: JSON.stringify(input ?? {}),
-      credentials: 'same-origin',
-    });
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: translate(currentLocale, 'error.NETWORK') } };
-  }
-  try {
-    return (await res.json()) as ApiResult<unknown>;
-  } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: translate(currentLocale, 'error.NETWORK') } };
-  }
-}
+export const onSessionEnded = client.onSessionEnded;
 
 /** Calls one API method over IPC (Electron) or HTTP (browser); throws ApiError on failure. */
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const bridge = window.backoffice;
-  const result = bridge ? await bridge.call(method, input, currentLocale) : await httpCall(method, input);
-  if (!result.ok) {
-    if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'UNAUTHENTICATED') {
-      for (const l of sessionListeners) l();
-    }
-    throw new ApiError(result.error);
-  }
-  return result.value as MethodOutput<M>;
+export function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  return client.call(method, input) as Promise<MethodOutput<M>>;
 }
 
 export type ConnectionState = 'online' | 'offline';

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Locale, MessageKey } from '../../../src-shared/i18n/locales';
-import { setApiLocale } from './api';
+import { setApiLocale } from './api-client';
 import { initialLocale, loadCatalog, rememberLocale, translate } from './catalog';
 
 interface I18n {

@@ -47,6 +47,13 @@ const BROKEN: [string, string, string][] = [
   ['src-renderer/src/components/x.tsx', '../features/items/ItemsPage', '../lib/api'],
   ['src-renderer/src/lib/x.ts', '../components/DataGrid', './api'],
   ['src-renderer/src/lib/x.ts', '../features/stock/StockPage', '../../../src-shared/errors'],
+  // HQ's screens build on the store's shared components and lib, never on its app or features.
+  ['src-hq-ui/src/x.tsx', '../../src-renderer/src/app/Shell', '../../src-renderer/src/components/DataGrid'],
+  [
+    'src-hq-ui/src/stores/x.tsx',
+    '../../../src-renderer/src/features/items/ItemsPage',
+    '../../../src-renderer/src/lib/query-client',
+  ],
 ];
 
 /** Packages only some layers may import. */
@@ -64,6 +71,8 @@ const PACKAGES: [string, string][] = [
   ['src-shared/x.ts', 'react'],
   ['src-renderer/src/lib/x.ts', 'better-sqlite3'],
   ['src-preload/x.ts', 'node:fs'],
+  ['src-hq-ui/src/x.ts', 'node:fs'],
+  ['src-hq-ui/src/x.ts', 'drizzle-orm'],
 ];
 
 describe('the layer rules', () => {
@@ -75,6 +84,20 @@ describe('the layer rules', () => {
 
   it.each(PACKAGES)('%s may not import %s', async (file, pkg) => {
     expect(await problems(file, pkg)).toEqual([expect.stringContaining('no-restricted-imports')]);
+  });
+
+  it('keeps the store app and HQ apart: neither UI imports the other, nor HQ’s server', async () => {
+    expect(await problems('src-renderer/src/app/x.tsx', '../../../src-hq-ui/src/App')).toEqual([
+      expect.stringContaining('no-restricted-imports'),
+    ]);
+    expect(await problems('src-hq/host/x.ts', '../../src-hq-ui/src/App')).toEqual([
+      expect.stringContaining('no-restricted-imports'),
+    ]);
+    const hqServer = await problems('src-hq-ui/src/x.ts', '../../src-hq/api/dispatch');
+    expect(hqServer).toContain(
+      "local/import-zones: src-hq-ui may not import src-hq/api/dispatch: HQ's screens reuse the store's components/ and lib/ (and src-shared), never the store's app or features.",
+    );
+    expect(hqServer).toContainEqual(expect.stringContaining('no-restricted-imports'));
   });
 
   it('lets the Electron glue import electron', async () => {

@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import type { MatchPlan } from '../../../../src-shared/sync/protocol';
-import { hasMessage } from '../../../../src-shared/i18n';
+import { hasMessage } from '../../lib/catalog';
 import { useI18n } from '../../lib/i18n';
 
 const value = (v: string | number | null) => (v === null ? '—' : String(v));

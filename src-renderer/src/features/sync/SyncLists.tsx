@@ -2,7 +2,7 @@ import type { ColDef } from 'ag-grid-community';
 import { Typography } from 'antd';
 import { useMemo } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
-import { hasMessage } from '../../../../src-shared/i18n';
+import { hasMessage } from '../../lib/catalog';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
 import { formatStoreTime } from '../../lib/format';

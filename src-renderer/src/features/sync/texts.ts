@@ -1,5 +1,6 @@
 import type { MethodOutput } from '../../../../src-shared/api';
-import { hasMessage, type MessageKey } from '../../../../src-shared/i18n';
+import type { MessageKey } from '../../../../src-shared/i18n/locales';
+import { hasMessage } from '../../lib/catalog';
 
 type Status = MethodOutput<'sync.status'>;
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;

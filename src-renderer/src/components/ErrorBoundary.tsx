@@ -1,11 +1,12 @@
 import { Button, Result } from 'antd';
 import { Component, type ReactNode } from 'react';
-import { reportError } from './global-errors';
 
 interface Props {
   children: ReactNode;
   message: (ref: string) => string;
   reloadLabel: string;
+  /** Writes the error where support can find it (the app's backend log); resolves to its reference there. */
+  report(error: unknown): Promise<string>;
 }
 
 /** A screen that fails to render shows a way out and a reference to the log, not a white page. */
@@ -17,7 +18,7 @@ export class ErrorBoundary extends Component<Props, { ref: string | null }> {
   }
 
   override componentDidCatch(error: unknown): void {
-    void reportError(error).then((ref) => this.setState({ ref }));
+    void this.props.report(error).then((ref) => this.setState({ ref }));
   }
 
   override render() {
