@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receipt, stockMove } from '../helpers/store-rows';
+import { compareReplicas, describeDivergences } from './harness/converge';
+import { inProcessHq, type HqUnderTest } from './harness/hq-under-test';
+import { Rng } from './harness/random';
+import { SimStore } from './harness/sim-store';
+
+/**
+ * The convergence check itself: silent when every replica agrees, and when
+ * one does not, it names the store, the table, the direction and the rows.
+ */
+describe('convergence check', () => {
+  let hq: HqUnderTest;
+  const stores: SimStore[] = [];
+  beforeAll(async () => {
+    hq = await inProcessHq('pglite');
+    for (const name of ['CV-A', 'CV-B']) {
+      const s = new SimStore(name, hq.url);
+      await s.enroll((await hq.createStore(name)).enrollmentCode);
+      stores.push(s);
+    }
+    await hq.saveItem({ code: 'CV-1', nameZh: '鸡胸肉', nameEn: 'Chicken breast' });
+    const rng = new Rng(3);
+    for (const s of stores) {
+      await s.writeRandom(rng, 40);
+      await s.syncUntilDrained(30_000);
+    }
+  }, 60_000);
+  afterAll(() => hq?.close());
+
+  it('finds nothing when every replica matches, up and down', async () => {
+    expect(describeDivergences(await compareReplicas(hq, stores))).toBe('');
+    expect(stores[0]!.replica.table('items').size).toBe(1);
+  });
+
+  it('names a row HQ lacks, a value that differs, and master data a store lacks', async () => {
+    const [a, b] = stores as [SimStore, SimStore];
+    const move = stockMove();
+    a.write([{ table: 'stock_moves', op: 'upsert', row: move }]); // written, never pushed
+    const r = receipt();
+    b.write([{ table: 'receipts', op: 'upsert', row: r }]);
+    await b.syncUntilDrained(10_000);
+    await hq.read((q) => q.execute(sql`UPDATE mirror.receipts SET note = 'changed at HQ' WHERE id = ${r.id}`));
+    await hq.saveItem({ code: 'CV-2', nameZh: '牛肉', nameEn: 'Beef' }); // nobody pulled it
+
+    const found = await compareReplicas(hq, stores);
+    const text = describeDivergences(found);
+    expect(found.map((d) => [d.store, d.table, d.direction]).sort()).toEqual([
+      ['CV-A', 'items', 'down'],
+      ['CV-A', 'stock_moves', 'up'],
+      ['CV-B', 'items', 'down'],
+      ['CV-B', 'receipts', 'up'],
+    ]);
+    expect(text).toContain(`only at the store: ${move.id}`);
+    expect(text).toContain(`${r.id} differs in note`);
+    expect(found.find((d) => d.table === 'items')!.onlyAtHq).toHaveLength(1);
+  });
+});
