@@ -284,13 +284,14 @@ export class FaultProxy {
           this.held = me;
         });
         break;
-      case 'duplicate': {
-        const second = this.forward(req).catch(() => null);
-        this.track(second);
-        break;
-      }
     }
-    const res = await answer().catch(() => null);
+    const answered = answer();
+    if (fault?.kind === 'duplicate') {
+      // The copy goes out just after the one the store will get the answer of: HQ sees both, nearly at once.
+      await new Promise((r) => setImmediate(r));
+      this.track(this.forward(req));
+    }
+    const res = await answered.catch(() => null);
     if (!res || client.destroyed) {
       client.destroy();
       return;
