@@ -1,5 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,6 +10,40 @@ import type { HqApiClient } from '../../helpers/hq';
 import { adminActions, adminClient, type HqUnderTest } from './hq-under-test';
 
 const ROOT = resolve(__dirname, '../../..');
+
+let bundled: string | null = null;
+
+/**
+ * src-hq/host/main.ts bundled once per test process (esbuild, packages left in
+ * node_modules, as `npm run hq`'s build does): a start then costs a third of
+ * loading the sources through tsx, and the soak and the kill tests start HQ
+ * many times. The bundle sits two levels below the root, like out/hq/hq.js,
+ * so main.ts finds drizzle-hq/ the same way.
+ */
+function hqEntry(): string {
+  if (bundled) return bundled;
+  const dir = join(ROOT, '.tmp', `hq-bundle-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, 'main.mjs');
+  const r = spawnSync(
+    join(ROOT, 'node_modules/.bin/esbuild'),
+    [
+      'src-hq/host/main.ts',
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--packages=external',
+      '--target=node20',
+      `--outfile=${out}`,
+      '--log-level=warning',
+    ],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`bundling HQ failed: ${r.stderr}`);
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  bundled = out;
+  return out;
+}
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -23,8 +57,8 @@ function freePort(): Promise<number> {
 }
 
 /**
- * HQ as a real process: `npm run hq`'s entry (src-hq/host/main.ts through
- * tsx, as tests/hq/cli.test.ts starts it) on a fixed port, over PGlite in a
+ * HQ as a real process: `npm run hq`'s entry (src-hq/host/main.ts, bundled
+ * as its build does) on a fixed port, over PGlite in a
  * data directory of its own or over a database of this test file's private
  * PostgreSQL cluster. It can be SIGKILLed and restarted on the same data and
  * port, so the proxy in front of it needs no change.
@@ -94,15 +128,11 @@ export class HqProcess implements HqUnderTest {
   /** Starts the process (again) on the same data and port; resolves when it serves. */
   async restart(): Promise<void> {
     if (this.running) throw new Error('HQ is already running');
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src-hq/host/main.ts', '--port', String(this.port), '--data-dir', this.dataDir],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: this.databaseUrl, HQ_DATA_DIR: this.dataDir },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawn(process.execPath, [hqEntry(), '--port', String(this.port), '--data-dir', this.dataDir], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: this.databaseUrl, HQ_DATA_DIR: this.dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     this.starts++;
     const mark = this.output.length;
