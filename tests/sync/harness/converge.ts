@@ -28,6 +28,10 @@ export interface Divergence {
   onlyAtStore: string[];
   onlyAtHq: string[];
   different: { key: string; columns: string[] }[];
+  /** Full counts: rows the store has and HQ lacks (lost), HQ has and the store does not (resurrected or doubled), that differ. */
+  missingAtHq: number;
+  extraAtHq: number;
+  differing: number;
 }
 
 const SAMPLE = 5;
@@ -48,6 +52,9 @@ function diffRows(t: ReplicatedTable, store: WireRow[], hq: WireRow[], columns: 
     onlyAtStore: onlyAtStore.slice(0, SAMPLE),
     onlyAtHq: onlyAtHq.slice(0, SAMPLE),
     different: different.slice(0, SAMPLE),
+    missingAtHq: onlyAtStore.length,
+    extraAtHq: onlyAtHq.length,
+    differing: different.length,
   };
 }
 

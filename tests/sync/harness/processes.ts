@@ -9,7 +9,8 @@ import { HQ_MIGRATIONS, openTestHqDb, type DbKind } from '../../helpers/hq-db';
 import type { HqApiClient } from '../../helpers/hq';
 import { adminActions, adminClient, type HqUnderTest } from './hq-under-test';
 
-const ROOT = resolve(__dirname, '../../..');
+/** The checkout: drizzle-hq/'s parent (no __dirname here: the soak runs this file bundled). */
+const ROOT = resolve(HQ_MIGRATIONS, '..');
 
 let bundled: string | null = null;
 

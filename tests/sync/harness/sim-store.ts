@@ -9,20 +9,21 @@ import {
   type PushResponse,
   type Refusal,
 } from '../../../src-shared/sync/protocol';
-import { MASTER_TABLES, replicatedTable, rowKey } from '../../../src-shared/sync/tables';
-import { TEST_VERSIONS } from '../../helpers/hq';
+import { replicatedTable, rowKey } from '../../../src-shared/sync/tables';
+import { REPLICATION_SCHEMA, SYNC_PROTOCOL } from '../../../src-shared/sync/version';
 import { MemoryReplica } from '../../helpers/store-replica';
 import { receipt, stockMove } from '../../helpers/store-rows';
+import { drain, RetryableError } from './drain';
 import type { Rng } from './random';
 import type { StoreUnderTest, SyncPass } from './store-under-test';
 
 export type Fact = Omit<OutboxEntry, 'seq'>;
 
-/** A network error, a timeout, a 5xx or a retryable refusal: back off and try the whole step again. */
-export class RetryableError extends Error {}
-
 /** Refusals that stop the worker until someone acts; the entries stay queued. */
 const STOPPING = new Set(['HQ_UPDATE_REQUIRED', 'STORE_UPDATE_REQUIRED', 'CLOCK_AHEAD', 'REVOKED', 'WRONG_STORE']);
+
+/** What the simulated store says it runs: the protocol and schema this checkout builds. */
+const VERSIONS = { protocol: SYNC_PROTOCOL, schema: REPLICATION_SCHEMA, app: '0.1.0' };
 
 const hlcNow = () => `${String(Date.now()).padStart(15, '0')}-0000-sim`;
 
@@ -50,7 +51,7 @@ export class SimStore implements StoreUnderTest {
   private readonly outbox: OutboxEntry[] = [];
   private ackSeq = 0;
   private nextSeq = 1;
-  private readonly tables = new Map<string, Map<string, WireRow>>();
+  protected readonly tables = new Map<string, Map<string, WireRow>>();
   private readonly dead = new Map<string, Set<string>>();
   readonly deadLetters: DeadLetter[] = [];
   readonly replica = new MemoryReplica();
@@ -81,7 +82,7 @@ export class SimStore implements StoreUnderTest {
       timezone: 'Asia/Shanghai',
       currency: 'CNY',
     };
-    const base = { code, versions: TEST_VERSIONS, store, existing: {} };
+    const base = { code, versions: VERSIONS, store, existing: {} };
     const p = await this.post<{ ok: true; planHash: string }>('enroll/preview', base);
     const c = await this.post<{ ok: true; storeId: string; credential: string }>('enroll/confirm', {
       ...base,
@@ -187,31 +188,11 @@ export class SimStore implements StoreUnderTest {
     return pass;
   }
 
-  /**
-   * Retries syncOnce with exponential backoff and jitter until the outbox is
-   * empty and a pull has completed, or `withinMs` has passed.
-   */
+  /** drain(): retried with backoff until the outbox is empty and a pull completed; failures counted. */
   async syncUntilDrained(withinMs = 60_000, rng?: Rng): Promise<{ attempts: number; ms: number }> {
-    const t0 = Date.now();
-    let attempts = 0;
-    let wait = 20;
-    for (;;) {
-      attempts++;
-      try {
-        const pass = await this.syncOnce();
-        if (pass.stopped) throw new Error(`${this.name}: sync stopped: ${pass.stopped}`);
-        if ((await this.pending()) === 0) return { attempts, ms: Date.now() - t0 };
-      } catch (err) {
-        if (!(err instanceof RetryableError)) throw err;
-        this.stats.failures++;
-      }
-      if (Date.now() - t0 > withinMs) {
-        throw new Error(`${this.name}: not drained in ${withinMs} ms (${await this.pending()} entries waiting)`);
-      }
-      const jitter = rng ? rng.next() : Math.random();
-      await new Promise((r) => setTimeout(r, wait * (0.5 + jitter)));
-      wait = Math.min(wait * 2, 1000);
-    }
+    const d = await drain(this, withinMs, rng);
+    this.stats.failures += d.failures;
+    return d;
   }
 
   private async openSession(): Promise<void> {
@@ -219,7 +200,7 @@ export class SimStore implements StoreUnderTest {
       requestId: randomUUID(),
       storeId: this.storeId,
       credential: this.credential,
-      versions: TEST_VERSIONS,
+      versions: VERSIONS,
     });
     this.token = s.token;
   }
@@ -233,7 +214,7 @@ export class SimStore implements StoreUnderTest {
       streamId: this.streamId,
       fromSeq: batch[0]!.seq,
       toSeq: batch[batch.length - 1]!.seq,
-      versions: TEST_VERSIONS,
+      versions: VERSIONS,
       clock: hlcNow(),
       sentAt: Date.now(),
       audit: { head: { seq: 0, hash: '' }, proof: null },
@@ -278,7 +259,7 @@ export class SimStore implements StoreUnderTest {
         storeId: this.storeId,
         cursor: this.replica.cursor,
         limit: 500,
-        versions: TEST_VERSIONS,
+        versions: VERSIONS,
       });
       if (!page.ok) throw new RetryableError(`pull refused: ${page.code}`);
       this.replica.apply(page.changes);
@@ -289,7 +270,7 @@ export class SimStore implements StoreUnderTest {
     return n;
   }
 
-  private table(name: string): Map<string, WireRow> {
+  protected table(name: string): Map<string, WireRow> {
     let m = this.tables.get(name);
     if (!m) this.tables.set(name, (m = new Map()));
     return m;
@@ -341,5 +322,3 @@ export class SimStore implements StoreUnderTest {
     return { status: res.status, body: parsed };
   }
 }
-
-export const MASTER_TABLE_NAMES = MASTER_TABLES.map((t) => t.name as string);
