@@ -136,6 +136,10 @@ export class HqProcess implements HqUnderTest {
     });
     this.child = child;
     this.starts++;
+    // A test process that ends without close() (a failed hook, Ctrl-C) takes its HQ with it.
+    const reap = () => child.kill('SIGKILL');
+    process.once('exit', reap);
+    child.once('exit', () => process.off('exit', reap));
     const mark = this.output.length;
     child.stdout!.on('data', (d) => (this.output += d));
     child.stderr!.on('data', (d) => (this.output += d));
