@@ -56,4 +56,19 @@ describe('convergence check', () => {
     expect(text).toContain(`${r.id} differs in note`);
     expect(found.find((d) => d.table === 'items')!.onlyAtHq).toHaveLength(1);
   });
+
+  it('a store whose master data drifted finds it by the checksums and refetches the table', async () => {
+    const c = new SimStore('CV-C', hq.url);
+    await c.enroll((await hq.createStore('CV-C')).enrollmentCode);
+    await c.syncUntilDrained(10_000);
+    const items = c.replica.table('items');
+    const [key, row] = [...items.entries()][0]!;
+    items.set(key, { ...row, name_en: 'edited behind the sync' });
+    items.set('stray', { ...row, id: 'stray', code: 'STRAY' });
+    expect((await compareReplicas(hq, [c])).map((d) => d.table)).toEqual(['items']);
+    const pass = await c.syncOnce();
+    expect(pass.pulled).toBe(0); // nothing new in the log: only the checksums disagreed
+    expect(c.stats.refetches).toBe(1);
+    expect(await compareReplicas(hq, [c])).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,19 +13,27 @@ import { adminActions, adminClient, type HqUnderTest } from './hq-under-test';
 const ROOT = resolve(HQ_MIGRATIONS, '..');
 
 let bundled: string | null = null;
+/** HqProcess instances not closed yet: the last close() removes the bundle (vitest workers may end without 'exit'). */
+let open = 0;
 
 /**
  * src-hq/host/main.ts bundled once per test process (esbuild, packages left in
  * node_modules, as `npm run hq`'s build does): a start then costs a third of
  * loading the sources through tsx, and the soak and the kill tests start HQ
- * many times. The bundle sits two levels below the root, like out/hq/hq.js,
- * so main.ts finds drizzle-hq/ the same way.
+ * many times. The bundle sits two levels below the root (.tmp/hq-bundle/),
+ * like out/hq/hq.js, so main.ts finds drizzle-hq/ the same way.
  */
 function hqEntry(): string {
   if (bundled) return bundled;
-  const dir = join(ROOT, '.tmp', `hq-bundle-${process.pid}`);
+  const dir = join(ROOT, '.tmp', 'hq-bundle');
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, 'main.mjs');
+  // Bundles of test processes that were killed before their exit handler ran.
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    const age = Date.now() - (statSync(p, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if (age > 3600_000) rmSync(p, { force: true });
+  }
+  const out = join(dir, `main-${process.pid}.mjs`);
   const r = spawnSync(
     join(ROOT, 'node_modules/.bin/esbuild'),
     [
@@ -41,7 +49,7 @@ function hqEntry(): string {
     { cwd: ROOT, encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`bundling HQ failed: ${r.stderr}`);
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  process.once('exit', () => rmSync(out, { force: true }));
   bundled = out;
   return out;
 }
@@ -104,6 +112,7 @@ export class HqProcess implements HqUnderTest {
       await seeded.close();
     }
     const p = new HqProcess(kind, await freePort(), dataDir, url, pool);
+    open++;
     await p.restart();
     p.api = await adminClient(p.url);
     return p;
@@ -194,5 +203,9 @@ export class HqProcess implements HqUnderTest {
     await this.kill();
     await this.pool?.close();
     rmSync(this.dataDir, { recursive: true, force: true });
+    if (--open === 0 && bundled) {
+      rmSync(bundled, { force: true });
+      bundled = null;
+    }
   }
 }

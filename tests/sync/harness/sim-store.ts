@@ -61,7 +61,7 @@ export class SimStore implements StoreUnderTest {
   private readonly batchSize: number;
   private readonly requestTimeoutMs: number;
   /** Every push request that got an answer, and how many were duplicates. */
-  readonly stats = { requests: 0, failures: 0, pushes: 0, duplicates: 0, gaps: 0 };
+  readonly stats = { requests: 0, failures: 0, pushes: 0, duplicates: 0, gaps: 0, refetches: 0 };
 
   constructor(
     readonly name: string,
@@ -265,9 +265,45 @@ export class SimStore implements StoreUnderTest {
       this.replica.apply(page.changes);
       this.replica.cursor = page.nextCursor;
       n += page.changes.length;
-      if (!page.more) break;
+      if (!page.more) {
+        if (page.checksums) await this.verify(page.checksums);
+        break;
+      }
     }
     return n;
+  }
+
+  /** The last page's checksums against what the store holds; a table that differs is fetched again in full. */
+  private async verify(expected: NonNullable<PullResponse['checksums']>): Promise<void> {
+    const held = this.replica.checksums();
+    const wrong = Object.keys(expected).filter(
+      (t) => held[t] && (held[t].count !== expected[t]!.count || held[t].sum !== expected[t]!.sum),
+    );
+    if (wrong.length === 0) return;
+    this.stats.refetches++;
+    const seen = new Map(wrong.map((t) => [t, new Set<string>()]));
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.call<PullResponse | Refusal>('pull', {
+        requestId: randomUUID(),
+        storeId: this.storeId,
+        cursor: this.replica.cursor,
+        limit: 500,
+        versions: VERSIONS,
+        refetch: wrong,
+        ...(after ? { refetchAfter: after } : {}),
+      });
+      if (!page.ok) throw new RetryableError(`refetch refused: ${page.code}`);
+      this.replica.apply(page.changes);
+      for (const c of page.changes) seen.get(c.table)?.add(rowKey(replicatedTable(c.table)!, c.row));
+      if (!page.refetchAfter) break;
+      after = page.refetchAfter;
+    }
+    // Rows HQ no longer has for this store go; the cursor stays where it was (changes after it replay harmlessly).
+    for (const [t, keys] of seen) {
+      const rows = this.replica.table(t);
+      for (const k of [...rows.keys()]) if (!keys.has(k)) rows.delete(k);
+    }
   }
 
   protected table(name: string): Map<string, WireRow> {
