@@ -59,7 +59,28 @@ describe.each(DB_KINDS)('sync faults at HQ on %s', (kind) => {
     expect(describeDivergences(await compareReplicas(hq, stores))).toBe('');
   }
 
-  it('1: the same batch delivered twice leaves exactly one copy', async () => {
+  it('1: the same batch delivered twice, once at once and once late after a newer batch, leaves exactly one copy', async () => {
+    const s = await store({ batchSize: 2 });
+    const r = receipt();
+    s.write([{ table: 'receipts', op: 'upsert', row: r }, move()]);
+    s.write([{ table: 'receipts', op: 'upsert', row: { ...r, status: 'finished' } }, move()]);
+    // The first copy of batch 1 is held until two later requests were answered; the store gives up waiting and
+    // resends it, and that resend is delivered twice; batch 2 follows; then the held copy reaches HQ, last.
+    const before = { ...proxy.stats.faults };
+    proxy.inject({ kind: 'reorder', after: 2 }, '/sync/v1/push');
+    proxy.inject({ kind: 'duplicate' }, '/sync/v1/push');
+    await s.syncUntilDrained(DRAIN_MS);
+    await proxy.settle();
+    expect(proxy.stats.faults.reorder - before.reorder).toBe(1);
+    expect(proxy.stats.faults.duplicate - before.duplicate).toBe(1);
+    expect(s.stats.pushes).toBe(3);
+    // Applied again, the stale copy would have put the receipt back to 'open'.
+    expect(await hqFacts(hq, s.storeId, 'receipts')).toMatchObject({ ack: 4, rows: 1 });
+    expect(await hqFacts(hq, s.storeId)).toMatchObject({ rows: 2 });
+    await drainedAndConverged(s);
+  });
+
+  it('1b: every batch delivered twice leaves exactly one copy', async () => {
     const s = await store();
     s.write(Array.from({ length: 30 }, () => move()));
     proxy.setPlan({ path: '/sync/v1/push', rates: { duplicate: 1 } });

@@ -101,6 +101,16 @@ describe('fault proxy', () => {
     expect(firstAnswer.json.n).toBe(2);
   });
 
+  it('reorders further: a held request goes after the given number of later ones', async () => {
+    proxy.inject({ kind: 'reorder', after: 2 });
+    const first = send('first');
+    await new Promise((r) => setTimeout(r, 100));
+    await send('second');
+    await send('third');
+    await first;
+    expect(received).toEqual(['second', 'third', 'first']);
+  });
+
   it('cuts a request mid-body: the server never gets a whole request', async () => {
     proxy.inject({ kind: 'cut-request', afterBytes: 5 });
     expect(await fails(send('0123456789'.repeat(100)))).toMatch(/failed/);

@@ -14,7 +14,7 @@ import { Rng } from './random';
  * - `drop-response`: HQ gets and answers the request; the store's connection is closed without it.
  * - `delay`: the request is held `ms` before it goes to HQ.
  * - `duplicate`: HQ gets the request twice, at once, on two connections; the store gets the first answer.
- * - `reorder`: the request is held until the next request has been answered by HQ (or `holdMaxMs`).
+ * - `reorder`: the request is held until `after` (default 1) later requests have been answered by HQ (or `holdMaxMs`).
  * - `cut-request`: HQ gets the head and `afterBytes` of the body, then both connections are reset.
  * - `cut-response`: the store gets `afterBytes` of HQ's answer, then its connection is reset.
  * - `fail`: the store gets a 503 with a plain-text body (as a front proxy would send); HQ sees nothing.
@@ -43,6 +43,8 @@ export interface Fault {
   ms?: number;
   /** cut-request, cut-response */
   afterBytes?: number;
+  /** reorder: how many later requests HQ answers before this one goes (default 1). */
+  after?: number;
 }
 
 export interface FaultPlan {
@@ -102,7 +104,7 @@ export class FaultProxy {
   private readonly sockets = new Set<Socket>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly queue: { fault: Fault; path?: string }[] = [];
-  private held: { release: () => void } | null = null;
+  private readonly held = new Set<{ left: number; release: () => void }>();
   private plan: FaultPlan = {};
   private faultable = 0;
   private outage = false;
@@ -147,7 +149,7 @@ export class FaultProxy {
   async heal(): Promise<void> {
     this.plan = {};
     this.queue.length = 0;
-    this.held?.release();
+    for (const h of this.held) h.release();
     await this.setOutage(false);
   }
 
@@ -167,7 +169,7 @@ export class FaultProxy {
 
   /** Waits for requests still on their way to HQ (duplicates, held ones). */
   async settle(): Promise<void> {
-    this.held?.release();
+    for (const h of this.held) h.release();
     while (this.pending.size) await Promise.allSettled([...this.pending]);
   }
 
@@ -246,13 +248,13 @@ export class FaultProxy {
 
   private async handle(client: Socket, req: ParsedRequest): Promise<void> {
     this.stats.requests++;
-    // A request held for reordering goes out once the one after it has been answered.
-    const before = this.held;
+    // Requests held for reordering count the ones after them that HQ answered.
+    const before = [...this.held];
     const fault = this.decide(req.path);
     if (fault) this.stats.faults[fault.kind]++;
     const answer = async () => {
       const res = await this.forward(req);
-      before?.release();
+      for (const h of before) if (--h.left <= 0) h.release();
       return res;
     };
     switch (fault?.kind) {
@@ -273,15 +275,16 @@ export class FaultProxy {
         break;
       case 'reorder':
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.holdMaxMs);
+          const timer = setTimeout(() => me.release(), this.holdMaxMs);
           const me = {
+            left: fault.after ?? 1,
             release: () => {
               clearTimeout(timer);
-              if (this.held === me) this.held = null;
+              this.held.delete(me);
               resolve();
             },
           };
-          this.held = me;
+          this.held.add(me);
         });
         break;
     }
