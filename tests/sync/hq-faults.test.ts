@@ -143,6 +143,16 @@ describe.each(DB_KINDS)('sync faults at HQ on %s', (kind) => {
     for (const s of stores) expect(s.replica.table('items').size).toBeGreaterThan(0);
   }, 60_000);
 
+  it("a store that believes HQ has more than it has is refused the gap and resends from HQ's ack", async () => {
+    const s = await store({ batchSize: 4 });
+    s.write(Array.from({ length: 10 }, () => move()));
+    s.assumeAcked(6);
+    await s.syncUntilDrained(DRAIN_MS);
+    expect(s.stats.gaps).toBe(1);
+    expect(await hqFacts(hq, s.storeId)).toMatchObject({ ack: 10, rows: 10 });
+    await drainedAndConverged(s);
+  });
+
   it('9: a sync rerun with nothing new transfers nothing', async () => {
     const s = await store();
     s.write(Array.from({ length: 5 }, () => move()));

@@ -137,6 +137,15 @@ export class SimStore implements StoreUnderTest {
     return facts.length;
   }
 
+  /**
+   * The store believes HQ acknowledged up to `seq` when HQ has less (HQ's
+   * database restored from an older backup): its next push starts beyond
+   * HQ's ack, HQ refuses the gap, the store resends from where HQ says.
+   */
+  assumeAcked(seq: number): void {
+    this.ackSeq = seq;
+  }
+
   async pending(): Promise<number> {
     return this.outbox.filter((e) => e.seq > this.ackSeq).length;
   }
