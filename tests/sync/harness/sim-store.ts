@@ -9,10 +9,11 @@ import {
   type PushResponse,
   type Refusal,
 } from '../../../src-shared/sync/protocol';
+import { encodeHlc } from '../../../src-shared/sync/hlc';
 import { replicatedTable, rowKey } from '../../../src-shared/sync/tables';
 import { REPLICATION_SCHEMA, SYNC_PROTOCOL } from '../../../src-shared/sync/version';
 import { MemoryReplica } from '../../helpers/store-replica';
-import { receipt, stockMove } from '../../helpers/store-rows';
+import { receipt, stockMove, workOrder } from '../../helpers/store-rows';
 import { drain, RetryableError } from './drain';
 import type { Rng } from './random';
 import type { StoreUnderTest, SyncPass } from './store-under-test';
@@ -56,6 +57,7 @@ export class SimStore implements StoreUnderTest {
   readonly deadLetters: DeadLetter[] = [];
   readonly replica = new MemoryReplica();
   late = 0;
+  private hlcCounter = 0;
   private inFlight = new AbortController();
   private alive = true;
   private readonly batchSize: number;
@@ -107,13 +109,18 @@ export class SimStore implements StoreUnderTest {
   }
 
   async writeRandom(rng: Rng, count: number): Promise<number> {
+    // Each fact is written at once, so later ones in the same call can change or delete it.
     const facts: Fact[] = [];
+    const write = (f: Fact) => {
+      this.write([f]);
+      facts.push(f);
+    };
     for (let i = 0; i < count; i++) {
       const receipts = [...this.table('receipts').values()];
       const r = rng.next();
-      if (r < 0.6 || receipts.length === 0) {
+      if (r < 0.6) {
         const day = `2026-${rng.pick(['10', '11'])}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-        facts.push({
+        write({
           table: 'stock_moves',
           op: 'upsert',
           row: stockMove({
@@ -123,18 +130,39 @@ export class SimStore implements StoreUnderTest {
             note: rng.pick(['', '鸡胸肉 到货', 'note "q"', '🍅 x']),
           }),
         });
-      } else if (r < 0.8) {
-        facts.push({ table: 'receipts', op: 'upsert', row: receipt({ note: `单 ${rng.int(1, 999)}` }) });
+      } else if (r < 0.8 || (r < 0.93 && receipts.length === 0)) {
+        write({ table: 'receipts', op: 'upsert', row: receipt({ note: `单 ${rng.int(1, 999)}` }) });
+      } else if (r < 0.88) {
+        const x = rng.pick(receipts);
+        write({ table: 'receipts', op: 'upsert', row: { ...x, status: 'finished', finished_at: Date.now() } });
       } else if (r < 0.93) {
         const x = rng.pick(receipts);
-        facts.push({ table: 'receipts', op: 'upsert', row: { ...x, status: 'finished', finished_at: Date.now() } });
+        write({ table: 'receipts', op: 'delete', row: { id: x.id! } });
       } else {
-        const x = rng.pick(receipts);
-        facts.push({ table: 'receipts', op: 'delete', row: { id: x.id! } });
+        write(this.workOrderFact(rng));
       }
     }
-    this.write(facts);
     return facts.length;
+  }
+
+  /** A new work order (unstamped: nothing holds its fields yet), or a priority edit of one, stamped by the store's clock. */
+  private workOrderFact(rng: Rng): Fact {
+    const orders = [...this.table('work_orders').values()];
+    if (orders.length === 0 || rng.chance(0.4)) {
+      return {
+        table: 'work_orders',
+        op: 'upsert',
+        row: workOrder(this.storeId, { description: `冷柜 ${rng.int(1, 99)}` }),
+      };
+    }
+    const wo = rng.pick(orders);
+    const stamp = encodeHlc({ wall: Date.now(), counter: ++this.hlcCounter & 0xffff, node: 'sim' });
+    return {
+      table: 'work_orders',
+      op: 'upsert',
+      row: { ...wo, priority: rng.pick(['urgent', 'high', 'normal', 'low']), updated_at: Date.now() },
+      clocks: { priority: stamp },
+    };
   }
 
   /**

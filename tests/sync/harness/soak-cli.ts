@@ -63,6 +63,14 @@ async function main(): Promise<number> {
   }
 }
 
+// Ctrl-C or a CI timeout: exit through process.exit so the exit handlers stop HQ's process and the PostgreSQL cluster.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: soak stopped`);
+    process.exit(130);
+  });
+}
+
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
