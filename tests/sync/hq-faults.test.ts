@@ -153,6 +153,23 @@ describe.each(DB_KINDS)('sync faults at HQ on %s', (kind) => {
     await drainedAndConverged(s);
   });
 
+  it('5 (protocol level): a store killed at random moments during sync, many times, ends identical at HQ', async () => {
+    const rng = new Rng(5);
+    const s = await store({ batchSize: 15 });
+    let cutMidway = 0;
+    for (let i = 0; i < 8; i++) {
+      await s.writeRandom(rng, 60);
+      const syncing = s.syncUntilDrained(DRAIN_MS).catch((e: Error) => e);
+      await new Promise((r) => setTimeout(r, rng.int(0, 250)));
+      if ((await s.pending()) > 0) cutMidway++;
+      await s.kill(); // requests in flight are cut: HQ may have applied a batch whose answer the store never sees
+      await syncing;
+      await s.restart();
+    }
+    expect(cutMidway).toBeGreaterThan(0);
+    await drainedAndConverged(s);
+  });
+
   it('9: a sync rerun with nothing new transfers nothing', async () => {
     const s = await store();
     s.write(Array.from({ length: 5 }, () => move()));

@@ -206,7 +206,8 @@ export class SimStore implements StoreUnderTest {
   }
 
   async syncOnce(): Promise<SyncPass> {
-    if (!this.alive) throw new RetryableError('the store is not running');
+    // Not retryable: a killed store's worker is gone with it (drain() ends here, as the process would).
+    if (!this.alive) throw new Error(`${this.name} is not running (killed)`);
     const pass: SyncPass = { pushed: 0, duplicates: 0, pulled: 0 };
     if (!this.token) await this.openSession();
     for (;;) {

@@ -16,8 +16,9 @@ export interface StoreUnderTest {
   writeRandom(rng: Rng, count: number): Promise<number>;
   /**
    * One sync pass: push until the outbox is empty, then pull until HQ says
-   * there is no more. Rejects on a network error, a 5xx or a timeout (the
-   * caller backs off and calls again); resolves with what happened.
+   * there is no more. Rejects with RetryableError (drain.ts) on a network
+   * error, a 5xx or a timeout (the caller backs off and calls again), with
+   * another error when the store is not running; resolves with what happened.
    */
   syncOnce(): Promise<SyncPass>;
   /** Entries in the outbox HQ has not acknowledged. */
