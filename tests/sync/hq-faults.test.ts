@@ -157,10 +157,12 @@ describe.each(DB_KINDS)('sync faults at HQ on %s', (kind) => {
     const rng = new Rng(5);
     const s = await store({ batchSize: 15 });
     let cutMidway = 0;
+    // Pushes slowed a little, so that on a fast machine too the kills land while batches are going.
+    proxy.setPlan({ path: '/sync/v1/push', rates: { delay: 1 }, delayMs: [5, 40] });
     for (let i = 0; i < 8; i++) {
       await s.writeRandom(rng, 60);
       const syncing = s.syncUntilDrained(DRAIN_MS).catch((e: Error) => e);
-      await new Promise((r) => setTimeout(r, rng.int(0, 250)));
+      await new Promise((r) => setTimeout(r, rng.int(0, 150)));
       if ((await s.pending()) > 0) cutMidway++;
       await s.kill(); // requests in flight are cut: HQ may have applied a batch whose answer the store never sees
       await syncing;

@@ -88,10 +88,12 @@ describe.each(DB_KINDS)('sync faults with HQ as a process on %s', (kind) => {
     const rng = new Rng(13);
     const s = await store(250);
     let killedMidway = 0;
+    // Pushes are slowed a little so that, on a fast machine too, the kill lands while batches are still going.
+    proxy.setPlan({ path: '/sync/v1/push', rates: { delay: 1 }, delayMs: [20, 120] });
     for (let round = 0; round < 3; round++) {
       s.write(moves(1000));
       const drained = s.syncUntilDrained(DRAIN_MS).catch((e: Error) => e);
-      await new Promise((r) => setTimeout(r, rng.int(100, 700)));
+      await new Promise((r) => setTimeout(r, rng.int(50, 400)));
       const waiting = await s.pending();
       const pid = hq.pid;
       await hq.kill();
