@@ -11,6 +11,7 @@ export default defineConfig({
       'src-hq/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/hq/**/*.test.ts',
+      'tests/sync/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',
