@@ -222,19 +222,19 @@ const commands: Record<string, (c: Command) => unknown> = {
   factRows: (c) => factRows(String(c.table)),
   masterRows: (c) => masterRows(String(c.table)),
   deadLettered: () => sqlite.prepare("SELECT tbl, row_id AS rowId FROM sync_dead_letters WHERE direction = 'up'").all(),
+  call: (c) => call(String(c.method), c.input ?? {}),
   query: (c) => sqlite.prepare(String(c.sql)).all(...((c.params as unknown[]) ?? [])),
 };
 
-// One command at a time, in order: the parent waits for each answer (a burst's "saved" lines stream meanwhile).
-let chain = Promise.resolve();
+// Commands run as they arrive, as a store's windows and its worker do: a read answers while a sync or a burst of writes is under way.
 createInterface({ input: process.stdin }).on('line', (line) => {
   const c = JSON.parse(line) as Command;
-  chain = chain.then(async () => {
+  void (async () => {
     try {
       say({ id: c.id, ok: true, value: await commands[c.cmd]!(c) });
     } catch (err) {
       say({ id: c.id, ok: false, error: err instanceof Error ? err.message : String(err) });
     }
-  });
+  })();
 });
 say({ ready: process.pid });

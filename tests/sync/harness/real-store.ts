@@ -220,6 +220,11 @@ export class RealStore implements StoreUnderTest {
     }
   }
 
+  /** An API call as the signed-in admin (dispatch: its transaction, audit entry and outbox entries). */
+  async call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
+    return (await this.send('call', { method, input })) as T;
+  }
+
   async query<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
     return (await this.send('query', { sql, params })) as T[];
   }
