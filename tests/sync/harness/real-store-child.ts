@@ -185,6 +185,13 @@ async function syncOnce() {
   };
 }
 
+/** The outbox's last number: entries written since = its growth (numbers are never reused). */
+const lastEntry = () =>
+  Number(
+    (sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'sync_outbox'").get() as { seq: number } | undefined)
+      ?.seq ?? 0,
+  );
+
 type Command = { id: number; cmd: string; [k: string]: unknown };
 
 const commands: Record<string, (c: Command) => unknown> = {
@@ -192,7 +199,13 @@ const commands: Record<string, (c: Command) => unknown> = {
     const enrolled = syncStateOf(sqlite).enrolledAt !== null;
     if (!enrolled && !sqlite.prepare('SELECT 1 FROM users LIMIT 1').get()) {
       await call('setup.initialize', {
-        store: { code: c.code, name: `门店 ${String(c.code)}`, address: '上海市', timezone: 'Asia/Shanghai', currency: 'CNY' },
+        store: {
+          code: c.code,
+          name: `门店 ${String(c.code)}`,
+          address: '上海市',
+          timezone: 'Asia/Shanghai',
+          currency: 'CNY',
+        },
         admin: { username: ADMIN.username, displayName: 'Boss', authKind: 'pin', secret: ADMIN.secret },
       });
       seedCatalogue();
@@ -209,13 +222,14 @@ const commands: Record<string, (c: Command) => unknown> = {
   },
   async write(c) {
     const rng = new Rng(Number(c.seed));
+    const first = lastEntry();
     const saved: Saved[] = [];
     for (let i = 0; i < Number(c.count); i++) {
       const s = await writeOne(rng);
       saved.push(s);
       say({ saved: s });
     }
-    return saved;
+    return { saved, entries: lastEntry() - first };
   },
   sync: () => syncOnce(),
   pending: () => waitingCount(sqlite),

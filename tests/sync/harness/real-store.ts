@@ -15,6 +15,11 @@ const STORE_MIGRATIONS = join(ROOT, 'drizzle');
 
 let bundled: string | null = null;
 let open = 0;
+/** Children running now: one exit handler takes them all down with this process (a failed hook, Ctrl-C). */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
 
 /** real-store-child.ts bundled once per test process (esbuild, packages external), as processes.ts does for HQ. */
 function childEntry(): string {
@@ -111,14 +116,17 @@ export class RealStore implements StoreUnderTest {
   }
 
   private async start(): Promise<void> {
-    const child = spawn(process.execPath, [childEntry(), this.dataDir, STORE_MIGRATIONS, String(this.requestTimeoutMs)], {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [childEntry(), this.dataDir, STORE_MIGRATIONS, String(this.requestTimeoutMs)],
+      {
+        cwd: ROOT,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     this.child = child;
     this.starts++;
-    const reap = () => child.kill('SIGKILL');
-    process.once('exit', reap);
+    live.add(child);
     let ready!: () => void;
     let failed!: (e: Error) => void;
     const up = new Promise<void>((res, rej) => {
@@ -149,7 +157,7 @@ export class RealStore implements StoreUnderTest {
     });
     child.stderr!.on('data', (d) => (this.output += d));
     child.once('exit', (code, signal) => {
-      process.off('exit', reap);
+      live.delete(child);
       const gone = new Error(`${this.name} is not running (${signal ?? `exit ${code}`})`);
       for (const w of this.waiting.values()) w.fail(gone);
       this.waiting.clear();
@@ -175,8 +183,8 @@ export class RealStore implements StoreUnderTest {
   }
 
   async writeRandom(rng: Rng, count: number): Promise<number> {
-    const saved = (await this.send('write', { seed: rng.int(1, 2 ** 31), count })) as SavedWrite[];
-    return saved.length;
+    const r = (await this.send('write', { seed: rng.int(1, 2 ** 31), count })) as { entries: number };
+    return r.entries;
   }
 
   /** Writes without waiting for the end (the saved ones arrive in `saved` as they commit): for a kill mid-burst. */
@@ -185,7 +193,12 @@ export class RealStore implements StoreUnderTest {
   }
 
   async syncOnce(): Promise<SyncPass> {
-    const r = (await this.send('sync')) as { ok: boolean; pushed: number; stopped: string | null; error: string | null };
+    const r = (await this.send('sync')) as {
+      ok: boolean;
+      pushed: number;
+      stopped: string | null;
+      error: string | null;
+    };
     if (r.stopped) return { pushed: r.pushed, duplicates: 0, pulled: 0, stopped: r.stopped };
     if (!r.ok) throw new RetryableError(`${this.name}: ${r.error}`);
     return { pushed: r.pushed, duplicates: 0, pulled: 0 };
