@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
 import { stopTestPostgres } from '../../helpers/hq-db';
+import { RealStore } from './real-store';
 import { runSoak, summary } from './soak';
 
 /**
- * `npm run soak -- --minutes N [--seed S] [--db pglite|postgres] [--stores K]`:
+ * `npm run soak -- --minutes N [--seed S] [--db pglite|postgres] [--stores K] [--real-store]`:
  * scripts/soak.mjs bundles and runs this. Exit 0 only when every round ended
  * with every replica equal; 1 on any divergence; 2 on bad arguments.
  */
-const USAGE = 'Usage: npm run soak -- --minutes N [--seed S] [--db pglite|postgres] [--stores 2-5] [--round-ms MS]';
+const USAGE =
+  'Usage: npm run soak -- --minutes N [--seed S] [--db pglite|postgres] [--stores 2-5] [--round-ms MS] [--real-store]';
 
 async function main(): Promise<number> {
   let values;
@@ -20,6 +22,8 @@ async function main(): Promise<number> {
         db: { type: 'string', default: 'pglite' },
         stores: { type: 'string' },
         'round-ms': { type: 'string' },
+        // The stores are the real store app (its SQLite file and sync worker in a child process) instead of SimStore.
+        'real-store': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -46,7 +50,10 @@ async function main(): Promise<number> {
     console.error(`${problems.join('\n')}\n${USAGE}`);
     return 2;
   }
-  console.log(`soak: ${minutes} min, seed ${seed}, ${values.db} (replay with --seed ${seed})`);
+  const real = values['real-store'];
+  console.log(
+    `soak: ${minutes} min, seed ${seed}, ${values.db}${real ? ', real stores' : ''} (replay with --seed ${seed})`,
+  );
   try {
     const report = await runSoak({
       minutes,
@@ -54,6 +61,7 @@ async function main(): Promise<number> {
       db: values.db as 'pglite' | 'postgres',
       stores,
       roundMs,
+      ...(real ? { makeStore: (name: string, url: string, code: string) => RealStore.create(name, url, code) } : {}),
       log: (line) => console.log(line),
     });
     console.log(summary(report));
