@@ -7,6 +7,8 @@ export const enSync = {
   'error.sync.hqOwned':
     'Since this store was enrolled, HQ ({hq}) manages these fields of {what}: ask HQ to change them. The store’s own settings (storage area, shelf order, par level, reorder point) stay editable here.',
   'error.sync.hqOwnedField': 'Managed by HQ ({hq}).',
+  'error.sync.hqOwnedRows':
+    'Since this store was enrolled, HQ ({hq}) manages this data ({table}: {what}); it cannot be added, changed or removed here. Ask HQ to do it; the change reaches this store with the next sync.',
   'sync.v.hqUrl': 'Enter HQ’s address.',
   'sync.v.code': 'Enter the one-time code HQ gave you.',
   'sync.refusal.INVALID_CODE': 'This code is wrong, used or expired: ask HQ for a new one.',

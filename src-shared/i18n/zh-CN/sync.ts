@@ -9,6 +9,8 @@ export const zhSync: Record<keyof typeof enSync, string> = {
   'error.sync.hqOwned':
     '本店加入总部后，{what}的这些字段由总部（{hq}）统一管理，请联系总部修改。门店自己的设置（存放区域、货架顺序、标准库存、补货点）仍可在这里修改。',
   'error.sync.hqOwnedField': '由总部（{hq}）管理。',
+  'error.sync.hqOwnedRows':
+    '本店加入总部后，{table}由总部（{hq}）统一管理（{what}），门店不能新增、修改或删除。请联系总部处理，下次同步后会自动更新到本店。',
   'sync.v.hqUrl': '请输入总部地址。',
   'sync.v.code': '请输入总部提供的一次性代码。',
   'sync.refusal.INVALID_CODE': '代码错误、已用过或已过期，请向总部索取新代码。',
