@@ -93,6 +93,8 @@ export function writeItemChildren(ctx: Ctx, id: string, input: ItemInput): void 
 }
 
 export function createItem(ctx: Ctx, input: ItemInput): ItemDetail {
+  // Before the fields are judged: at an enrolled store no new item can be right.
+  refuseHqOwnedRows(ctx, 'items', `${input.code} ${input.nameZh}`);
   const issues = checkItem(input, null, dbLookups(ctx));
   if (issues.length) throw issuesError(issues);
   const id = writeItemRow(ctx, input, undefined);
