@@ -132,4 +132,11 @@ export const enSync = {
   'sync.col.email': 'Email',
   'sync.col.address': 'Address',
   'sync.col.store_id': 'Store',
+  'sync.hqOwned.note': 'Managed by HQ {hq}',
+  'sync.hqOwned.item':
+    'Code, names, category, units, barcodes, shelf life and lot tracking come from HQ and are read-only here. Storage area, shelf order, par level and reorder point are this store’s own.',
+  'sync.hqOwned.supplier': 'This supplier’s details come from HQ and are read-only here: ask HQ to change them.',
+  'sync.hqOwned.catalogue':
+    'What this supplier offers, pack sizes and prices come from HQ: ask HQ to add, change or remove a line.',
+  'sync.hqOwned.newAtHq': 'New ones are added at HQ {hq}',
 };
