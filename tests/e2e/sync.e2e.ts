@@ -73,6 +73,7 @@ describe('enrolling a store with HQ in the browser', () => {
     expect(await form.getByTestId('hq-owned-note').innerText()).toMatch(/^由总部 .+ 管理/);
     expect(await form.getByTestId('item-nameZh').isDisabled()).toBe(true);
     expect(await page.getByTestId('items-add').count()).toBe(0);
+    expect(await form.getByTestId('item-addUnit').count()).toBe(0);
     await form.getByTestId('item-par').fill('5');
     await screenshot(page, 'item-hq-owned-zh');
     await page.getByTestId('item-save').click();
@@ -95,6 +96,7 @@ describe('enrolling a store with HQ in the browser', () => {
     expect(await enForm.getByTestId('hq-owned-note').innerText()).toMatch(/^Managed by HQ .+/);
     expect(await enForm.getByTestId('item-par').isDisabled()).toBe(false);
     expect(await enForm.getByTestId('item-par').inputValue()).toBe('5');
+    await en.page.waitForTimeout(300); // the dialog's opening animation
     await screenshot(en.page, 'item-hq-owned-en');
     await en.page.context().close();
   });

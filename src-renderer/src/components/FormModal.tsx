@@ -73,7 +73,8 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       width={props.width}
       okButtonProps={{
         ...(props.okTestId ? ({ 'data-testid': props.okTestId } as Record<string, string>) : {}),
-        hidden: props.readOnly,
+        // antd's button styles outrank the hidden attribute.
+        style: props.readOnly ? { display: 'none' } : undefined,
       }}
       // Long forms scroll inside the dialog so its buttons stay on a 768 px screen.
       styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto', overflowX: 'hidden' } }}

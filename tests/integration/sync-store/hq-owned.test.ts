@@ -72,7 +72,7 @@ describe('HQ-owned fields after enrollment', () => {
       });
       await enroll(t, hq);
       const counts = () =>
-        row<Record<string, number>>(
+        row(
           t,
           `SELECT (SELECT count(*) FROM items) items, (SELECT count(*) FROM suppliers) suppliers,
              (SELECT count(*) FROM supplier_items) lines, (SELECT count(*) FROM item_categories) categories,

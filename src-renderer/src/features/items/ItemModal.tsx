@@ -226,16 +226,17 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
                     {!locked && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('items.remove')} />}
                   </Space>
                 ))}
-                <Button
-                  hidden={locked}
-                  size="small"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ unit: '', factor: '', purchase: fields.length === 0, count: false })}
-                  data-testid="item-addUnit"
-                  style={{ marginBottom: 12 }}
-                >
-                  {t('items.addUnit')}
-                </Button>
+                {!locked && (
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ unit: '', factor: '', purchase: fields.length === 0, count: false })}
+                    data-testid="item-addUnit"
+                    style={{ marginBottom: 12 }}
+                  >
+                    {t('items.addUnit')}
+                  </Button>
+                )}
               </>
             )}
           </Form.List>
@@ -302,9 +303,11 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
                 {!locked && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('items.remove')} />}
               </Space>
             ))}
-            <Button hidden={locked} size="small" icon={<PlusOutlined />} onClick={() => add({ barcode: '', unit: '' })}>
-              {t('items.addBarcode')}
-            </Button>
+            {!locked && (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => add({ barcode: '', unit: '' })}>
+                {t('items.addBarcode')}
+              </Button>
+            )}
           </div>
         )}
       </Form.List>
