@@ -1,4 +1,5 @@
-import { replicatedTable } from '../../src-shared/sync/tables';
+import { translate } from '../../src-shared/i18n';
+import { replicatedTable, type MasterTable } from '../../src-shared/sync/tables';
 import { sql } from '../db/sql';
 import { AppError } from './app-error';
 import type { Ctx } from './context';
@@ -24,6 +25,29 @@ const norm = (v: unknown) =>
         ? JSON.stringify(v)
         : v;
 
+/** HQ's name when this store is enrolled (null before enrollment). */
+export function enrolledHq(ctx: Ctx): string | null {
+  const hq = enrolledWith.get(ctx.sqlite);
+  return hq ? (hq.hq ?? 'HQ') : null;
+}
+
+/**
+ * Refuses adding, removing or changing a row of master data HQ owns whole
+ * (the catalogue itself: items and suppliers, their units, barcodes and
+ * supplier lines, categories, reason and fault codes, service vendors, label
+ * layouts). A row made here would have no twin at HQ and be missing from
+ * every other store; one removed here would come back with the next pull.
+ */
+export function refuseHqOwnedRows(ctx: Ctx, table: MasterTable, what: string): void {
+  const hq = enrolledHq(ctx);
+  if (!hq) return;
+  throw new AppError('CONFLICT', 'error.sync.hqOwnedRows', {
+    hq,
+    what,
+    table: translate(ctx.locale, `sync.table.${table}`),
+  });
+}
+
 /** Refuses a change of any HQ-owned field between `before` and `after` (camelCase rows as the services hold them). */
 export function refuseHqOwnedEdits(
   ctx: Ctx,
@@ -32,13 +56,12 @@ export function refuseHqOwnedEdits(
   after: Record<string, unknown>,
   what: string,
 ): void {
-  const hq = enrolledWith.get(ctx.sqlite);
-  if (!hq) return;
+  const name = enrolledHq(ctx);
+  if (!name) return;
   const changed = (replicatedTable(table)?.hqOwned ?? [])
     .map(camel)
     .filter((f) => f in after && norm(before[f]) !== norm(after[f]));
   if (!changed.length) return;
-  const name = hq.hq ?? 'HQ';
   throw new AppError(
     'CONFLICT',
     'error.sync.hqOwned',

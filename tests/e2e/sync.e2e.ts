@@ -65,6 +65,19 @@ describe('enrolling a store with HQ in the browser', () => {
     expect(await page.getByTestId('sync-indicator').innerText()).toContain('上次同步');
     await page.locator('.ant-message').waitFor({ state: 'hidden' });
     await screenshot(page, 'sync-status-zh');
+
+    // HQ now owns the item's shared fields: read-only under a note; the store's par level stays its own.
+    await new ShellScreen(page).navigate('物料');
+    await page.getByRole('gridcell', { name: 'BEV-001', exact: true }).dblclick();
+    const form = page.getByTestId('item-form');
+    expect(await form.getByTestId('hq-owned-note').innerText()).toMatch(/^由总部 .+ 管理/);
+    expect(await form.getByTestId('item-nameZh').isDisabled()).toBe(true);
+    expect(await page.getByTestId('items-add').count()).toBe(0);
+    expect(await form.getByTestId('item-addUnit').count()).toBe(0);
+    await form.getByTestId('item-par').fill('5');
+    await screenshot(page, 'item-hq-owned-zh');
+    await page.getByTestId('item-save').click();
+    await page.getByText('物料 BEV-001 已保存。').waitFor();
     await page.context().close();
 
     const en = await newPage(browser, 'en-US');
@@ -77,6 +90,14 @@ describe('enrolling a store with HQ in the browser', () => {
     await en.page.getByTestId('sync-conflicts').waitFor();
     await en.page.waitForTimeout(300);
     await screenshot(en.page, 'sync-status-en');
+    await new ShellScreen(en.page).navigate('Items');
+    await en.page.getByRole('gridcell', { name: 'BEV-001', exact: true }).dblclick();
+    const enForm = en.page.getByTestId('item-form');
+    expect(await enForm.getByTestId('hq-owned-note').innerText()).toMatch(/^Managed by HQ .+/);
+    expect(await enForm.getByTestId('item-par').isDisabled()).toBe(false);
+    expect(await enForm.getByTestId('item-par').inputValue()).toBe('5');
+    await en.page.waitForTimeout(300); // the dialog's opening animation
+    await screenshot(en.page, 'item-hq-owned-en');
     await en.page.context().close();
   });
 });

@@ -16,6 +16,7 @@ import { AppError } from '../app-error';
 import { storeDay } from '../store/store-day';
 import { storeMoney } from '../store/money';
 import type { Ctx } from '../context';
+import { refuseHqOwnedRows } from '../hq-owned';
 import { DeviceError, type DeviceHub } from './device-hub';
 
 type TemplateRow = Omit<SqlRow<typeof labelTemplates.$inferSelect>, 'createdAt' | 'updatedAt'>;
@@ -56,12 +57,32 @@ export function receivingTemplateId(sqlite: Database.Database): string {
   return row?.id ?? RECEIVING_TEMPLATE_ID;
 }
 
+/** Same value whatever the order of object keys (a stored layout and the form's copy of it). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canon)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canon((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
 export function saveTemplate(
   ctx: Ctx,
   input: { id?: string | undefined; name: string; definition: LabelTemplate; isDefault: boolean },
 ) {
   const id = input.id ?? uuidv7(ctx.now);
   const exists = input.id ? getTemplate(ctx.sqlite, input.id) : null;
+  // Which layout prints by default is the store's own choice; the layouts themselves are HQ's.
+  const stored = exists ? templateById.get(ctx.sqlite, id) : undefined;
+  if (!stored || stored.name !== input.name || !sameJson(JSON.parse(stored.definition), input.definition)) {
+    refuseHqOwnedRows(ctx, 'label_templates', input.name);
+  }
   if (input.isDefault && id !== EQUIPMENT_TEMPLATE_ID) {
     clearOtherDefaults.run(ctx.sqlite, id, EQUIPMENT_TEMPLATE_ID);
   }

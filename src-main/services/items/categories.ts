@@ -7,6 +7,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
+import { refuseHqOwnedRows } from '../hq-owned';
 
 type Category = z.output<typeof CategoryDto>;
 type CategoryInput = z.output<typeof CategoryInputDto>;
@@ -41,6 +42,7 @@ function assertCodeFree(ctx: Ctx, code: string, selfId: string | null): void {
 }
 
 export function createCategory(ctx: Ctx, input: CategoryInput): Category {
+  refuseHqOwnedRows(ctx, 'item_categories', `${input.code} ${input.nameZh}`);
   assertCodeFree(ctx, input.code, null);
   const id = uuidv7(ctx.now);
   ctx.db
@@ -57,6 +59,7 @@ export function createCategory(ctx: Ctx, input: CategoryInput): Category {
  */
 export function updateCategory(ctx: Ctx, input: CategoryInput & { id: string }): Category {
   const before = getCategory(ctx, input.id);
+  refuseHqOwnedRows(ctx, 'item_categories', `${before.code} ${before.nameZh}`);
   assertCodeFree(ctx, input.code, input.id);
   const { code, nameZh, nameEn, sortOrder } = input;
   ctx.db

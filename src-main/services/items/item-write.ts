@@ -6,7 +6,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
-import { refuseHqOwnedEdits } from '../hq-owned';
+import { refuseHqOwnedEdits, refuseHqOwnedRows } from '../hq-owned';
 import { findItem, getItem } from './item-read';
 import { checkItem, dbLookups, type ItemIssue } from './item-rules';
 
@@ -40,9 +40,25 @@ function auditView(i: ItemInput): Record<string, unknown> {
   };
 }
 
+/** Units or barcodes as a set: the form may list them in another order without changing them. */
+const asSet = (list: string) => list.split(', ').sort().join(', ');
+
+/**
+ * After enrollment HQ owns the catalogue: no new items here (an import
+ * included), and an item's units and barcodes are HQ's whole rows.
+ */
+function refuseHqOwnedItemRows(ctx: Ctx, input: ItemInput, before: ItemDetail | undefined): void {
+  const what = `${before?.code ?? input.code} ${before?.nameZh ?? input.nameZh}`;
+  if (!before) return refuseHqOwnedRows(ctx, 'items', what);
+  const [was, now] = [auditView(before), auditView(input)];
+  if (asSet(String(was.units)) !== asSet(String(now.units))) refuseHqOwnedRows(ctx, 'item_units', what);
+  if (asSet(String(was.barcodes)) !== asSet(String(now.barcodes))) refuseHqOwnedRows(ctx, 'item_barcodes', what);
+}
+
 /** Writes the items row (insert or update) and clears its units and barcodes; returns its id. */
 export function writeItemRow(ctx: Ctx, input: ItemInput, before: ItemDetail | undefined): string {
   const { units: _units, barcodes: _barcodes, ...row } = input;
+  refuseHqOwnedItemRows(ctx, input, before);
   if (!before) {
     const id = uuidv7(ctx.now);
     ctx.db
@@ -77,6 +93,8 @@ export function writeItemChildren(ctx: Ctx, id: string, input: ItemInput): void 
 }
 
 export function createItem(ctx: Ctx, input: ItemInput): ItemDetail {
+  // Before the fields are judged: at an enrolled store no new item can be right.
+  refuseHqOwnedRows(ctx, 'items', `${input.code} ${input.nameZh}`);
   const issues = checkItem(input, null, dbLookups(ctx));
   if (issues.length) throw issuesError(issues);
   const id = writeItemRow(ctx, input, undefined);

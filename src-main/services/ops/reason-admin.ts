@@ -4,6 +4,7 @@ import { reasonCodes } from '../../db/schema';
 import { sql, type Sql, type SqlRow } from '../../db/sql';
 import { AppError } from '../app-error';
 import type { Ctx } from '../context';
+import { refuseHqOwnedRows } from '../hq-owned';
 import { fieldError } from './errors';
 
 type StoredReason = typeof reasonCodes.$inferSelect;
@@ -116,6 +117,7 @@ export function saveReason(
 ): ReasonRow {
   // The defaults go in first, so a new code can never take the place of one of them.
   requireKind(ctx, i.kind);
+  refuseHqOwnedRows(ctx, 'reason_codes', `${i.originalCode ?? i.code} ${i.nameZh}`);
   const id = (code: string) => `${i.kind}/${code}`;
   if (!i.originalCode) {
     requireFree(ctx, i.kind, i.code);
@@ -166,6 +168,7 @@ export function setReasonActive(ctx: Ctx, i: { kind: string; code: string; activ
   const before = stored(ctx, i.kind, i.code);
   if (!before) throw new AppError('NOT_FOUND', 'reasons.error.notFound', { code: i.code });
   if (!!before.active === i.active) return rowOf(ctx, i.kind, i.code);
+  refuseHqOwnedRows(ctx, 'reason_codes', `${before.code} ${before.nameZh}`);
   if (!i.active) {
     if (otherActiveCodes.get(ctx.sqlite, i.kind, i.code)!.n === 0)
       throw new AppError('CONFLICT', 'reasons.error.lastActive', { code: i.code });

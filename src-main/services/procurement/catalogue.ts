@@ -5,6 +5,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
+import { refuseHqOwnedRows } from '../hq-owned';
 import { fieldError } from '../ops/errors';
 import { loadItem, toBaseQty } from '../ops/units';
 
@@ -80,6 +81,7 @@ export function saveCatalogueItem(
   if (!supplier) fieldError('VALIDATION', 'procurement.error.supplierNotFound', 'supplierId');
   const item = loadItem(ctx, i.itemId);
   if (!item) fieldError('VALIDATION', 'error.stock.item', 'itemId');
+  refuseHqOwnedRows(ctx, 'supplier_items', `${item.code} ${item.nameZh}`);
   const packQty = toBaseQty(item, i.packSize.qty, i.packSize.unit, 'packSize');
   const before = catalogueEntry(ctx, i.supplierId, i.itemId);
   if (i.preferred) {
@@ -142,6 +144,7 @@ export function saveCatalogueItem(
 /** Orders copy what they need from the entry, so removing it changes no order. */
 export function removeCatalogueItem(ctx: Ctx, i: { id: string }): { ok: true } {
   const before = entryById(ctx, i.id);
+  refuseHqOwnedRows(ctx, 'supplier_items', `${before.itemCode} ${before.nameZh}`);
   ctx.db.delete(supplierItems).where(eq(supplierItems.id, i.id)).run();
   ctx.changed({
     table: 'supplier_items',

@@ -7,7 +7,7 @@ import { uuidv7 } from '../../lib/ids';
 import { AppError } from '../app-error';
 import { diff } from '../audit/record';
 import type { Ctx } from '../context';
-import { refuseHqOwnedEdits } from '../hq-owned';
+import { refuseHqOwnedEdits, refuseHqOwnedRows } from '../hq-owned';
 import { listCatalogue } from './catalogue';
 
 type SupplierRow = typeof suppliers.$inferSelect & { items: number; openOrders: number };
@@ -91,6 +91,7 @@ function stored(i: SupplierInput) {
 }
 
 export function createSupplier(ctx: Ctx, input: SupplierInput): SupplierDto {
+  refuseHqOwnedRows(ctx, 'suppliers', `${input.code} ${input.name}`);
   assertCodeFree(ctx, input.code, null);
   const id = uuidv7(ctx.now);
   const values = stored(input);

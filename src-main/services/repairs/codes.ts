@@ -3,6 +3,7 @@ import { AppError } from '../app-error';
 import type { faultCodes, reasonCodes } from '../../db/schema';
 import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
+import { refuseHqOwnedRows } from '../hq-owned';
 import { fieldError } from './common';
 import { GENERAL_CATEGORY } from './codes-data';
 
@@ -91,6 +92,7 @@ export function saveFaultCode(
   ctx: Ctx,
   i: { code: string; category: string; parentCode?: string | null; nameZh: string; nameEn: string; sortOrder: number },
 ) {
+  refuseHqOwnedRows(ctx, 'fault_codes', `${i.code} ${i.nameZh}`);
   const before = faultCode(ctx, i.code);
   const parentCode = i.parentCode ?? null;
   if (parentCode) {
@@ -124,6 +126,7 @@ export function saveFaultCode(
 export function setFaultActive(ctx: Ctx, i: { code: string; active: boolean }) {
   const before = faultCode(ctx, i.code);
   if (!before) throw new AppError('NOT_FOUND', 'error.repairs.faultNotFound', { code: i.code });
+  refuseHqOwnedRows(ctx, 'fault_codes', `${before.code} ${before.nameZh}`);
   setFaultActiveRow.run(ctx.sqlite, i.active ? 1 : 0, ctx.now, i.code);
   ctx.changed({ table: 'fault_codes', id: i.code, op: 'update', values: { active: i.active } });
   return faultRow(ctx, i.code);

@@ -4,6 +4,7 @@ import { serviceVendors, type equipment, type technicians, type users } from '..
 import { selectList } from '../../db/schema-sql';
 import { sql, type SqlRow } from '../../db/sql';
 import type { Ctx } from '../context';
+import { refuseHqOwnedRows } from '../hq-owned';
 import { fieldError, isoOf, notFound, parseList, today } from './common';
 import { loadWo } from './wo-store';
 
@@ -77,6 +78,7 @@ export function saveVendor(
     note: string;
   },
 ) {
+  refuseHqOwnedRows(ctx, 'service_vendors', `${i.code} ${i.name}`);
   if (i.contractStart && i.contractEnd && i.contractEnd < i.contractStart) {
     fieldError('VALIDATION', 'error.repairs.contractDates', 'contractEnd');
   }

@@ -19,6 +19,8 @@ export interface FormModalProps<V> {
   /** Compact fields for dialogs with many of them. */
   size?: 'small' | 'middle';
   okTestId?: string;
+  /** Shows the values without a way to save them (master data HQ manages at an enrolled store). */
+  readOnly?: boolean;
 }
 
 /**
@@ -69,11 +71,22 @@ export function FormModal<V extends object>(props: FormModalProps<V>) {
       cancelText={t('common.cancel')}
       destroyOnHidden
       width={props.width}
-      okButtonProps={props.okTestId ? ({ 'data-testid': props.okTestId } as Record<string, string>) : undefined}
+      okButtonProps={{
+        ...(props.okTestId ? ({ 'data-testid': props.okTestId } as Record<string, string>) : {}),
+        // antd's button styles outrank the hidden attribute.
+        style: props.readOnly ? { display: 'none' } : undefined,
+      }}
       // Long forms scroll inside the dialog so its buttons stay on a 768 px screen.
       styles={{ body: { maxHeight: 'calc(100vh - 200px)', overflowY: 'auto', overflowX: 'hidden' } }}
     >
-      <Form form={form} layout="vertical" data-testid={props.testId} preserve={false} size={props.size}>
+      <Form
+        form={form}
+        layout="vertical"
+        data-testid={props.testId}
+        preserve={false}
+        size={props.size}
+        disabled={props.readOnly}
+      >
         {props.children}
       </Form>
     </Modal>

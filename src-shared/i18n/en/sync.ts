@@ -7,6 +7,8 @@ export const enSync = {
   'error.sync.hqOwned':
     'Since this store was enrolled, HQ ({hq}) manages these fields of {what}: ask HQ to change them. The store’s own settings (storage area, shelf order, par level, reorder point) stay editable here.',
   'error.sync.hqOwnedField': 'Managed by HQ ({hq}).',
+  'error.sync.hqOwnedRows':
+    'Since this store was enrolled, HQ ({hq}) manages this data ({table}: {what}); it cannot be added, changed or removed here. Ask HQ to do it; the change reaches this store with the next sync.',
   'sync.v.hqUrl': 'Enter HQ’s address.',
   'sync.v.code': 'Enter the one-time code HQ gave you.',
   'sync.refusal.INVALID_CODE': 'This code is wrong, used or expired: ask HQ for a new one.',
@@ -130,4 +132,11 @@ export const enSync = {
   'sync.col.email': 'Email',
   'sync.col.address': 'Address',
   'sync.col.store_id': 'Store',
+  'sync.hqOwned.note': 'Managed by HQ {hq}',
+  'sync.hqOwned.item':
+    'Code, names, category, units, barcodes, shelf life and lot tracking come from HQ and are read-only here. Storage area, shelf order, par level and reorder point are this store’s own.',
+  'sync.hqOwned.supplier': 'This supplier’s details come from HQ and are read-only here: ask HQ to change them.',
+  'sync.hqOwned.catalogue':
+    'What this supplier offers, pack sizes and prices come from HQ: ask HQ to add, change or remove a line.',
+  'sync.hqOwned.newAtHq': 'New ones are added at HQ {hq}',
 };

@@ -9,6 +9,8 @@ export const zhSync: Record<keyof typeof enSync, string> = {
   'error.sync.hqOwned':
     '本店加入总部后，{what}的这些字段由总部（{hq}）统一管理，请联系总部修改。门店自己的设置（存放区域、货架顺序、标准库存、补货点）仍可在这里修改。',
   'error.sync.hqOwnedField': '由总部（{hq}）管理。',
+  'error.sync.hqOwnedRows':
+    '本店加入总部后，{table}由总部（{hq}）统一管理（{what}），门店不能新增、修改或删除。请联系总部处理，下次同步后会自动更新到本店。',
   'sync.v.hqUrl': '请输入总部地址。',
   'sync.v.code': '请输入总部提供的一次性代码。',
   'sync.refusal.INVALID_CODE': '代码错误、已用过或已过期，请向总部索取新代码。',
@@ -130,4 +132,10 @@ export const zhSync: Record<keyof typeof enSync, string> = {
   'sync.col.email': '邮箱',
   'sync.col.address': '地址',
   'sync.col.store_id': '门店',
+  'sync.hqOwned.note': '由总部 {hq} 管理',
+  'sync.hqOwned.item':
+    '编码、名称、类别、单位、条码、保质期和批次管理由总部统一维护，门店只能查看；存放区域、货架顺序、标准库存和补货点由本店自行设置。',
+  'sync.hqOwned.supplier': '该供应商的资料由总部统一维护，门店只能查看；如需修改请联系总部。',
+  'sync.hqOwned.catalogue': '该供应商供应的物品、包装规格和价格由总部统一维护；如需新增、修改或删除请联系总部。',
+  'sync.hqOwned.newAtHq': '新增请联系总部 {hq}',
 };

@@ -3,8 +3,10 @@ import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Ty
 import { useMemo } from 'react';
 import type { MethodInput, MethodOutput } from '../../../../src-shared/api';
 import { FormModal } from '../../components/FormModal';
+import { HqOwnedNote } from '../../components/HqOwnedNote';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 import { baseUnitKey, fromBase, toBase, type BaseUnit } from './item-units';
 import { useAreaOptions, useCategoryOptions } from './options';
 
@@ -80,6 +82,9 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
   const categories = useCategoryOptions();
   const areas = useAreaOptions(detail?.storageAreaId);
   const initial = useMemo(() => (detail ? toValues(detail) : NEW), [detail]);
+  const hq = useHqOwned();
+  // HQ's fields of an enrolled store's item are read-only; its own (area, shelf, par, reorder) stay editable.
+  const locked = editing && hq !== null;
 
   const submit = async (v: Values) => {
     const units = (v.units ?? []).map((u) => ({
@@ -130,30 +135,38 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
       testId="item-form"
       width={820}
     >
+      {locked && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.item')} />}
       <Row gutter={12}>
         <Col span={6}>
           <Form.Item name="code" label={t('items.f.code')} rules={required}>
-            <Input data-testid="item-code" autoComplete="off" />
+            <Input data-testid="item-code" autoComplete="off" disabled={locked} />
           </Form.Item>
         </Col>
         <Col span={9}>
           <Form.Item name="nameZh" label={t('items.f.nameZh')} rules={required}>
-            <Input data-testid="item-nameZh" />
+            <Input data-testid="item-nameZh" disabled={locked} />
           </Form.Item>
         </Col>
         <Col span={9}>
           <Form.Item name="nameEn" label={t('items.f.nameEn')} rules={required}>
-            <Input data-testid="item-nameEn" />
+            <Input data-testid="item-nameEn" disabled={locked} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="category" label={t('items.f.category')} rules={required}>
-            <Select options={categories} showSearch optionFilterProp="label" data-testid="item-category" />
+            <Select
+              options={categories}
+              showSearch
+              optionFilterProp="label"
+              data-testid="item-category"
+              disabled={locked}
+            />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item name="baseUnit" label={t('items.f.baseUnit')}>
             <Select
+              disabled={locked}
               data-testid="item-baseUnit"
               options={(['g', 'ml', 'pc'] as const).map((u) => ({ value: u, label: t(`items.unit.${u}.long`) }))}
             />
@@ -187,6 +200,7 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
                     <span>1</span>
                     <Form.Item name={[f.name, 'unit']} rules={required} style={{ marginBottom: 4 }}>
                       <Input
+                        disabled={locked}
                         placeholder={t('items.f.unit')}
                         style={{ width: 90 }}
                         data-testid={`unit-${f.name}-unit`}
@@ -195,29 +209,34 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
                     <span>=</span>
                     <Form.Item name={[f.name, 'factor']} rules={[...required, ...qtyRule]} style={{ marginBottom: 4 }}>
                       <Input
+                        disabled={locked}
                         style={{ width: 170 }}
                         addonAfter={t(baseUnitKey(getFieldValue('baseUnit') as BaseUnit))}
                         data-testid={`unit-${f.name}-factor`}
                       />
                     </Form.Item>
                     <Form.Item name={[f.name, 'purchase']} valuePropName="checked" style={{ marginBottom: 4 }}>
-                      <Checkbox data-testid={`unit-${f.name}-purchase`}>{t('items.f.purchase')}</Checkbox>
+                      <Checkbox disabled={locked} data-testid={`unit-${f.name}-purchase`}>
+                        {t('items.f.purchase')}
+                      </Checkbox>
                     </Form.Item>
                     <Form.Item name={[f.name, 'count']} valuePropName="checked" style={{ marginBottom: 4 }}>
-                      <Checkbox>{t('items.f.count')}</Checkbox>
+                      <Checkbox disabled={locked}>{t('items.f.count')}</Checkbox>
                     </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('items.remove')} />
+                    {!locked && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('items.remove')} />}
                   </Space>
                 ))}
-                <Button
-                  size="small"
-                  icon={<PlusOutlined />}
-                  onClick={() => add({ unit: '', factor: '', purchase: fields.length === 0, count: false })}
-                  data-testid="item-addUnit"
-                  style={{ marginBottom: 12 }}
-                >
-                  {t('items.addUnit')}
-                </Button>
+                {!locked && (
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => add({ unit: '', factor: '', purchase: fields.length === 0, count: false })}
+                    data-testid="item-addUnit"
+                    style={{ marginBottom: 12 }}
+                  >
+                    {t('items.addUnit')}
+                  </Button>
+                )}
               </>
             )}
           </Form.List>
@@ -254,12 +273,12 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
         </Col>
         <Col span={4}>
           <Form.Item name="shelfLifeDays" label={t('items.f.shelfLife')}>
-            <InputNumber min={0} max={3650} precision={0} style={{ width: '100%' }} />
+            <InputNumber min={0} max={3650} precision={0} style={{ width: '100%' }} disabled={locked} />
           </Form.Item>
         </Col>
         <Col span={4}>
           <Form.Item name="lotTracked" valuePropName="checked" label=" ">
-            <Checkbox>{t('items.f.lotTracked')}</Checkbox>
+            <Checkbox disabled={locked}>{t('items.f.lotTracked')}</Checkbox>
           </Form.Item>
         </Col>
       </Row>
@@ -271,22 +290,31 @@ function ItemDialog(props: Props & { detail: Detail | null }) {
             {fields.map((f) => (
               <Space key={f.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }}>
                 <Form.Item name={[f.name, 'barcode']} rules={required} style={{ marginBottom: 4 }}>
-                  <Input style={{ width: 200 }} placeholder={t('items.f.barcode')} data-testid={`barcode-${f.name}`} />
+                  <Input
+                    disabled={locked}
+                    style={{ width: 200 }}
+                    placeholder={t('items.f.barcode')}
+                    data-testid={`barcode-${f.name}`}
+                  />
                 </Form.Item>
                 <Form.Item name={[f.name, 'unit']} style={{ marginBottom: 4 }}>
-                  <Input style={{ width: 120 }} placeholder={t('items.f.barcodeUnit')} />
+                  <Input disabled={locked} style={{ width: 120 }} placeholder={t('items.f.barcodeUnit')} />
                 </Form.Item>
-                <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('items.remove')} />
+                {!locked && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label={t('items.remove')} />}
               </Space>
             ))}
-            <Button size="small" icon={<PlusOutlined />} onClick={() => add({ barcode: '', unit: '' })}>
-              {t('items.addBarcode')}
-            </Button>
+            {!locked && (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => add({ barcode: '', unit: '' })}>
+                {t('items.addBarcode')}
+              </Button>
+            )}
           </div>
         )}
       </Form.List>
       <Form.Item name="active" valuePropName="checked" style={{ marginTop: 12, marginBottom: 0 }}>
-        <Checkbox data-testid="item-active">{t('items.f.active')}</Checkbox>
+        <Checkbox disabled={locked} data-testid="item-active">
+          {t('items.f.active')}
+        </Checkbox>
       </Form.Item>
     </FormModal>
   );

@@ -11,6 +11,7 @@ import { downloadBase64 } from '../../lib/download';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 import { ItemImportModal } from './ItemImportModal';
 import { ItemModal } from './ItemModal';
 import { baseUnitKey, unitText } from './item-units';
@@ -26,6 +27,8 @@ export function ItemsPage() {
   const { message } = App.useApp();
   const { session } = useSession();
   const canEdit = session.user?.role === 'admin' || session.user?.role === 'manager';
+  // Once enrolled, new items come from HQ (an import would add them too).
+  const hq = useHqOwned();
   const categories = useQuery('categories.list', {});
   const areas = useQuery('areas.list', {});
   const [status, setStatus] = useState<'all' | 'active' | 'inactive'>('all');
@@ -164,7 +167,7 @@ export function ItemsPage() {
               ]}
               data-testid="items-status"
             />
-            {canEdit && (
+            {canEdit && !hq && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}
@@ -174,7 +177,7 @@ export function ItemsPage() {
                 {t('items.add')}
               </Button>
             )}
-            {canEdit && (
+            {canEdit && !hq && (
               <Button
                 icon={<UploadOutlined />}
                 onClick={() => setDialog({ kind: 'import' })}

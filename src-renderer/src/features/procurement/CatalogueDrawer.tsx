@@ -4,9 +4,11 @@ import { App, Button, Drawer, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import type { CatalogueRow, SupplierDto } from '../../../../src-shared/api/methods/procurement';
 import { DataGrid } from '../../components/DataGrid';
+import { HqOwnedNote } from '../../components/HqOwnedNote';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 import { nameOf, usePickers } from '../../lib/pickers';
 import { CatalogueModal } from './CatalogueModal';
 import { amount, money, moneySymbol } from '../../lib/money';
@@ -22,6 +24,9 @@ export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: 
   const pickers = usePickers();
   const remove = useMutation('suppliers.removeItem');
   const [dialog, setDialog] = useState<{ entry: CatalogueRow | null } | null>(null);
+  // HQ adds, prices and removes an enrolled store's catalogue lines: the store only reads them.
+  const hq = useHqOwned();
+  const canEdit = props.canEdit && hq === null;
 
   const columns = useMemo<ColDef<CatalogueRow>[]>(() => {
     const confirmRemove = (r: CatalogueRow) =>
@@ -97,7 +102,7 @@ export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: 
         width: 150,
         sortable: false,
         filter: false,
-        hide: !props.canEdit,
+        hide: !canEdit,
         cellRenderer: (p: ICellRendererParams<CatalogueRow>) =>
           p.data && (
             <Space size={4}>
@@ -111,7 +116,7 @@ export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: 
           ),
       },
     ];
-  }, [t, locale, props.canEdit, modal, message, remove]);
+  }, [t, locale, canEdit, modal, message, remove]);
 
   return (
     <Drawer
@@ -122,6 +127,7 @@ export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: 
       destroyOnHidden
       data-testid="catalogue-drawer"
     >
+      {hq !== null && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.catalogue')} />}
       <DataGrid<CatalogueRow>
         gridId="supplier-catalogue"
         rows={s ? q.data : []}
@@ -130,9 +136,9 @@ export function CatalogueDrawer(props: { supplier: SupplierDto | null; canEdit: 
         getRowId={(r) => r.id}
         exportName={`catalogue-${s?.code ?? ''}`}
         height="calc(100vh - 140px)"
-        onRowDoubleClicked={props.canEdit ? (r) => setDialog({ entry: r }) : undefined}
+        onRowDoubleClicked={canEdit ? (r) => setDialog({ entry: r }) : undefined}
         toolbar={
-          props.canEdit && (
+          canEdit && (
             <Button
               type="primary"
               icon={<PlusOutlined />}

@@ -3,8 +3,10 @@ import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Switch } from 'an
 import { useMemo } from 'react';
 import type { SupplierDto } from '../../../../src-shared/api/methods/procurement';
 import { FormModal } from '../../components/FormModal';
+import { HqOwnedNote } from '../../components/HqOwnedNote';
 import { useI18n } from '../../lib/i18n';
 import { useMutation } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 import { PRICE_PATTERN, parseYuan, yuanText } from '../../lib/money-entry';
 import { moneySymbol } from '../../lib/money';
 
@@ -32,6 +34,8 @@ export function SupplierModal(props: { open: boolean; supplier: SupplierDto | nu
   const create = useMutation('suppliers.create');
   const update = useMutation('suppliers.update');
   const s = props.supplier;
+  // Every field of a supplier is HQ's once the store is enrolled: the dialog only shows them.
+  const hq = useHqOwned();
   const initial = useMemo<Partial<Values>>(
     () =>
       s
@@ -75,7 +79,9 @@ export function SupplierModal(props: { open: boolean; supplier: SupplierDto | nu
       okTestId="supplier-save"
       width={720}
       size="small"
+      readOnly={hq !== null}
     >
+      {hq !== null && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.supplier')} />}
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item name="code" label={t('suppliers.f.code')} rules={required}>

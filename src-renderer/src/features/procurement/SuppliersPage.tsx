@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 import { CatalogueDrawer } from './CatalogueDrawer';
 import { amount, moneySymbol } from '../../lib/money';
 import { SupplierModal } from './SupplierModal';
@@ -16,6 +17,8 @@ export function SuppliersPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const canEdit = can(['manager', 'admin']);
+  // New suppliers come from HQ once the store is enrolled.
+  const hq = useHqOwned();
   const q = useQuery('suppliers.list', {});
   const [editing, setEditing] = useState<{ supplier: SupplierDto | null } | null>(null);
   const [catalogueOf, setCatalogueOf] = useState<string | null>(null);
@@ -96,7 +99,8 @@ export function SuppliersPage() {
         exportName="suppliers"
         onRowDoubleClicked={(r) => (canEdit ? setEditing({ supplier: r }) : setCatalogueOf(r.id))}
         toolbar={
-          canEdit && (
+          canEdit &&
+          hq === null && (
             <Button
               type="primary"
               icon={<PlusOutlined />}
