@@ -10,5 +10,15 @@ import { useQuery } from './query';
 export function useHqOwned(): string | null {
   const status = useQuery('sync.status', {});
   const s = status.data;
-  return s?.enrolled ? (s.hqName ?? 'HQ') : null;
+  if (!s?.enrolled) return null;
+  // An HQ without a configured name is named by its address ("Managed by HQ hq.chain.cn"), never "HQ HQ".
+  return s.hqName || hostOf(s.hqUrl) || 'HQ';
+}
+
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).host : '';
+  } catch {
+    return url ?? '';
+  }
 }
