@@ -23,6 +23,8 @@ export interface CatchUpFigures {
   baselinePerS: number;
   /** bulk-insert throughput / sync throughput: how many times faster the plain insert was. */
   ratio: number;
+  /** CPU time of this process (the store and HQ, both here) over the catch-up's wall time. */
+  nodeCpuShare: number;
   load: { min: number; max: number; mean: number };
 }
 
@@ -67,7 +69,9 @@ export async function catchUp(
     load.start();
     const before = await baseline('BASE-A');
     log(`  ${kind}: baseline bulk insert ${round(before / 1000, 2)} s`);
+    const cpu0 = process.cpuUsage();
     const sync = await timed(() => store.syncNow());
+    const cpu = process.cpuUsage(cpu0);
     const left = store.sql<{ n: number }>('SELECT count(*) AS n FROM sync_outbox')[0]!.n;
     const [atHq] = await pgRows<{ n: number }>(
       hq.db.db,
@@ -83,7 +87,7 @@ export async function catchUp(
     const entriesPerS = waiting / (sync.ms / 1000);
     const baselinePerS = local.length / ((before + afterMs) / 2 / 1000);
     log(
-      `  ${kind}: catch-up ${round(sync.ms / 1000, 2)} s, ${Math.round(entriesPerS)} entries/s; baseline ${round(before / 1000, 2)} / ${round(afterMs / 1000, 2)} s; load ${l.min}-${l.max}`,
+      `  ${kind}: catch-up ${round(sync.ms / 1000, 2)} s, ${Math.round(entriesPerS)} entries/s (Node CPU ${round((cpu.user + cpu.system) / 1000 / sync.ms, 2)} of a core); baseline ${round(before / 1000, 2)} / ${round(afterMs / 1000, 2)} s; load ${l.min}-${l.max}`,
     );
     if (after) await after(store);
     return {
@@ -95,6 +99,7 @@ export async function catchUp(
       baselineMs: [Math.round(before), Math.round(afterMs)],
       baselinePerS: Math.round(baselinePerS),
       ratio: round(baselinePerS / entriesPerS, 2),
+      nodeCpuShare: round((cpu.user + cpu.system) / 1000 / sync.ms, 2),
       load: l,
     };
   } finally {

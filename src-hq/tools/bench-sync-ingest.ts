@@ -32,6 +32,10 @@ export interface IngestFigures {
   baselinePerS: number;
   ratio: number;
   hqRows: number;
+  /** Pushes whose connection HQ dropped under the load, sent again by the simulated store. */
+  retries: number;
+  /** CPU time of this process (HQ and the simulated clients) over the ingest's wall time: near 1, one core saturated. */
+  nodeCpuShare: number;
   load: { min: number; max: number; mean: number };
 }
 
@@ -118,6 +122,27 @@ function pushBody(s: SimStore, entries: { seq: number }[]): string {
   });
 }
 
+/**
+ * As the store's worker does it: a connection HQ dropped (overloaded: its
+ * header or request timeout) is a network error, retried after a backoff
+ * of 1 s doubling, with jitter, as a new request (new request id; the batch
+ * is the same, so an applied one is acknowledged as a duplicate). The
+ * latency counted is the store's: first attempt to answer.
+ */
+async function pushWithRetry(url: string, body: string, token: string, retried: () => void): Promise<Answer> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await post<Answer>(url, 'push', body, token);
+    } catch (err) {
+      if (attempt >= 8) throw err;
+      retried();
+      const base = 1000 * 2 ** attempt;
+      await new Promise((r) => setTimeout(r, base / 2 + Math.random() * (base / 2)));
+      body = body.replace(/"requestId":"[^"]+"/, `"requestId":"${randomUUID()}"`);
+    }
+  }
+}
+
 export async function ingest(
   opts: { stores: number; batches: number; batch: number },
   log: (s: string) => void,
@@ -172,18 +197,21 @@ export async function ingest(
     // Half the baseline rows before the ingest, half after: the table grows under both.
     const before = await baseline(0);
     const latencies: number[] = [];
+    let retries = 0;
+    const cpu0 = process.cpuUsage();
     const wall = await timed(() =>
       Promise.all(
         stores.map(async (s, n) => {
           for (const body of bodies[n]!) {
             const t0 = performance.now();
-            const res = await post<Answer>(hq.hq.url, 'push', body, s.token);
+            const res = await pushWithRetry(hq.hq.url, body, s.token, () => retries++);
             latencies.push(performance.now() - t0);
             if (!res.ok) throw new Error(`push refused: ${res.code} ${res.message}`);
           }
         }),
       ),
     );
+    const cpu = process.cpuUsage(cpu0);
     const afterMs = await baseline(1);
     const l = load.stop();
     const [held] = await pgRows<{ n: number }>(
@@ -210,10 +238,12 @@ export async function ingest(
       baselinePerS: Math.round(baselinePerS),
       ratio: round(baselinePerS / entriesPerS, 2),
       hqRows: held!.n,
+      retries,
+      nodeCpuShare: round((cpu.user + cpu.system) / 1000 / wall.ms, 2),
       load: l,
     };
     log(
-      `  ${opts.stores} stores x ${opts.batches} x ${opts.batch}: ${out.wallS} s, ${out.entriesPerS} entries/s, batch p50 ${out.latencyMs.p50} ms p99 ${out.latencyMs.p99} ms; baseline ${out.baselinePerS} rows/s (${out.ratio}x); load ${l.min}-${l.max}`,
+      `  ${opts.stores} stores x ${opts.batches} x ${opts.batch}: ${out.wallS} s, ${out.entriesPerS} entries/s, batch p50 ${out.latencyMs.p50} ms p99 ${out.latencyMs.p99} ms, ${retries} retried; baseline ${out.baselinePerS} rows/s (${out.ratio}x); Node CPU ${out.nodeCpuShare} of a core; load ${l.min}-${l.max}`,
     );
     return out;
   } finally {
