@@ -10,7 +10,8 @@ import { enroll, hqItems, openBenchStore, postLedger, storeArea } from './bench-
  * triggers' WHEN condition, nothing else differs), the order swapped every
  * round so drift and load fall on both alike. Wall and CPU time (the posting
  * runs on this thread, so its CPU time is what the write costs, whatever the
- * machine's load).
+ * machine's load). Postings are dated as they are posted: a back-dated one
+ * would revalue the item's later movements, which is another benchmark.
  */
 interface Mode {
   batchWall: number[];
@@ -55,7 +56,7 @@ export async function outboxCost(rounds: number, log: (s: string) => void): Prom
     const outbox = () => (sqlite.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
     let offset = 0;
     const post = (n: number, batch: number) => {
-      postLedger(store, items, area, n, { batch, offset });
+      postLedger(store, items, area, n, { batch, offset, live: true });
       offset += n;
     };
     post(5_000, 1_000); // warm: every item has stock and its statements are prepared

@@ -130,7 +130,8 @@ export function postLedger(
   items: readonly string[],
   areaId: string,
   n: number,
-  opts: { batch?: number; days?: number; offset?: number } = {},
+  /** live: dated as posted (now), like a clerk's postings; else spread over the last `days` days. */
+  opts: { batch?: number; days?: number; offset?: number; live?: boolean } = {},
 ): void {
   const batch = opts.batch ?? 5_000;
   const span = (opts.days ?? 7) * 86_400_000;
@@ -150,7 +151,7 @@ export function postLedger(
         kind: receipt ? 'receipt' : 'issue',
         qty: receipt ? 5_000_000 : 1_000,
         ...(receipt ? { value: 50_000_000 } : {}),
-        occurredAt: start + Math.floor(((done + j) / n) * span),
+        ...(opts.live ? {} : { occurredAt: start + Math.floor(((done + j) / n) * span) }),
         docType: receipt ? 'receipt' : '',
       });
     }
