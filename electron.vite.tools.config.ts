@@ -21,6 +21,8 @@ export default defineConfig({
           'bench-inventory': resolve(__dirname, 'src-main/tools/bench-inventory.ts'),
           'bench-receiving': resolve(__dirname, 'src-main/tools/bench-receiving.ts'),
           'bench-repairs': resolve(__dirname, 'src-main/tools/bench-repairs.ts'),
+          // Replication (issue 11): a store backend and HQ in one process, so it lives beside HQ.
+          'bench-sync': resolve(__dirname, 'src-hq/tools/bench-sync.ts'),
           // Device simulators: real code paths of the drivers' counterparts.
           sim: resolve(__dirname, 'src-main/tools/sim.ts'),
         },
