@@ -97,8 +97,10 @@ describe('receiving with a scale and a label printer (zh-CN, then English)', () 
     await page.getByTestId('device-state-收货秤').getByText('1.250 kg · 稳定').waitFor();
     await page.getByTestId('device-state-收货标签机').getByText('就绪').waitFor();
     await page.getByTestId('status-bar').getByText('收货秤: 1.250 kg · 稳定').waitFor();
+    // Listen before clicking: a label that arrives before the listener would be missed (nextLabel waits for the next one).
+    const testLabel = printer.nextLabel(20_000);
     await page.getByTestId('device-test-收货标签机').click();
-    const test = await printer.nextLabel(20_000);
+    const test = await testLabel;
     expect(test.texts.join(' ')).toContain('打印测试');
     const devices = page.getByTestId('devices-table');
     const rowOf = async (name: string) =>
