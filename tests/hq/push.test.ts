@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../../src-main/lib/ids';
 import { rows } from '../../src-hq/db/client';
 import { mirrorSpec } from '../../src-hq/db/columns';
@@ -205,12 +205,16 @@ describe.each(DB_KINDS)('push on %s', (kind) => {
     await t.hq.ctx.db.update(stores).set({ status: 'revoked' }).where(eq(stores.id, a.storeId));
     expect(refusal(await a.push([upsert('stock_moves', stockMove())]))).toMatchObject({ status: 403, code: 'REVOKED' });
     expect(await mirror('stock_moves', a.storeId)).toHaveLength(1);
-    // The store list shows the refused batches and the last reason.
-    // The store list shows the refused batches and the last reason (recorded just after the answer).
-    await new Promise((r) => setTimeout(r, 100));
-    const [row] = await t.hq.ctx.db.select().from(stores).where(eq(stores.id, a.storeId));
-    expect(row!.refusedCount).toBe(4);
-    expect(row!.lastRefusal?.code).toBe('REVOKED');
+    // The store list shows the refused batches and the last reason. They are recorded just after
+    // the answer is sent, so poll (a fixed wait lost that race under load).
+    await vi.waitFor(
+      async () => {
+        const [row] = await t.hq.ctx.db.select().from(stores).where(eq(stores.id, a.storeId));
+        expect(row!.refusedCount).toBe(4);
+        expect(row!.lastRefusal?.code).toBe('REVOKED');
+      },
+      { timeout: 10_000, interval: 50 },
+    );
     // Request ids are remembered a day: the periodic sweep forgets older ones (and expired tokens).
     const remembered = sql`SELECT count(*)::int AS n FROM sync_requests WHERE request_id = ${body.requestId}`;
     await sweepSyncState(t.hq.ctx.db, Date.now() + 3600_000);
