@@ -200,7 +200,7 @@ export function saveEquipment(ctx: Ctx, i: EquipmentInput): EquipmentRow {
     const before = findEquipment(ctx, i.id) ?? notFound('error.repairs.equipmentNotFound', { ref: i.code });
     if (before.code !== i.code) fieldError('VALIDATION', 'error.repairs.codeFixed', 'code', { code: before.code });
     // Where it stands and the store's notes stay the store's own once HQ keeps the registry.
-    refuseHqOwnedEdits(ctx, 'equipment', before, i, `${before.code} ${before.name}`);
+    refuseHqOwnedEdits(ctx, 'equipment', before, { ...i }, `${before.code} ${before.name}`);
     ctx.db.update(equipment).set(values).where(eq(equipment.id, i.id)).run();
     ctx.changed({ table: 'equipment', id: i.id, op: 'update', values: { ...i } });
     return equipmentRow(ctx, i.id);
