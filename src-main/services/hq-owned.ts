@@ -51,7 +51,7 @@ export function refuseHqOwnedRows(ctx: Ctx, table: MasterTable, what: string): v
 /** Refuses a change of any HQ-owned field between `before` and `after` (camelCase rows as the services hold them). */
 export function refuseHqOwnedEdits(
   ctx: Ctx,
-  table: 'items' | 'suppliers',
+  table: 'items' | 'suppliers' | 'equipment',
   before: Record<string, unknown>,
   after: Record<string, unknown>,
   what: string,

@@ -87,6 +87,9 @@ describe('outbox triggers', () => {
       )
       .run();
     sqlite.prepare("UPDATE users SET failed_attempts = 3, last_login_at = 5 WHERE id = 'u1'").run();
+    // updated_at alone, or a value written back unchanged, is no news for HQ.
+    sqlite.prepare("UPDATE users SET failed_attempts = 0, updated_at = 9 WHERE id = 'u1'").run();
+    sqlite.prepare("UPDATE users SET role = 'clerk', display_name = 'Amy', updated_at = 10 WHERE id = 'u1'").run();
     sqlite.prepare("UPDATE users SET display_name = 'Amy W' WHERE id = 'u1'").run();
     expect(outbox()).toEqual([
       { tbl: 'users', row_id: 'u1', op: 'upsert' },

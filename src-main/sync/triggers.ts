@@ -1,5 +1,5 @@
 import type { ReplicatedTable } from '../../src-shared/sync/tables';
-import { CAPTURED_TABLES, keySql, sentColumns, storeColumns } from './columns';
+import { CAPTURED_TABLES, keySql, sentColumns } from './columns';
 
 /**
  * The outbox triggers, generated from the registry (src-shared/sync/tables.ts)
@@ -29,14 +29,16 @@ export const triggerName = (table: string, op: 'insert' | 'update' | 'delete') =
 function tableTriggers(t: ReplicatedTable): TriggerSql[] {
   const entry = (key: string, op: 'upsert' | 'delete') =>
     `INSERT INTO sync_outbox (tbl, row_id, op, at) VALUES ('${t.name}', ${key}, '${op}', ${NOW_MS});`;
-  const sent = sentColumns(t);
-  // Columns that never leave the store (a sign-in's counters, a label's data) do not make an entry.
-  const onUpdate =
-    sent.length < storeColumns(t.name).length ? `UPDATE OF ${sent.map((c) => `"${c}"`).join(', ')}` : 'UPDATE';
+  // An update is news for HQ only when a value HQ keeps changes. Columns that never leave the store (a
+  // sign-in's counters, the store's settings, a label's data) and `updated_at` on its own (every write
+  // stamps it, a sign-in too) would otherwise send an unchanged row up again, once per sign-in.
+  const counted = sentColumns(t).filter((c) => c !== 'updated_at');
+  const onUpdate = `UPDATE OF ${counted.map((c) => `"${c}"`).join(', ')}`;
+  const changed = `(${counted.map((c) => `OLD."${c}" IS NOT NEW."${c}"`).join(' OR ')})`;
   const make = (op: 'insert' | 'update' | 'delete', event: string, body: string): TriggerSql => ({
     name: triggerName(t.name, op),
     table: t.name,
-    sql: `CREATE TRIGGER ${triggerName(t.name, op)} AFTER ${event} ON "${t.name}"\nWHEN ${CAPTURING}\nBEGIN\n${body}\nEND`,
+    sql: `CREATE TRIGGER ${triggerName(t.name, op)} AFTER ${event} ON "${t.name}"\nWHEN ${op === 'update' ? `${changed} AND ` : ''}${CAPTURING}\nBEGIN\n${body}\nEND`,
   });
   const oldKey = keySql(t, 'OLD');
   const newKey = keySql(t, 'NEW');

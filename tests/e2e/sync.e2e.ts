@@ -100,4 +100,74 @@ describe('enrolling a store with HQ in the browser', () => {
     await screenshot(en.page, 'item-hq-owned-en');
     await en.page.context().close();
   });
+
+  // Runs after the enrollment above, on the same store.
+  it('after enrollment HQ’s registers are read-only under one note; an equipment’s location stays the store’s (zh-CN and English, 1366 and 1024 wide)', async () => {
+    const EQUIPMENT = 'SH001-FRZ-01';
+    for (const [locale, width] of [
+      ['zh-CN', 1366],
+      ['en-US', 1024],
+      ['zh-CN', 1024],
+      ['en-US', 1366],
+    ] as const) {
+      const zh = locale === 'zh-CN';
+      const tag = `${zh ? 'zh' : 'en'}-${width}`;
+      const { page } = await newPage(browser, locale);
+      await page.setViewportSize({ width, height: 768 });
+      await page.goto(host.url);
+      await new LoginScreen(page).signIn('admin', '1234');
+      await page.getByTestId('home-title').waitFor();
+      const shell = new ShellScreen(page);
+
+      await shell.navigate(zh ? '故障代码' : 'Fault codes');
+      await page.locator('.ant-table-row').first().waitFor();
+      expect(await page.getByTestId('hq-owned-note').count()).toBe(1);
+      expect(await page.getByTestId('hq-owned-note').innerText()).toMatch(
+        zh ? /故障代码由总部统一维护/ : /Fault codes come from HQ/,
+      );
+      expect(await page.getByTestId('fault-add').count()).toBe(0);
+      expect(await page.locator('.ant-switch').count()).toBe(0);
+      await screenshot(page, `hq-owned-fault-codes-${tag}`);
+
+      // The other registers: nothing to add or edit, one note each; the default layout stays the store's choice.
+      for (const [path, ready, add] of [
+        ['/items/categories', '.ag-row', 'categories-add'],
+        ['/settings/reasons', '.ag-row', 'reason-add'],
+        ['/repairs/vendors', '.ag-row', 'vendor-add'],
+      ] as const) {
+        await page.goto(`${host.url}/#${path}`);
+        await page.locator(ready).first().waitFor();
+        expect(await page.getByTestId('hq-owned-note').count(), path).toBe(1);
+        expect(await page.getByTestId(add).count(), path).toBe(0);
+        expect(await page.getByRole('button', { name: zh ? /^编 ?辑$/ : /^Edit$/ }).count(), path).toBe(0);
+      }
+      await page.goto(`${host.url}/#/settings/labels`);
+      await page.getByTestId('label-preview').waitFor();
+      expect(await page.getByTestId('hq-owned-note').count()).toBe(1);
+      expect(await page.getByTestId('template-name').isDisabled()).toBe(true);
+      expect(await page.getByTestId('template-default').isDisabled()).toBe(false);
+      expect(await page.getByTestId('template-save').isDisabled()).toBe(false);
+      await screenshot(page, `hq-owned-labels-${tag}`);
+
+      await shell.navigate(zh ? '设备' : 'Equipment');
+      await page.getByRole('gridcell', { name: EQUIPMENT }).waitFor();
+      expect(await page.getByTestId('hq-owned-note').count()).toBe(1);
+      expect(await page.getByTestId('equipment-add').count()).toBe(0);
+      await screenshot(page, `hq-owned-equipment-${tag}`);
+
+      await page.getByTestId(`equipment-edit-${EQUIPMENT}`).click();
+      const form = page.getByTestId('equipment-form');
+      await form.waitFor();
+      await page.waitForTimeout(400); // the dialog's opening animation
+      expect(await form.getByTestId('equipment-name').isDisabled()).toBe(true);
+      expect(await form.getByTestId('hq-owned-note').count()).toBe(1);
+      const location = form.getByTestId('equipment-location');
+      expect(await location.isDisabled()).toBe(false);
+      await location.fill(zh ? '后厨冷库旁' : 'Back kitchen');
+      await screenshot(page, `hq-owned-equipment-form-${tag}`);
+      await page.getByTestId('equipment-save').click();
+      await page.getByText(zh ? `${EQUIPMENT} 已保存。` : `${EQUIPMENT} saved.`, { exact: true }).waitFor();
+      await page.context().close();
+    }
+  });
 });

@@ -51,12 +51,15 @@ function waitText(ctx: Ctx, ms: number): string {
     : translate(ctx.locale, 'security.wait.minutes', { n: Math.ceil(seconds / 60) });
 }
 
-/** Mirrors the guard's view of an account to its row, where the administrator sees it. */
+/**
+ * Mirrors the guard's view of an account to its row, where the administrator
+ * sees it. Store-only columns: the row's updated_at stays (services/record-stamp.ts).
+ */
 function mirrorLock(ctx: Ctx, user: UserRow, name: string, policy: GuardPolicy): void {
   const view = signInGuard(ctx.sqlite).view(name, ctx.now, policy);
   ctx.db
     .update(users)
-    .set({ failedAttempts: view.failures, lockedUntil: view.lockedUntil, updatedAt: ctx.now })
+    .set({ failedAttempts: view.failures, lockedUntil: view.lockedUntil })
     .where(eq(users.id, user.id))
     .run();
 }

@@ -8,6 +8,7 @@ import { selectList } from '../../db/schema-sql';
 import { sql, type SqlRow } from '../../db/sql';
 import { uuidv7 } from '../../lib/ids';
 import type { Ctx } from '../context';
+import { refuseHqOwnedEdits, refuseHqOwnedRows } from '../hq-owned';
 import { equipmentPrefix } from './equipment-code';
 import { listFaultCodes } from './codes';
 import {
@@ -198,10 +199,13 @@ export function saveEquipment(ctx: Ctx, i: EquipmentInput): EquipmentRow {
   if (i.id) {
     const before = findEquipment(ctx, i.id) ?? notFound('error.repairs.equipmentNotFound', { ref: i.code });
     if (before.code !== i.code) fieldError('VALIDATION', 'error.repairs.codeFixed', 'code', { code: before.code });
+    // Where it stands and the store's notes stay the store's own once HQ keeps the registry.
+    refuseHqOwnedEdits(ctx, 'equipment', before, { ...i }, `${before.code} ${before.name}`);
     ctx.db.update(equipment).set(values).where(eq(equipment.id, i.id)).run();
     ctx.changed({ table: 'equipment', id: i.id, op: 'update', values: { ...i } });
     return equipmentRow(ctx, i.id);
   }
+  refuseHqOwnedRows(ctx, 'equipment', `${i.code} ${i.name}`);
   // Codes are unique across the chain: a store registers only codes under its own prefix.
   const prefix = `${equipmentPrefix(storeCode(ctx))}-`;
   if (!i.code.toUpperCase().startsWith(prefix)) {

@@ -10,6 +10,7 @@ import { endSession, endUserSessions } from '../auth/sessions';
 import { findUserByName } from '../auth/login';
 import { signInGuard } from '../auth/sign-in-guard';
 import { requireUser, type Ctx } from '../context';
+import { stampIfReplicated } from '../record-stamp';
 import { storeSettings } from '../store/settings';
 import { toUserDto, type UserRow } from './dto';
 
@@ -24,13 +25,10 @@ function getUser(ctx: Ctx, id: string): UserRow {
   return row;
 }
 
-function saveUser(ctx: Ctx, before: UserRow, values: Partial<UserRow>): UserRow {
-  const after = { ...before, ...values, updatedAt: ctx.now };
-  ctx.db
-    .update(users)
-    .set({ ...values, updatedAt: ctx.now })
-    .where(eq(users.id, before.id))
-    .run();
+function saveUser(ctx: Ctx, before: UserRow, given: Partial<UserRow>): UserRow {
+  const values = stampIfReplicated(users, before, given, ctx.now);
+  const after = { ...before, ...values };
+  if (Object.keys(values).length > 0) ctx.db.update(users).set(values).where(eq(users.id, before.id)).run();
   ctx.changed({ table: 'users', id: before.id, op: 'update', ...diff(before, after) });
   return after;
 }

@@ -139,4 +139,14 @@ export const enSync = {
   'sync.hqOwned.catalogue':
     'What this supplier offers, pack sizes and prices come from HQ: ask HQ to add, change or remove a line.',
   'sync.hqOwned.newAtHq': 'New ones are added at HQ {hq}',
+  'sync.hqOwned.categories': 'Item categories come from HQ and are read-only here: ask HQ to add or change one.',
+  'sync.hqOwned.reasons': 'Reason codes come from HQ and are read-only here: ask HQ to add, rename or retire one.',
+  'sync.hqOwned.faultCodes': 'Fault codes come from HQ and are read-only here: ask HQ to add, rename or retire one.',
+  'sync.hqOwned.vendors':
+    'Service vendors, their contracts and rates come from HQ and are read-only here: ask HQ to change them.',
+  'sync.hqOwned.labels':
+    'Label layouts come from HQ and cannot be changed here. Which layout prints by default is this store’s own choice.',
+  'sync.hqOwned.equipment':
+    'Equipment is registered at HQ, which keeps its code, name, category, make, model, serial number, supplier, vendor, dates, criticality and status. Location and notes are this store’s own.',
+  'sync.hqOwned.equipmentForm': 'Location and notes are this store’s own; the other fields come from HQ.',
 };

@@ -138,4 +138,12 @@ export const zhSync: Record<keyof typeof enSync, string> = {
   'sync.hqOwned.supplier': '该供应商的资料由总部统一维护，门店只能查看；如需修改请联系总部。',
   'sync.hqOwned.catalogue': '该供应商供应的物品、包装规格和价格由总部统一维护；如需新增、修改或删除请联系总部。',
   'sync.hqOwned.newAtHq': '新增请联系总部 {hq}',
+  'sync.hqOwned.categories': '物品类别由总部统一维护，门店只能查看；如需新增或修改请联系总部。',
+  'sync.hqOwned.reasons': '原因代码由总部统一维护，门店只能查看；如需新增、改名或停用请联系总部。',
+  'sync.hqOwned.faultCodes': '故障代码由总部统一维护，门店只能查看；如需新增、改名或停用请联系总部。',
+  'sync.hqOwned.vendors': '维修服务商的资料、合同和工时费由总部统一维护，门店只能查看；如需修改请联系总部。',
+  'sync.hqOwned.labels': '标签模板由总部统一设计，门店不能修改版式；默认使用哪个模板由本店自行选择。',
+  'sync.hqOwned.equipment':
+    '设备由总部统一登记和维护：编码、名称、类别、品牌、型号、序列号、供应商、维修服务商、日期、重要程度和在用状态门店只能查看；位置和备注由本店自行填写。',
+  'sync.hqOwned.equipmentForm': '位置和备注由本店自行填写，其余字段由总部统一维护。',
 };

@@ -6,6 +6,7 @@ import {
   Card,
   Checkbox,
   Col,
+  ConfigProvider,
   Input,
   InputNumber,
   Row,
@@ -24,10 +25,12 @@ import {
 } from '../../../../src-shared/labels/template';
 import type { MessageKey } from '../../../../src-shared/i18n';
 import { useSession } from '../../app/session';
+import { HqOwnedNote } from '../../components/HqOwnedNote';
 import { call } from '../../lib/api';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 
 type Row = { id: string; name: string; definition: LabelTemplate; isDefault: boolean };
 
@@ -48,6 +51,9 @@ export function LabelTemplatesPage() {
   const { message } = App.useApp();
   const { session } = useSession();
   const canEdit = session.user?.role === 'admin' || session.user?.role === 'manager';
+  // Once enrolled, the layouts are HQ's: shown as they print, not editable. The default stays the store's choice.
+  const hq = useHqOwned();
+  const locked = hq !== null;
   const templates = useQuery('labels.templates', {});
   const [selected, setSelected] = useState<string | null>(null);
   const [draft, setDraft] = useState<Row | null>(null);
@@ -108,6 +114,7 @@ export function LabelTemplatesPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('labels.title')}
       </Typography.Title>
+      {locked && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.labels')} />}
       <Space style={{ marginBottom: 12 }} wrap>
         <Select
           style={{ width: 280 }}
@@ -119,6 +126,8 @@ export function LabelTemplatesPage() {
         <Input
           style={{ width: 240 }}
           value={draft.name}
+          disabled={locked}
+          data-testid="template-name"
           onChange={(e) => setDraft({ ...draft, name: e.target.value })}
           addonBefore={t('labels.name')}
         />
@@ -126,6 +135,7 @@ export function LabelTemplatesPage() {
           addonBefore={t('labels.width')}
           addonAfter="mm"
           value={def.widthMm}
+          disabled={locked}
           min={10}
           max={200}
           onChange={(v) => setDef({ widthMm: num(v, def.widthMm) })}
@@ -134,16 +144,22 @@ export function LabelTemplatesPage() {
           addonBefore={t('labels.height')}
           addonAfter="mm"
           value={def.heightMm}
+          disabled={locked}
           min={5}
           max={300}
           onChange={(v) => setDef({ heightMm: num(v, def.heightMm) })}
         />
         <Select
           value={def.dpi}
+          disabled={locked}
           onChange={(v) => setDef({ dpi: v })}
           options={[203, 300].map((d) => ({ value: d, label: `${d} dpi` }))}
         />
-        <Checkbox checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })}>
+        <Checkbox
+          checked={draft.isDefault}
+          onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })}
+          data-testid="template-default"
+        >
           {t('labels.default')}
         </Checkbox>
         {canEdit && (
@@ -163,138 +179,142 @@ export function LabelTemplatesPage() {
       </Typography.Paragraph>
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Table<LabelElement & { key: number }>
-            size="small"
-            pagination={false}
-            dataSource={def.elements.map((e, key) => ({ ...e, key }))}
-            scroll={{ x: 760 }}
-            columns={[
-              {
-                title: t('labels.el.type'),
-                width: 110,
-                render: (_, e) => t(`labels.type.${e.type}`),
-              },
-              {
-                title: t('labels.el.content'),
-                width: 250,
-                render: (_, e) =>
-                  e.type === 'text' ? (
-                    <Space.Compact style={{ width: '100%' }}>
-                      <Select
-                        style={{ width: 130 }}
-                        allowClear
-                        placeholder={t('labels.literal')}
-                        value={e.field}
-                        options={fieldOptions}
-                        onChange={(f) =>
-                          setEl(
-                            e.key,
-                            f ? { field: f, literal: undefined } : { field: undefined, literal: e.literal ?? '' },
-                          )
-                        }
-                      />
-                      <Input
-                        value={e.field ? (e.prefix ?? '') : (e.literal ?? '')}
-                        placeholder={e.field ? t('labels.prefix') : t('labels.literal')}
-                        onChange={(v) =>
-                          setEl(e.key, e.field ? { prefix: v.target.value } : { literal: v.target.value })
-                        }
-                      />
-                    </Space.Compact>
-                  ) : e.type === 'barcode' ? (
-                    <Space.Compact>
-                      <Select
-                        style={{ width: 110 }}
-                        value={e.symbology}
-                        options={BARCODE_SYMBOLOGIES.map((s) => ({ value: s, label: s.toUpperCase() }))}
-                        onChange={(s) => setEl(e.key, { symbology: s })}
-                      />
-                      <Select
-                        style={{ width: 130 }}
-                        value={e.field}
-                        options={fieldOptions}
-                        onChange={(f) => setEl(e.key, { field: f })}
-                      />
-                    </Space.Compact>
-                  ) : (
-                    '—'
-                  ),
-              },
-              ...(['x', 'y'] as const).map((k) => ({
-                title: `${k} (mm)`,
-                width: 80,
-                render: (_: unknown, e: LabelElement & { key: number }) => (
-                  <InputNumber
-                    size="small"
-                    min={0}
-                    step={0.5}
-                    value={e[k]}
-                    onChange={(v) => setEl(e.key, { [k]: num(v, e[k]) })}
-                  />
-                ),
-              })),
-              {
-                title: t('labels.el.size'),
-                width: 80,
-                render: (_, e) => {
-                  const k = sizeKey(e);
-                  const v = (e as Record<string, unknown>)[k] as number;
-                  return (
+          <ConfigProvider componentDisabled={locked}>
+            <Table<LabelElement & { key: number }>
+              size="small"
+              pagination={false}
+              dataSource={def.elements.map((e, key) => ({ ...e, key }))}
+              scroll={{ x: 760 }}
+              columns={[
+                {
+                  title: t('labels.el.type'),
+                  width: 110,
+                  render: (_, e) => t(`labels.type.${e.type}`),
+                },
+                {
+                  title: t('labels.el.content'),
+                  width: 250,
+                  render: (_, e) =>
+                    e.type === 'text' ? (
+                      <Space.Compact style={{ width: '100%' }}>
+                        <Select
+                          style={{ width: 130 }}
+                          allowClear
+                          placeholder={t('labels.literal')}
+                          value={e.field}
+                          options={fieldOptions}
+                          onChange={(f) =>
+                            setEl(
+                              e.key,
+                              f ? { field: f, literal: undefined } : { field: undefined, literal: e.literal ?? '' },
+                            )
+                          }
+                        />
+                        <Input
+                          value={e.field ? (e.prefix ?? '') : (e.literal ?? '')}
+                          placeholder={e.field ? t('labels.prefix') : t('labels.literal')}
+                          onChange={(v) =>
+                            setEl(e.key, e.field ? { prefix: v.target.value } : { literal: v.target.value })
+                          }
+                        />
+                      </Space.Compact>
+                    ) : e.type === 'barcode' ? (
+                      <Space.Compact>
+                        <Select
+                          style={{ width: 110 }}
+                          value={e.symbology}
+                          options={BARCODE_SYMBOLOGIES.map((s) => ({ value: s, label: s.toUpperCase() }))}
+                          onChange={(s) => setEl(e.key, { symbology: s })}
+                        />
+                        <Select
+                          style={{ width: 130 }}
+                          value={e.field}
+                          options={fieldOptions}
+                          onChange={(f) => setEl(e.key, { field: f })}
+                        />
+                      </Space.Compact>
+                    ) : (
+                      '—'
+                    ),
+                },
+                ...(['x', 'y'] as const).map((k) => ({
+                  title: `${k} (mm)`,
+                  width: 80,
+                  render: (_: unknown, e: LabelElement & { key: number }) => (
                     <InputNumber
                       size="small"
-                      min={0.5}
+                      min={0}
                       step={0.5}
-                      value={v}
-                      onChange={(n) => setEl(e.key, { [k]: num(n, v) } as Partial<LabelElement>)}
+                      value={e[k]}
+                      onChange={(v) => setEl(e.key, { [k]: num(v, e[k]) })}
                     />
-                  );
+                  ),
+                })),
+                {
+                  title: t('labels.el.size'),
+                  width: 80,
+                  render: (_, e) => {
+                    const k = sizeKey(e);
+                    const v = (e as Record<string, unknown>)[k] as number;
+                    return (
+                      <InputNumber
+                        size="small"
+                        min={0.5}
+                        step={0.5}
+                        value={v}
+                        onChange={(n) => setEl(e.key, { [k]: num(n, v) } as Partial<LabelElement>)}
+                      />
+                    );
+                  },
                 },
-              },
-              {
-                title: '',
-                width: 50,
-                render: (_, e) => (
-                  <Button
-                    size="small"
-                    icon={<DeleteOutlined />}
-                    aria-label={t('labels.removeElement')}
-                    onClick={() => setDef({ elements: def.elements.filter((_x, j) => j !== e.key) })}
-                  />
-                ),
-              },
-            ]}
-          />
-          <Space style={{ marginTop: 8 }}>
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() =>
-                setDef({ elements: [...def.elements, { type: 'text', x: 1, y: 1, size: 2, field: 'nameZh' }] })
-              }
-            >
-              {t('labels.addText')}
-            </Button>
-            <Button
-              icon={<PlusOutlined />}
-              onClick={() =>
-                setDef({
-                  elements: [
-                    ...def.elements,
-                    {
-                      type: 'barcode',
-                      x: 1,
-                      y: 1,
-                      heightMm: 8,
-                      symbology: 'code128',
-                      field: 'itemCode',
-                      humanReadable: true,
-                    },
-                  ],
-                })
-              }
-            >
-              {t('labels.addBarcode')}
-            </Button>
-          </Space>
+                {
+                  title: '',
+                  width: 50,
+                  render: (_, e) => (
+                    <Button
+                      size="small"
+                      icon={<DeleteOutlined />}
+                      aria-label={t('labels.removeElement')}
+                      onClick={() => setDef({ elements: def.elements.filter((_x, j) => j !== e.key) })}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </ConfigProvider>
+          {!locked && (
+            <Space style={{ marginTop: 8 }}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  setDef({ elements: [...def.elements, { type: 'text', x: 1, y: 1, size: 2, field: 'nameZh' }] })
+                }
+              >
+                {t('labels.addText')}
+              </Button>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  setDef({
+                    elements: [
+                      ...def.elements,
+                      {
+                        type: 'barcode',
+                        x: 1,
+                        y: 1,
+                        heightMm: 8,
+                        symbology: 'code128',
+                        field: 'itemCode',
+                        humanReadable: true,
+                      },
+                    ],
+                  })
+                }
+              >
+                {t('labels.addBarcode')}
+              </Button>
+            </Space>
+          )}
         </Col>
         <Col xs={24} xl={10}>
           <Card size="small" title={t('labels.preview')}>

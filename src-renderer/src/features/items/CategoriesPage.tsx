@@ -5,8 +5,10 @@ import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../src-shared/api';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
+import { HqOwnedNote } from '../../components/HqOwnedNote';
 import { useI18n } from '../../lib/i18n';
 import { useMutation, useQuery } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 import { CodeNameModal } from './MasterCodeModal';
 
 type Category = MethodOutput<'categories.list'>[number];
@@ -15,7 +17,9 @@ const NEW = { sortOrder: 0 };
 export function CategoriesPage() {
   const { t } = useI18n();
   const { session } = useSession();
-  const canEdit = session.user?.role === 'admin' || session.user?.role === 'manager';
+  // Once enrolled, categories are HQ's whole: nothing to add or edit here.
+  const hq = useHqOwned();
+  const canEdit = (session.user?.role === 'admin' || session.user?.role === 'manager') && hq === null;
   const categories = useQuery('categories.list', {});
   const create = useMutation('categories.create');
   const update = useMutation('categories.update');
@@ -52,6 +56,7 @@ export function CategoriesPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('items.categories.title')}
       </Typography.Title>
+      {hq !== null && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.categories')} />}
       <DataGrid<Category>
         gridId="item-categories"
         rows={categories.data}

@@ -6,11 +6,13 @@ import type { MethodOutput } from '../../../../src-shared/api';
 import { hasMessage } from '../../lib/catalog';
 import { useSession } from '../../app/session';
 import { DataGrid } from '../../components/DataGrid';
+import { HqOwnedNote } from '../../components/HqOwnedNote';
 import { FormModal } from '../../components/FormModal';
 import { call } from '../../lib/api';
 import { showApiError } from '../../lib/form-errors';
 import { useI18n } from '../../lib/i18n';
 import { useQuery } from '../../lib/query';
+import { useHqOwned } from '../../lib/use-hq-owned';
 
 type Reason = MethodOutput<'reasons.list'>['rows'][number];
 interface Values {
@@ -31,7 +33,9 @@ export function ReasonsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { can } = useSession();
-  const canEdit = can(['admin']);
+  const hq = useHqOwned();
+  // Once enrolled, reason codes are HQ's whole: read-only here for admins too.
+  const canEdit = can(['admin']) && hq === null;
   const q = useQuery('reasons.list', {});
   const [kind, setKind] = useState<string>('waste');
   const [dialog, setDialog] = useState<{ reason: Reason | null } | null>(null);
@@ -117,7 +121,11 @@ export function ReasonsPage() {
       <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
         {t('reasons.hint')}
       </Typography.Paragraph>
-      {!canEdit && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('reasons.readOnly')} />}
+      {hq !== null ? (
+        <HqOwnedNote hq={hq} detail={t('sync.hqOwned.reasons')} />
+      ) : (
+        !canEdit && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('reasons.readOnly')} />
+      )}
       <Tabs
         activeKey={kind}
         onChange={setKind}

@@ -6,10 +6,12 @@ import type { EquipmentRow } from '../../../../../src-shared/api/methods/repairs
 import { CRITICALITIES, type Criticality } from '../../../../../src-shared/repairs/settings';
 import { useSession } from '../../../app/session';
 import { FormModal } from '../../../components/FormModal';
+import { HqOwnedNote } from '../../../components/HqOwnedNote';
 import { call } from '../../../lib/api';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
 import { filterByLabel } from '../../../lib/pickers';
+import { useHqOwned } from '../../../lib/use-hq-owned';
 import { categoryName } from '../repair-format';
 
 interface Values {
@@ -50,6 +52,9 @@ export function EquipmentModal(props: {
   const suppliers = useQuery('suppliers.list', {}, { enabled: props.open });
   const vendors = useQuery('vendors.list', {}, { enabled: props.open });
   const prefix = equipmentPrefix(session.store?.code);
+  const hq = useHqOwned();
+  // HQ's fields of an enrolled store's equipment are read-only; location and notes stay the store's own.
+  const locked = !!e && hq !== null;
   const initial = useMemo<Partial<Values>>(
     () =>
       e
@@ -98,6 +103,7 @@ export function EquipmentModal(props: {
       width={760}
       size="small"
     >
+      {locked && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.equipmentForm')} />}
       <Row gutter={12}>
         <Col span={8}>
           <Form.Item
@@ -111,12 +117,13 @@ export function EquipmentModal(props: {
         </Col>
         <Col span={16}>
           <Form.Item name="name" label={t('repairs.f.name')} rules={required}>
-            <Input maxLength={80} data-testid="equipment-name" />
+            <Input disabled={locked} maxLength={80} data-testid="equipment-name" />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="category" label={t('repairs.f.category')} rules={required}>
             <AutoComplete
+              disabled={locked}
               options={(pickers.data?.categories ?? []).map((c) => ({
                 value: c,
                 label: `${categoryName(t, c)} (${c})`,
@@ -128,32 +135,36 @@ export function EquipmentModal(props: {
         </Col>
         <Col span={8}>
           <Form.Item name="location" label={t('repairs.f.location')}>
-            <Input maxLength={80} />
+            <Input maxLength={80} data-testid="equipment-location" />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="criticality" label={t('repairs.f.criticality')} rules={required}>
-            <Select options={CRITICALITIES.map((c) => ({ value: c, label: t(`repairs.criticality.${c}`) }))} />
+            <Select
+              disabled={locked}
+              options={CRITICALITIES.map((c) => ({ value: c, label: t(`repairs.criticality.${c}`) }))}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="make" label={t('repairs.f.make')}>
-            <Input maxLength={60} />
+            <Input disabled={locked} maxLength={60} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="model" label={t('repairs.f.model')}>
-            <Input maxLength={60} />
+            <Input disabled={locked} maxLength={60} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="serialNo" label={t('repairs.f.serial')}>
-            <Input maxLength={60} />
+            <Input disabled={locked} maxLength={60} />
           </Form.Item>
         </Col>
         <Col span={12}>
           <Form.Item name="supplierId" label={t('repairs.f.supplier')}>
             <Select
+              disabled={locked}
               allowClear
               showSearch={{ filterOption: filterByLabel }}
               options={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))}
@@ -163,6 +174,7 @@ export function EquipmentModal(props: {
         <Col span={12}>
           <Form.Item name="vendorId" label={t('repairs.f.serviceVendor')}>
             <Select
+              disabled={locked}
               allowClear
               showSearch={{ filterOption: filterByLabel }}
               options={(vendors.data ?? []).map((v) => ({ value: v.id, label: `${v.code} ${v.name}` }))}
@@ -171,17 +183,17 @@ export function EquipmentModal(props: {
         </Col>
         <Col span={8}>
           <Form.Item name="installDay" label={t('repairs.f.installDay')}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker disabled={locked} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="warrantyEnd" label={t('repairs.f.warrantyEnd')}>
-            <DatePicker style={{ width: '100%' }} />
+            <DatePicker disabled={locked} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="active" label={t('repairs.f.inService')} valuePropName="checked">
-            <Switch />
+            <Switch disabled={locked} />
           </Form.Item>
         </Col>
         <Col span={24}>

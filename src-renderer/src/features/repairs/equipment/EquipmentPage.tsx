@@ -7,9 +7,11 @@ import type { EquipmentRow } from '../../../../../src-shared/api/methods/repairs
 import { CRITICALITIES } from '../../../../../src-shared/repairs/settings';
 import { useSession } from '../../../app/session';
 import { DataGrid } from '../../../components/DataGrid';
+import { HqOwnedNote } from '../../../components/HqOwnedNote';
 import { formatStoreTime } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
+import { useHqOwned } from '../../../lib/use-hq-owned';
 import { CategorySelect } from '../CategorySelect';
 import { categoryName, CRITICALITY_COLOR, EDITORS, reportLink } from '../repair-format';
 import { EquipmentModal } from './EquipmentModal';
@@ -28,6 +30,8 @@ export function EquipmentPage() {
   const [editing, setEditing] = useState<{ row: EquipmentRow | null } | null>(null);
   const [label, setLabel] = useState<EquipmentRow | null>(null);
   const canEdit = can(EDITORS);
+  // Once enrolled, new equipment is registered at HQ; an edit here changes only the store's own fields.
+  const hq = useHqOwned();
   const tz = session.store?.timezone;
 
   const columns = useMemo<ColDef<EquipmentRow>[]>(
@@ -127,6 +131,7 @@ export function EquipmentPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('repairs.equipment.title')}
       </Typography.Title>
+      {hq !== null && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.equipment')} />}
       <DataGrid<EquipmentRow>
         gridId="equipment-registry"
         rows={q.data}
@@ -141,7 +146,7 @@ export function EquipmentPage() {
             <Checkbox checked={inactive} onChange={(e) => setInactive(e.target.checked)}>
               {t('repairs.filter.inactive')}
             </Checkbox>
-            {canEdit && (
+            {canEdit && hq === null && (
               <Button
                 type="primary"
                 icon={<PlusOutlined />}

@@ -18,10 +18,12 @@ import { useMemo, useState } from 'react';
 import type { MethodOutput } from '../../../../../src-shared/api';
 import { useSession } from '../../../app/session';
 import { FormModal } from '../../../components/FormModal';
+import { HqOwnedNote } from '../../../components/HqOwnedNote';
 import { call } from '../../../lib/api';
 import { showApiError } from '../../../lib/form-errors';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
+import { useHqOwned } from '../../../lib/use-hq-owned';
 import { categoryName } from '../repair-format';
 
 type Code = MethodOutput<'faultCodes.list'>[number];
@@ -72,7 +74,9 @@ export function FaultCodesPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const { session } = useSession();
-  const admin = session.user?.role === 'admin';
+  const hq = useHqOwned();
+  // Once enrolled, fault codes are HQ's whole: read-only here for admins too.
+  const admin = session.user?.role === 'admin' && hq === null;
   const [inactive, setInactive] = useState(false);
   const q = useQuery('faultCodes.list', { includeInactive: inactive });
   const [editing, setEditing] = useState<{ code: Code | null; preset?: Partial<Values> } | null>(null);
@@ -112,6 +116,7 @@ export function FaultCodesPage() {
           )}
         </Space>
       </Space>
+      {hq !== null && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.faultCodes')} />}
       <Table<Node>
         size="small"
         rowKey="key"

@@ -7,10 +7,12 @@ import type { MethodOutput } from '../../../../../src-shared/api';
 import { useSession } from '../../../app/session';
 import { DataGrid } from '../../../components/DataGrid';
 import { FormModal } from '../../../components/FormModal';
+import { HqOwnedNote } from '../../../components/HqOwnedNote';
 import { call } from '../../../lib/api';
 import { editColumn } from '../edit-column';
 import { useI18n } from '../../../lib/i18n';
 import { useQuery } from '../../../lib/query';
+import { useHqOwned } from '../../../lib/use-hq-owned';
 import { money, moneySymbol } from '../../../lib/money';
 import { parseYuan, PRICE_PATTERN, yuanText } from '../../../lib/money-entry';
 import { categoryName, EDITORS, listText } from '../repair-format';
@@ -44,7 +46,9 @@ export function VendorsPage() {
   const q = useQuery('vendors.list', { includeInactive: inactive });
   const pickers = useQuery('repairs.pickers', {});
   const [editing, setEditing] = useState<{ vendor: Vendor | null } | null>(null);
-  const canEdit = can(EDITORS);
+  const hq = useHqOwned();
+  // Once enrolled, vendors are HQ's whole: nothing to add or edit here.
+  const canEdit = can(EDITORS) && hq === null;
 
   const columns = useMemo<ColDef<Vendor>[]>(
     () => [
@@ -118,6 +122,7 @@ export function VendorsPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         {t('repairs.vendor.title')}
       </Typography.Title>
+      {hq !== null && <HqOwnedNote hq={hq} detail={t('sync.hqOwned.vendors')} />}
       <DataGrid<Vendor>
         gridId="service-vendors"
         rows={q.data}
