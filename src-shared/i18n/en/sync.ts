@@ -132,7 +132,7 @@ export const enSync = {
   'sync.col.email': 'Email',
   'sync.col.address': 'Address',
   'sync.col.store_id': 'Store',
-  'sync.hqOwned.note': 'Managed by HQ {hq}',
+  'sync.hqOwned.note': 'Managed by HQ ({hq})',
   'sync.hqOwned.item':
     'Code, names, category, units, barcodes, shelf life and lot tracking come from HQ and are read-only here. Storage area, shelf order, par level and reorder point are this store’s own.',
   'sync.hqOwned.supplier': 'This supplier’s details come from HQ and are read-only here: ask HQ to change them.',

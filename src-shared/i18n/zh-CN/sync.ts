@@ -132,7 +132,7 @@ export const zhSync: Record<keyof typeof enSync, string> = {
   'sync.col.email': '邮箱',
   'sync.col.address': '地址',
   'sync.col.store_id': '门店',
-  'sync.hqOwned.note': '由总部 {hq} 管理',
+  'sync.hqOwned.note': '由总部（{hq}）管理',
   'sync.hqOwned.item':
     '编码、名称、类别、单位、条码、保质期和批次管理由总部统一维护，门店只能查看；存放区域、货架顺序、标准库存和补货点由本店自行设置。',
   'sync.hqOwned.supplier': '该供应商的资料由总部统一维护，门店只能查看；如需修改请联系总部。',
