@@ -70,7 +70,7 @@ describe('enrolling a store with HQ in the browser', () => {
     await new ShellScreen(page).navigate('物料');
     await page.getByRole('gridcell', { name: 'BEV-001', exact: true }).dblclick();
     const form = page.getByTestId('item-form');
-    expect(await form.getByTestId('hq-owned-note').innerText()).toMatch(/^由总部 .+ 管理/);
+    expect(await form.getByTestId('hq-owned-note').innerText()).toMatch(/^由总部（.+）管理/);
     expect(await form.getByTestId('item-nameZh').isDisabled()).toBe(true);
     expect(await page.getByTestId('items-add').count()).toBe(0);
     expect(await form.getByTestId('item-addUnit').count()).toBe(0);
@@ -93,7 +93,7 @@ describe('enrolling a store with HQ in the browser', () => {
     await new ShellScreen(en.page).navigate('Items');
     await en.page.getByRole('gridcell', { name: 'BEV-001', exact: true }).dblclick();
     const enForm = en.page.getByTestId('item-form');
-    expect(await enForm.getByTestId('hq-owned-note').innerText()).toMatch(/^Managed by HQ .+/);
+    expect(await enForm.getByTestId('hq-owned-note').innerText()).toMatch(/^Managed by HQ \(.+\)/);
     expect(await enForm.getByTestId('item-par').isDisabled()).toBe(false);
     expect(await enForm.getByTestId('item-par').inputValue()).toBe('5');
     await en.page.waitForTimeout(300); // the dialog's opening animation

@@ -11,7 +11,7 @@ export function useHqOwned(): string | null {
   const status = useQuery('sync.status', {});
   const s = status.data;
   if (!s?.enrolled) return null;
-  // An HQ without a configured name is named by its address ("Managed by HQ hq.chain.cn"), never "HQ HQ".
+  // An HQ without a configured name is named by its address ("Managed by HQ (hq.chain.cn)").
   return s.hqName || hostOf(s.hqUrl) || 'HQ';
 }
 
