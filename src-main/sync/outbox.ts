@@ -124,7 +124,13 @@ function readClocks(conn: Conn, table: string, keys: string[]): Map<string, Reco
  */
 export function entriesFor(conn: Conn, rows: readonly OutboxRow[], base: number): OutboxEntry[] {
   const byTable = new Map<string, string[]>();
-  for (const r of rows) if (r.op === 'upsert') byTable.set(r.tbl, [...(byTable.get(r.tbl) ?? []), r.rowId]);
+  for (const r of rows) {
+    if (r.op !== 'upsert') continue;
+    // Pushed in place: copying the list for every entry made a batch of 5,000 cost O(n²).
+    const keys = byTable.get(r.tbl);
+    if (keys) keys.push(r.rowId);
+    else byTable.set(r.tbl, [r.rowId]);
+  }
   const current = new Map<string, Map<string, WireRow>>();
   const clocks = new Map<string, Map<string, Record<string, string>>>();
   for (const [tbl, keys] of byTable) {
