@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { replicatedTable } from '../../src-shared/sync/tables';
 import { rows as pgRows, type HqDbKind } from '../db/client';
 import { mirrorSpec, storeColumns } from '../db/columns';
-import { bulkInsert, LoadSampler, round, startBenchHq, timed } from './bench-sync-lib';
+import { bulkInsert, LoadSampler, profiled, round, startBenchHq, timed } from './bench-sync-lib';
 import { enroll, hqItems, openBenchStore, postLedger, storeArea, type BenchStore } from './bench-sync-store';
 
 /**
@@ -70,7 +70,7 @@ export async function catchUp(
     const before = await baseline('BASE-A');
     log(`  ${kind}: baseline bulk insert ${round(before / 1000, 2)} s`);
     const cpu0 = process.cpuUsage();
-    const sync = await timed(() => store.syncNow());
+    const sync = await profiled(`catchup-${kind}`, () => store.syncNow());
     const cpu = process.cpuUsage(cpu0);
     const left = store.sql<{ n: number }>('SELECT count(*) AS n FROM sync_outbox')[0]!.n;
     const [atHq] = await pgRows<{ n: number }>(

@@ -1,6 +1,7 @@
 import { execSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../../tests/helpers/postgres';
@@ -50,6 +51,30 @@ export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; 
   const t0 = performance.now();
   const value = await fn();
   return { ms: performance.now() - t0, value };
+}
+
+/**
+ * A timed phase with, when BENCH_CPU_PROFILE names a folder, a V8 CPU profile
+ * of that phase alone (`node --cpu-prof` would mix in the seeding and the
+ * baselines, which dwarf the phase being judged).
+ */
+export async function profiled<T>(label: string, fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  if (!dir) return timed(fn);
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((ok, fail) => session.post(method, (err, res) => (err ? fail(err) : ok(res))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await timed(fn);
+  } finally {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${label}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 export function percentile(values: readonly number[], p: number): number {

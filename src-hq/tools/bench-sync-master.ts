@@ -4,7 +4,7 @@ import type { HqDbKind } from '../db/client';
 import { masterSpec } from '../db/columns';
 import { appendChanges } from '../services/master/change-log';
 import { completeMasterRow, masterTable } from '../services/master/write';
-import { insertRows, LoadSampler, round, startBenchHq, timed, type BenchHq } from './bench-sync-lib';
+import { insertRows, LoadSampler, profiled, round, startBenchHq, timed, type BenchHq } from './bench-sync-lib';
 import { openBenchStore, type BenchStore } from './bench-sync-store';
 
 /**
@@ -27,6 +27,8 @@ export interface MasterFigures {
   rowsPerS: number;
   baselineS: number;
   ratio: number;
+  /** Node's CPU over the download (store and HQ share the process), in cores. */
+  nodeCpuShare: number;
   load: { min: number; max: number; mean: number };
 }
 
@@ -147,10 +149,12 @@ export async function masterDownload(kind: HqDbKind, n: number, log: (s: string)
     const { enrollmentCode } = await hq.createStore('MASTER');
     const input = { hqUrl: hq.hq.url, code: enrollmentCode };
     const plan = (await store.call('sync.enrollPreview', input)) as { planHash: string };
-    const download = await timed(async () => {
+    const cpu0 = process.cpuUsage();
+    const download = await profiled(`master-${kind}`, async () => {
       await store.call('sync.enrollConfirm', { ...input, planHash: plan.planHash });
       await store.syncNow();
     });
+    const cpu = process.cpuUsage(cpu0);
     const counts = Object.fromEntries(
       [...data.keys()].map((t) => [t, store.sql<{ n: number }>(`SELECT count(*) AS n FROM "${t}"`)[0]!.n]),
     );
@@ -168,10 +172,11 @@ export async function masterDownload(kind: HqDbKind, n: number, log: (s: string)
       rowsPerS: Math.round(rows / (download.ms / 1000)),
       baselineS: round(baseline / 1000, 2),
       ratio: round(download.ms / baseline, 1),
+      nodeCpuShare: round((cpu.user + cpu.system) / 1000 / download.ms, 2),
       load: l,
     };
     log(
-      `  ${kind}: ${rows} rows downloaded in ${out.downloadS} s (${out.rowsPerS} rows/s); baseline ${out.baselineS} s (${out.ratio}x); load ${l.min}-${l.max}`,
+      `  ${kind}: ${rows} rows downloaded in ${out.downloadS} s (${out.rowsPerS} rows/s); baseline ${out.baselineS} s (${out.ratio}x); Node CPU ${out.nodeCpuShare} of a core; load ${l.min}-${l.max}`,
     );
     return out;
   } finally {

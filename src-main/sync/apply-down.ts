@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { mergeStamped } from '../../src-shared/sync/merge';
 import type { Change } from '../../src-shared/sync/protocol';
 import { rowKey, type ReplicatedTable } from '../../src-shared/sync/tables';
@@ -34,7 +35,12 @@ export class CannotApply extends Error {
 export const whereKey = (t: ReplicatedTable) => t.key.map((k) => `t."${k}" = ?`).join(' AND ');
 export const keyParams = (t: ReplicatedTable, key: string): unknown[] =>
   t.key.length === 1 ? [key] : Object.values(keyColumns(t, key));
-const has = (t: ReplicatedTable) => new Set(storeColumns(t.name).map((c) => c.name));
+const ownColumns = new Map<string, Set<string>>();
+const has = (t: ReplicatedTable) => {
+  let own = ownColumns.get(t.name);
+  if (!own) ownColumns.set(t.name, (own = new Set(storeColumns(t.name).map((c) => c.name))));
+  return own;
+};
 
 export function readLocalRow(conn: Conn, t: ReplicatedTable, key: string, columns: string[]): WireRow | undefined {
   const r = dynamicSql<Record<string, unknown>>(
@@ -46,12 +52,92 @@ export function readLocalRow(conn: Conn, t: ReplicatedTable, key: string, column
   return r && toWire(r, columns);
 }
 
+/**
+ * Whether the table has a primary key or unique index on exactly its
+ * replication key: the conflict target an upsert by key needs.
+ */
+export function hasUniqueKey(conn: Conn, t: ReplicatedTable): boolean {
+  const want = [...t.key].sort().join(',');
+  const pk = (conn.pragma(`table_info("${t.name}")`) as { name: string; pk: number }[])
+    .filter((c) => c.pk > 0)
+    .map((c) => c.name);
+  if (pk.sort().join(',') === want) return true;
+  const indexes = conn.pragma(`index_list("${t.name}")`) as { name: string; unique: number; partial: number }[];
+  return indexes.some(
+    (i) =>
+      i.unique === 1 &&
+      i.partial === 0 &&
+      (conn.pragma(`index_info("${i.name}")`) as { name: string }[])
+        .map((c) => c.name)
+        .sort()
+        .join(',') === want,
+  );
+}
+
+/**
+ * How rows of one table with one set of sent columns are upserted: a single
+ * prepared INSERT ... ON CONFLICT (key) DO UPDATE (one statement per row: no
+ * look-up first), or null when that shape cannot go that way (a new row would
+ * lack a column this store needs, or no unique index matches the key) and
+ * the row is looked up first, as upsertByLookup does.
+ */
+interface UpsertPlan {
+  statement: Database.Statement;
+  /** How many columns a new row gets `now` in (created_at, updated_at HQ did not send). */
+  stamps: number;
+  /** Whether an existing row's updated_at is set to `now`. */
+  touch: boolean;
+}
+
+const plans = new WeakMap<Conn, Map<string, UpsertPlan | null>>();
+
+function upsertPlan(conn: Conn, t: ReplicatedTable, cols: string[]): UpsertPlan | null {
+  let m = plans.get(conn);
+  if (!m) plans.set(conn, (m = new Map()));
+  const id = `${t.name}\u001f${cols.join(',')}`;
+  let plan = m.get(id);
+  if (plan !== undefined) return plan;
+  const sent = new Set(cols);
+  const stamps: string[] = [];
+  let complete = true;
+  for (const c of storeColumns(t.name)) {
+    if (sent.has(c.name) || !c.notNull || c.hasDefault) continue;
+    if (c.name === 'created_at' || c.name === 'updated_at') stamps.push(c.name);
+    else complete = false;
+  }
+  plan = null;
+  if (complete && hasUniqueKey(conn, t)) {
+    const names = [...cols, ...stamps];
+    const set = cols.filter((c) => !t.key.includes(c));
+    // An existing row's updated_at moves only when HQ's columns are written (as the UPDATE did).
+    const touch = set.length > 0 && has(t).has('updated_at') && !sent.has('updated_at');
+    const assign = [...set.map((c) => `"${c}" = excluded."${c}"`), ...(touch ? ['"updated_at" = ?'] : [])];
+    const action = set.length ? `DO UPDATE SET ${assign.join(', ')}` : 'DO NOTHING';
+    const text =
+      `INSERT INTO "${t.name}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
+      `ON CONFLICT (${t.key.map((k) => `"${k}"`).join(', ')}) ${action}`;
+    plan = { statement: conn.prepare(text), stamps: stamps.length, touch };
+  }
+  m.set(id, plan);
+  return plan;
+}
+
 function upsertMaster(conn: Conn, t: ReplicatedTable, row: WireRow, now: number): void {
   const own = has(t);
-  const key = rowKey(t, row);
   const owned = new Set([...t.key, ...(t.hqOwned ?? [])]);
   // Only columns HQ owns and this store has: a newer HQ's extra column waits for this store's update.
   const cols = Object.keys(row).filter((c) => owned.has(c) && own.has(c));
+  const plan = upsertPlan(conn, t, cols);
+  if (!plan) return upsertByLookup(conn, t, row, cols, now);
+  const params: unknown[] = cols.map((c) => row[c]);
+  for (let i = 0; i < plan.stamps; i++) params.push(now);
+  if (plan.touch) params.push(now);
+  plan.statement.run(...params);
+}
+
+function upsertByLookup(conn: Conn, t: ReplicatedTable, row: WireRow, cols: string[], now: number): void {
+  const own = has(t);
+  const key = rowKey(t, row);
   const exists = dynamicSql(conn, `SELECT 1 FROM "${t.name}" t WHERE ${whereKey(t)}`).get(...keyParams(t, key));
   if (exists) {
     const set = cols.filter((c) => !t.key.includes(c));
@@ -76,9 +162,12 @@ function upsertMaster(conn: Conn, t: ReplicatedTable, row: WireRow, now: number)
   ).run(...names.map((c) => values[c]));
 }
 
+/** Deletes one row by its key (keyParams), through the key's index. */
+export const deleteByKeySql = (t: ReplicatedTable) => `DELETE FROM "${t.name}" AS t WHERE ${whereKey(t)}`;
+
 function deleteRow(conn: Conn, t: ReplicatedTable, key: string): void {
   try {
-    dynamicSql(conn, `DELETE FROM "${t.name}" AS t WHERE ${whereKey(t)}`).run(...keyParams(t, key));
+    dynamicSql(conn, deleteByKeySql(t)).run(...keyParams(t, key));
   } catch (err) {
     if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new CannotApply(`HQ removed this ${t.name} row, but this store still uses it: it is kept here`);

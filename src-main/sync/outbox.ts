@@ -68,25 +68,31 @@ export function enqueueEverything(conn: Conn, now: number): number {
 
 const CHUNK = 500;
 
+/**
+ * Rows of `t` whose key is one of `n` keys (params: each key's columns,
+ * keyParams order): each key column compared on its own, so SQLite searches
+ * the key's index. The joined key text (keySql = ?) is an expression no index
+ * covers: a table with a two-column key was scanned once per entry.
+ */
+export function keyInSql(t: ReplicatedTable, n: number): string {
+  if (t.key.length === 1) return `t."${t.key[0]}" IN (${Array.from({ length: n }, () => '?').join(', ')})`;
+  const one = `(${t.key.map(() => '?').join(', ')})`;
+  return `(${t.key.map((k) => `t."${k}"`).join(', ')}) IN (VALUES ${Array.from({ length: n }, () => one).join(', ')})`;
+}
+
+const keyValues = (t: ReplicatedTable, key: string): unknown[] =>
+  t.key.length === 1 ? [key] : Object.values(keyColumns(t, key));
+
 /** The current rows of these keys of one table, in wire form. */
 function readRows(conn: Conn, t: ReplicatedTable, keys: string[]): Map<string, WireRow> {
   const cols = sentColumns(t);
   const out = new Map<string, WireRow>();
   const select = `SELECT ${cols.map((c) => `"${c}"`).join(', ')}, ${keySql(t, 't')} AS "__key" FROM "${t.name}" t`;
-  if (t.key.length === 1) {
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const part = keys.slice(i, i + CHUNK);
-      const st = dynamicSql<Record<string, unknown>>(
-        conn,
-        `${select} WHERE t."${t.key[0]}" IN (${part.map(() => '?').join(', ')})`,
-      );
-      for (const r of st.safeIntegers(true).all(...part)) out.set(String(r.__key), toWire(r, cols));
-    }
-  } else {
-    const st = dynamicSql<Record<string, unknown>>(conn, `${select} WHERE ${keySql(t, 't')} = ?`);
-    for (const k of keys) {
-      const r = st.safeIntegers(true).get(k);
-      if (r) out.set(k, toWire(r, cols));
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const part = keys.slice(i, i + CHUNK);
+    const st = dynamicSql<Record<string, unknown>>(conn, `${select} WHERE ${keyInSql(t, part.length)}`);
+    for (const r of st.safeIntegers(true).all(...part.flatMap((k) => keyValues(t, k)))) {
+      out.set(String(r.__key), toWire(r, cols));
     }
   }
   return out;
@@ -118,7 +124,13 @@ function readClocks(conn: Conn, table: string, keys: string[]): Map<string, Reco
  */
 export function entriesFor(conn: Conn, rows: readonly OutboxRow[], base: number): OutboxEntry[] {
   const byTable = new Map<string, string[]>();
-  for (const r of rows) if (r.op === 'upsert') byTable.set(r.tbl, [...(byTable.get(r.tbl) ?? []), r.rowId]);
+  for (const r of rows) {
+    if (r.op !== 'upsert') continue;
+    // Pushed in place: copying the list for every entry made a batch of 5,000 cost O(n²).
+    const keys = byTable.get(r.tbl);
+    if (keys) keys.push(r.rowId);
+    else byTable.set(r.tbl, [r.rowId]);
+  }
   const current = new Map<string, Map<string, WireRow>>();
   const clocks = new Map<string, Map<string, Record<string, string>>>();
   for (const [tbl, keys] of byTable) {

@@ -4,7 +4,7 @@ import type { PullResponse } from '../../src-shared/sync/protocol';
 import { MASTER_TABLES, replicatedTable, rowKey, type ReplicatedTable } from '../../src-shared/sync/tables';
 import { dynamicSql, sql, type Conn } from '../db/sql';
 import { downColumns, keySql } from './columns';
-import { applyChange, CannotApply, readLocalRow } from './apply-down';
+import { applyChange, CannotApply, deleteByKeySql, keyParams, readLocalRow } from './apply-down';
 import { setSyncState, syncStateOf } from './state';
 import { toWire } from './wire';
 
@@ -51,6 +51,16 @@ export function applyPage(
   opts.clock.check(page.clock);
   for (const c of page.changes) for (const s of Object.values(c.clocks ?? {})) opts.clock.check(s);
   const outcome: PageOutcome = { applied: 0, deadLetters: 0 };
+  const tables = page.changes.map((c) => replicatedTable(c.table));
+  // The whole page in one savepoint: a savepoint per change cost more than most changes themselves.
+  const whole = conn.transaction(() => {
+    for (let i = 0; i < page.changes.length; i++) {
+      const t = tables[i];
+      if (!t) throw new CannotApply('unknown table');
+      applyChange(conn, t, page.changes[i]!, opts.now);
+      if (opts.refetch) markSeen.run(conn, t.name, rowKey(t, page.changes[i]!.row));
+    }
+  });
   const one = conn.transaction((t: ReplicatedTable, change: PullResponse['changes'][number]) =>
     applyChange(conn, t, change, opts.now),
   );
@@ -59,19 +69,13 @@ export function applyPage(
       const state = syncStateOf(conn);
       if (state.pullCursor !== opts.fromCursor) throw new CursorMoved();
       setSyncState(conn, { applying: 1 });
-      for (const change of page.changes) {
-        const t = replicatedTable(change.table);
-        const key = t ? rowKey(t, change.row) : '?';
-        try {
-          if (!t) throw new CannotApply(`this app does not know HQ's table ${change.table}: update the app`);
-          one(t, change);
-          if (opts.refetch) markSeen.run(conn, t.name, key);
-          outcome.applied++;
-        } catch (err) {
-          const reason = reasonOf(err, change.table);
-          recordDown.run(conn, change.table, key, change.op, reason, JSON.stringify(change.row), opts.now);
-          outcome.deadLetters++;
-        }
+      try {
+        whole();
+        outcome.applied = page.changes.length;
+      } catch {
+        // Something in the page cannot be applied: it is rolled back and applied change by change,
+        // so the one that fails becomes a dead letter with its own reason and the rest go in.
+        applyOneByOne(conn, page, tables, one, opts, outcome);
       }
       setSyncState(conn, { applying: 0, ...(opts.refetch ? {} : { pullCursor: page.nextCursor }) });
     })
@@ -79,6 +83,30 @@ export function applyPage(
   opts.clock.receive(page.clock);
   setSyncState(conn, { hlcNode: opts.clock.node, hlcLast: opts.clock.last() });
   return outcome;
+}
+
+function applyOneByOne(
+  conn: Conn,
+  page: PullResponse,
+  tables: (ReplicatedTable | undefined)[],
+  one: (t: ReplicatedTable, change: PullResponse['changes'][number]) => void,
+  opts: { now: number; refetch?: readonly string[] },
+  outcome: PageOutcome,
+): void {
+  page.changes.forEach((change, i) => {
+    const t = tables[i];
+    const key = t ? rowKey(t, change.row) : '?';
+    try {
+      if (!t) throw new CannotApply(`this app does not know HQ's table ${change.table}: update the app`);
+      one(t, change);
+      if (opts.refetch) markSeen.run(conn, t.name, key);
+      outcome.applied++;
+    } catch (err) {
+      const reason = reasonOf(err, change.table);
+      recordDown.run(conn, change.table, key, change.op, reason, JSON.stringify(change.row), opts.now);
+      outcome.deadLetters++;
+    }
+  });
 }
 
 /** The store's own id, the one per-store master rows (equipment) carry. */
@@ -146,9 +174,8 @@ export function finishRefetch(conn: Conn, tables: readonly string[], now: number
           const row = readLocalRow(conn, t, key, downColumns(t));
           let reason = 'HQ does not have this row: removed here (its values are kept in this list)';
           try {
-            conn.transaction(() =>
-              dynamicSql(conn, `DELETE FROM "${t.name}" AS t WHERE ${keySql(t, 't')} = ?`).run(key),
-            )();
+            // By each key column (deleteByKeySql), not the joined key text: that scanned the table per row.
+            conn.transaction(() => dynamicSql(conn, deleteByKeySql(t)).run(...keyParams(t, key)))();
           } catch (err) {
             if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
             reason = 'HQ does not have this row, but this store still uses it: kept here';

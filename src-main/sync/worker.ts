@@ -1,5 +1,5 @@
 import { ClockAheadError } from '../../src-shared/sync/hlc';
-import { REFUSALS, type Refusal } from '../../src-shared/sync/protocol';
+import { LIMITS, REFUSALS, type Refusal } from '../../src-shared/sync/protocol';
 import { REPLICATION_SCHEMA, SYNC_PROTOCOL } from '../../src-shared/sync/version';
 import type { SyncRunDto, SyncStatusDto } from '../../src-shared/api/methods/sync';
 import type { Conn } from '../db/sql';
@@ -46,7 +46,7 @@ export const DEFAULT_TIMING: Timing = {
   leaseMs: 60_000,
   lockPollMs: 5_000,
   batchSize: 5_000,
-  pageSize: 2_000,
+  pageSize: LIMITS.changesPerPage,
   requestTimeoutMs: 60_000,
   verifyEveryMs: 10 * 60_000,
 };
