@@ -60,7 +60,7 @@ export function storeColumns(t: T, now: number, locale: Locale): ColDef<StoreHea
     {
       colId: 'region',
       headerName: t('hq.stores.f.region'),
-      width: 80,
+      width: 90,
       valueGetter: (p) => p.data?.region && regionName(p.data.region, locale),
     },
     {
@@ -83,16 +83,17 @@ export function storeColumns(t: T, now: number, locale: Locale): ColDef<StoreHea
       colId: 'lastContact',
       headerName: t('hq.stores.f.lastContact'),
       headerTooltip: t('hq.stores.h.lastContact'),
-      width: 150,
+      width: 170,
       // On the store's clock (labelled when it is not the reader's): what the store's own staff would quote.
       valueGetter: (p) =>
         p.data && (p.data.lastContactAt ? zonedTime(p.data.lastContactAt, p.data.timeZone) : t('hq.stores.never')),
       // ISO text sorts as time; "never" sorts before any time.
       comparator: (_a, _b, a, b) => (a.data?.lastContactAt ?? '').localeCompare(b.data?.lastContactAt ?? ''),
+      // The zone label may not fit the cell: the tooltip gives it whole.
       tooltipValueGetter: (p) =>
         p.data && issues(p.data).includes('clockSkew')
           ? t('hq.stores.skewNote', { skew: skewText(t, p.data.clockSkewMs!) })
-          : undefined,
+          : (p.value as string | undefined),
       cellClassRules: {
         'cell-warn': (p) => issues(p.data).some((i) => i === 'silent' || i === 'neverContacted' || i === 'clockSkew'),
         'cell-muted': (p) => !p.data?.lastContactAt && p.data?.status !== 'active',
