@@ -12,6 +12,7 @@ import { reportHqError } from './lib/errors';
 import { hqGridHost } from './lib/grid-host';
 import { invalidate, useQuery } from './lib/query';
 import { canAccess, SessionProvider } from './lib/session';
+import { ChangePasswordPage } from './session/ChangePasswordPage';
 import { FirstAdminPage } from './session/FirstAdminPage';
 import { SignInPage } from './session/SignInPage';
 
@@ -73,7 +74,15 @@ function Root() {
   return (
     <SessionProvider value={value}>
       <Suspense fallback={<Spin fullscreen />}>
-        {value.session.needsSetup ? <FirstAdminPage /> : !value.session.user ? <SignInPage /> : <Shell />}
+        {value.session.needsSetup ? (
+          <FirstAdminPage />
+        ) : !value.session.user ? (
+          <SignInPage />
+        ) : value.session.user.mustChangePassword ? (
+          <ChangePasswordPage />
+        ) : (
+          <Shell />
+        )}
       </Suspense>
     </SessionProvider>
   );

@@ -1,4 +1,4 @@
-import { ShopOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ShopOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
 import type { HqAccess } from '../../src-shared/hq-api/contract';
@@ -7,6 +7,7 @@ import { CataloguePage } from './master/CataloguePage';
 import { ItemsPage } from './master/ItemsPage';
 import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
+import { RegionsPage } from './regions/RegionsPage';
 import { UsersPage } from './users/UsersPage';
 
 export interface HqRoute extends MenuRoute {
@@ -56,5 +57,13 @@ export const HQ_ROUTES: HqRoute[] = [
     access: hqApi['users.list'].access,
     element: <UsersPage />,
     group: 'hq.nav.admin',
+  },
+  {
+    path: '/regions',
+    label: 'hq.nav.regions',
+    icon: <ApartmentOutlined />,
+    access: hqApi['regions.list'].access,
+    element: <RegionsPage />,
+    group: 'hq.nav.chain',
   },
 ];

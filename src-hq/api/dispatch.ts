@@ -5,7 +5,9 @@ import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import { zodIssuesToFields } from '../../src-main/services/zod-issues';
 import type { HqContext } from '../context';
 import { hqAudit } from '../db/schema';
+import { PASSWORD_CHANGE_METHODS } from '../services/auth/password-change';
 import { resolveHqSession } from '../services/auth/sessions';
+import { assertStoreInScope } from '../services/scope/scope';
 import { HqApiError } from './errors';
 import type { HqCall, HqSessionChange, HqSessionUser } from './handler-types';
 import { hqHandlers } from './handlers';
@@ -32,6 +34,13 @@ interface LooseHandler {
 function redact(input: unknown, secret: readonly string[]): unknown {
   if (!input || typeof input !== 'object' || secret.length === 0) return input;
   return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, secret.includes(k) ? '***' : v]));
+}
+
+/** The store an input names under `key`; null when it names none (the method then acts on every store). */
+function namedStore(input: unknown, key: string): string | null {
+  const v = input && typeof input === 'object' ? (input as Record<string, unknown>)[key] : undefined;
+  // Anything but text is not a store id: validation refuses it next.
+  return v === undefined || v === null ? null : typeof v === 'string' ? v : '';
 }
 
 const PG_UNIQUE = '23505';
@@ -68,7 +77,14 @@ export function createHqDispatch(hq: HqContext, opts: { checkOutputs?: boolean }
         const found = await resolveHqSession(hq.db, meta.token, now);
         if (found) {
           const u = found.user;
-          user = { id: u.id, username: u.username, displayName: u.displayName, role: u.role };
+          user = {
+            id: u.id,
+            username: u.username,
+            displayName: u.displayName,
+            role: u.role,
+            scope: found.scope,
+            mustChangePassword: u.mustChangePassword,
+          };
           tokenHash = found.tokenHash;
           expiresAt = found.expiresAt;
         } else {
@@ -82,6 +98,11 @@ export function createHqDispatch(hq: HqContext, opts: { checkOutputs?: boolean }
             error(locale, 'FORBIDDEN', 'hq.error.forbidden', { role: translate(locale, `hq.role.${user.role}`) }),
           );
         }
+        if (user.mustChangePassword && !PASSWORD_CHANGE_METHODS.has(method)) {
+          return fail(error(locale, 'FORBIDDEN', 'hq.users.mustChange'));
+        }
+        // Before the input is validated: an out-of-scope store is refused whatever else the call carries.
+        if (contract.store) await assertStoreInScope(hq.db, user, namedStore(rawInput, contract.store));
       }
       const parsed = contract.input.safeParse(rawInput ?? {});
       if (!parsed.success) {

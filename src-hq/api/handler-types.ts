@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HqApi, HqMethodName, HqMethodOutput } from '../../src-shared/hq-api';
 import type { HqRole } from '../../src-shared/hq-api/roles';
+import type { HqScopeKind } from '../../src-shared/hq-api/scope';
 import type { Locale } from '../../src-shared/i18n';
 import type { HqContext } from '../context';
 import type { Q } from '../db/client';
@@ -10,6 +11,9 @@ export interface HqSessionUser {
   username: string;
   displayName: string;
   role: HqRole;
+  /** Which stores they may see and act on (the lists: src-hq/services/scope). */
+  scope: HqScopeKind;
+  mustChangePassword: boolean;
 }
 
 export type HqSessionChange = { token: string; expiresAt: number } | null;

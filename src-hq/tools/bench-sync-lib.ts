@@ -134,7 +134,7 @@ export async function startBenchHq(kind: HqDbKind, poolSize = 10): Promise<Bench
     kind,
     async createStore(code) {
       const issued = await hq.ctx.db.transaction((tx) =>
-        createStore(tx, { code, name: `Store ${code}`, region: '' }, hq.ctx.now()),
+        createStore(tx, { code, name: `Store ${code}` }, hq.ctx.now()),
       );
       return { storeId: issued.storeId, enrollmentCode: issued.enrollmentCode };
     },

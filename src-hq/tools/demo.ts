@@ -7,6 +7,7 @@ import { createHqUser, userCount } from '../services/auth/users';
 import { masterTable, writeMaster } from '../services/master/write';
 import { readWire } from '../services/sync/wire';
 import { createStore, issueEnrollmentCode } from '../services/stores/stores';
+import { demoRegionId } from './demo-regions';
 
 /**
  * `npm run hq -- --demo`: a small chain to look at and enroll stores into —
@@ -192,7 +193,7 @@ export async function seedDemo(ctx: HqContext): Promise<DemoOutcome> {
       let [row] = await tx.select().from(stores).where(eq(stores.code, s.code));
       let code: string | null = null;
       if (!row) {
-        code = (await createStore(tx, s, now)).enrollmentCode;
+        code = (await createStore(tx, { ...s, regionId: await demoRegionId(tx, s.region, now) }, now)).enrollmentCode;
         [row] = await tx.select().from(stores).where(eq(stores.code, s.code));
       } else if (row.status === 'pending') {
         code = (await issueEnrollmentCode(tx, row.id, now)).enrollmentCode;

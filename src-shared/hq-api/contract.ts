@@ -18,6 +18,12 @@ export interface HqMethodContract<I extends z.ZodType = z.ZodType, O extends z.Z
   invalidates?: readonly string[];
   /** Input keys never written to the audit trail. */
   secret?: readonly string[];
+  /**
+   * The input key that names a store (see ./scope.ts): the dispatch refuses a
+   * store outside the caller's scope, and the key left out (every store) to
+   * anyone whose scope is not the whole chain.
+   */
+  store?: string;
 }
 
 export function hqQuery<I extends z.ZodType, O extends z.ZodType>(

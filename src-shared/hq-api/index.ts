@@ -3,8 +3,10 @@ import type { HqContractMap } from './contract';
 import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
 import { hqOpsMethods } from './methods/ops';
+import { hqRegionMethods } from './methods/regions';
 import { hqSessionMethods } from './methods/session';
 import { hqStoreMethods } from './methods/stores';
+import { hqUserMethods } from './methods/users';
 
 /** Every method of HQ's web API, defined once: the dispatch, the HTTP route and the HQ UI's client derive from it. */
 export const hqApi = {
@@ -13,6 +15,8 @@ export const hqApi = {
   ...hqMasterMethods,
   ...hqOpsMethods,
   ...hqClientMethods,
+  ...hqUserMethods,
+  ...hqRegionMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

@@ -25,7 +25,8 @@ import { gridRow, heading, settled } from './support/screen';
  * stock movement; a price HQ changes reaches the store's supplier catalogue.
  */
 
-const STORE = { code: 'SH-001', name: '蜀香阁 · 人民广场店', region: '华东' };
+// The demo HQ's region East China (华东), picked by its code.
+const STORE = { code: 'SH-001', name: '蜀香阁 · 人民广场店', region: '(EAST)' };
 /**
  * How soon the store must be in step once HQ answers again, with nobody
  * clicking. The worker retries about 1 s after the first failure, doubling
@@ -116,7 +117,8 @@ describe('a store and its HQ, through an outage (store zh-CN, HQ English)', () =
     await office.getByTestId('store-add').click();
     await office.getByTestId('store-code').fill(STORE.code);
     await office.getByTestId('store-name').fill(STORE.name);
-    await office.getByTestId('store-region').fill(STORE.region);
+    await office.getByTestId('store-region').click();
+    await office.locator('.ant-select-item-option').filter({ hasText: STORE.region }).click();
     await office.getByTestId('store-save').click();
     await office.getByTestId('enrollment-code-modal').waitFor();
     const code = (await office.getByTestId('enrollment-code').innerText()).trim();

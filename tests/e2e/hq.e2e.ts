@@ -36,6 +36,7 @@ interface Lang {
   suffix: 'zh' | 'en';
   /** Chinese starts from an empty HQ (first administrator); English from the demo. */
   firstRun: boolean;
+  /** region: a demo region's name in this language (HQ starts with the demo's regions in both runs by then). */
   store: { code: string; name: string; region: string };
 }
 
@@ -52,7 +53,7 @@ const LANGS: Lang[] = [
     os: 'en-US',
     suffix: 'en',
     firstRun: false,
-    store: { code: 'LDN-01', name: 'London Soho', region: 'UK' },
+    store: { code: 'LDN-01', name: 'London Soho', region: 'South China' },
   },
 ];
 
@@ -146,7 +147,8 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     await page.getByTestId('store-save').click();
     await page.getByText(tr('hq.validation.storeCode')).waitFor();
     await page.getByTestId('store-code').fill(lang.store.code);
-    await page.getByTestId('store-region').fill(lang.store.region);
+    await page.getByTestId('store-region').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: lang.store.region }).click();
     await page.getByTestId('store-save').click();
     const modal = page.getByTestId('enrollment-code-modal');
     await modal.waitFor();
@@ -218,7 +220,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     // code, name, region, status, last contact, backlog, app / schema, refused, dead letters, late, audit
     expect(row).toMatch(
       new RegExp(
-        `^${lang.store.code} ${lang.store.name} ${lang.store.region} ${tr('hq.stores.status.active')} \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d 120 0\\.1\\.0 / \\d+ 1 1 1 ${tr('hq.stores.audit.mismatch')}$`,
+        `^${lang.store.code} ${lang.store.name} ${lang.store.region} ${tr('hq.stores.status.active')} \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(Asia/Shanghai\\) 120 0\\.1\\.0 / \\d+ 1 1 1 ${tr('hq.stores.audit.mismatch')}$`,
       ),
     );
     expect(await gridHeaders(page)).toEqual([
@@ -435,5 +437,66 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     expect(await gridHeaders(page)).not.toContain(tr('common.actions'));
     await page.goto(`${hq.url}/users`);
     await page.getByText(tr('shell.forbiddenPage')).waitFor();
+  });
+  it("adds a regional user: they see only their region's stores and are refused another store, by name", async () => {
+    const regional = { username: `south-${lang.suffix}`, displayName: 'South ops', password: 'south-only-2468' };
+    const all = await api.call<{ id: string; code: string; name: string }[]>('stores.list');
+    const sh = all.find((s) => s.code === 'DEMO-SH')!;
+    await page.getByTestId('user-menu').hover();
+    await page.getByText(tr('shell.signOut'), { exact: true }).click();
+    await page.getByTestId('login-username').fill(admin.username);
+    await page.getByTestId('login-secret').fill(admin.password);
+    await page.getByTestId('login-secret').press('Enter');
+    await heading(page, tr('hq.stores.title'));
+
+    await nav('hq.nav.regions');
+    await heading(page, tr('hq.regions.title'));
+    expect(await gridRow(page, 'SOUTH')).toContain(lang.locale === 'zh-CN' ? '华南' : 'South China');
+    await shot(page, 'regions');
+
+    await nav('hq.nav.users');
+    await page.getByTestId('user-add').click();
+    await page.getByTestId('user-username').fill(regional.username);
+    await page.getByTestId('user-name').fill(regional.displayName);
+    await page.getByTestId('user-role').click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: tr('hq.role.operations') })
+      .click();
+    await page.getByTestId('password').fill(regional.password);
+    await page.getByTestId('password-again').fill(regional.password);
+    await page.getByTestId('user-save').click();
+    await page.getByText(tr('hq.users.created', { username: regional.username })).waitFor();
+    await page.getByTestId('user-form').waitFor({ state: 'detached' });
+    await page.getByTestId(`user-scope-${regional.username}`).click();
+    await page.getByTestId('scope-kind').getByText(tr('hq.scope.kind.regions'), { exact: true }).click();
+    await page.getByTestId('scope-regions').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '(SOUTH)' }).click();
+    await page.keyboard.press('Escape');
+    await dialogsStill(page);
+    await shot(page, 'user-scope');
+    await page.getByTestId('scope-save').click();
+    await expect
+      .poll(() => gridRow(page, regional.username))
+      .toContain(`${tr('hq.scope.kind.regions')}: ${lang.locale === 'zh-CN' ? '华南' : 'South China'}`);
+    await settled(page);
+    await shot(page, 'users-scoped');
+
+    await page.getByTestId('user-menu').hover();
+    await page.getByText(tr('shell.signOut'), { exact: true }).click();
+    await page.getByTestId('login-username').fill(regional.username);
+    await page.getByTestId('login-secret').fill(regional.password);
+    await page.getByTestId('login-secret').press('Enter');
+    await heading(page, tr('hq.stores.title'));
+    await gridRow(page, 'DEMO-GZ');
+    // The south's stores only: the demo's Guangzhou store, and this run's store if it was put in the south.
+    const south = all.filter((s) => s.code === 'DEMO-GZ' || (lang.suffix === 'en' && s.code === lang.store.code));
+    await expect
+      .poll(() => page.getByTestId('hq-stores-count').innerText())
+      .toBe(tr('common.rows', { count: south.length }));
+    await shot(page, 'stores-regional');
+    await page.goto(`${hq.url}/stores/${sh.id}`);
+    await page.getByText(tr('hq.scope.outside', { store: `DEMO-SH ${sh.name}` })).waitFor();
+    await shot(page, 'store-out-of-scope');
   });
 });

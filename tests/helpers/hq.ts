@@ -77,7 +77,7 @@ export async function startTestHq(opts: StartTestHqOptions): Promise<TestHq> {
     async createStore(code, name) {
       const c = code ?? `S${++n}-${randomUUID().slice(0, 4)}`;
       const issued = await hq.ctx.db.transaction((tx) =>
-        createStore(tx, { code: c, name: name ?? `Store ${c}`, region: '' }, hq.ctx.now()),
+        createStore(tx, { code: c, name: name ?? `Store ${c}` }, hq.ctx.now()),
       );
       return { storeId: issued.storeId, enrollmentCode: issued.enrollmentCode };
     },

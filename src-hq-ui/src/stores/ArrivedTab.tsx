@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import type { StoreDetailDto } from '../../../src-shared/hq-api/methods/stores';
 import { DataGrid } from '../../../src-renderer/src/components/DataGrid';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
+import { zonedTime } from '../lib/time';
 import { tableLabel } from './table-label';
 
 type Counted = StoreDetailDto['tables'][number] & { label: string };
@@ -62,6 +63,7 @@ export function ArrivedTab({ detail }: { detail: StoreDetailDto }) {
             table={table}
             rows={rows}
             storeCode={detail.store.code}
+            zone={detail.store.timeZone}
             picker={
               <Select
                 value={table}
@@ -78,7 +80,19 @@ export function ArrivedTab({ detail }: { detail: StoreDetailDto }) {
   );
 }
 
-function RecentRows(props: { table: string; rows: WireRow[]; storeCode: string; picker: React.ReactNode }) {
+/** A store's times (`*_at`, ms since the epoch on the wire) on the store's clock; everything else as it arrived. */
+function cellValue(name: string, value: unknown, zone: string): unknown {
+  if (name.endsWith('_at') && typeof value === 'number') return zonedTime(new Date(value).toISOString(), zone);
+  return value ?? null;
+}
+
+function RecentRows(props: {
+  table: string;
+  rows: WireRow[];
+  storeCode: string;
+  zone: string;
+  picker: React.ReactNode;
+}) {
   const { t } = useI18n();
   const columns = useMemo<ColDef<WireRow>[]>(() => {
     const names = [...new Set(props.rows.flatMap((r) => Object.keys(r)))];
@@ -87,11 +101,11 @@ function RecentRows(props: { table: string; rows: WireRow[]; storeCode: string; 
     return names.map((name) => ({
       colId: name,
       headerName: name,
-      valueGetter: (p) => p.data?.[name] ?? null,
+      valueGetter: (p) => cellValue(name, p.data?.[name], props.zone),
       minWidth: 90,
-      width: name === 'id' ? 300 : 140,
+      width: name === 'id' ? 300 : name.endsWith('_at') ? 200 : 140,
     }));
-  }, [props.rows]);
+  }, [props.rows, props.zone]);
   return (
     <DataGrid<WireRow>
       gridId={`hq-recent-${props.table}`}

@@ -1,4 +1,5 @@
 import { Form, Input } from 'antd';
+import { RegionSelect } from '../regions/RegionSelect';
 import { FormModal } from '../../../src-renderer/src/components/FormModal';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useMutation } from '../lib/query';
@@ -7,7 +8,7 @@ import type { IssuedCode } from './EnrollmentCodeModal';
 interface Values {
   code: string;
   name: string;
-  region?: string;
+  regionId?: string | null;
 }
 
 /** A new store at HQ: its code, name and region; what comes back is its one-time enrollment code. */
@@ -20,7 +21,7 @@ export function CreateStoreModal(props: { open: boolean; onClose(): void; onCrea
       open={props.open}
       title={t('hq.stores.add')}
       okText={t('hq.stores.createOk')}
-      onSubmit={async (v) => props.onCreated(await create.mutate({ ...v, region: v.region ?? '' }))}
+      onSubmit={async (v) => props.onCreated(await create.mutate({ ...v, regionId: v.regionId ?? null }))}
       onClose={props.onClose}
       testId="store-form"
       okTestId="store-save"
@@ -31,8 +32,8 @@ export function CreateStoreModal(props: { open: boolean; onClose(): void; onCrea
       <Form.Item name="name" label={t('hq.stores.f.name')} rules={required}>
         <Input maxLength={200} data-testid="store-name" />
       </Form.Item>
-      <Form.Item name="region" label={t('hq.stores.f.region')}>
-        <Input maxLength={60} data-testid="store-region" />
+      <Form.Item name="regionId" label={t('hq.stores.f.region')}>
+        <RegionSelect testId="store-region" />
       </Form.Item>
     </FormModal>
   );

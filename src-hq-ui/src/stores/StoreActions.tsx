@@ -6,6 +6,7 @@ import { showApiError } from '../../../src-renderer/src/lib/form-errors';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useMutation } from '../lib/query';
 import { useSession } from '../lib/session';
+import { EditStoreModal } from './EditStoreModal';
 import { EnrollmentCodeModal, type IssuedCode } from './EnrollmentCodeModal';
 
 /**
@@ -20,6 +21,7 @@ export function StoreActions({ store }: { store: StoreHealthDto }) {
   const newCode = useMutation('stores.newCode');
   const revoke = useMutation('stores.revoke');
   const [issued, setIssued] = useState<IssuedCode | null>(null);
+  const [editing, setEditing] = useState(false);
   if (store.status === 'revoked') return null;
 
   const askNewCode = () =>
@@ -47,6 +49,11 @@ export function StoreActions({ store }: { store: StoreHealthDto }) {
 
   return (
     <Space>
+      {can(hqApi['stores.update'].access) && (
+        <Button onClick={() => setEditing(true)} data-testid="store-edit">
+          {t('common.edit')}
+        </Button>
+      )}
       {can(hqApi['stores.newCode'].access) && (
         <Button onClick={askNewCode} data-testid="store-new-code">
           {t('hq.stores.newCode')}
@@ -58,6 +65,7 @@ export function StoreActions({ store }: { store: StoreHealthDto }) {
         </Button>
       )}
       <EnrollmentCodeModal issued={issued} onClose={() => setIssued(null)} />
+      <EditStoreModal store={store} open={editing} onClose={() => setEditing(false)} />
     </Space>
   );
 }

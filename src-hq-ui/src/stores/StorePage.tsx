@@ -5,7 +5,8 @@ import { Link, useParams } from 'react-router';
 import type { StoreDetailDto } from '../../../src-shared/hq-api/methods/stores';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useQuery } from '../lib/query';
-import { hqTime } from '../lib/time';
+import { storeClock } from '../lib/time';
+import { regionName } from '../regions/region-name';
 import { ArrivedTab } from './ArrivedTab';
 import { healthIssues } from './health';
 import { refusalReason } from './refusal';
@@ -71,7 +72,7 @@ export function StorePage() {
           showIcon
           style={{ marginTop: 12 }}
           title={t('hq.store.lastRefusal', {
-            at: hqTime(s.lastRefusal.at),
+            at: storeClock(s.timeZone)(s.lastRefusal.at),
             reason: refusalReason(t, s.lastRefusal.code),
             code: s.lastRefusal.code,
           })}
@@ -91,22 +92,22 @@ export function StorePage() {
           {
             key: 'dead',
             label: <TabLabel text={t('hq.store.tab.deadLetters')} n={d.deadLetters.length} danger />,
-            children: <DeadLettersGrid rows={d.deadLetters} />,
+            children: <DeadLettersGrid rows={d.deadLetters} zone={s.timeZone} />,
           },
           {
             key: 'late',
             label: <TabLabel text={t('hq.store.tab.late')} n={d.lateEntries.length} />,
-            children: <LateEntriesGrid rows={d.lateEntries} />,
+            children: <LateEntriesGrid rows={d.lateEntries} zone={s.timeZone} />,
           },
           {
             key: 'audit',
             label: <TabLabel text={t('hq.store.tab.audit')} n={d.auditMismatches.length} danger />,
-            children: <AuditMismatchesGrid rows={d.auditMismatches} />,
+            children: <AuditMismatchesGrid rows={d.auditMismatches} zone={s.timeZone} />,
           },
           {
             key: 'streams',
             label: <TabLabel text={t('hq.store.tab.streams')} n={d.streams.length} />,
-            children: <StreamsGrid rows={d.streams} />,
+            children: <StreamsGrid rows={d.streams} zone={s.timeZone} />,
           },
         ]}
         data-testid="store-tabs"
@@ -124,9 +125,11 @@ function TabLabel({ text, n, danger }: { text: string; n: number; danger?: boole
   );
 }
 
+/** The store's figures; its times on its own clock (see zonedTime). */
 function Health({ detail }: { detail: StoreDetailDto }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const s = detail.store;
+  const at = storeClock(s.timeZone);
   const skew = s.clockSkewMs === null ? '' : skewText(t, s.clockSkewMs);
   const skewed = healthIssues(s, Date.now()).includes('clockSkew');
   const warn = (on: boolean) => (on ? { color: '#d46b08', fontWeight: 600 } : undefined);
@@ -139,12 +142,12 @@ function Health({ detail }: { detail: StoreDetailDto }) {
       column={{ xs: 1, md: 2, xl: 4 }}
       data-testid="store-health"
       items={[
-        { key: 'region', label: t('hq.stores.f.region'), children: s.region || '—' },
-        { key: 'enrolled', label: t('hq.store.enrolledAt'), children: hqTime(s.enrolledAt) || '—' },
+        { key: 'region', label: t('hq.stores.f.region'), children: s.region ? regionName(s.region, locale) : '—' },
+        { key: 'enrolled', label: t('hq.store.enrolledAt'), children: at(s.enrolledAt) || '—' },
         {
           key: 'contact',
           label: t('hq.stores.f.lastContact'),
-          children: s.lastContactAt ? hqTime(s.lastContactAt) : t('hq.stores.never'),
+          children: s.lastContactAt ? at(s.lastContactAt) : t('hq.stores.never'),
         },
         { key: 'app', label: t('hq.stores.f.appVersion'), children: s.appVersion || '—' },
         { key: 'schema', label: t('hq.store.schemaVersion'), children: s.schemaVersion ?? '—' },

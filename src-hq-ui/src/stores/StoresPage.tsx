@@ -17,7 +17,7 @@ const REFRESH_MS = 30_000;
 
 /** Every store with its sync health, and new stores with their one-time codes. */
 export function StoresPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { can } = useSession();
   const q = useQuery('stores.list', {});
   const [creating, setCreating] = useState(false);
@@ -34,7 +34,7 @@ export function StoresPage() {
     return () => window.clearInterval(timer);
   }, [refetch]);
 
-  const columns = useMemo(() => storeColumns(t, now), [t, now]);
+  const columns = useMemo(() => storeColumns(t, now, locale), [t, now, locale]);
   const attention = useMemo(() => (q.data ?? []).filter((s) => healthIssues(s, now).length > 0), [q.data, now]);
   const rows = only === 'attention' ? attention : q.data;
 

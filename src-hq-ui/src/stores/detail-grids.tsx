@@ -3,31 +3,31 @@ import { useMemo } from 'react';
 import type { StoreDetailDto } from '../../../src-shared/hq-api/methods/stores';
 import { DataGrid } from '../../../src-renderer/src/components/DataGrid';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
-import { hqTime } from '../lib/time';
+import { zonedTime } from '../lib/time';
 import { tableLabel } from './table-label';
 
 type D = StoreDetailDto;
 const HEIGHT = 420;
 
-/** When HQ recorded it, newest first. */
-function useAtColumn<R extends { at: string }>(): ColDef<R> {
+/** When HQ recorded it, newest first, on the store's clock like everything on its page. */
+function useAtColumn<R extends { at: string }>(zone: string): ColDef<R> {
   const { t } = useI18n();
   return useMemo(
     () => ({
       colId: 'at',
       headerName: t('hq.store.f.at'),
-      width: 150,
-      valueGetter: (p) => hqTime(p.data?.at),
+      width: zone ? 200 : 150,
+      valueGetter: (p) => zonedTime(p.data?.at, zone),
       sort: 'desc',
     }),
-    [t],
+    [t, zone],
   );
 }
 
 /** Entries HQ could not take (each acknowledged so the queue moved on), with why. */
-export function DeadLettersGrid({ rows }: { rows: D['deadLetters'] }) {
+export function DeadLettersGrid({ rows, zone }: { rows: D['deadLetters']; zone: string }) {
   const { t } = useI18n();
-  const at = useAtColumn<D['deadLetters'][number]>();
+  const at = useAtColumn<D['deadLetters'][number]>(zone);
   const columns = useMemo<ColDef<D['deadLetters'][number]>[]>(
     () => [
       at,
@@ -56,9 +56,9 @@ export function DeadLettersGrid({ rows }: { rows: D['deadLetters'] }) {
 }
 
 /** Entries dated in a month HQ had closed: kept like any other, listed for the accounts. */
-export function LateEntriesGrid({ rows }: { rows: D['lateEntries'] }) {
+export function LateEntriesGrid({ rows, zone }: { rows: D['lateEntries']; zone: string }) {
   const { t } = useI18n();
-  const at = useAtColumn<D['lateEntries'][number]>();
+  const at = useAtColumn<D['lateEntries'][number]>(zone);
   const columns = useMemo<ColDef<D['lateEntries'][number]>[]>(
     () => [
       at,
@@ -87,9 +87,9 @@ export function LateEntriesGrid({ rows }: { rows: D['lateEntries'] }) {
 }
 
 /** Where the audit chain the store presents differs from what HQ recorded earlier. */
-export function AuditMismatchesGrid({ rows }: { rows: D['auditMismatches'] }) {
+export function AuditMismatchesGrid({ rows, zone }: { rows: D['auditMismatches']; zone: string }) {
   const { t } = useI18n();
-  const at = useAtColumn<D['auditMismatches'][number]>();
+  const at = useAtColumn<D['auditMismatches'][number]>(zone);
   const columns = useMemo<ColDef<D['auditMismatches'][number]>[]>(
     () => [
       at,
@@ -118,7 +118,7 @@ export function AuditMismatchesGrid({ rows }: { rows: D['auditMismatches'] }) {
 }
 
 /** The store's outbox streams and how far HQ has acknowledged each. */
-export function StreamsGrid({ rows }: { rows: D['streams'] }) {
+export function StreamsGrid({ rows, zone }: { rows: D['streams']; zone: string }) {
   const { t } = useI18n();
   const columns = useMemo<ColDef<D['streams'][number]>[]>(
     () => [
@@ -133,11 +133,11 @@ export function StreamsGrid({ rows }: { rows: D['streams'] }) {
       {
         colId: 'updatedAt',
         headerName: t('hq.store.f.updatedAt'),
-        width: 160,
-        valueGetter: (p) => hqTime(p.data?.updatedAt),
+        width: 200,
+        valueGetter: (p) => zonedTime(p.data?.updatedAt, zone),
       },
     ],
-    [t],
+    [t, zone],
   );
   return (
     <DataGrid

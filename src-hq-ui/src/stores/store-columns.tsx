@@ -2,8 +2,9 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { Tag, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { StoreHealthDto } from '../../../src-shared/hq-api/methods/stores';
-import type { MessageKey } from '../../../src-shared/i18n';
-import { hqTime } from '../lib/time';
+import type { Locale, MessageKey } from '../../../src-shared/i18n';
+import { regionName } from '../regions/region-name';
+import { hqTime, zonedTime } from '../lib/time';
 import { healthIssues } from './health';
 import { refusalReason } from './refusal';
 import { skewText } from './skew';
@@ -29,7 +30,7 @@ export function statusText(t: T, s: StoreHealthDto, now: number): string {
  * what it counts, values that sort and filter as numbers and times, and
  * texts that export as shown. Actions are on each store's page.
  */
-export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
+export function storeColumns(t: T, now: number, locale: Locale): ColDef<StoreHealthDto>[] {
   const issues = (s: StoreHealthDto | undefined) => (s ? healthIssues(s, now) : []);
   const count = (field: 'backlog' | 'refusedCount' | 'deadLetters' | 'lateEntries', danger: boolean) =>
     ({
@@ -56,7 +57,12 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
         ),
     },
     { field: 'name', headerName: t('hq.stores.f.name'), flex: 1, minWidth: 110 },
-    { field: 'region', headerName: t('hq.stores.f.region'), width: 70 },
+    {
+      colId: 'region',
+      headerName: t('hq.stores.f.region'),
+      width: 90,
+      valueGetter: (p) => p.data?.region && regionName(p.data.region, locale),
+    },
     {
       colId: 'status',
       headerName: t('hq.stores.f.status'),
@@ -77,14 +83,17 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       colId: 'lastContact',
       headerName: t('hq.stores.f.lastContact'),
       headerTooltip: t('hq.stores.h.lastContact'),
-      width: 150,
-      valueGetter: (p) => p.data && (p.data.lastContactAt ? hqTime(p.data.lastContactAt) : t('hq.stores.never')),
+      width: 170,
+      // On the store's clock (labelled when it is not the reader's): what the store's own staff would quote.
+      valueGetter: (p) =>
+        p.data && (p.data.lastContactAt ? zonedTime(p.data.lastContactAt, p.data.timeZone) : t('hq.stores.never')),
       // ISO text sorts as time; "never" sorts before any time.
       comparator: (_a, _b, a, b) => (a.data?.lastContactAt ?? '').localeCompare(b.data?.lastContactAt ?? ''),
+      // The zone label may not fit the cell: the tooltip gives it whole.
       tooltipValueGetter: (p) =>
         p.data && issues(p.data).includes('clockSkew')
           ? t('hq.stores.skewNote', { skew: skewText(t, p.data.clockSkewMs!) })
-          : undefined,
+          : (p.value as string | undefined),
       cellClassRules: {
         'cell-warn': (p) => issues(p.data).some((i) => i === 'silent' || i === 'neverContacted' || i === 'clockSkew'),
         'cell-muted': (p) => !p.data?.lastContactAt && p.data?.status !== 'active',
@@ -109,7 +118,7 @@ export function storeColumns(t: T, now: number): ColDef<StoreHealthDto>[] {
       headerTooltip: t('hq.stores.h.refused'),
       tooltipValueGetter: (p) =>
         p.data?.lastRefusal &&
-        `${refusalReason(t, p.data.lastRefusal.code)} (${hqTime(p.data.lastRefusal.at)}): ${p.data.lastRefusal.message}`,
+        `${refusalReason(t, p.data.lastRefusal.code)} (${zonedTime(p.data.lastRefusal.at, p.data.timeZone)}): ${p.data.lastRefusal.message}`,
     },
     {
       ...count('deadLetters', true),

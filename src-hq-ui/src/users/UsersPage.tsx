@@ -1,48 +1,123 @@
 import { PlusOutlined } from '@ant-design/icons';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
-import { Button, Form, Input, Select, Tag, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { HqUserDto } from '../../../src-shared/hq-api/methods/session';
-import { HQ_ROLES, type HqRole } from '../../../src-shared/hq-api/roles';
+import type { HqUserDto } from '../../../src-shared/hq-api/methods/users';
+import type { HqRole } from '../../../src-shared/hq-api/roles';
 import { DataGrid } from '../../../src-renderer/src/components/DataGrid';
 import { FormModal } from '../../../src-renderer/src/components/FormModal';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useMutation, useQuery } from '../lib/query';
 import { hqTime } from '../lib/time';
+import { regionName } from '../regions/region-name';
 import { PasswordFields } from '../session/PasswordFields';
+import { EditUserModal, ResetPasswordModal, roleOptions, ScopeModal } from './UserDialogs';
 
-/** HQ's staff and their roles (administrators only: the API refuses everyone else). */
+type Dialog = { kind: 'edit' | 'reset' | 'scope'; user: HqUserDto } | null;
+
+/** HQ's staff, their roles and scopes (administrators only: the API refuses everyone else). */
 export function UsersPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const q = useQuery('users.list', {});
+  const regions = useQuery('regions.list', {});
+  const stores = useQuery('stores.list', {});
   const [adding, setAdding] = useState(false);
-  const columns = useMemo<ColDef<HqUserDto>[]>(
-    () => [
-      { field: 'username', headerName: t('login.username'), width: 150, pinned: 'left' },
-      { field: 'displayName', headerName: t('hq.users.f.displayName'), flex: 1, minWidth: 150 },
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const columns = useMemo<ColDef<HqUserDto>[]>(() => {
+    const regionById = new Map((regions.data ?? []).map((r) => [r.id, r]));
+    const storeById = new Map((stores.data ?? []).map((s) => [s.id, s]));
+    const scopeText = (u: HqUserDto) => {
+      if (u.scope.kind === 'chain') return t('hq.scope.kind.chain');
+      const names =
+        u.scope.kind === 'regions'
+          ? u.scope.regionIds.map((id) => {
+              const r = regionById.get(id);
+              return r ? regionName(r, locale) : id;
+            })
+          : u.scope.storeIds.map((id) => storeById.get(id)?.code ?? id);
+      return `${t(`hq.scope.kind.${u.scope.kind}`)}: ${names.join(', ')}`;
+    };
+    return [
+      { field: 'username', headerName: t('login.username'), width: 140, pinned: 'left' },
+      { field: 'displayName', headerName: t('hq.users.f.displayName'), flex: 1, minWidth: 130 },
       {
         colId: 'role',
         headerName: t('hq.users.f.role'),
-        width: 150,
+        width: 130,
         valueGetter: (p) => p.data && t(`hq.role.${p.data.role}`),
+      },
+      {
+        colId: 'scope',
+        headerName: t('hq.scope.f.kind'),
+        flex: 1,
+        minWidth: 160,
+        valueGetter: (p) => p.data && scopeText(p.data),
       },
       {
         colId: 'lastLogin',
         headerName: t('hq.users.f.lastLogin'),
-        width: 160,
+        width: 150,
         valueGetter: (p) => hqTime(p.data?.lastLoginAt),
       },
       {
         colId: 'status',
         headerName: t('items.f.status'),
-        width: 100,
-        valueGetter: (p) => p.data && t(p.data.disabled ? 'hq.users.disabled' : 'hq.users.enabled'),
+        width: 120,
+        valueGetter: (p) =>
+          p.data &&
+          t(
+            p.data.disabled
+              ? 'hq.users.disabled'
+              : p.data.mustChangePassword
+                ? 'hq.users.mustChangeTag'
+                : 'hq.users.enabled',
+          ),
         cellRenderer: (p: ICellRendererParams<HqUserDto>) =>
-          p.data && <Tag color={p.data.disabled ? 'default' : 'green'}>{p.value as string}</Tag>,
+          p.data && (
+            <Tag color={p.data.disabled ? 'default' : p.data.mustChangePassword ? 'orange' : 'green'}>
+              {p.value as string}
+            </Tag>
+          ),
       },
-    ],
-    [t],
-  );
+      {
+        colId: 'actions',
+        headerName: t('common.actions'),
+        width: 230,
+        sortable: false,
+        filter: false,
+        cellRenderer: (p: ICellRendererParams<HqUserDto>) =>
+          p.data && (
+            <Space size={4}>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => setDialog({ kind: 'edit', user: p.data! })}
+                data-testid={`user-edit-${p.data.username}`}
+              >
+                {t('common.edit')}
+              </Button>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => setDialog({ kind: 'scope', user: p.data! })}
+                data-testid={`user-scope-${p.data.username}`}
+              >
+                {t('hq.scope.edit')}
+              </Button>
+              <Button
+                size="small"
+                type="link"
+                onClick={() => setDialog({ kind: 'reset', user: p.data! })}
+                data-testid={`user-reset-${p.data.username}`}
+              >
+                {t('hq.users.resetShort')}
+              </Button>
+            </Space>
+          ),
+      },
+    ];
+  }, [t, locale, regions.data, stores.data]);
+  const pick = (kind: NonNullable<Dialog>['kind']) => (dialog?.kind === kind ? dialog.user : null);
   return (
     <div>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -64,6 +139,9 @@ export function UsersPage() {
         height="calc(100vh - 250px)"
       />
       <NewUserModal open={adding} onClose={() => setAdding(false)} />
+      <EditUserModal user={pick('edit')} onClose={() => setDialog(null)} />
+      <ResetPasswordModal user={pick('reset')} onClose={() => setDialog(null)} />
+      <ScopeModal user={pick('scope')} onClose={() => setDialog(null)} />
     </div>
   );
 }
@@ -101,7 +179,7 @@ function NewUserModal(props: { open: boolean; onClose(): void }) {
         <Input data-testid="user-name" />
       </Form.Item>
       <Form.Item name="role" label={t('hq.users.f.role')} rules={required}>
-        <Select options={HQ_ROLES.map((r) => ({ value: r, label: t(`hq.role.${r}`) }))} data-testid="user-role" />
+        <Select options={roleOptions(t)} data-testid="user-role" />
       </Form.Item>
       <PasswordFields />
     </FormModal>

@@ -1,30 +1,18 @@
-import { asc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { toIso } from '../../../src-shared/time';
 import type { hqSessionMethods } from '../../../src-shared/hq-api/methods/session';
-import type { HqUserDto } from '../../../src-shared/hq-api/methods/session';
 import { hqAudit, hqUsers } from '../../db/schema';
+import { userDto } from '../../services/auth/manage-users';
 import { closeHqSession, openHqSession } from '../../services/auth/sessions';
 import { checkPassword, createHqUser, userCount, type HqUserRow } from '../../services/auth/users';
 import { HqApiError } from '../errors';
 import type { HqCall, HqHandlersFor } from '../handler-types';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-export function userDto(u: HqUserRow): HqUserDto {
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    disabled: u.disabled,
-    lastLoginAt: iso(u.lastLoginAt),
-  };
-}
-
 async function sessionDto(call: HqCall, user: HqUserRow | null, expiresAt: number | null) {
   return {
-    user: user ? userDto(user) : null,
+    user: user ? await userDto(call.q, user) : null,
     needsSetup: (await userCount(call.q)) === 0,
-    expiresAt: iso(expiresAt),
+    expiresAt: toIso(expiresAt),
     hqName: call.hq.hqName,
   };
 }
@@ -75,16 +63,6 @@ export const sessionHandlers: HqHandlersFor<typeof hqSessionMethods> = {
       const s = await openHqSession(call.q, user.id, call.now);
       call.setSession(s);
       return sessionDto(call, user, s.expiresAt);
-    },
-  },
-  'users.list': {
-    async run(call) {
-      return (await call.q.select().from(hqUsers).orderBy(asc(hqUsers.username))).map(userDto);
-    },
-  },
-  'users.create': {
-    async run(call, input) {
-      return userDto(await createHqUser(call.q, input, call.now));
     },
   },
 };

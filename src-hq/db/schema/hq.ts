@@ -13,6 +13,8 @@ export const hqUsers = pgTable(
     /** scrypt$N$r$p$salt$hash, as at the store. */
     secretHash: text('secret_hash').notNull(),
     disabled: boolean('disabled').notNull().default(false),
+    /** An administrator reset the password: the next sign-in must set a new one before anything else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: ms('locked_until'),
     lastLoginAt: ms('last_login_at'),

@@ -1,5 +1,7 @@
 export * from './hq';
 export * from './stores';
+export * from './regions';
+export * from './scopes';
 export * from './sync';
 export * from './master';
 export * from './mirror-core';

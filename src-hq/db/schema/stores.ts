@@ -1,5 +1,6 @@
 import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ms } from './columns';
+import { regions } from './regions';
 
 export const STORE_STATUSES = ['pending', 'active', 'revoked'] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];
@@ -15,7 +16,10 @@ export const stores = pgTable(
     id: text('id').primaryKey(),
     code: text('code').notNull(),
     name: text('name').notNull(),
+    /** Superseded by region_id (migration 0003 turned each text into a region); kept because migrations only add. */
     region: text('region').notNull().default(''),
+    /** The store's region, if any: what a regional HQ user's scope is made of. */
+    regionId: text('region_id').references(() => regions.id),
     status: text('status', { enum: STORE_STATUSES }).notNull(),
     /** SHA-256 of the one-time enrollment code; null once used or never issued. */
     enrollmentCodeHash: text('enrollment_code_hash'),
@@ -41,7 +45,11 @@ export const stores = pgTable(
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('stores_code_uq').on(t.code), uniqueIndex('stores_enrollment_code_uq').on(t.enrollmentCodeHash)],
+  (t) => [
+    uniqueIndex('stores_code_uq').on(t.code),
+    uniqueIndex('stores_enrollment_code_uq').on(t.enrollmentCodeHash),
+    index('stores_region_idx').on(t.regionId),
+  ],
 );
 
 /** Short-lived access tokens (1 h) a store gets for its credential. */

@@ -28,7 +28,7 @@ export interface IssuedCode {
 
 export async function createStore(
   tx: Q,
-  input: { code: string; name: string; region: string },
+  input: { code: string; name: string; regionId?: string | null },
   now: number,
 ): Promise<IssuedCode> {
   const taken = await tx.select({ id: stores.id }).from(stores).where(eq(stores.code, input.code));
@@ -40,7 +40,7 @@ export async function createStore(
     id,
     code: input.code,
     name: input.name,
-    region: input.region,
+    regionId: input.regionId ?? null,
     status: 'pending',
     enrollmentCodeHash: enrollmentCodeHash(code),
     enrollmentExpiresAt: expiresAt,
@@ -48,6 +48,20 @@ export async function createStore(
     updatedAt: now,
   });
   return { storeId: id, enrollmentCode: code, expiresAt };
+}
+
+/** A store's name and region (its code is what the store and its documents quote: it stays). */
+export async function updateStore(
+  tx: Q,
+  input: { id: string; name: string; regionId: string | null },
+  now: number,
+): Promise<void> {
+  const done = await tx
+    .update(stores)
+    .set({ name: input.name, regionId: input.regionId, updatedAt: now })
+    .where(eq(stores.id, input.id))
+    .returning({ id: stores.id });
+  if (!done.length) throw new StoreError('notFound', 'no such store');
 }
 
 /**

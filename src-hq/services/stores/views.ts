@@ -2,19 +2,30 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { StoreDetailDto, StoreHealthDto } from '../../../src-shared/hq-api/methods/stores';
 import { rows, type Q } from '../../db/client';
 import { mirrorSpec, UP_TABLES } from '../../db/columns';
-import { stores, syncAuditMismatches, syncDeadLetters, syncLateEntries, syncStreams } from '../../db/schema';
+import {
+  regions,
+  storeMirror,
+  stores,
+  syncAuditMismatches,
+  syncDeadLetters,
+  syncLateEntries,
+  syncStreams,
+} from '../../db/schema';
 import { readWire } from '../sync/wire';
+import { storesInScope, type ScopedUser } from '../scope/scope';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 type StoreRow = typeof stores.$inferSelect;
+type RegionRow = typeof regions.$inferSelect;
 
-function health(s: StoreRow, dead: number, late: number): StoreHealthDto {
+function health(s: StoreRow, region: RegionRow | null, timeZone: string, dead: number, late: number): StoreHealthDto {
   return {
     id: s.id,
     code: s.code,
     name: s.name,
-    region: s.region,
+    region: region && { id: region.id, code: region.code, nameZh: region.nameZh, nameEn: region.nameEn },
+    timeZone,
     status: s.status,
     codeExpiresAt: s.enrollmentCodeHash ? iso(s.enrollmentExpiresAt) : null,
     enrolledAt: iso(s.enrolledAt),
@@ -31,12 +42,21 @@ function health(s: StoreRow, dead: number, late: number): StoreHealthDto {
   };
 }
 
-/** The store list with each store's sync health, in code order. */
-export async function storeList(q: Q, only?: string): Promise<StoreHealthDto[]> {
+/**
+ * The store list with each store's sync health, in code order: only the
+ * stores in the user's scope (null: every store, for HQ's own use).
+ */
+export async function storeList(q: Q, user: ScopedUser | null, only?: string): Promise<StoreHealthDto[]> {
   const list = await q
-    .select()
+    .select({
+      store: stores,
+      region: regions,
+      // The store's zone as it now says (its replicated store row), else as it said when it enrolled.
+      timeZone: sql<string>`coalesce((SELECT ${storeMirror.timezone} FROM ${storeMirror} WHERE ${storeMirror.storeId} = ${stores.id} LIMIT 1), ${stores.timezone})`,
+    })
     .from(stores)
-    .where(only ? eq(stores.id, only) : sql`true`)
+    .leftJoin(regions, eq(regions.id, stores.regionId))
+    .where(and(only ? eq(stores.id, only) : sql`true`, storesInScope(user)))
     .orderBy(stores.code);
   const counts = await rows<{ store_id: string; dead: number; late: number }>(
     q,
@@ -46,14 +66,16 @@ export async function storeList(q: Q, only?: string): Promise<StoreHealthDto[]> 
         FROM stores s ${only ? sql`WHERE s.id = ${only}` : sql``}`,
   );
   const byStore = new Map(counts.map((c) => [c.store_id, c]));
-  return list.map((s) => health(s, byStore.get(s.id)?.dead ?? 0, byStore.get(s.id)?.late ?? 0));
+  return list.map(({ store: s, region, timeZone }) =>
+    health(s, region, timeZone, byStore.get(s.id)?.dead ?? 0, byStore.get(s.id)?.late ?? 0),
+  );
 }
 
 const RECENT = 5;
 
 /** What arrived from one store: rows per table, the newest of each, dead letters, late entries, audit mismatches. */
-export async function storeDetail(q: Q, storeId: string): Promise<StoreDetailDto | null> {
-  const [store] = await storeList(q, storeId);
+export async function storeDetail(q: Q, user: ScopedUser | null, storeId: string): Promise<StoreDetailDto | null> {
+  const [store] = await storeList(q, user, storeId);
   if (!store) return null;
   const counted = await rows<{ tbl: string; n: number }>(
     q,

@@ -16,6 +16,7 @@ export const hqOpsMethods = {
     input: z.object({ month: Month, storeId: StoreId.optional() }),
     output: Ok,
     access: WRITERS.master,
+    store: 'storeId',
     invalidates: ['periods.list'],
   }),
   /** HQ's maintenance team sets fields of a store's work order (merged by clock with the store's edits). */
@@ -40,6 +41,7 @@ export const hqOpsMethods = {
     }),
     output: Ok,
     access: WRITERS.maintenance,
+    store: 'storeId',
     invalidates: ['stores.detail'],
   }),
 } as const;

@@ -2,20 +2,7 @@ import { z } from 'zod';
 import { DisplayName, Empty, IsoTime, Ok, Username } from '../../api/common';
 import { LOCALES } from '../../i18n';
 import { hqMutation, hqQuery } from '../contract';
-import { HQ_ROLES } from '../roles';
-
-export const HqRoleSchema = z.enum(HQ_ROLES);
-export const HqPassword = z.string().min(8, { message: 'validation.passwordLength' }).max(128);
-
-export const HqUserDto = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: HqRoleSchema,
-  disabled: z.boolean(),
-  lastLoginAt: IsoTime.nullable(),
-});
-export type HqUserDto = z.infer<typeof HqUserDto>;
+import { HqPassword, HqUserDto } from './users';
 
 export const HqSessionDto = z.object({
   user: HqUserDto.nullable(),
@@ -24,6 +11,8 @@ export const HqSessionDto = z.object({
   expiresAt: IsoTime.nullable(),
   hqName: z.string(),
 });
+
+export { HqPassword, HqRoleSchema, HqUserDto } from './users';
 
 export const hqSessionMethods = {
   'session.current': hqQuery({ input: Empty, output: HqSessionDto, access: 'public' }),
@@ -47,13 +36,5 @@ export const hqSessionMethods = {
     access: 'public',
     secret: ['password'],
     invalidates: ['*'],
-  }),
-  'users.list': hqQuery({ input: Empty, output: z.array(HqUserDto), access: ['admin'] }),
-  'users.create': hqMutation({
-    input: z.object({ username: Username, displayName: DisplayName, role: HqRoleSchema, password: HqPassword }),
-    output: HqUserDto,
-    access: ['admin'],
-    secret: ['password'],
-    invalidates: ['users.list'],
   }),
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Empty, IsoTime, Ok } from '../../api/common';
 import { WireRowSchema } from '../../sync/protocol';
 import { hqMutation, hqQuery, WRITERS } from '../contract';
+import { RegionId } from './regions';
 
 export const StoreId = z.string().uuid();
 const StoreCode = z
@@ -15,7 +16,9 @@ export const StoreHealthDto = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
-  region: z.string(),
+  region: z.object({ id: z.string(), code: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+  /** The store's IANA time zone (its replicated store row, else what it said at enrollment); '' until it enrolls. */
+  timeZone: z.string(),
   status: z.enum(['pending', 'active', 'revoked']),
   /** Until when the last one-time code can be used (pending stores). */
   codeExpiresAt: IsoTime.nullable(),
@@ -62,28 +65,43 @@ export type StoreDetailDto = z.infer<typeof StoreDetailDto>;
 
 export const hqStoreMethods = {
   'stores.list': hqQuery({ input: Empty, output: z.array(StoreHealthDto), access: 'any' }),
-  'stores.detail': hqQuery({ input: z.object({ id: StoreId }), output: StoreDetailDto, access: 'any' }),
+  'stores.detail': hqQuery({
+    input: z.object({ id: StoreId }),
+    output: StoreDetailDto,
+    access: 'any',
+    store: 'id',
+  }),
   'stores.create': hqMutation({
     input: z.object({
       code: StoreCode,
       name: z.string().trim().min(1).max(200),
-      region: z.string().trim().max(60).default(''),
+      regionId: RegionId.nullable().default(null),
     }),
     output: IssuedCodeDto,
     access: WRITERS.stores,
-    invalidates: ['stores.list'],
+    invalidates: ['stores.list', 'regions.list'],
+  }),
+  /** Its name and region (the code is what the store and its documents quote: it stays). */
+  'stores.update': hqMutation({
+    input: z.object({ id: StoreId, name: z.string().trim().min(1).max(200), regionId: RegionId.nullable() }),
+    output: StoreHealthDto,
+    access: WRITERS.stores,
+    store: 'id',
+    invalidates: ['stores.list', 'stores.detail', 'regions.list'],
   }),
   /** A new one-time code (the first expired, or the store's PC was replaced). */
   'stores.newCode': hqMutation({
     input: z.object({ id: StoreId }),
     output: IssuedCodeDto,
     access: WRITERS.stores,
+    store: 'id',
     invalidates: ['stores.list', 'stores.detail'],
   }),
   'stores.revoke': hqMutation({
     input: z.object({ id: StoreId }),
     output: Ok,
     access: WRITERS.admin,
+    store: 'id',
     invalidates: ['stores.list', 'stores.detail'],
   }),
 } as const;
