@@ -82,7 +82,8 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hq-e2e-'));
-    hq = await startHq(lang.firstRun ? [] : ['--demo'], dataDir);
+    // The demo's stores wait for enrollment here (--demo-days 0: no store history, tests/hq/demo.test.ts has that).
+    hq = await startHq(lang.firstRun ? [] : ['--demo', '--demo-days', '0'], dataDir);
     ({ context, page } = await newPage(browser, lang.os));
   });
   afterAll(async () => {
@@ -115,7 +116,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
         expect(new URL(page.url()).pathname).toBe('/stores');
         // The demo's master data, added by HQ started again over the same data: the session is in the database.
         await hq.stop();
-        hq = await startHq(['--demo'], dataDir);
+        hq = await startHq(['--demo', '--demo-days', '0'], dataDir);
         await page.goto(`${hq.url}/stores`);
         await heading(page, tr('hq.stores.title'));
         await page.getByTestId('user-menu').hover();
