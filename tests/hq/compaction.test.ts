@@ -183,7 +183,7 @@ describe.each(DB_KINDS)('change-log compaction on %s', (kind) => {
           compactChangeLog(other.db, { now: Date.now() }),
         ]);
         // 21 entries for the row: its first and newest stay.
-      expect([a.dropped, b.dropped].sort((x, y) => x - y)).toEqual([0, 19]);
+        expect([a.dropped, b.dropped].sort((x, y) => x - y)).toEqual([0, 19]);
       } finally {
         await other.close();
       }
