@@ -190,4 +190,7 @@ export const enHq = {
   'hq.table.checklist_results': 'Checklist results',
   'hq.table.work_orders': 'Work orders',
   'hq.table.work_order_events': 'Work order history',
+  'hq.refusal.TOO_MANY_ATTEMPTS': 'Too many wrong enrollment codes from its address (or from everywhere)',
+  'sync.refusal.TOO_MANY_ATTEMPTS':
+    'Too many wrong enrollment codes were tried, so HQ accepts none for a while (up to 15 minutes), a right one neither. Check the code with HQ, then try again.',
 } as const;

@@ -183,4 +183,7 @@ export const zhCNHq: Record<keyof typeof enHq, string> = {
   'hq.table.checklist_results': '点检结果',
   'hq.table.work_orders': '维修工单',
   'hq.table.work_order_events': '工单记录',
+  'hq.refusal.TOO_MANY_ATTEMPTS': '该地址（或所有地址合计）输入错误的加入代码次数过多',
+  'sync.refusal.TOO_MANY_ATTEMPTS':
+    '错误的加入代码尝试次数过多，总部暂时不再接受任何代码（最长 15 分钟），正确的代码也会被拒绝。请先向总部核对代码，稍后再试。',
 };
