@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN } from '../../src-hq/tools/demo';
+import { DEMO_ADMIN, DEMO_STORES } from '../../src-hq/tools/demo';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import { DEFAULT_CURRENCY, formatCurrency } from '../../src-shared/money';
 import type { PullResponse } from '../../src-shared/sync/protocol';
@@ -258,9 +258,11 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     expect(await gridRow(page, lang.store.code)).toContain(lang.store.name);
     await page
       .getByTestId('store-filter')
-      .getByText(tr('hq.stores.all', { n: 4 }))
+      .getByText(tr('hq.stores.all', { n: DEMO_STORES.length + 1 }))
       .click();
-    await expect.poll(() => page.getByTestId('hq-stores-count').innerText()).toBe(tr('common.rows', { count: 4 }));
+    await expect
+      .poll(() => page.getByTestId('hq-stores-count').innerText())
+      .toBe(tr('common.rows', { count: DEMO_STORES.length + 1 }));
   });
 
   it('shows what arrived from one store, what HQ could not take, and the rewritten audit chain', async () => {
