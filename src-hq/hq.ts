@@ -10,6 +10,7 @@ import { apiHttp } from './host/api-http';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
 import { sweepSyncState } from './services/sync/auth';
 import { ChecksumCache } from './services/sync/checksums';
+import { compactChangeLog } from './services/master/compaction';
 
 export interface HqOptions extends HqServerOptions {
   /** Open database, or how to open one. */
@@ -20,6 +21,8 @@ export interface HqOptions extends HqServerOptions {
   /** Logs also to stderr (warnings and errors). */
   echo?: boolean;
   replicationSchema?: number;
+  /** How often the change log is compacted (default every six hours; 0: never, tests call it). */
+  compactEveryMs?: number;
 }
 
 export interface Hq {
@@ -35,6 +38,7 @@ export interface Hq {
 
 /** How often expired tokens and day-old request ids are swept. */
 const SWEEP_MS = 10 * 60_000;
+const COMPACT_MS = 6 * 3600_000;
 
 /** An HQ process: its database (migrated), its context, its server and its periodic sweep. */
 export async function startHq(opts: HqOptions): Promise<Hq> {
@@ -73,6 +77,15 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     sweepSyncState(ctx.db, now()).catch((err: unknown) => log.warn('sweep failed', { error: String(err) }));
   }, SWEEP_MS);
   sweep.unref();
+  const compactEvery = opts.compactEveryMs ?? COMPACT_MS;
+  const compact = () =>
+    compactChangeLog(ctx.db, { now: now() })
+      .then((r) => {
+        if (r.dropped) log.info('change log compacted', { dropped: r.dropped, left: r.left });
+      })
+      .catch((err: unknown) => log.warn('change-log compaction failed', { error: String(err) }));
+  const compactor = compactEvery > 0 ? setInterval(() => void compact(), compactEvery) : null;
+  compactor?.unref();
   log.info('hq started', { url: server.url, db: db.kind });
   return {
     ctx,
@@ -83,6 +96,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     log,
     async close() {
       clearInterval(sweep);
+      if (compactor) clearInterval(compactor);
       await server.close();
       if (!('kind' in opts.db)) await db.close();
     },

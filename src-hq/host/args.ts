@@ -11,6 +11,8 @@ export interface HqArgs {
   key: string | null;
   name: string;
   demo: boolean;
+  /** Days of history each demo store sends (0: master data and waiting stores only). */
+  demoDays: number;
   createAdmin: string | null;
 }
 
@@ -33,7 +35,9 @@ export const HQ_USAGE = `Usage: npm run hq [-- options]
                         HTTPS with this certificate (PEM); required to listen beyond this machine
   --name NAME           HQ's name, shown to stores when they enroll (default "HQ")
   --create-admin NAME   create an HQ administrator and exit (password from HQ_ADMIN_PASSWORD or asked)
-  --demo                add demo stores (with enrollment codes) and demo master data, then serve`;
+  --demo                add a demo chain: master data, stores with a year of their data (sent once, by
+                        the store app's own code through sync), one store left to enroll; then serve
+  --demo-days N         days of history per demo store (default 365; 0: no history, every store waits)`;
 
 export function parseHqArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HqArgs {
   const { values } = parseArgs({
@@ -46,6 +50,7 @@ export function parseHqArgs(argv: string[], env: NodeJS.ProcessEnv = process.env
       key: { type: 'string' },
       name: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      'demo-days': { type: 'string' },
       'create-admin': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -55,6 +60,11 @@ export function parseHqArgs(argv: string[], env: NodeJS.ProcessEnv = process.env
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port must be a number from 0 to 65535, not "${portText}".`);
+  }
+  const daysText = values['demo-days'] ?? '365';
+  const demoDays = Number(daysText);
+  if (!Number.isInteger(demoDays) || demoDays < 0 || demoDays > 730) {
+    throw new Error(`--demo-days must be a number of days from 0 to 730, not "${daysText}".`);
   }
   if (!!values.cert !== !!values.key) throw new Error('--cert and --key go together: give both, or neither.');
   const admin = values['create-admin'];
@@ -70,6 +80,7 @@ export function parseHqArgs(argv: string[], env: NodeJS.ProcessEnv = process.env
     key: values.key ?? null,
     name: values.name ?? 'HQ',
     demo: values.demo ?? false,
+    demoDays,
     createAdmin: admin ?? null,
   };
 }

@@ -7,7 +7,7 @@ import { HqApiError } from '../api/errors';
 import { openHqDb, type OpenOptions } from '../db/client';
 import { startHq } from '../hq';
 import { createHqUser, userCount } from '../services/auth/users';
-import { seedDemo } from '../tools/demo';
+import { startDemo } from '../tools/demo';
 import { parseHqArgs, type HqArgs } from './args';
 import { lockDataDir } from './data-dir-lock';
 import { isLoopbackHost } from './loopback';
@@ -15,6 +15,8 @@ import { HqStartError } from './server';
 
 /** drizzle-hq/ beside the build (out/hq/hq.js) and beside the sources (src-hq/host/main.ts): two levels up. */
 const MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle-hq');
+/** The store app's migrations: the demo's stores are the store app's own databases. */
+const STORE_MIGRATIONS = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 /** The built web UI (vite.hq-ui.config.ts), found the same way. */
 const UI_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../out/hq-ui');
 
@@ -89,7 +91,16 @@ async function serve(args: HqArgs): Promise<void> {
   });
   console.log(`HQ is running at ${hq.url}  (${where(args)}; log ${hq.log.file})`);
   if (args.demo) {
-    const demo = await seedDemo(hq.ctx);
+    const t0 = Date.now();
+    if (args.demoDays > 0) console.log(`Demo: each demo store sends its last ${args.demoDays} days to HQ (once)…`);
+    const demo = await startDemo(hq.ctx, {
+      hqUrl: hq.url,
+      workDir: join(args.dataDir, 'demo-stores'),
+      storeMigrations: STORE_MIGRATIONS,
+      days: args.demoDays,
+      progress: (line) => console.log(line),
+    });
+    console.log(`Demo ready in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
     console.log("Demo stores (enter HQ's address and the code on the store's sync screen):");
     for (const s of demo.stores) {
       console.log(`  ${s.code}  ${s.name}  ${s.enrollmentCode ? `code ${s.enrollmentCode} (valid 7 days)` : s.status}`);

@@ -18,6 +18,8 @@ export interface SyncCallMeta {
   token: string | null;
   /** Set by an endpoint once it knows which store is (verifiably) asking: refusals are recorded against it. */
   store: string | null;
+  /** The address the request came from (the socket's: HQ trusts no forwarding header). */
+  source: string;
 }
 
 export interface SyncEndpoint<I extends z.ZodType = z.ZodType> {
@@ -31,11 +33,11 @@ const endpoint = <I extends z.ZodType>(e: SyncEndpoint<I>): SyncEndpoint => e as
 export const SYNC_ENDPOINTS: Record<string, SyncEndpoint> = {
   'enroll/preview': endpoint({
     input: EnrollPreviewRequest,
-    run: (ctx, req) => previewEnrollment(ctx, req),
+    run: (ctx, req, meta) => previewEnrollment(ctx, req, meta.source),
   }),
   'enroll/confirm': endpoint({
     input: EnrollConfirmRequest,
-    run: (ctx, req) => confirmEnrollment(ctx, req),
+    run: (ctx, req, meta) => confirmEnrollment(ctx, req, meta.source),
   }),
   push: endpoint({
     input: PushEnvelope,

@@ -48,7 +48,7 @@ export async function handleSync(
   res: ServerResponse,
   opts: SyncHttpOptions,
 ): Promise<void> {
-  const meta: SyncCallMeta = { token: bearer(req), store: null };
+  const meta: SyncCallMeta = { token: bearer(req), store: null, source: req.socket.remoteAddress ?? 'unknown' };
   let claimed: string | null = null;
   /** The store a refusal is recorded against: the one the endpoint verified, or the claimed one if its token agrees. */
   const attribute = async () => {
@@ -68,7 +68,9 @@ export async function handleSync(
     void attribute()
       .then((store) => (store ? recordRefusal(ctx, store, name, r) : undefined))
       .catch(() => {});
-    sendJson(res, r.status, r.body(ctx.now()), close ? { Connection: 'close' } : {});
+    const headers: Record<string, string> = close ? { Connection: 'close' } : {};
+    if (r.extra.retryAfter !== undefined) headers['Retry-After'] = String(r.extra.retryAfter);
+    sendJson(res, r.status, r.body(ctx.now()), headers);
   };
 
   const endpoint = Object.prototype.hasOwnProperty.call(SYNC_ENDPOINTS, name) ? SYNC_ENDPOINTS[name] : undefined;

@@ -8,19 +8,23 @@ import { masterTable, writeMaster } from '../services/master/write';
 import { readWire } from '../services/sync/wire';
 import { createStore, issueEnrollmentCode } from '../services/stores/stores';
 import { demoRegionId } from './demo-regions';
+import type { DemoStoresOptions } from './demo-stores';
 
 /**
  * `npm run hq -- --demo`: a small chain to look at and enroll stores into —
- * three stores (each with a fresh one-time code while it is not enrolled),
- * a catalogue with units, barcodes and suppliers' prices, fault codes, waste
- * reasons, service vendors and each store's equipment. Idempotent: what
- * exists (by code) is left as it is. A year of the stores' own data arrives
- * once the stores' side of sync exists (their demo pushes it).
+ * stores, a catalogue with units, barcodes and suppliers' prices, fault
+ * codes, waste reasons, service vendors and each store's equipment. The
+ * stores with a `seed` then get a year of their own data through the real
+ * protocol (demo-stores.ts); the one without stays unenrolled, with a fresh
+ * one-time code at each start, for a user to enroll their own store into.
+ * Idempotent: what exists (by code) is left as it is.
  */
 export const DEMO_STORES = [
-  { code: 'DEMO-SH', name: '上海人民广场店', region: '华东' },
-  { code: 'DEMO-BJ', name: '北京国贸店', region: '华北' },
-  { code: 'DEMO-GZ', name: '广州天河店', region: '华南' },
+  { code: 'DEMO-SH', name: '上海人民广场店', region: '华东', seed: 1, wasteScale: 1 },
+  { code: 'DEMO-BJ', name: '北京国贸店', region: '华北', seed: 2, wasteScale: 3 },
+  { code: 'DEMO-HZ', name: '杭州西湖店', region: '华东', seed: 3, wasteScale: 0.5 },
+  { code: 'DEMO-SZ', name: '深圳南山店', region: '华南', seed: 4, wasteScale: 1.8 },
+  { code: 'DEMO-GZ', name: '广州天河店', region: '华南', seed: null, wasteScale: 1 },
 ] as const;
 
 export const DEMO_ADMIN = { username: 'admin', password: 'hq-demo-1234' } as const;
@@ -96,6 +100,28 @@ async function missing(q: Q, table: 'items' | 'suppliers' | 'equipment', codes: 
 export interface DemoOutcome {
   stores: { code: string; name: string; status: string; enrollmentCode: string | null }[];
   admin: typeof DEMO_ADMIN | null;
+}
+
+/**
+ * The whole demo: master data and stores, then each seeded store's history
+ * pushed by the store's own code (`days`: 365, less in tests). What the user
+ * is shown comes last, from what HQ holds then.
+ */
+export async function startDemo(
+  ctx: HqContext,
+  opts: Omit<DemoStoresOptions, 'days'> & { days?: number },
+): Promise<DemoOutcome> {
+  const seeded = await seedDemo(ctx);
+  if (opts.days === 0) return seeded;
+  const years = DEMO_STORES.flatMap((s) =>
+    s.seed === null ? [] : [{ code: s.code, name: s.name, seed: s.seed, wasteScale: s.wasteScale }],
+  );
+  // The store app's backend is loaded only here: HQ without --demo never needs it.
+  const { pushDemoStoreYears } = await import('./demo-stores');
+  await pushDemoStoreYears(ctx, years, opts);
+  const now = await ctx.db.select({ code: stores.code, status: stores.status }).from(stores);
+  const status = new Map(now.map((s) => [s.code, s.status]));
+  return { ...seeded, stores: seeded.stores.map((s) => ({ ...s, status: status.get(s.code) ?? s.status })) };
 }
 
 export async function seedDemo(ctx: HqContext): Promise<DemoOutcome> {
@@ -193,9 +219,11 @@ export async function seedDemo(ctx: HqContext): Promise<DemoOutcome> {
       let [row] = await tx.select().from(stores).where(eq(stores.code, s.code));
       let code: string | null = null;
       if (!row) {
-        code = (await createStore(tx, { ...s, regionId: await demoRegionId(tx, s.region, now) }, now)).enrollmentCode;
+        const regionId = await demoRegionId(tx, s.region, now);
+        const issued = await createStore(tx, { code: s.code, name: s.name, regionId }, now);
+        if (s.seed === null) code = issued.enrollmentCode;
         [row] = await tx.select().from(stores).where(eq(stores.code, s.code));
-      } else if (row.status === 'pending') {
+      } else if (row.status === 'pending' && s.seed === null) {
         code = (await issueEnrollmentCode(tx, row.id, now)).enrollmentCode;
       }
       const fridge = `${s.code}-FRIDGE-1`;

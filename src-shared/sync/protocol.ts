@@ -74,6 +74,8 @@ export const REFUSALS = {
   CLOCK_AHEAD: { status: 409, retry: true },
   /** enroll/confirm: HQ's master data changed since the preview the admin saw: preview again. */
   PLAN_CHANGED: { status: 409, retry: false },
+  /** enroll: too many wrong codes from this address (or overall) lately; `retryAfter` says how long to wait. */
+  TOO_MANY_ATTEMPTS: { status: 429, retry: false },
   /** The request body did not arrive in time (a stalled link): send it again. */
   TIMEOUT: { status: 408, retry: true },
   BUSY: { status: 503, retry: true },
@@ -87,6 +89,8 @@ export const RefusalSchema = z.object({
   hqTime: z.number().int(),
   /** GAP: where the store must resume. */
   expectedSeq: z.number().int().optional(),
+  /** TOO_MANY_ATTEMPTS: seconds before HQ takes another try (also the Retry-After header). */
+  retryAfter: z.number().int().min(0).optional(),
 });
 export type Refusal = z.infer<typeof RefusalSchema>;
 

@@ -65,7 +65,9 @@ function freePort(): Promise<number> {
 }
 
 /** On the same port every time (startHq's own `--port 0` comes first: the last one given wins). */
-const startChainHq = (demo: boolean) => startHq([...(demo ? ['--demo'] : []), '--port', String(hqPort)], hqDir);
+// The demo's master data and waiting stores, without the demo stores' year (--demo-days 0): this test enrolls its own store.
+const startChainHq = (demo: boolean) =>
+  startHq([...(demo ? ['--demo', '--demo-days', '0'] : []), '--port', String(hqPort)], hqDir);
 
 /** The store's status bar slot for HQ, as one line: "总部: 离线 · 上次同步 … · 9 条待发送". */
 const syncBar = async () => (await shop.getByTestId('sync-indicator').innerText()).replace(/\s+/g, ' ').trim();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN } from '../../src-hq/tools/demo';
+import { DEMO_ADMIN, DEMO_STORES } from '../../src-hq/tools/demo';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import { DEFAULT_CURRENCY, formatCurrency } from '../../src-shared/money';
 import type { PullResponse } from '../../src-shared/sync/protocol';
@@ -83,7 +83,8 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hq-e2e-'));
-    hq = await startHq(lang.firstRun ? [] : ['--demo'], dataDir);
+    // The demo's stores wait for enrollment here (--demo-days 0: no store history, tests/hq/demo.test.ts has that).
+    hq = await startHq(lang.firstRun ? [] : ['--demo', '--demo-days', '0'], dataDir);
     ({ context, page } = await newPage(browser, lang.os));
   });
   afterAll(async () => {
@@ -116,7 +117,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
         expect(new URL(page.url()).pathname).toBe('/stores');
         // The demo's master data, added by HQ started again over the same data: the session is in the database.
         await hq.stop();
-        hq = await startHq(['--demo'], dataDir);
+        hq = await startHq(['--demo', '--demo-days', '0'], dataDir);
         await page.goto(`${hq.url}/stores`);
         await heading(page, tr('hq.stores.title'));
         await page.getByTestId('user-menu').hover();
@@ -259,9 +260,11 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     expect(await gridRow(page, lang.store.code)).toContain(lang.store.name);
     await page
       .getByTestId('store-filter')
-      .getByText(tr('hq.stores.all', { n: 4 }))
+      .getByText(tr('hq.stores.all', { n: DEMO_STORES.length + 1 }))
       .click();
-    await expect.poll(() => page.getByTestId('hq-stores-count').innerText()).toBe(tr('common.rows', { count: 4 }));
+    await expect
+      .poll(() => page.getByTestId('hq-stores-count').innerText())
+      .toBe(tr('common.rows', { count: DEMO_STORES.length + 1 }));
   });
 
   it('shows what arrived from one store, what HQ could not take, and the rewritten audit chain', async () => {

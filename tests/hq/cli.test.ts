@@ -41,10 +41,12 @@ describe('npm run hq', () => {
     expect(await admin.exited).toBe(0);
     expect(admin.output()).toContain('HQ administrator chief created');
 
-    const server = hq(['--port', '0', '--demo']);
+    // The demo without its stores' history (tests/hq/demo.test.ts has that): the stores wait, one with its code shown.
+    const server = hq(['--port', '0', '--demo', '--demo-days', '0']);
     const text = await server.until(/DEMO-GZ.*\n/);
     const url = /HQ is running at (http:\/\/127\.0\.0\.1:\d+)/.exec(text)![1]!;
-    expect(text).toMatch(/DEMO-SH\s+上海人民广场店\s+code [A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}/);
+    expect(text).toMatch(/DEMO-GZ\s+广州天河店\s+code [A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}/);
+    expect(text).toMatch(/DEMO-SH\s+上海人民广场店\s+pending/);
     expect(text).not.toContain('HQ sign-in'); // an administrator exists already
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     const login = await fetch(`${url}/api/session.login`, {

@@ -18,6 +18,7 @@ import { SyncRefusal } from '../sync/refusal';
 import { checkVersions } from '../sync/versions';
 import { enrollmentCodeHash } from './stores';
 import { computePlan } from './match-plan';
+import { checkEnrollmentThrottle, recordEnrollmentFailure } from './enrollment-throttle';
 
 type Preview = z.infer<typeof EnrollPreviewRequest>;
 type Confirm = z.infer<typeof EnrollConfirmRequest>;
@@ -54,7 +55,38 @@ async function storeForCode(ctx: HqContext, q: Q, req: Preview, now: number, for
   return store;
 }
 
-export async function previewEnrollment(ctx: HqContext, req: Preview): Promise<z.infer<typeof EnrollPreviewResponse>> {
+/**
+ * Both steps run behind the throttle: a throttled address is refused before
+ * its code is looked at, and a wrong code is counted once its transaction
+ * has rolled back (the count must survive the refusal).
+ */
+async function throttled<T>(ctx: HqContext, source: string, run: () => Promise<T>): Promise<T> {
+  await checkEnrollmentThrottle(ctx, source);
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof SyncRefusal && err.code === 'INVALID_CODE') await recordEnrollmentFailure(ctx, source);
+    throw err;
+  }
+}
+
+export function previewEnrollment(
+  ctx: HqContext,
+  req: Preview,
+  source: string,
+): Promise<z.infer<typeof EnrollPreviewResponse>> {
+  return throttled(ctx, source, () => preview(ctx, req));
+}
+
+export function confirmEnrollment(
+  ctx: HqContext,
+  req: Confirm,
+  source: string,
+): Promise<z.infer<typeof EnrollConfirmResponse>> {
+  return throttled(ctx, source, () => confirm(ctx, req));
+}
+
+async function preview(ctx: HqContext, req: Preview): Promise<z.infer<typeof EnrollPreviewResponse>> {
   const now = ctx.now();
   const store = await storeForCode(ctx, ctx.db, req, now, false);
   const plan = await computePlan(ctx.db, {
@@ -80,7 +112,7 @@ export async function previewEnrollment(ctx: HqContext, req: Preview): Promise<z
  * writes take the change-log lock, which this holds from the start: HQ's data
  * cannot change between the plan check and the adoption.
  */
-export async function confirmEnrollment(ctx: HqContext, req: Confirm): Promise<z.infer<typeof EnrollConfirmResponse>> {
+async function confirm(ctx: HqContext, req: Confirm): Promise<z.infer<typeof EnrollConfirmResponse>> {
   const now = ctx.now();
   const credential = newSecret();
   const storeId = req.store.localId;

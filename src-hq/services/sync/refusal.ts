@@ -9,7 +9,7 @@ export class SyncRefusal extends Error {
   constructor(
     readonly code: RefusalCode,
     message: string,
-    readonly extra: { expectedSeq?: number } = {},
+    readonly extra: { expectedSeq?: number; retryAfter?: number } = {},
   ) {
     super(message);
     this.name = 'SyncRefusal';

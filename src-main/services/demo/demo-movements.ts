@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { postMoves } from '../stock/post';
 import { storeRow } from '../store/settings';
 import { addDays, dayKeyer, dayStart } from '../../../src-shared/time';
+import { DEFAULT_DEMO_VARIANT, type DemoVariant } from './store-data';
 import { randomItem, rng, simulateItemDay, type SimItem, type SimMove } from './store-simulation';
 
 const anyMove = sql<{ found: 1 }>('SELECT 1 AS found FROM stock_moves LIMIT 1');
@@ -39,13 +40,13 @@ const STEP_DAYS = 4;
  * transaction; skipped when the store already has any movement, so it is safe
  * to call on every `--demo` start. Returns the number of movements posted.
  */
-export function seedDemoMovements(ctx: Ctx): number {
+export function seedDemoMovements(ctx: Ctx, variant: DemoVariant = DEFAULT_DEMO_VARIANT): number {
   if (anyMove.get(ctx.sqlite)) return 0;
   const items = simulatedItems.all(ctx.sqlite);
   if (!items.length) return 0;
   const fallbackArea = defaultArea(ctx);
   const activeAreas = new Set(activeAreaIds.all(ctx.sqlite).map((a) => a.id));
-  const r = rng(20261127);
+  const r = rng(20261127 + variant.seed);
   const sims: SimItem[] = items.map((it) => {
     const s = randomItem(
       r,
@@ -57,14 +58,15 @@ export function seedDemoMovements(ctx: Ctx): number {
     s.dailyUse = Math.max(1000, Math.round(s.dailyUse / 4000) * 1000) * STEP_DAYS;
     s.coverDays = Math.max(2, Math.ceil(s.coverDays / STEP_DAYS));
     s.reorderDays = 1;
+    s.wasteRate = Math.min(1, s.wasteRate * (variant.wasteScale ?? 1));
     return s;
   });
   const tz = storeRow(ctx.db)?.timezone ?? 'UTC';
   const today = dayKeyer(tz)(ctx.now);
-  const first = addDays(today, -365);
+  const first = addDays(today, -variant.days);
   let posted = 0;
   let counts = 0;
-  for (let d = 0; d < 365; d += STEP_DAYS) {
+  for (let d = 0; d < variant.days; d += STEP_DAYS) {
     const day = addDays(first, d);
     const start = dayStart(day, tz);
     const date = new Date(`${day}T00:00:00Z`);

@@ -24,6 +24,7 @@ import {
   type Stage,
 } from './repairs-data';
 import { equipmentPrefix } from '../repairs/equipment-code';
+import type { DemoVariant } from './store-data';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -60,7 +61,7 @@ export interface DemoEquipment {
  * with the clock of that step (see seed-repairs.ts).
  */
 export class RepairsHistory {
-  private readonly r = rng(20260601);
+  private readonly r: () => number;
   private readonly itemIds: Map<string, { id: string; areaId: string | null }>;
   private readonly fallbackArea: string | null;
 
@@ -70,7 +71,9 @@ export class RepairsHistory {
     private readonly eqs: DemoEquipment[],
     private readonly vendors: Map<string, string>,
     private readonly storeCode: string,
+    private readonly variant: DemoVariant,
   ) {
+    this.r = rng(20260601 + variant.seed);
     this.itemIds = new Map(cleaningItems.all(ctx.sqlite).map((i) => [i.code, { id: i.id, areaId: i.areaId }]));
     this.fallbackArea = firstActiveArea.get(ctx.sqlite)?.id ?? null;
   }
@@ -142,11 +145,11 @@ export class RepairsHistory {
 
   run(): void {
     const tz0 = dayOf(this.ctx, this.ctx.now);
-    const first = addDays(tz0, -365);
+    const first = addDays(tz0, -this.variant.days);
     const plans = this.seedPlans(first);
     const tickets = this.planTickets();
     const steam = this.eqs.find((e) => e.kind === 'STM');
-    for (let d = 0; d <= 365; d++) {
+    for (let d = 0; d <= this.variant.days; d++) {
       const day = addDays(first, d);
       const start = startOfDay(this.ctx, day);
       // Monday morning: the steam cabinet's run-hour meter is read.
@@ -263,7 +266,7 @@ export class RepairsHistory {
     const out: { day: number; minute: number; eq: DemoEquipment }[] = [];
     for (const eq of this.eqs) {
       const every = FAILURE_EVERY_DAYS[eq.category] ?? 90;
-      for (let d = 0; d <= 365; d++) {
+      for (let d = 0; d <= this.variant.days; d++) {
         if (this.r() < 1 / every)
           out.push({ day: d, minute: (9 + Math.floor(this.r() * 13)) * 60 + Math.floor(this.r() * 60), eq });
       }

@@ -11,6 +11,7 @@ import { DEMO_VENDORS, KIND_PROFILE } from './repairs-data';
 import { RepairsHistory, type DemoEquipment, type DemoPeople } from './repairs-history';
 import { equipmentPrefix } from '../repairs/equipment-code';
 import { rowsIn } from './table-rows';
+import type { DemoVariant } from './store-data';
 
 const YUAN = 10_000;
 const TABLES = [
@@ -45,7 +46,7 @@ export type RepairsSeedCounts = Record<(typeof TABLES)[number], number> & { stoc
  * is skipped when the store already has work orders, so it is safe on every
  * `--demo` start. Returns the rows added per table (and stock movements).
  */
-export function seedDemoRepairs(ctx: Ctx, storeCode: string): RepairsSeedCounts {
+export function seedDemoRepairs(ctx: Ctx, storeCode: string, variant: DemoVariant): RepairsSeedCounts {
   const count = () => Object.fromEntries(TABLES.map((t) => [t, rowsIn(ctx, t)]));
   const moves = () => rowsIn(ctx, 'stock_moves');
   const before = count();
@@ -55,7 +56,7 @@ export function seedDemoRepairs(ctx: Ctx, storeCode: string): RepairsSeedCounts 
     const people = demoPeople(ctx);
     if (people) {
       const eqs = profileEquipment(ctx, storeCode, vendorIds);
-      const history = new RepairsHistory(ctx, people, eqs, vendorIds, storeCode);
+      const history = new RepairsHistory(ctx, people, eqs, vendorIds, storeCode, variant);
       history.run();
     }
   }

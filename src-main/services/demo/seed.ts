@@ -10,8 +10,10 @@ import { seedInventory } from './seed-inventory';
 import { seedInvoices } from './seed-invoices';
 import { seedProcurement } from './seed-procurement';
 import { seedDemoRepairs } from './seed-repairs';
-import { DEMO_STORE } from './store-data';
+import { DEFAULT_DEMO_VARIANT, DEMO_STORE, type DemoVariant } from './store-data';
 import { DEMO_USERS } from './users-data';
+
+export type { DemoVariant };
 
 export interface DemoSummary {
   /** Rows inserted this time per table (0 everywhere on a second run). */
@@ -27,7 +29,7 @@ export interface DemoSummary {
  * touches rows that exist: a store set up by its owner, or demo rows edited
  * since, are left as they are. The caller audits the run as one entry.
  */
-export function seedDemo(ctx: Ctx): DemoSummary {
+export function seedDemo(ctx: Ctx, variant: DemoVariant = DEFAULT_DEMO_VARIANT): DemoSummary {
   const { inserted: storeInserted, code } = ensureStore(ctx);
   const u = seedUsers(ctx);
   const stamp = () => ({ id: uuidv7(ctx.now), createdAt: ctx.now, updatedAt: ctx.now });
@@ -44,13 +46,13 @@ export function seedDemo(ctx: Ctx): DemoSummary {
     .onConflictDoNothing({ target: equipment.code })
     .run().changes;
   // A year of receipts, usage, waste and month-end counts, through the real posting path.
-  const stockMoves = seedDemoMovements(ctx);
+  const stockMoves = seedDemoMovements(ctx, variant);
   // Catalogues priced from the year's costs, then a few orders (some received through the real posting path).
   const { moves: receiptMoves, ...procurement } = seedProcurement(ctx);
   // Two invoices for the received orders: one matching, one with discrepancies and its claim.
   const invoices = seedInvoices(ctx);
   // A year of repair tickets and preventive maintenance (spare parts come from that stock, through the ledger).
-  const { stockMoves: partMoves, ...repairs } = seedDemoRepairs(ctx, code);
+  const { stockMoves: partMoves, ...repairs } = seedDemoRepairs(ctx, code, variant);
   return {
     inserted: {
       store: storeInserted,

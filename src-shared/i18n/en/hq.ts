@@ -241,4 +241,7 @@ export const enHq = {
   'hq.users.changeTitle': 'Set your new password',
   'hq.users.changeSubmit': 'Save and continue',
   'hq.users.f.current': 'Current (temporary) password',
+  'hq.refusal.TOO_MANY_ATTEMPTS': 'Too many wrong enrollment codes from its address (or from everywhere)',
+  'sync.refusal.TOO_MANY_ATTEMPTS':
+    'Too many wrong enrollment codes were tried, so HQ accepts none for a while (up to 15 minutes), a right one neither. Check the code with HQ, then try again.',
 } as const;

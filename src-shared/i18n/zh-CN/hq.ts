@@ -232,4 +232,7 @@ export const zhCNHq: Record<keyof typeof enHq, string> = {
   'hq.users.changeTitle': '设置新密码',
   'hq.users.changeSubmit': '保存并继续',
   'hq.users.f.current': '当前（临时）密码',
+  'hq.refusal.TOO_MANY_ATTEMPTS': '该地址（或所有地址合计）输入错误的加入代码次数过多',
+  'sync.refusal.TOO_MANY_ATTEMPTS':
+    '错误的加入代码尝试次数过多，总部暂时不再接受任何代码（最长 15 分钟），正确的代码也会被拒绝。请先向总部核对代码，稍后再试。',
 };
