@@ -8,6 +8,7 @@ import type { HqContext } from './context';
 import { openHqDb, type HqDb, type OpenOptions } from './db/client';
 import { apiHttp } from './host/api-http';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
+import { ReleaseStorage } from './services/releases/storage';
 import { sweepSyncState } from './services/sync/auth';
 import { ChecksumCache } from './services/sync/checksums';
 
@@ -20,6 +21,8 @@ export interface HqOptions extends HqServerOptions {
   /** Logs also to stderr (warnings and errors). */
   echo?: boolean;
   replicationSchema?: number;
+  /** Where uploaded app releases are kept (HQ's data directory): without it HQ serves no updates. */
+  releasesDir?: string;
 }
 
 export interface Hq {
@@ -51,6 +54,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     hqName: opts.hqName ?? 'HQ',
     replicationSchema: opts.replicationSchema ?? REPLICATION_SCHEMA,
     checksums: new ChecksumCache(),
+    releases: opts.releasesDir ? new ReleaseStorage(opts.releasesDir) : undefined,
   };
   const dispatch = createHqDispatch(ctx);
   let server: RunningServer;
@@ -71,6 +75,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
   }
   const sweep = setInterval(() => {
     sweepSyncState(ctx.db, now()).catch((err: unknown) => log.warn('sweep failed', { error: String(err) }));
+    ctx.releases?.sweepStages(now()).catch((err: unknown) => log.warn('release sweep failed', { error: String(err) }));
   }, SWEEP_MS);
   sweep.unref();
   log.info('hq started', { url: server.url, db: db.kind });

@@ -3,6 +3,7 @@ import type { HqContractMap } from './contract';
 import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
 import { hqOpsMethods } from './methods/ops';
+import { hqReleaseMethods } from './methods/releases';
 import { hqSessionMethods } from './methods/session';
 import { hqStoreMethods } from './methods/stores';
 
@@ -13,6 +14,7 @@ export const hqApi = {
   ...hqMasterMethods,
   ...hqOpsMethods,
   ...hqClientMethods,
+  ...hqReleaseMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

@@ -2,6 +2,7 @@ import type { HqHandlerMap } from '../handler-types';
 import { clientHandlers } from './client';
 import { masterHandlers } from './master';
 import { opsHandlers } from './ops';
+import { releaseHandlers } from './releases';
 import { sessionHandlers } from './session';
 import { storeHandlers } from './stores';
 
@@ -12,4 +13,5 @@ export const hqHandlers: HqHandlerMap = {
   ...masterHandlers,
   ...opsHandlers,
   ...clientHandlers,
+  ...releaseHandlers,
 };
