@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { request, type IncomingMessage, type RequestOptions } from 'node:http';
@@ -25,7 +26,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hqAudit } from '../../src-hq/db/schema';
 import { createHqUser } from '../../src-hq/services/auth/users';
 import { updateFeedAuthorization, UPDATE_FEED_PATH } from '../../src-shared/sync/update-feed';
-import { HqApiClient, startTestHq, type TestHq, type TestStore } from '../helpers/hq';
+import { HqApiClient, startTestHq, TEST_VERSIONS, type TestHq, type TestStore } from '../helpers/hq';
+import { chooseUpdateFeed } from '../../src-main/sync/update-feed';
 import { stopTestPostgres } from '../helpers/hq-db';
 import { installerBytes, putFile, releaseFixture, sha512, uploadRelease } from '../helpers/releases';
 
@@ -211,6 +213,25 @@ describe("the store's updater against HQ's feed", () => {
     });
     await downloader.download(await blockmap(oldMap!), await blockmap(newMap!));
     expect(sha512(await readFile(newFile))).toBe(sha512(next.installer));
+  });
+
+  it("names its feed in the session answer, which the store joins to HQ's address", async () => {
+    const s = await t.client.post<{ ok: boolean; updateFeed?: string }>('session', {
+      requestId: randomUUID(),
+      storeId: unpinned.storeId,
+      credential: unpinned.credential,
+      versions: TEST_VERSIONS,
+    });
+    expect(s.body.updateFeed).toBe(UPDATE_FEED_PATH);
+    const feed = chooseUpdateFeed(
+      { hqUrl: t.url, storeId: unpinned.storeId, credential: unpinned.credential },
+      s.body.updateFeed,
+      '',
+    );
+    const yml = await fetch(`${(feed as { url: string }).url}${next.channelFile}`, {
+      headers: (feed as { headers: Record<string, string> }).headers,
+    });
+    expect(await yml.text()).toContain("version: '1.1.0'");
   });
 
   it("refuses a wrong credential and another store's credential", async () => {
