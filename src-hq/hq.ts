@@ -8,6 +8,7 @@ import type { HqContext } from './context';
 import { openHqDb, type HqDb, type OpenOptions } from './db/client';
 import { apiHttp } from './host/api-http';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
+import { sweepReleaseFiles } from './services/releases/releases';
 import { ReleaseStorage } from './services/releases/storage';
 import { sweepSyncState } from './services/sync/auth';
 import { ChecksumCache } from './services/sync/checksums';
@@ -75,7 +76,13 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
   }
   const sweep = setInterval(() => {
     sweepSyncState(ctx.db, now()).catch((err: unknown) => log.warn('sweep failed', { error: String(err) }));
-    ctx.releases?.sweepStages(now()).catch((err: unknown) => log.warn('release sweep failed', { error: String(err) }));
+    if (ctx.releases) {
+      const releases = ctx.releases;
+      releases
+        .sweepStages(now())
+        .then(() => sweepReleaseFiles(ctx.db, releases))
+        .catch((err: unknown) => log.warn('release sweep failed', { error: String(err) }));
+    }
   }, SWEEP_MS);
   sweep.unref();
   log.info('hq started', { url: server.url, db: db.kind });

@@ -29,6 +29,7 @@ import { updateFeedAuthorization, UPDATE_FEED_PATH } from '../../src-shared/sync
 import { HqApiClient, startTestHq, TEST_VERSIONS, type TestHq, type TestStore } from '../helpers/hq';
 import { chooseUpdateFeed } from '../../src-main/sync/update-feed';
 import { stopTestPostgres } from '../helpers/hq-db';
+import { sweepReleaseFiles } from '../../src-hq/services/releases/releases';
 import { installerBytes, putFile, releaseFixture, sha512, uploadRelease } from '../helpers/releases';
 
 afterAll(stopTestPostgres);
@@ -267,5 +268,47 @@ describe("the store's updater against HQ's feed", () => {
     await ops.call('session.login', { username: 'ops', password: PASSWORD });
     expect((await ops.raw('releases.setRollout', { version: '1.0.0', rollout: 5 })).body.error?.code).toBe('FORBIDDEN');
     expect((await putFile(t.url, ops, stage.stageId, 'x.exe', Buffer.from('x'))).status).toBe(403);
+  });
+
+  it('lists what each store is offered, and removes a release only when no store is pinned to it', async () => {
+    const list = await admin.call<{
+      releases: { version: string; pinned: number; reach: number }[];
+      stores: { storeId: string; pin: { version: string } | null; offered: string[] }[];
+    }>('releases.list');
+    expect(list.releases.map((r) => [r.version, r.pinned, r.reach])).toEqual([
+      ['1.1.0', 0, 1],
+      ['1.0.0', 1, 1],
+    ]);
+    const store = (id: string) => list.stores.find((s) => s.storeId === id);
+    expect(store(pinned.storeId)).toMatchObject({ pin: { version: '1.0.0' }, offered: ['1.0.0'] });
+    expect(store(unpinned.storeId)).toMatchObject({ pin: null, offered: ['1.1.0'] });
+
+    const held = await admin.raw('releases.remove', { version: '1.0.0' });
+    expect(held.body.error?.code).toBe('CONFLICT');
+    expect(held.body.error?.message).toBe(
+      '1 stores are pinned to 1.0.0: pin them to another version or let them follow the rollouts first.',
+    );
+
+    const extra = releaseFixture('1.5.0', installerBytes(50_000, 6));
+    expect((await uploadRelease(t.url, admin, extra)).refused).toBeNull();
+    await admin.call('releases.setRollout', { version: '1.5.0', rollout: 100 });
+    await admin.call('releases.remove', { version: '1.5.0' });
+    // Off the feed at once (the unpinned store is offered 1.1.0 again), its files gone at the next sweep.
+    const { updater } = updaterFor(unpinned, '0.9.0');
+    expect((await updater.checkForUpdates())?.updateInfo.version).toBe('1.1.0');
+    const file = await fetch(`${t.url}${UPDATE_FEED_PATH}1.5.0/${extra.installerName}`, {
+      headers: { Authorization: updateFeedAuthorization(unpinned.storeId, unpinned.credential) },
+    });
+    expect(file.status).toBe(404);
+    expect(existsSync(join(dir, 'releases', '1.5.0'))).toBe(true);
+    expect(await sweepReleaseFiles(t.hq.ctx.db, t.hq.ctx.releases!)).toBe(1);
+    expect(existsSync(join(dir, 'releases', '1.5.0'))).toBe(false);
+    expect(existsSync(join(dir, 'releases', '1.1.0'))).toBe(true);
+    const audit = await t.hq.ctx.db.select().from(hqAudit).where(eq(hqAudit.method, 'releases.remove'));
+    expect(audit.map((a) => a.detail)).toEqual([{ input: { version: '1.5.0' } }]);
+
+    const ops = new HqApiClient(t.url);
+    await ops.call('session.login', { username: 'ops', password: PASSWORD });
+    expect((await ops.raw('releases.list')).body.error?.code).toBe('FORBIDDEN');
   });
 });

@@ -3,6 +3,7 @@ import {
   discardStage,
   listReleases,
   pinStore,
+  removeRelease,
   publishRelease,
   setRollout,
   stageRelease,
@@ -20,6 +21,12 @@ export const releaseHandlers: HqHandlersFor<typeof hqReleaseMethods> = {
   'releases.discard': {
     async run(call, input) {
       await discardStage(call.hq.releases, input.stageId);
+      return { ok: true };
+    },
+  },
+  'releases.remove': {
+    async run(call, input) {
+      await removeRelease(call.q, input.version);
       return { ok: true };
     },
   },

@@ -1,5 +1,5 @@
-import { and, count, desc, eq } from 'drizzle-orm';
-import type { ReleaseDto, ReleasePinDto, StageDto } from '../../../src-shared/hq-api/methods/releases';
+import { and, count, eq, ne } from 'drizzle-orm';
+import type { ReleaseDto, ReleaseStoreDto, StageDto } from '../../../src-shared/hq-api/methods/releases';
 import { HqApiError } from '../../api/errors';
 import type { Q } from '../../db/client';
 import { hqReleasePins, hqReleases, stores } from '../../db/schema';
@@ -16,7 +16,7 @@ function needStorage(storage: ReleaseStorage | undefined): ReleaseStorage {
   return storage;
 }
 
-function dto(r: ReleaseRow, pinned: number): ReleaseDto {
+function dto(r: ReleaseRow, pinned: number, reach: number): ReleaseDto {
   return {
     version: r.version,
     channelFile: r.channelFile,
@@ -27,33 +27,48 @@ function dto(r: ReleaseRow, pinned: number): ReleaseDto {
     uploadedAt: iso(r.uploadedAt),
     uploadedBy: r.uploadedBy,
     pinned,
+    reach,
   };
 }
 
-export async function listReleases(q: Q): Promise<{ releases: ReleaseDto[]; pins: ReleasePinDto[] }> {
-  const rows = await q.select().from(hqReleases).orderBy(desc(hqReleases.uploadedAt));
-  const counts = await q
-    .select({ version: hqReleasePins.version, n: count() })
-    .from(hqReleasePins)
-    .groupBy(hqReleasePins.version);
-  const pinnedBy = new Map(counts.map((c) => [c.version, Number(c.n)]));
-  const pins = await q
-    .select({ pin: hqReleasePins, code: stores.code, name: stores.name })
-    .from(hqReleasePins)
-    .innerJoin(stores, eq(stores.id, hqReleasePins.storeId))
+/**
+ * Every release with how many stores it reaches, and every store that is not
+ * revoked (a pending store gets its version as soon as it enrolls) with its
+ * pin and what the feed offers it: chooseVersion per feed file, the very
+ * choice the feed makes, so the page cannot tell a different story.
+ */
+export async function listReleases(q: Q): Promise<{ releases: ReleaseDto[]; stores: ReleaseStoreDto[] }> {
+  const rows = (await q.select().from(hqReleases)).sort((a, b) => compareVersions(b.version, a.version));
+  const storeRows = await q
+    .select({ id: stores.id, code: stores.code, name: stores.name, pin: hqReleasePins })
+    .from(stores)
+    .leftJoin(hqReleasePins, eq(hqReleasePins.storeId, stores.id))
+    .where(ne(stores.status, 'revoked'))
     .orderBy(stores.code);
+  const channels = new Map<string, ReleaseRow[]>();
+  for (const r of rows) channels.set(r.channelFile, [...(channels.get(r.channelFile) ?? []), r]);
+  const reach = new Map<string, number>();
+  const pinned = new Map<string, number>();
+  const out = storeRows.map((s) => {
+    const offered: string[] = [];
+    for (const releases of channels.values()) {
+      const chosen = chooseVersion(s.id, releases, s.pin?.version ?? null);
+      if (!chosen) continue;
+      offered.push(chosen.version);
+      reach.set(chosen.version, (reach.get(chosen.version) ?? 0) + 1);
+    }
+    if (s.pin) pinned.set(s.pin.version, (pinned.get(s.pin.version) ?? 0) + 1);
+    return {
+      storeId: s.id,
+      storeCode: s.code,
+      storeName: s.name,
+      pin: s.pin && { version: s.pin.version, pinnedAt: iso(s.pin.pinnedAt), pinnedBy: s.pin.pinnedBy },
+      offered,
+    };
+  });
   return {
-    releases: rows
-      .sort((a, b) => compareVersions(b.version, a.version))
-      .map((r) => dto(r, pinnedBy.get(r.version) ?? 0)),
-    pins: pins.map((p) => ({
-      storeId: p.pin.storeId,
-      storeCode: p.code,
-      storeName: p.name,
-      version: p.pin.version,
-      pinnedAt: iso(p.pin.pinnedAt),
-      pinnedBy: p.pin.pinnedBy,
-    })),
+    releases: rows.map((r) => dto(r, pinned.get(r.version) ?? 0, reach.get(r.version) ?? 0)),
+    stores: out,
   };
 }
 
@@ -120,7 +135,7 @@ export async function publishRelease(
     throw new HqApiError('CONFLICT', 'hq.releases.e.versionExists', { version: m.version });
   }
   await s.publishStage(stage);
-  return dto(inserted[0]!, 0);
+  return dto(inserted[0]!, 0, 0);
 }
 
 export async function discardStage(storage: ReleaseStorage | undefined, stageId: string): Promise<void> {
@@ -134,6 +149,26 @@ export async function setRollout(q: Q, version: string, rollout: number, now: nu
     .where(eq(hqReleases.version, version))
     .returning({ v: hqReleases.version });
   if (done.length === 0) throw new HqApiError('NOT_FOUND', 'hq.releases.e.notFound', { version });
+}
+
+/**
+ * Takes a release off the feed. Refused while a store is pinned to it (the
+ * pin says that store must run it). Only the row goes here, in the call's
+ * transaction: the feed serves files through the row, so they are gone for
+ * the stores at commit, and sweepReleaseFiles removes the directory after.
+ */
+export async function removeRelease(q: Q, version: string): Promise<void> {
+  const [pins] = await q.select({ n: count() }).from(hqReleasePins).where(eq(hqReleasePins.version, version));
+  const n = Number(pins?.n ?? 0);
+  if (n > 0) throw new HqApiError('CONFLICT', 'hq.releases.e.pinned', { version, n });
+  const done = await q.delete(hqReleases).where(eq(hqReleases.version, version)).returning({ v: hqReleases.version });
+  if (done.length === 0) throw new HqApiError('NOT_FOUND', 'hq.releases.e.notFound', { version });
+}
+
+/** The sweep's half of removeRelease: directories of versions HQ no longer lists. */
+export async function sweepReleaseFiles(q: Q, storage: ReleaseStorage): Promise<number> {
+  const listed = await q.select({ v: hqReleases.version }).from(hqReleases);
+  return storage.removeUnlisted(new Set(listed.map((r) => r.v)));
 }
 
 export async function pinStore(q: Q, storeId: string, version: string | null, by: string, now: number) {

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import { isSafeFileName, parseManifest, type Manifest } from './manifest';
+import { isSafeFileName, parseManifest, VERSION_RE, type Manifest } from './manifest';
 
 /** A blockmap is small (about 1/1000 of its installer); anything much larger is not one. */
 export const MAX_BLOCKMAP_BYTES = 16 * 1024 * 1024;
@@ -183,6 +183,21 @@ export class ReleaseStorage {
         await rm(join(root, id), { recursive: true, force: true });
         removed++;
       }
+    }
+    return removed;
+  }
+
+  /**
+   * Removes release directories whose version is not in `listed` (a removed
+   * release). Staging is left to sweepStages; only names that look like a
+   * version are touched, so nothing else in the directory is at risk.
+   */
+  async removeUnlisted(listed: ReadonlySet<string>): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.dir).catch(() => [] as string[])) {
+      if (!VERSION_RE.test(name) || listed.has(name)) continue;
+      await rm(join(this.dir, name), { recursive: true, force: true });
+      removed++;
     }
     return removed;
   }

@@ -24,18 +24,21 @@ export const ReleaseDto = z.object({
   uploadedBy: z.string(),
   /** Stores pinned to this version. */
   pinned: z.number().int(),
+  /** Stores (not revoked) offered this version now: pinned to it, or inside its rollout with no newer one including them. */
+  reach: z.number().int(),
 });
 export type ReleaseDto = z.infer<typeof ReleaseDto>;
 
-export const ReleasePinDto = z.object({
+/** A store as the Releases page shows it: its pin, and what each feed file offers it now. */
+export const ReleaseStoreDto = z.object({
   storeId: z.string(),
   storeCode: z.string(),
   storeName: z.string(),
-  version: z.string(),
-  pinnedAt: IsoTime,
-  pinnedBy: z.string(),
+  pin: z.object({ version: z.string(), pinnedAt: IsoTime, pinnedBy: z.string() }).nullable(),
+  /** The versions its updater is offered, one per feed file that has a release for it (usually one). */
+  offered: z.array(z.string()),
 });
-export type ReleasePinDto = z.infer<typeof ReleasePinDto>;
+export type ReleaseStoreDto = z.infer<typeof ReleaseStoreDto>;
 
 export const StageDto = z.object({
   stageId: StageId,
@@ -48,8 +51,9 @@ export type StageDto = z.infer<typeof StageDto>;
 export const hqReleaseMethods = {
   'releases.list': hqQuery({
     input: z.object({}).strict(),
-    output: z.object({ releases: z.array(ReleaseDto), pins: z.array(ReleasePinDto) }),
-    access: 'any',
+    output: z.object({ releases: z.array(ReleaseDto), stores: z.array(ReleaseStoreDto) }),
+    // Which store runs which version is the admins' business, as is every write here.
+    access: WRITERS.admin,
   }),
   /** Step 1 of an upload: HQ reads latest.yml and says which files to send. */
   'releases.stage': hqMutation({
@@ -74,6 +78,13 @@ export const hqReleaseMethods = {
     input: z.object({ stageId: StageId }),
     output: Ok,
     access: WRITERS.admin,
+  }),
+  /** A published release no store is pinned to: no store is offered it any more; its files go at the next sweep. */
+  'releases.remove': hqMutation({
+    input: z.object({ version: Version }),
+    output: Ok,
+    access: WRITERS.admin,
+    invalidates: ['releases.list'],
   }),
   'releases.setRollout': hqMutation({
     input: z.object({ version: Version, rollout: z.number().int().min(0).max(100) }),
