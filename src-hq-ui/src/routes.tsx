@@ -1,10 +1,11 @@
-import { ShopOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, ShopOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
 import type { HqAccess } from '../../src-shared/hq-api/contract';
 import type { MenuRoute } from '../../src-renderer/src/components/AppFrame';
 import { CataloguePage } from './master/CataloguePage';
 import { ItemsPage } from './master/ItemsPage';
+import { ReleasesPage } from './releases/ReleasesPage';
 import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
 import { UsersPage } from './users/UsersPage';
@@ -55,6 +56,14 @@ export const HQ_ROUTES: HqRoute[] = [
     icon: <TeamOutlined />,
     access: hqApi['users.list'].access,
     element: <UsersPage />,
+    group: 'hq.nav.admin',
+  },
+  {
+    path: '/releases',
+    label: 'hq.nav.releases',
+    icon: <CloudUploadOutlined />,
+    access: hqApi['releases.list'].access,
+    element: <ReleasesPage />,
     group: 'hq.nav.admin',
   },
 ];

@@ -90,5 +90,6 @@ export const enReleases = {
   'hq.releases.removed': 'Release {version} removed.',
   'hq.releases.e.pinned':
     '{n} stores are pinned to {version}: pin them to another version or let them follow the rollouts first.',
-  'hq.releases.admins': 'Only HQ administrators manage releases.',
+  'hq.releases.f.pinnedAt': 'Pinned at',
+  'hq.releases.f.pinnedBy': 'Pinned by',
 } as const;

@@ -87,5 +87,6 @@ export const zhReleases: Record<keyof typeof enReleases, string> = {
   'hq.releases.remove.pinnedHint': '有 {n} 家门店锁定在此版本：请先把它们锁定到其他版本。',
   'hq.releases.removed': '版本 {version} 已删除。',
   'hq.releases.e.pinned': '有 {n} 家门店锁定在 {version}：请先把它们锁定到其他版本，或恢复按灰度更新。',
-  'hq.releases.admins': '只有总部管理员可以管理版本发布。',
+  'hq.releases.f.pinnedAt': '锁定时间',
+  'hq.releases.f.pinnedBy': '锁定人',
 };
