@@ -125,7 +125,7 @@ export function UploadModal(props: { open: boolean; onClose(): void }) {
       data-testid="release-upload-modal"
       footer={
         <Space>
-          <Button onClick={props.onClose} disabled={!!busy}>
+          <Button onClick={props.onClose} disabled={!!busy} data-testid="release-upload-cancel">
             {t('common.cancel')}
           </Button>
           <Button
