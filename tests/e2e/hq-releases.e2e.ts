@@ -151,6 +151,7 @@ describe.each(LANGS)('HQ releases ($suffix)', (lang) => {
     expect(await page.getByTestId(`release-progress-${CHANNEL}`).getAttribute('class')).toContain(
       'ant-progress-status-success',
     );
+    await settled(page);
     await shot(page, 'refused');
     await page.getByTestId('release-upload-cancel').click();
     await upload().waitFor({ state: 'detached' });
@@ -184,7 +185,9 @@ describe.each(LANGS)('HQ releases ($suffix)', (lang) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await shot(page, 'pins-1024');
 
-    await page.getByTestId('release-tabs').getByText(tr('hq.releases.title'), { exact: true }).click();
+    // Read again from HQ: the list opens first.
+    await page.reload();
+    await heading(page, tr('hq.releases.title'));
     // Every store but the pinned one (the demo's three waiting stores too) is offered 1.1.0.
     await expect.poll(() => gridRow(page, /^1\.1\.0/)).toMatch(/^1\.1\.0 100 % 4 0 /);
     expect(await gridRow(page, /^1\.0\.0/)).toMatch(/^1\.0\.0 0 % 1 1 /);

@@ -21,6 +21,8 @@ export function putReleaseFile(
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('X-Locale', apiLocale());
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    // The last progress event may not come before HQ's answer: the whole body was sent.
+    xhr.upload.onload = () => onProgress(file.size);
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) return resolve({ ok: true });
       try {

@@ -21,7 +21,7 @@ export function releaseColumns(t: T): ColDef<ReleaseDto>[] {
       valueGetter: (p) => p.data?.rollout,
       valueFormatter: (p) => (p.value === undefined ? '' : `${p.value as number} %`),
     },
-    { field: 'reach', headerName: t('hq.releases.f.reach'), width: 120, type: 'rightAligned' },
+    { field: 'reach', headerName: t('hq.releases.f.reach'), width: 140, type: 'rightAligned' },
     { field: 'pinned', headerName: t('hq.releases.f.pinned'), width: 120, type: 'rightAligned' },
     {
       colId: 'files',
