@@ -1,6 +1,7 @@
 import { type HybridClock } from '../src-shared/sync/hlc';
 import type { Logger } from '../src-main/lib/log';
 import type { HqDatabase, HqDbKind } from './db/client';
+import type { ReleaseStorage } from './services/releases/storage';
 import type { ChecksumCache } from './services/sync/checksums';
 
 /**
@@ -21,4 +22,6 @@ export interface HqContext {
   checksums: ChecksumCache;
   /** The replication schema this HQ speaks (REPLICATION_SCHEMA; tests run an HQ a version ahead). */
   replicationSchema: number;
+  /** Where app releases are kept (HQ's data directory); absent: HQ serves no updates. */
+  releases?: ReleaseStorage;
 }

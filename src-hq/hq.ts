@@ -8,6 +8,8 @@ import type { HqContext } from './context';
 import { openHqDb, type HqDb, type OpenOptions } from './db/client';
 import { apiHttp } from './host/api-http';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
+import { sweepReleaseFiles } from './services/releases/releases';
+import { ReleaseStorage } from './services/releases/storage';
 import { sweepSyncState } from './services/sync/auth';
 import { ChecksumCache } from './services/sync/checksums';
 import { compactChangeLog } from './services/master/compaction';
@@ -23,6 +25,8 @@ export interface HqOptions extends HqServerOptions {
   replicationSchema?: number;
   /** How often the change log is compacted (default every six hours; 0: never, tests call it). */
   compactEveryMs?: number;
+  /** Where uploaded app releases are kept (HQ's data directory): without it HQ serves no updates. */
+  releasesDir?: string;
 }
 
 export interface Hq {
@@ -55,6 +59,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     hqName: opts.hqName ?? 'HQ',
     replicationSchema: opts.replicationSchema ?? REPLICATION_SCHEMA,
     checksums: new ChecksumCache(),
+    releases: opts.releasesDir ? new ReleaseStorage(opts.releasesDir) : undefined,
   };
   const dispatch = createHqDispatch(ctx);
   let server: RunningServer;
@@ -75,6 +80,13 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
   }
   const sweep = setInterval(() => {
     sweepSyncState(ctx.db, now()).catch((err: unknown) => log.warn('sweep failed', { error: String(err) }));
+    if (ctx.releases) {
+      const releases = ctx.releases;
+      releases
+        .sweepStages(now())
+        .then(() => sweepReleaseFiles(ctx.db, releases))
+        .catch((err: unknown) => log.warn('release sweep failed', { error: String(err) }));
+    }
   }, SWEEP_MS);
   sweep.unref();
   const compactEvery = opts.compactEveryMs ?? COMPACT_MS;

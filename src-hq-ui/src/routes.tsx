@@ -1,10 +1,18 @@
-import { ApartmentOutlined, ShopOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CloudUploadOutlined,
+  ShopOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  DollarOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
 import type { HqAccess } from '../../src-shared/hq-api/contract';
 import type { MenuRoute } from '../../src-renderer/src/components/AppFrame';
 import { CataloguePage } from './master/CataloguePage';
 import { ItemsPage } from './master/ItemsPage';
+import { ReleasesPage } from './releases/ReleasesPage';
 import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
 import { RegionsPage } from './regions/RegionsPage';
@@ -65,5 +73,13 @@ export const HQ_ROUTES: HqRoute[] = [
     access: hqApi['regions.list'].access,
     element: <RegionsPage />,
     group: 'hq.nav.chain',
+  },
+  {
+    path: '/releases',
+    label: 'hq.nav.releases',
+    icon: <CloudUploadOutlined />,
+    access: hqApi['releases.list'].access,
+    element: <ReleasesPage />,
+    group: 'hq.nav.admin',
   },
 ];

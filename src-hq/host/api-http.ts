@@ -17,7 +17,7 @@ function cookie(change: HqSessionChange, secure: boolean, now: number): string {
 }
 
 /** A cross-site page cannot drive HQ's API with a user's cookie: JSON only (a preflight we never answer), same Origin. */
-function sameOrigin(req: IncomingMessage): boolean {
+export function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin) return true;
   try {

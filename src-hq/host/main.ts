@@ -83,6 +83,7 @@ async function serve(args: HqArgs): Promise<void> {
     tls,
     uiDir: UI_DIR,
     logDir: join(args.dataDir, 'logs'),
+    releasesDir: join(args.dataDir, 'releases'),
     hqName: args.name,
     echo: true,
   }).catch((err: unknown) => {

@@ -5,7 +5,10 @@ import { sendText } from '../../src-main/host/replies';
 import { LIMITS, SYNC_PATH } from '../../src-shared/sync/protocol';
 import type { HqContext } from '../context';
 import { isLoopbackHost } from './loopback';
+import { UPDATE_FEED_PATH } from '../../src-shared/sync/update-feed';
+import { handleReleaseUpload, UPLOAD_PREFIX, UPLOAD_TOTAL_MS } from './release-upload';
 import { handleSync } from './sync-http';
+import { handleUpdateFeed } from './update-feed';
 import { serveUi } from './ui-files';
 
 export interface HqServerOptions {
@@ -62,6 +65,10 @@ export async function startHqServer(ctx: HqContext, opts: HqServerOptions): Prom
     try {
       if (path.startsWith(prefix)) {
         handleSync(ctx, path.slice(prefix.length), req, res, sync).catch(failed);
+      } else if (path.startsWith(UPDATE_FEED_PATH)) {
+        handleUpdateFeed(ctx, path.slice(UPDATE_FEED_PATH.length), req, res).catch(failed);
+      } else if (path.startsWith(UPLOAD_PREFIX)) {
+        handleReleaseUpload(ctx, path.slice(UPLOAD_PREFIX.length), req, res).catch(failed);
       } else if (path.startsWith('/api/') && opts.api) {
         opts.api(path.slice('/api/'.length), req, res);
       } else if (path === '/healthz') {
@@ -80,7 +87,8 @@ export async function startHqServer(ctx: HqContext, opts: HqServerOptions): Prom
     : createHttpServer(handler);
   // Headers must arrive promptly; the body has its own bound (bodyTimeoutMs), answered with a refusal.
   server.headersTimeout = 20_000;
-  server.requestTimeout = sync.bodyTimeoutMs + 60_000;
+  // Release uploads bound their own time (idle and total); the server's bound only backs them up.
+  server.requestTimeout = Math.max(sync.bodyTimeoutMs, UPLOAD_TOTAL_MS) + 60_000;
   server.keepAliveTimeout = 65_000;
 
   const port = await new Promise<number>((resolve, reject) => {

@@ -6,6 +6,7 @@ import {
   SessionRequest,
   type SessionResponse,
 } from '../../src-shared/sync/protocol';
+import { UPDATE_FEED_PATH } from '../../src-shared/sync/update-feed';
 import type { HqContext } from '../context';
 import { confirmEnrollment, previewEnrollment } from '../services/stores/enrollment';
 import { openSession, rememberRequest } from '../services/sync/auth';
@@ -55,7 +56,13 @@ export const SYNC_ENDPOINTS: Record<string, SyncEndpoint> = {
         const s = await openSession(ctx, tx, req.storeId, req.credential);
         meta.store = s.store.id;
         await rememberRequest(tx, req.requestId, req.storeId, 'session', ctx.now());
-        return { ok: true as const, token: s.token, expiresAt: s.expiresAt, hqTime: ctx.now() };
+        return {
+          ok: true as const,
+          token: s.token,
+          expiresAt: s.expiresAt,
+          hqTime: ctx.now(),
+          updateFeed: ctx.releases ? UPDATE_FEED_PATH : undefined,
+        };
       });
     },
   }),

@@ -6,21 +6,26 @@ import { fill, type AppStrings } from './strings';
 
 const CHECK_EVERY_MS = 6 * 3600_000;
 
+type Feed = ReturnType<NonNullable<Backend['sync']>['updateFeed']>;
+
+/** An enrolled store whose HQ has not answered since the start asks again this soon. */
+const WAIT_FOR_HQ_MS = 5 * 60_000;
+
 /**
- * The feed comes from the store settings (an admin sets it in the app), so it is
- * read again before every check: a changed or cleared URL takes effect without
- * a restart. Only http(s) URLs are used.
+ * Read again before every check: enrolling, HQ naming another feed, or a
+ * changed typed URL takes effect without a restart. The credential header
+ * stays here, in the main process.
  */
-function feedUrl(backend: Backend): string | null {
-  const raw = storeSettings(backend.database.db).updateFeedUrl.trim();
-  if (!raw) return null;
+function feed(backend: Backend): Feed {
+  const typed = storeSettings(backend.database.db).updateFeedUrl;
+  if (backend.sync) return backend.sync.updateFeed(typed);
+  // Sync switched off: only the typed URL (http(s)).
   try {
-    const url = new URL(raw);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return url.href;
+    const url = new URL(typed.trim());
+    if (url.protocol === 'https:' || url.protocol === 'http:') return { url: url.href, headers: {}, source: 'setting' };
   } catch {
-    // fall through
+    // not a URL
   }
-  backend.log.warn('update feed URL ignored: not an http(s) URL', { url: raw.slice(0, 200) });
   return null;
 }
 
@@ -72,24 +77,33 @@ export function startUpdater(backend: Backend, s: AppStrings): () => void {
   let updater: Promise<AppUpdater> | null = null;
   let currentFeed: string | null = null;
   let running = false;
+  let retry: NodeJS.Timeout | null = null;
 
   const check = async () => {
     if (running) return;
     running = true;
     try {
-      const url = feedUrl(backend);
-      if (!url) return;
+      const f = feed(backend);
+      if (f === 'waitForHq') {
+        retry ??= setTimeout(() => {
+          retry = null;
+          void check();
+        }, WAIT_FOR_HQ_MS);
+        return;
+      }
+      if (!f) return;
       // A failed load is retried at the next check rather than remembered.
       updater ??= loadUpdater(backend, s).catch((err: unknown) => {
         updater = null;
         throw err;
       });
       const u = await updater;
-      if (url !== currentFeed) {
-        u.setFeedURL({ provider: 'generic', url });
-        currentFeed = url;
-        backend.log.info('update feed', { url });
+      if (f.url !== currentFeed) {
+        u.setFeedURL({ provider: 'generic', url: f.url });
+        currentFeed = f.url;
+        backend.log.info('update feed', { url: f.url, source: f.source });
       }
+      u.requestHeaders = f.headers;
       await u.checkForUpdates();
     } catch (err) {
       backend.log.error('update check failed', err);
@@ -100,5 +114,8 @@ export function startUpdater(backend: Backend, s: AppStrings): () => void {
 
   void check();
   const timer = setInterval(() => void check(), CHECK_EVERY_MS);
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    if (retry) clearTimeout(retry);
+  };
 }

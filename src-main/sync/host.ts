@@ -4,6 +4,8 @@ import type { Conn } from '../db/sql';
 import type { EventBus } from '../lib/event-bus';
 import type { Logger } from '../lib/log';
 import { releaseLock } from './lock';
+import { syncStateOf } from './state';
+import { chooseUpdateFeed, type UpdateFeed } from './update-feed';
 import { SyncWorker, type Timing } from './worker';
 import type { Transport } from './http';
 
@@ -23,6 +25,8 @@ export interface SyncHostOptions {
 
 export interface SyncHost {
   worker: SyncWorker;
+  /** The app updater's feed (HQ's once enrolled; else `typedUrl`, the store setting): see update-feed.ts. */
+  updateFeed(typedUrl: string): UpdateFeed | 'waitForHq' | null;
   /** Stops the worker and frees its lock at once (the database may close right after); resolves when the loop ended. */
   close(): Promise<void>;
 }
@@ -71,6 +75,11 @@ export function startSync(deps: {
   worker.start();
   return {
     worker,
+    updateFeed(typedUrl) {
+      const conn = deps.conn();
+      const enrollment = conn ? syncStateOf(conn) : { hqUrl: null, storeId: null, credential: null };
+      return chooseUpdateFeed(enrollment, worker.updateFeedPath, typedUrl);
+    },
     close() {
       unsubscribe();
       const done = worker.stop();

@@ -105,6 +105,8 @@ export class SyncWorker {
   private debounce: NodeJS.Timeout | null = null;
   private failures = 0;
   private session: { url: string; token: string; expiresAt: number } | null = null;
+  /** The update feed path HQ named in its last session answer (null: HQ serves none; undefined: no answer since start). Read by app/updater.ts. */
+  updateFeedPath: string | null | undefined = undefined;
   private runWaiters: (() => void)[] = [];
   private batchLimit: number;
   private lastNotify = 0;
@@ -389,6 +391,7 @@ export class SyncWorker {
     );
     if (!ans.ok) throw new Refused(ans.refusal);
     this.session = { url, token: ans.value.token, expiresAt: ans.value.expiresAt };
+    this.updateFeedPath = ans.value.updateFeed ?? null;
     return ans.value.token;
   }
 

@@ -176,6 +176,12 @@ export const SessionResponse = z.object({
   token: z.string().min(32).max(128),
   expiresAt: z.number().int(),
   hqTime: z.number().int(),
+  /** Where this store's app updates are (a path on HQ's address, see update-feed.ts); absent: HQ serves none. */
+  updateFeed: z
+    .string()
+    .max(200)
+    .regex(/^\/[A-Za-z0-9/_.-]*$/)
+    .optional(),
 });
 
 // ---- push: store facts up ----------------------------------------------------

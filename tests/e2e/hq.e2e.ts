@@ -493,7 +493,7 @@ describe.each(LANGS)('HQ screens ($suffix)', (lang) => {
     await heading(page, tr('hq.stores.title'));
     await gridRow(page, 'DEMO-GZ');
     // The south's stores only: the demo's stores of 华南, and this run's store if it was put in the south.
-    const demoSouth = new Set(DEMO_STORES.filter((s) => s.region === '华南').map((s) => s.code));
+    const demoSouth = new Set<string>(DEMO_STORES.filter((s) => s.region === '华南').map((s) => s.code));
     const south = all.filter((s) => demoSouth.has(s.code) || (lang.suffix === 'en' && s.code === lang.store.code));
     await expect
       .poll(() => page.getByTestId('hq-stores-count').innerText())

@@ -10,3 +10,4 @@ export * from './mirror-procurement';
 export * from './mirror-repairs';
 export { mirror } from './columns';
 export * from './enrollment-throttle';
+export * from './releases';

@@ -58,16 +58,11 @@ export function revoked(store: StoreRow): SyncRefusal {
 }
 
 /**
- * Credential -> a fresh 1 h access token. A credential that belongs to
- * another store is WRONG_STORE (and logged); an unknown one UNAUTHENTICATED.
+ * The store a credential belongs to, checked against the store it claims: the
+ * session handshake and the update feed (which electron-updater calls with
+ * fixed headers, so it cannot hold a 1 h token) authenticate the same way.
  */
-export async function openSession(
-  ctx: HqContext,
-  q: Q,
-  storeId: string,
-  credential: string,
-): Promise<{ token: string; expiresAt: number; store: StoreRow }> {
-  const now = ctx.now();
+export async function verifyCredential(ctx: HqContext, q: Q, storeId: string, credential: string): Promise<StoreRow> {
   const hash = credentialHash(credential);
   const [store] = await q.select().from(stores).where(eq(stores.id, storeId));
   if (!store || store.credentialHash !== hash) {
@@ -85,6 +80,21 @@ export async function openSession(
     );
   }
   if (store.status === 'revoked') throw revoked(store);
+  return store;
+}
+
+/**
+ * Credential -> a fresh 1 h access token. A credential that belongs to
+ * another store is WRONG_STORE (and logged); an unknown one UNAUTHENTICATED.
+ */
+export async function openSession(
+  ctx: HqContext,
+  q: Q,
+  storeId: string,
+  credential: string,
+): Promise<{ token: string; expiresAt: number; store: StoreRow }> {
+  const now = ctx.now();
+  const store = await verifyCredential(ctx, q, storeId, credential);
   const token = newSecret();
   const expiresAt = now + TOKEN_TTL_MS;
   await q.insert(storeTokens).values({ tokenHash: tokenHash(token), storeId, createdAt: now, expiresAt });
