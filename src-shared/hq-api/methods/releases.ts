@@ -97,6 +97,7 @@ export const hqReleaseMethods = {
     input: z.object({ storeId: StoreId, version: Version.nullable() }),
     output: Ok,
     access: WRITERS.admin,
+    store: 'storeId',
     invalidates: ['releases.list'],
   }),
 } as const;
