@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HqContractMap } from './contract';
+import { hqChainMethods } from './methods/chain';
 import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
 import { hqOpsMethods } from './methods/ops';
@@ -13,6 +14,7 @@ export const hqApi = {
   ...hqMasterMethods,
   ...hqOpsMethods,
   ...hqClientMethods,
+  ...hqChainMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

@@ -1,4 +1,5 @@
 import type { HqHandlerMap } from '../handler-types';
+import { chainHandlers } from './chain';
 import { clientHandlers } from './client';
 import { masterHandlers } from './master';
 import { opsHandlers } from './ops';
@@ -12,4 +13,5 @@ export const hqHandlers: HqHandlerMap = {
   ...masterHandlers,
   ...opsHandlers,
   ...clientHandlers,
+  ...chainHandlers,
 };

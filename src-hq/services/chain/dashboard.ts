@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { ACTIVE_STATES } from '../../../src-shared/repairs/workflow';
+import { addDays, dayKeyer } from '../../../src-shared/time';
+import { addKind, emptyFigures } from '../../../src-main/services/reports/summary-fold';
+import { rows, type Q } from '../../db/client';
+import { storeList } from '../stores/views';
+import { anyStore } from './scope';
+
+/** Weeks of stock value the trend shows, ending today. */
+export const TREND_WEEKS = 12;
+
+/**
+ * Waste as a share of what the store consumed, in basis points (1234 = 12.34 %):
+ * waste ÷ (usage + waste), both the period summary's columns (so transfer
+ * variances count as waste and sales and maintenance as usage, by the store's
+ * own rules). Null when nothing was consumed.
+ */
+export function wasteBasisPoints(wasteValue: number, usageValue: number): number | null {
+  const consumed = usageValue + wasteValue;
+  if (consumed <= 0) return null;
+  return Math.round((wasteValue * 10_000) / consumed);
+}
+
+/**
+ * The chain at a glance for one month: per store its stock value now, the
+ * month's usage, waste and waste %, open and overdue repairs (active work
+ * orders past their resolution target, or already breached) and its sync
+ * health; and the chain's stock value at the end of each of the last weeks.
+ */
+export async function chainDashboard(q: Q, storeIds: readonly string[], i: { month: string; now: number }) {
+  const scope = new Set(storeIds);
+  const health = (await storeList(q)).filter((s) => scope.has(s.id));
+  const kinds = await rows<{ storeId: string; kind: string; qty: number; value: number }>(
+    q,
+    sql`SELECT store_id AS "storeId", kind, sum(qty)::bigint AS qty, sum(value)::bigint AS value
+        FROM chain_item_monthly WHERE month = ${i.month} AND store_id = ${anyStore(storeIds)}
+        GROUP BY 1, 2`,
+  );
+  const stock = await rows<{ storeId: string; value: number }>(
+    q,
+    sql`SELECT store_id AS "storeId", sum(value)::bigint AS value FROM chain_item_balances
+        WHERE store_id = ${anyStore(storeIds)} GROUP BY 1`,
+  );
+  const repairs = await rows<{ storeId: string; open: number; overdue: number }>(
+    q,
+    sql`SELECT store_id AS "storeId", count(*)::int AS open,
+               count(*) FILTER (WHERE resolution_breached_at IS NOT NULL OR resolution_due_at < ${i.now})::int AS overdue
+        FROM mirror.work_orders
+        WHERE store_id = ${anyStore(storeIds)} AND status = ANY(string_to_array(${ACTIVE_STATES.join(',')}, ','))
+        GROUP BY 1`,
+  );
+  const figures = new Map<string, ReturnType<typeof emptyFigures>>();
+  for (const k of kinds) {
+    let f = figures.get(k.storeId);
+    if (!f) figures.set(k.storeId, (f = emptyFigures()));
+    addKind(f, k.kind, k.qty, k.value);
+  }
+  const stockOf = new Map(stock.map((s) => [s.storeId, s.value]));
+  const repairsOf = new Map(repairs.map((r) => [r.storeId, r]));
+  const stores = health.map((h) => {
+    const f = figures.get(h.id) ?? emptyFigures();
+    return {
+      ...h,
+      stockValue: stockOf.get(h.id) ?? 0,
+      receiptValue: f.receiptValue,
+      usageValue: f.usageValue,
+      wasteValue: f.wasteValue,
+      wasteBp: wasteBasisPoints(f.wasteValue, f.usageValue),
+      openRepairs: repairsOf.get(h.id)?.open ?? 0,
+      overdueRepairs: repairsOf.get(h.id)?.overdue ?? 0,
+    };
+  });
+  return { month: i.month, stores, trend: await valueTrend(q, storeIds, i.now, stockOf) };
+}
+
+/**
+ * The chain's stock value at the end of today and of the same weekday in
+ * each week before: today's value minus the daily changes after each point.
+ * Days are the stores' business days; "today" is taken in UTC+8 — close
+ * enough for a weekly line, and the same for every store.
+ */
+async function valueTrend(q: Q, storeIds: readonly string[], now: number, stockOf: Map<string, number>) {
+  const today = dayKeyer('Asia/Shanghai')(now);
+  const first = addDays(today, -7 * (TREND_WEEKS - 1));
+  const days = await rows<{ day: string; value: number }>(
+    q,
+    sql`SELECT day, sum(value)::bigint AS value FROM chain_store_daily
+        WHERE store_id = ${anyStore(storeIds)} AND day > ${first} GROUP BY 1`,
+  );
+  const current = [...stockOf.values()].reduce((a, b) => a + b, 0);
+  const points = [];
+  for (let w = TREND_WEEKS - 1; w >= 0; w--) {
+    const day = addDays(today, -7 * w);
+    const after = days.filter((d) => d.day > day).reduce((a, d) => a + d.value, 0);
+    points.push({ day, value: current - after });
+  }
+  return points;
+}
