@@ -89,7 +89,7 @@ describe.each(DB_KINDS)("HQ's chain views on %s", (kind) => {
     let check = await totalsAgainstLedger();
     expect(check.kept).toEqual(check.summed);
     expect(check.summed[0]).toHaveLength(3);
-    expect((await a.push([del('stock_moves', { id: lot.id })])).body.ok).toBe(true);
+    expect((await a.push([del('stock_moves', { id: lot.id! })])).body.ok).toBe(true);
     check = await totalsAgainstLedger();
     expect(check.kept).toEqual(check.summed);
 

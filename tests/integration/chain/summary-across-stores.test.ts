@@ -99,13 +99,11 @@ function business(fx: StockFixture, seed: number, months: readonly string[]): Te
 
 type SummaryRow = MethodOutput<'reports.summary'>['rows'][number];
 const figureKeys = SUMMARY_COLUMNS.flatMap((c) => [`${c}Qty`, `${c}Value`] as const);
-const figuresOf = (r: Record<string, unknown>) => Object.fromEntries(figureKeys.map((k) => [k, r[k]]));
-const valuesOf = (r: Record<string, unknown>) =>
-  Object.fromEntries(SUMMARY_COLUMNS.map((c) => [`${c}Value`, r[`${c}Value`]]));
-const sumValues = (rows: readonly Record<string, unknown>[]) =>
-  Object.fromEntries(
-    SUMMARY_COLUMNS.map((c) => [`${c}Value`, rows.reduce((a, r) => a + (r[`${c}Value`] as number), 0)]),
-  );
+type Figured = { [K in (typeof figureKeys)[number]]: number };
+const figuresOf = (r: Figured) => Object.fromEntries(figureKeys.map((k) => [k, r[k]]));
+const valuesOf = (r: Figured) => Object.fromEntries(SUMMARY_COLUMNS.map((c) => [`${c}Value`, r[`${c}Value`]]));
+const sumValues = (rows: readonly Figured[]) =>
+  Object.fromEntries(SUMMARY_COLUMNS.map((c) => [`${c}Value`, rows.reduce((a, r) => a + r[`${c}Value`], 0)]));
 
 interface Enrolled {
   t: TestBackend;
