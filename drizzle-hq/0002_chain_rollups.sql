@@ -36,5 +36,16 @@ CREATE TABLE "chain_store_daily" (
 	CONSTRAINT "chain_store_daily_store_id_day_pk" PRIMARY KEY("store_id","day")
 );
 --> statement-breakpoint
+CREATE TABLE "chain_store_monthly" (
+	"month" text NOT NULL,
+	"store_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"reason" text NOT NULL,
+	"qty" bigint NOT NULL,
+	"value" bigint NOT NULL,
+	"moves" bigint NOT NULL,
+	CONSTRAINT "chain_store_monthly_month_store_id_kind_reason_pk" PRIMARY KEY("month","store_id","kind","reason")
+);
+--> statement-breakpoint
 CREATE INDEX "chain_item_balances_item" ON "chain_item_balances" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "chain_lot_balances_expiry" ON "chain_lot_balances" USING btree ("expiry");

@@ -1,9 +1,10 @@
 -- The chain views' running totals (src-hq/db/schema/chain.ts) follow mirror.stock_moves in the
 -- same transaction as each batch: one statement-level trigger per operation, reading the batch's rows
--- from its transition tables, so a batch of any size costs four grouped upserts, not four per row.
+-- from its transition tables, so a batch of any size costs five grouped upserts, not five per row.
 -- An update (a row repriced by the store's costing replay, or the same entry delivered again) moves
 -- the difference: old rows out, new rows in. Only rows that arrive new set a lot's expiry, like the
--- store's balances ("the last expiry given").
+-- store's balances ("the last expiry given"). A waste reversal counts under the reason of the row it
+-- reverses (found by the store's sequence number: hence the index).
 CREATE INDEX chain_stock_moves_seq ON mirror.stock_moves (store_id, seq);
 --> statement-breakpoint
 -- Rows that arrive.
@@ -37,6 +38,13 @@ BEGIN
     SELECT substr(day, 1, 7), store_id, item_id, kind, reason, sum(s * qty), sum(s * value), sum(s * moves)
     FROM d GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (month, store_id, item_id, kind, reason) DO UPDATE
+      SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
+  ),
+  sm AS (
+    INSERT INTO chain_store_monthly AS t (month, store_id, kind, reason, qty, value, moves)
+    SELECT substr(day, 1, 7), store_id, kind, reason, sum(s * qty), sum(s * value), sum(s * moves)
+    FROM d GROUP BY 1, 2, 3, 4
+    ON CONFLICT (month, store_id, kind, reason) DO UPDATE
       SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
   )
   INSERT INTO chain_store_daily AS t (store_id, day, value)
@@ -78,6 +86,13 @@ BEGIN
     FROM d GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (month, store_id, item_id, kind, reason) DO UPDATE
       SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
+  ),
+  sm AS (
+    INSERT INTO chain_store_monthly AS t (month, store_id, kind, reason, qty, value, moves)
+    SELECT substr(day, 1, 7), store_id, kind, reason, sum(s * qty), sum(s * value), sum(s * moves)
+    FROM d GROUP BY 1, 2, 3, 4
+    ON CONFLICT (month, store_id, kind, reason) DO UPDATE
+      SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
   )
   INSERT INTO chain_store_daily AS t (store_id, day, value)
   SELECT store_id, day, sum(s * value) FROM d GROUP BY 1, 2
@@ -117,6 +132,13 @@ BEGIN
     SELECT substr(day, 1, 7), store_id, item_id, kind, reason, sum(s * qty), sum(s * value), sum(s * moves)
     FROM d GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (month, store_id, item_id, kind, reason) DO UPDATE
+      SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
+  ),
+  sm AS (
+    INSERT INTO chain_store_monthly AS t (month, store_id, kind, reason, qty, value, moves)
+    SELECT substr(day, 1, 7), store_id, kind, reason, sum(s * qty), sum(s * value), sum(s * moves)
+    FROM d GROUP BY 1, 2, 3, 4
+    ON CONFLICT (month, store_id, kind, reason) DO UPDATE
       SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
   )
   INSERT INTO chain_store_daily AS t (store_id, day, value)
@@ -164,6 +186,13 @@ WITH d AS (
     SELECT substr(day, 1, 7), store_id, item_id, kind, reason, sum(s * qty), sum(s * value), sum(s * moves)
     FROM d GROUP BY 1, 2, 3, 4, 5
     ON CONFLICT (month, store_id, item_id, kind, reason) DO UPDATE
+      SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
+  ),
+  sm AS (
+    INSERT INTO chain_store_monthly AS t (month, store_id, kind, reason, qty, value, moves)
+    SELECT substr(day, 1, 7), store_id, kind, reason, sum(s * qty), sum(s * value), sum(s * moves)
+    FROM d GROUP BY 1, 2, 3, 4
+    ON CONFLICT (month, store_id, kind, reason) DO UPDATE
       SET qty = t.qty + excluded.qty, value = t.value + excluded.value, moves = t.moves + excluded.moves
   )
   INSERT INTO chain_store_daily AS t (store_id, day, value)

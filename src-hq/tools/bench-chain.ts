@@ -1,7 +1,7 @@
 /**
  * Chain views benchmark (issue 12), each figure beside a baseline measured in
  * the same run (docs/benchmarks.md, "Chain views (issue 12)"):
- *   bench-chain [--stores 100] [--items 3000] [--months 6] [--runs 7] [--kinds postgres] [--json FILE]
+ *   bench-chain [--stores 100] [--items 3000] [--months 3] [--runs 7] [--kinds postgres] [--json FILE]
  * Run from the project root (it reads drizzle-hq/). PostgreSQL starts a
  * private cluster (tests/helpers/postgres.ts).
  */
@@ -69,14 +69,15 @@ async function run(kind: HqDbKind) {
   try {
     const q = b.hq.ctx.db;
     const today = dayKeyer('Asia/Shanghai')(Date.now());
-    const o = { stores: num('stores', 100), items: num('items', 3_000), months: num('months', 6), today };
+    const o = { stores: num('stores', 100), items: num('items', 3_000), months: num('months', 3), today };
     log(`[${kind}] seeding ${o.stores} stores x ${o.items} items, ${o.months} months + this month`);
     const seed = await timed(() => seedChain(b, o, log));
     const data = seed.value;
-    const sizes = await rows<{ balances: number; monthly: number; lots: number }>(
+    const sizes = await rows<{ balances: number; monthly: number; storeMonthly: number; lots: number }>(
       q,
       sql`SELECT (SELECT count(*)::int FROM chain_item_balances) AS balances,
                  (SELECT count(*)::int FROM chain_item_monthly) AS monthly,
+                 (SELECT count(*)::int FROM chain_store_monthly) AS "storeMonthly",
                  (SELECT count(*)::int FROM chain_lot_balances) AS lots`,
     );
     log(`  seeded in ${round(seed.ms / 1000)} s: ${data.moves} moves, running totals ${JSON.stringify(sizes[0])}`);
@@ -85,7 +86,7 @@ async function run(kind: HqDbKind) {
     const all = data.storeIds;
     const month = addMonths(today.slice(0, 7), -1);
 
-    const stock = await bench(() => chainStock(q, all, {}));
+    const stock = await bench(() => chainStock(q, all, { cells: true }));
     const stockPlain = await bench(() =>
       rows(q, sql`SELECT store_id, item_id, qty, value FROM chain_item_balances WHERE store_id = ${ids(all)}`),
     );
@@ -98,18 +99,35 @@ async function run(kind: HqDbKind) {
     );
 
     const summary = await bench(() => chainSummary(q, all, { month }));
+    const summaryItems = await bench(() => chainSummary(q, all, { month, items: true }));
     const summaryPlain = await bench(() =>
       rows(
         q,
-        sql`SELECT store_id, kind, sum(value) FROM chain_item_monthly WHERE month >= ${month} AND store_id = ${ids(all)} GROUP BY 1, 2`,
+        sql`SELECT store_id, kind, sum(value) FROM chain_store_monthly WHERE month <= ${month} AND store_id = ${ids(all)} GROUP BY 1, 2`,
       ),
     );
     const loop = await timed(async () => {
       for (const id of all) await chainSummary(q, [id], { month });
     });
+    const summaryLedger = await timed(() =>
+      rows(
+        q,
+        sql`SELECT store_id, kind, sum(qty), sum(value) FROM mirror.stock_moves WHERE day <= ${`${month}-31`} GROUP BY 1, 2`,
+      ),
+    );
+    const itemsPlain = await bench(() =>
+      rows(
+        q,
+        sql`SELECT item_id, kind, sum(value) FROM chain_item_monthly WHERE month >= ${month} AND store_id = ${ids(all)} GROUP BY 1, 2`,
+      ),
+    );
     log(
       `  period summary ${month}, ${all.length} stores: ${summary.ms} ms (bar 2000); plain aggregate of the same totals ` +
-        `${summaryPlain.ms} ms; per store in a loop ${round(loop.ms)} ms`,
+        `${summaryPlain.ms} ms; per store in a loop ${round(loop.ms)} ms; summed from the ledger ${round(summaryLedger.ms)} ms`,
+    );
+    log(
+      `  the same item by item (${summaryItems.value.items.length} items): ${summaryItems.ms} ms; ` +
+        `plain aggregate of the item totals ${itemsPlain.ms} ms`,
     );
 
     const call = await apiClient(b.hq.url, q);
@@ -129,6 +147,8 @@ async function run(kind: HqDbKind) {
       ['chain.summary', { month }],
       ['chain.waste', { month }],
     ]);
+    await page('summary, item by item (its tab)', [['chain.summary', { month, items: true }]]);
+    await page('stock on hand, 20 stores side by side', [['chain.stock', { storeIds: all.slice(0, 20) }]]);
     return {
       kind,
       stores: all.length,

@@ -63,6 +63,25 @@ export const chainItemMonthly = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.storeId, t.itemId, t.kind, t.reason] })],
 );
 
+/**
+ * The same per store, without the item: what a store's summary line, its
+ * waste by reason and the dashboard read (a few thousand rows a month for a
+ * hundred stores, where the item totals hold a few million).
+ */
+export const chainStoreMonthly = pgTable(
+  'chain_store_monthly',
+  {
+    month: text('month').notNull(),
+    storeId: text('store_id').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    qty: bigint('qty', { mode: 'number' }).notNull(),
+    value: bigint('value', { mode: 'number' }).notNull(),
+    moves: bigint('moves', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.storeId, t.kind, t.reason] })],
+);
+
 /** Per store and business day: the net change of stock value (the dashboard's value trend). */
 export const chainStoreDaily = pgTable(
   'chain_store_daily',

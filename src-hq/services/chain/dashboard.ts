@@ -4,7 +4,7 @@ import { addDays, dayKeyer } from '../../../src-shared/time';
 import { addKind, emptyFigures } from '../../../src-main/services/reports/summary-fold';
 import { rows, type Q } from '../../db/client';
 import { storeList } from '../stores/views';
-import { anyStore } from './scope';
+import { anyStore, storeLabels } from './scope';
 
 /** Weeks of stock value the trend shows, ending today. */
 export const TREND_WEEKS = 12;
@@ -30,16 +30,14 @@ export function wasteBasisPoints(wasteValue: number, usageValue: number): number
 export async function chainDashboard(q: Q, storeIds: readonly string[], i: { month: string; now: number }) {
   const scope = new Set(storeIds);
   const health = (await storeList(q)).filter((s) => scope.has(s.id));
+  const labels = await storeLabels(q, storeIds);
+  // Per-store totals: the month by kind, and every month for the stock value now.
   const kinds = await rows<{ storeId: string; kind: string; qty: number; value: number }>(
     q,
-    sql`SELECT store_id AS "storeId", kind, sum(qty)::bigint AS qty, sum(value)::bigint AS value
-        FROM chain_item_monthly WHERE month = ${i.month} AND store_id = ${anyStore(storeIds)}
+    sql`SELECT store_id AS "storeId", CASE WHEN month = ${i.month} THEN kind ELSE '' END AS kind,
+               sum(qty)::bigint AS qty, sum(value)::bigint AS value
+        FROM chain_store_monthly WHERE store_id = ${anyStore(storeIds)}
         GROUP BY 1, 2`,
-  );
-  const stock = await rows<{ storeId: string; value: number }>(
-    q,
-    sql`SELECT store_id AS "storeId", sum(value)::bigint AS value FROM chain_item_balances
-        WHERE store_id = ${anyStore(storeIds)} GROUP BY 1`,
   );
   const repairs = await rows<{ storeId: string; open: number; overdue: number }>(
     q,
@@ -50,12 +48,14 @@ export async function chainDashboard(q: Q, storeIds: readonly string[], i: { mon
         GROUP BY 1`,
   );
   const figures = new Map<string, ReturnType<typeof emptyFigures>>();
+  const stockOf = new Map<string, number>();
   for (const k of kinds) {
+    stockOf.set(k.storeId, (stockOf.get(k.storeId) ?? 0) + k.value);
+    if (k.kind === '') continue;
     let f = figures.get(k.storeId);
     if (!f) figures.set(k.storeId, (f = emptyFigures()));
     addKind(f, k.kind, k.qty, k.value);
   }
-  const stockOf = new Map(stock.map((s) => [s.storeId, s.value]));
   const repairsOf = new Map(repairs.map((r) => [r.storeId, r]));
   const stores = health.map((h) => {
     const f = figures.get(h.id) ?? emptyFigures();
@@ -70,17 +70,23 @@ export async function chainDashboard(q: Q, storeIds: readonly string[], i: { mon
       overdueRepairs: repairsOf.get(h.id)?.overdue ?? 0,
     };
   });
-  return { month: i.month, stores, trend: await valueTrend(q, storeIds, i.now, stockOf) };
+  const zone = mostCommon(labels.map((l) => l.timezone)) ?? 'UTC';
+  return { month: i.month, stores, trend: await valueTrend(q, storeIds, dayKeyer(zone)(i.now), stockOf) };
+}
+
+function mostCommon(values: readonly string[]): string | undefined {
+  const n = new Map<string, number>();
+  for (const v of values) n.set(v, (n.get(v) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
 /**
  * The chain's stock value at the end of today and of the same weekday in
  * each week before: today's value minus the daily changes after each point.
- * Days are the stores' business days; "today" is taken in UTC+8 — close
- * enough for a weekly line, and the same for every store.
+ * Days are the stores' business days; "today" is the day in the time zone
+ * most of the stores keep (one line for the chain needs one calendar).
  */
-async function valueTrend(q: Q, storeIds: readonly string[], now: number, stockOf: Map<string, number>) {
-  const today = dayKeyer('Asia/Shanghai')(now);
+async function valueTrend(q: Q, storeIds: readonly string[], today: string, stockOf: Map<string, number>) {
   const first = addDays(today, -7 * (TREND_WEEKS - 1));
   const days = await rows<{ day: string; value: number }>(
     q,

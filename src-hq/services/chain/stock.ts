@@ -11,6 +11,11 @@ export interface StockFilter {
   itemId?: string | null;
 }
 
+/** Stores holding anything, per item, always; each store's own figures when `cells`. */
+export interface StockOptions extends StockFilter {
+  cells: boolean;
+}
+
 /** One store's holding of an item: [index of the store in `stores`, quantity, value]. */
 export type StockCell = [store: number, qty: number, value: number];
 
@@ -25,7 +30,7 @@ const itemWhere = (f: StockFilter) =>
  * something), keyed by the store's place in `stores`: a chain of a hundred
  * stores sends a tenth of what a full item-by-store matrix would.
  */
-export async function chainStock(q: Q, storeIds: readonly string[], f: StockFilter) {
+export async function chainStock(q: Q, storeIds: readonly string[], f: StockOptions) {
   const stores = await storeLabels(q, storeIds);
   const order = stores.map((s) => s.id);
   const items = await itemLabels(q);
@@ -33,14 +38,18 @@ export async function chainStock(q: Q, storeIds: readonly string[], f: StockFilt
     q,
     sql`SELECT b.item_id AS "itemId", sum(b.qty)::bigint AS qty, sum(b.value)::bigint AS value,
                count(*) FILTER (WHERE b.qty <> 0)::int AS holding,
-               json_agg(json_build_array(array_position(string_to_array(${order.join(',')}, ','), b.store_id) - 1, b.qty, b.value))
-                 FILTER (WHERE b.qty <> 0 OR b.value <> 0) AS cells
+               ${
+                 f.cells
+                   ? sql`json_agg(json_build_array(array_position(string_to_array(${order.join(',')}, ','), b.store_id) - 1, b.qty, b.value))
+                           FILTER (WHERE b.qty <> 0 OR b.value <> 0)`
+                   : sql`NULL::json`
+               } AS cells
         FROM chain_item_balances b
         WHERE b.store_id = ${anyStore(order)} ${itemWhere(f)}
         GROUP BY b.item_id`,
   );
   const out = found
-    .filter((r) => r.qty !== 0 || r.value !== 0 || r.cells)
+    .filter((r) => r.qty !== 0 || r.value !== 0 || r.holding > 0 || r.cells)
     .map((r) => ({ ...itemOf(items, r.itemId), qty: r.qty, value: r.value, holding: r.holding, cells: r.cells ?? [] }));
   out.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   return { stores, items: out };
@@ -50,14 +59,19 @@ export async function chainStock(q: Q, storeIds: readonly string[], f: StockFilt
  * Lots with stock expiring within `days` of each store's today (its own time
  * zone), and lots already past it, valued at the item's average at that
  * store, as the store's expiry list values them. Today's expiry counts as
- * expiring, not expired: it may still be used today.
+ * expiring, not expired: it may still be used today. The first `limit` by
+ * expiry are listed, all of them counted.
  */
-export async function chainExpiring(q: Q, storeIds: readonly string[], f: StockFilter & { days: number; now: number }) {
+export async function chainExpiring(
+  q: Q,
+  storeIds: readonly string[],
+  f: StockFilter & { days: number; now: number; limit: number },
+) {
   const stores = await storeLabels(q, storeIds);
   const today = new Map(stores.map((s) => [s.id, dayKeyer(s.timezone)(f.now)]));
   // The latest "today" of any store bounds the scan; each store's own window is applied below.
   const latest = [...today.values()].sort().at(-1);
-  if (!latest) return { days: f.days, lots: [] };
+  if (!latest) return { days: f.days, total: 0, lots: [] };
   const items = await itemLabels(q);
   const found = await rows<{
     storeId: string;
@@ -98,5 +112,5 @@ export async function chainExpiring(q: Q, storeIds: readonly string[], f: StockF
     });
   }
   lots.sort((a, b) => (a.expiry < b.expiry ? -1 : a.expiry > b.expiry ? 1 : a.storeCode < b.storeCode ? -1 : 1));
-  return { days: f.days, lots };
+  return { days: f.days, total: lots.length, lots: lots.slice(0, f.limit) };
 }

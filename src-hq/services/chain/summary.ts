@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { addKind, closeFigures, emptyFigures, type Figures } from '../../../src-main/services/reports/summary-fold';
 import { rows, type Q } from '../../db/client';
 import { itemLabels, type ItemLabel } from './items';
@@ -7,9 +7,17 @@ import { anyStore, storeLabels, type StoreLabel } from './scope';
 export interface SummaryFilter {
   month: string;
   category?: string | null;
+  /** Item by item too (a hundred stores' items are millions of totals: only when asked). */
+  items?: boolean;
 }
 
-/** One group's totals: `kind` '' holds the balance, '>' the months after the period (both only to derive the opening). */
+/**
+ * A group's sum of one kind. Besides the month's own kinds: '<' is
+ * everything before the month (the opening, read directly), '=' the whole
+ * ledger and '>' everything after the month (the opening derived as the
+ * whole ledger minus the month and after, when the item totals would
+ * otherwise be read for every month before it).
+ */
 interface KindSum {
   key: string;
   kind: string;
@@ -18,57 +26,73 @@ interface KindSum {
 }
 
 /**
- * The store's period summary (进销存) for a month across stores, grouped by
- * item (quantity and value, chain totals) and by store (value only:
- * quantities of different units do not add up). Read from the running
- * totals: the month's movements by kind, and the opening derived as the
- * whole ledger minus everything dated in the month or later, which reads
- * one month of totals for the current month instead of every month before
- * it. The totals are folded into the summary's columns by the store's own
- * rules (summary-fold), so HQ's figures are the stores' figures added up.
+ * Folds kind sums into summary figures by the store's own rules
+ * (summary-fold), so HQ's figures are the stores' figures added up.
+ * `derived`: the opening comes as '=' minus '>' minus the month's kinds.
  */
-export async function chainSummary(q: Q, storeIds: readonly string[], f: SummaryFilter) {
-  const stores = await storeLabels(q, storeIds);
-  const items = await itemLabels(q);
-  const inCategory = f.category ? sql`AND item_id IN (SELECT id FROM items WHERE category = ${f.category})` : sql``;
-  const sums = await rows<KindSum & { grp: number }>(
-    q,
-    sql`SELECT CASE WHEN grouping(item_id) = 0 THEN 0 ELSE 1 END AS grp, coalesce(item_id, store_id) AS key, kind,
-               sum(qty)::bigint AS qty, sum(value)::bigint AS value
-        FROM (
-          SELECT store_id, item_id, CASE WHEN month = ${f.month} THEN kind ELSE '>' END AS kind, qty, value
-          FROM chain_item_monthly
-          WHERE month >= ${f.month} AND store_id = ${anyStore(storeIds)} ${inCategory}
-          UNION ALL
-          SELECT store_id, item_id, '' AS kind, qty, value
-          FROM chain_item_balances WHERE store_id = ${anyStore(storeIds)} ${inCategory}
-        ) t
-        GROUP BY GROUPING SETS ((item_id, kind), (store_id, kind))`,
-  );
-  const byItem = new Map<string, Figures>();
-  const byStore = new Map<string, Figures>();
+function fold(sums: readonly KindSum[], derived: boolean): Map<string, Figures> {
+  const out = new Map<string, Figures>();
   for (const s of sums) {
-    const into = s.grp === 0 ? byItem : byStore;
-    let fig = into.get(s.key);
-    if (!fig) into.set(s.key, (fig = emptyFigures()));
-    if (s.kind === '') {
+    let fig = out.get(s.key);
+    if (!fig) out.set(s.key, (fig = emptyFigures()));
+    if (s.kind === '<' || s.kind === '=') {
       fig.openingQty += s.qty;
       fig.openingValue += s.value;
     } else if (s.kind === '>') {
       fig.openingQty -= s.qty;
       fig.openingValue -= s.value;
     } else {
-      // The month's own movements are in the balance too: out of the opening, into their column.
-      fig.openingQty -= s.qty;
-      fig.openingValue -= s.value;
+      if (derived) {
+        fig.openingQty -= s.qty;
+        fig.openingValue -= s.value;
+      }
       addKind(fig, s.kind, s.qty, s.value);
     }
   }
-  const itemRows: (ItemLabel & Figures)[] = [];
-  for (const [itemId, fig] of byItem) {
-    if (closeFigures(fig)) itemRows.push({ ...itemOf(items, itemId), ...fig });
-  }
-  itemRows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return out;
+}
+
+const inCategory = (category?: string | null): SQL =>
+  category ? sql`AND item_id IN (SELECT id FROM items WHERE category = ${category})` : sql``;
+
+/** Per item (or per store, for a category) from the item totals: the month by kind, the rest for the opening. */
+function itemTotals(q: Q, by: 'item_id' | 'store_id', storeIds: readonly string[], f: SummaryFilter) {
+  const key = sql.raw(by);
+  return rows<KindSum>(
+    q,
+    sql`SELECT ${key} AS key, kind, sum(qty)::bigint AS qty, sum(value)::bigint AS value
+        FROM (
+          SELECT ${key}, CASE WHEN month = ${f.month} THEN kind ELSE '>' END AS kind, qty, value
+          FROM chain_item_monthly
+          WHERE month >= ${f.month} AND store_id = ${anyStore(storeIds)} ${inCategory(f.category)}
+          UNION ALL
+          SELECT ${key}, '=' AS kind, qty, value
+          FROM chain_item_balances WHERE store_id = ${anyStore(storeIds)} ${inCategory(f.category)}
+        ) t
+        GROUP BY 1, 2`,
+  );
+}
+
+/**
+ * The store's period summary (进销存) for a month across stores: per store
+ * (value only: quantities of different units do not add up) and the
+ * chain's total, and on request per item (quantity and value, all the
+ * stores together). Read from the running totals, never the ledger.
+ */
+export async function chainSummary(q: Q, storeIds: readonly string[], f: SummaryFilter) {
+  const stores = await storeLabels(q, storeIds);
+  const byStore = f.category
+    ? fold(await itemTotals(q, 'store_id', storeIds, f), true)
+    : fold(
+        await rows<KindSum>(
+          q,
+          sql`SELECT store_id AS key, CASE WHEN month < ${f.month} THEN '<' ELSE kind END AS kind,
+                     sum(qty)::bigint AS qty, sum(value)::bigint AS value
+              FROM chain_store_monthly WHERE month <= ${f.month} AND store_id = ${anyStore(storeIds)}
+              GROUP BY 1, 2`,
+        ),
+        false,
+      );
   const total = emptyFigures();
   const storeRows: (StoreLabel & Figures)[] = [];
   for (const s of stores) {
@@ -76,6 +100,14 @@ export async function chainSummary(q: Q, storeIds: readonly string[], f: Summary
     closeFigures(fig);
     storeRows.push({ ...s, ...fig });
     for (const k of Object.keys(total) as (keyof Figures)[]) total[k] += fig[k];
+  }
+  const itemRows: (ItemLabel & Figures)[] = [];
+  if (f.items) {
+    const items = await itemLabels(q);
+    for (const [itemId, fig] of fold(await itemTotals(q, 'item_id', storeIds, f), true)) {
+      if (closeFigures(fig)) itemRows.push({ ...itemOf(items, itemId), ...fig });
+    }
+    itemRows.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
   return { month: f.month, stores: storeRows, total, items: itemRows };
 }

@@ -13,6 +13,11 @@ import { StoreHealthDto, StoreId } from './stores';
  */
 export const CHAIN_READERS = ['admin', 'operations', 'viewer'] as const satisfies readonly HqRole[];
 
+/** Stores shown side by side on the stock page; more would not fit a screen (and would weigh megabytes). */
+export const STOCK_COLUMNS = 20;
+/** Lots listed at most, earliest expiry first: the rest is counted. */
+export const EXPIRING_LIMIT = 2_000;
+
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'hq.validation.month' });
 const Picked = z.array(StoreId).max(1000).optional();
 const Category = z.string().max(80).nullish();
@@ -74,6 +79,8 @@ export type ChainStockDto = z.infer<typeof ChainStockDto>;
 
 export const ChainExpiringDto = z.object({
   days: z.number().int(),
+  /** Lots in the window in all; `lots` holds the first EXPIRING_LIMIT. */
+  total: z.number().int(),
   lots: z.array(
     ItemLabel.extend({
       storeId: z.string(),
@@ -106,7 +113,6 @@ export const ChainWasteDto = z.object({
       nameZh: z.string(),
       nameEn: z.string(),
       moves: z.number().int(),
-      items: z.number().int(),
       value: Money,
     }),
   ),
@@ -115,7 +121,6 @@ export const ChainWasteDto = z.object({
       storeId: z.string(),
       reason: z.string(),
       moves: z.number().int(),
-      items: z.number().int(),
       value: Money,
     }),
   ),
@@ -128,6 +133,10 @@ export const hqChainMethods = {
     output: ChainDashboardDto,
     access: CHAIN_READERS,
   }),
+  /**
+   * The chain's stock per item; each store's cells for one item, or for the
+   * picked stores when there are at most STOCK_COLUMNS of them (side by side).
+   */
   'chain.stock': hqQuery({
     input: z.object({ storeIds: Picked, category: Category, itemId: z.string().max(80).nullish() }),
     output: ChainStockDto,
@@ -143,8 +152,9 @@ export const hqChainMethods = {
     output: ChainExpiringDto,
     access: CHAIN_READERS,
   }),
+  /** Per store and the chain's total; `items`: item by item too (all the picked stores together). */
   'chain.summary': hqQuery({
-    input: z.object({ month: Month, storeIds: Picked, category: Category }),
+    input: z.object({ month: Month, storeIds: Picked, category: Category, items: z.boolean().default(false) }),
     output: ChainSummaryDto,
     access: CHAIN_READERS,
   }),

@@ -166,7 +166,7 @@ describe.each(DB_KINDS)('the cross-store period summary (HQ on %s)', (kind) => {
         for (const s of stores) {
           const own = await s.t.call('reports.summary', { from, to });
           local.push(own.rows);
-          const atHq = await chainSummary(q, [s.hqStoreId], { month });
+          const atHq = await chainSummary(q, [s.hqStoreId], { month, items: true });
           // Item by item, every column, quantity and money: the store's figures exactly.
           expect(Object.fromEntries(atHq.items.map((r) => [r.code, figuresOf(r)])), `${month} items`).toEqual(
             Object.fromEntries(own.rows.map((r) => [r.code, figuresOf(r)])),
@@ -182,16 +182,22 @@ describe.each(DB_KINDS)('the cross-store period summary (HQ on %s)', (kind) => {
                 nameZh: r.nameZh,
                 nameEn: r.nameEn,
                 moves: r.moves,
-                items: r.items,
                 value: r.value,
               }))
               .sort((a, b) => (a.reason < b.reason ? -1 : 1)),
           );
         }
         // The chain: the stores added up, per store, per item and in total.
-        const chain = await chainSummary(q, ids, { month });
+        const chain = await chainSummary(q, ids, { month, items: true });
         expect(chain.stores.map(valuesOf)).toEqual(local.map(sumValues));
         expect(valuesOf(chain.total)).toEqual(sumValues(local.flat()));
+        // A category (every fixture item is in 'test') takes the item totals' path to the same figures.
+        const cat = await chainSummary(q, ids, { month, category: 'test' });
+        expect(cat.stores.map(valuesOf)).toEqual(local.map(sumValues));
+        expect((await chainWaste(q, ids, { month, category: 'test' })).reasons).toEqual(
+          (await chainWaste(q, ids, { month })).reasons,
+        );
+        expect((await chainSummary(q, ids, { month, category: 'none' })).total.closingValue).toBe(0);
         const byCode = new Map<string, Record<string, number>>();
         for (const r of local.flat()) {
           const acc = byCode.get(r.code) ?? Object.fromEntries(figureKeys.map((k) => [k, 0]));
@@ -201,7 +207,7 @@ describe.each(DB_KINDS)('the cross-store period summary (HQ on %s)', (kind) => {
         expect(Object.fromEntries(chain.items.map((r) => [r.code, figuresOf(r)]))).toEqual(Object.fromEntries(byCode));
       }
       // Stock on hand: each store's cell is its own valuation today, the chain's the sum.
-      const stock = await chainStock(q, ids, {});
+      const stock = await chainStock(q, ids, { cells: true });
       const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
       for (const [i, s] of stores.entries()) {
         const own = await s.t.call('reports.valuation', { day: today });
