@@ -15,6 +15,7 @@ import { enSecurity } from './en/security';
 import { enFormat } from './en/format';
 import { enHq } from './en/hq';
 import { enSync } from './en/sync';
+import { enChain } from './en/chain';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -38,6 +39,7 @@ export const en = {
   ...enSecurity,
   ...enFormat,
   ...enHq,
+  ...enChain,
   ...enSync,
 } as const;
 

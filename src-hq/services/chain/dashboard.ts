@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ACTIVE_STATES } from '../../../src-shared/repairs/workflow';
 import { addDays, dayKeyer } from '../../../src-shared/time';
+import { wasteBasisPoints } from '../../../src-shared/waste-rate';
 import { addKind, emptyFigures } from '../../../src-main/services/reports/summary-fold';
 import { rows, type Q } from '../../db/client';
 import { storeList } from '../stores/views';
@@ -8,18 +9,6 @@ import { anyStore, storeLabels } from './scope';
 
 /** Weeks of stock value the trend shows, ending today. */
 export const TREND_WEEKS = 12;
-
-/**
- * Waste as a share of what the store consumed, in basis points (1234 = 12.34 %):
- * waste ÷ (usage + waste), both the period summary's columns (so transfer
- * variances count as waste and sales and maintenance as usage, by the store's
- * own rules). Null when nothing was consumed.
- */
-export function wasteBasisPoints(wasteValue: number, usageValue: number): number | null {
-  const consumed = usageValue + wasteValue;
-  if (consumed <= 0) return null;
-  return Math.round((wasteValue * 10_000) / consumed);
-}
 
 /**
  * The chain at a glance for one month: per store its stock value now, the
