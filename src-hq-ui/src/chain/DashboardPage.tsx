@@ -48,7 +48,7 @@ export function DashboardPage() {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => amount(v * 10_000) },
       xAxis: { type: 'category', data: (q.data?.trend ?? []).map((p) => p.day.slice(5)) },
       yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => amount(v * 10_000) } },
-      series: [{ type: 'line', smooth: true, data: (q.data?.trend ?? []).map((p) => p.value / 10_000) }],
+      series: [{ type: 'line', data: (q.data?.trend ?? []).map((p) => p.value / 10_000) }],
     }),
     [q.data],
   );
