@@ -29,6 +29,24 @@ CREATE TABLE "chain_lot_balances" (
 	CONSTRAINT "chain_lot_balances_store_id_item_id_area_id_lot_pk" PRIMARY KEY("store_id","item_id","area_id","lot")
 );
 --> statement-breakpoint
+CREATE TABLE "chain_move_queue" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"sign" smallint NOT NULL,
+	"fresh" boolean NOT NULL,
+	"store_id" text NOT NULL,
+	"item_id" text NOT NULL,
+	"area_id" text NOT NULL,
+	"lot" text NOT NULL,
+	"expiry" text,
+	"seq" bigint NOT NULL,
+	"kind" text NOT NULL,
+	"day" text NOT NULL,
+	"reason" text NOT NULL,
+	"moves" smallint NOT NULL,
+	"qty" bigint NOT NULL,
+	"value" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "chain_store_daily" (
 	"store_id" text NOT NULL,
 	"day" text NOT NULL,

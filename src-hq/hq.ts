@@ -8,6 +8,7 @@ import type { HqContext } from './context';
 import { openHqDb, type HqDb, type OpenOptions } from './db/client';
 import { apiHttp } from './host/api-http';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
+import { startChainFolder } from './services/chain/fold';
 import { sweepSyncState } from './services/sync/auth';
 import { ChecksumCache } from './services/sync/checksums';
 
@@ -20,6 +21,8 @@ export interface HqOptions extends HqServerOptions {
   /** Logs also to stderr (warnings and errors). */
   echo?: boolean;
   replicationSchema?: number;
+  /** How often pushed ledger rows are folded into the chain views' totals (ms). */
+  chainFoldMs?: number;
 }
 
 export interface Hq {
@@ -73,6 +76,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     sweepSyncState(ctx.db, now()).catch((err: unknown) => log.warn('sweep failed', { error: String(err) }));
   }, SWEEP_MS);
   sweep.unref();
+  const folder = startChainFolder(ctx.db, log, opts.chainFoldMs);
   log.info('hq started', { url: server.url, db: db.kind });
   return {
     ctx,
@@ -84,6 +88,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
     async close() {
       clearInterval(sweep);
       await server.close();
+      await folder.stop();
       if (!('kind' in opts.db)) await db.close();
     },
   };

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src-hq/db/client';
 import { createHqUser } from '../../src-hq/services/auth/users';
+import { foldAll } from '../../src-hq/services/chain/fold';
 import { narrowed } from '../../src-hq/services/chain/scope';
 import type { ChainDashboardDto, ChainExpiringDto, ChainStockDto } from '../../src-shared/hq-api/methods/chain';
 import type { HqRole } from '../../src-shared/hq-api/roles';
@@ -36,6 +37,7 @@ describe.each(DB_KINDS)("HQ's chain views on %s", (kind) => {
   /** The running totals next to the same sums taken over the mirrored ledger itself. */
   async function totalsAgainstLedger() {
     const q = t.hq.ctx.db;
+    await foldAll(q);
     const kept = await rows(
       q,
       sql`SELECT store_id, item_id, qty, value FROM chain_item_balances WHERE qty <> 0 OR value <> 0 ORDER BY 1, 2`,
@@ -121,6 +123,7 @@ describe.each(DB_KINDS)("HQ's chain views on %s", (kind) => {
       updated_at: 0,
     };
     expect((await b.push([upsert('store', storeRow), upsert('stock_moves', lot)])).body.ok).toBe(true);
+    await foldAll(t.hq.ctx.db);
     const week = await admin.call<ChainExpiringDto>('chain.expiring', {});
     expect(week.days).toBe(7);
     expect(week.lots.find((l) => l.itemId === 'milk')).toMatchObject({

@@ -1,15 +1,40 @@
-import { bigint, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 
 /**
  * Running totals of every store's mirrored stock ledger, for the chain views.
  * The store answers its reports from its own daily and monthly totals
- * (posting writes them with the ledger row); HQ receives only the ledger, so
- * triggers on mirror.stock_moves keep these in the same transaction as each
- * batch (drizzle-hq/0003_chain_rollups.sql): stock on hand is a lookup and a
- * month's summary reads one month of totals, never the ledger. A repriced
- * row (the store's costing replay) arrives as an update: the trigger moves
- * the difference, so the totals always equal sums over the mirror.
+ * (posting writes them with the ledger row); HQ receives only the ledger.
+ * Triggers on mirror.stock_moves (drizzle-hq/0003_chain_rollup_triggers.sql)
+ * append each batch's changes to chain_move_queue in the push's transaction
+ * (one plain insert per row: the ingest stays fast), and HQ's tick folds the
+ * queue into these totals in large grouped batches (chain_fold(), one folder
+ * at a time): stock on hand is a lookup and a month's summary reads one
+ * month of totals, never the ledger. A repriced row (the store's costing
+ * replay) arrives as an update: its old values go out, its new ones in, so
+ * the folded totals always equal sums over the mirror.
  */
+
+/** Changes of the mirrored ledger not yet folded into the totals: +1 rows that arrived, -1 rows that left. */
+export const chainMoveQueue = pgTable('chain_move_queue', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sign: smallint('sign').notNull(),
+  /** Arrived new (not an update): may set its lot's expiry. */
+  fresh: boolean('fresh').notNull(),
+  storeId: text('store_id').notNull(),
+  itemId: text('item_id').notNull(),
+  areaId: text('area_id').notNull(),
+  lot: text('lot').notNull(),
+  expiry: text('expiry'),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  kind: text('kind').notNull(),
+  day: text('day').notNull(),
+  /** The reason waste is reported under (see chainItemMonthly). */
+  reason: text('reason').notNull(),
+  /** 1, or -1 for a reversal. */
+  moves: smallint('moves').notNull(),
+  qty: bigint('qty', { mode: 'number' }).notNull(),
+  value: bigint('value', { mode: 'number' }).notNull(),
+});
 
 /** Per store and item: the whole ledger's quantity and value (stock on hand). */
 export const chainItemBalances = pgTable(

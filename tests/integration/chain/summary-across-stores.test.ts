@@ -6,6 +6,7 @@ import type { MethodOutput } from '../../../src-shared/api';
 import { chainSummary } from '../../../src-hq/services/chain/summary';
 import { chainWaste } from '../../../src-hq/services/chain/waste';
 import { chainStock } from '../../../src-hq/services/chain/stock';
+import { foldAll } from '../../../src-hq/services/chain/fold';
 import type { TestBackend } from '../../helpers/backend';
 import { DB_KINDS, stopTestPostgres } from '../../helpers/hq-db';
 import { startTestHq, type TestHq } from '../../helpers/hq';
@@ -157,6 +158,8 @@ describe.each(DB_KINDS)('the cross-store period summary (HQ on %s)', (kind) => {
       }
       const ids = stores.map((s) => s.hqStoreId);
       const q = hq.hq.ctx.db;
+      // The push queues the ledger's changes; HQ's tick folds them into the totals. Up to date now:
+      await foldAll(q);
       const now = new Date();
       const current = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
       for (const month of [...MONTHS, current]) {
