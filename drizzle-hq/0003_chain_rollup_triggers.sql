@@ -80,8 +80,11 @@ BEGIN
     RETURN -1;
   END IF;
   WITH d AS (
+    -- A range of the key from the oldest row, not "IN (the oldest N)": the queue's statistics are
+    -- whatever it held at the last ANALYZE (often nothing), and a semi-join planned for an empty
+    -- queue ran for minutes over 50,000 rows.
     DELETE FROM chain_move_queue
-    WHERE id IN (SELECT id FROM chain_move_queue ORDER BY id LIMIT max_rows)
+    WHERE id < (SELECT min(id) FROM chain_move_queue) + max_rows
     RETURNING *
   ),
   b AS (

@@ -45,20 +45,19 @@ export async function foldAll(q: Q): Promise<number> {
  * database is not closed under it.
  */
 export function startChainFolder(q: Q, log: Logger, everyMs = FOLD_EVERY_MS): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
+  // One fold at a time from this process: a tick that finds one under way leaves it to finish the queue.
+  let busy: Promise<void> | null = null;
   const timer = setInterval(() => {
-    if (stopped) return;
-    running = running
-      .then(() => foldChainTotals(q))
-      .catch((err: unknown) => log.warn('chain totals: fold failed', { error: String(err) }));
+    busy ??= foldChainTotals(q)
+      .then(() => undefined)
+      .catch((err: unknown) => log.warn('chain totals: fold failed', { error: String(err) }))
+      .finally(() => (busy = null));
   }, everyMs);
   timer.unref();
   return {
     async stop() {
-      stopped = true;
       clearInterval(timer);
-      await running;
+      await busy;
     },
   };
 }
