@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN } from '../../src-hq/tools/demo';
+import type { ChainDashboardDto } from '../../src-shared/hq-api/methods/chain';
 import type { HqItemDto } from '../../src-shared/hq-api/methods/master';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import { DEFAULT_CURRENCY, formatAmount } from '../../src-shared/money';
@@ -88,6 +89,13 @@ describe.each(LANGS)('HQ chain views ($suffix)', (lang) => {
       ]);
       expect(pushed.body.ok).toBe(true);
     }
+    // HQ folds what arrived into the chain totals on its tick (every second): the pages read them after.
+    await expect
+      .poll(async () => {
+        const d = await api.call<ChainDashboardDto>('chain.dashboard', { month });
+        return d.stores.filter((s) => s.wasteValue > 0).length;
+      })
+      .toBe(2);
   });
   afterAll(async () => {
     await context?.close();
