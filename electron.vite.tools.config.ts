@@ -23,6 +23,8 @@ export default defineConfig({
           'bench-repairs': resolve(__dirname, 'src-main/tools/bench-repairs.ts'),
           // Replication (issue 11): a store backend and HQ in one process, so it lives beside HQ.
           'bench-sync': resolve(__dirname, 'src-hq/tools/bench-sync.ts'),
+          // Chain views (issue 12): reads over every store's running totals at HQ.
+          'bench-chain': resolve(__dirname, 'src-hq/tools/bench-chain.ts'),
           // Device simulators: real code paths of the drivers' counterparts.
           sim: resolve(__dirname, 'src-main/tools/sim.ts'),
         },

@@ -10,6 +10,7 @@ import { apiHttp } from './host/api-http';
 import { startHqServer, type HqServerOptions, type RunningServer } from './host/server';
 import { sweepReleaseFiles } from './services/releases/releases';
 import { ReleaseStorage } from './services/releases/storage';
+import { startChainFolder } from './services/chain/fold';
 import { sweepSyncState } from './services/sync/auth';
 import { ChecksumCache } from './services/sync/checksums';
 import { compactChangeLog } from './services/master/compaction';
@@ -27,6 +28,8 @@ export interface HqOptions extends HqServerOptions {
   compactEveryMs?: number;
   /** Where uploaded app releases are kept (HQ's data directory): without it HQ serves no updates. */
   releasesDir?: string;
+  /** How often pushed ledger rows are folded into the chain views' totals (ms). */
+  chainFoldMs?: number;
 }
 
 export interface Hq {
@@ -98,6 +101,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
       .catch((err: unknown) => log.warn('change-log compaction failed', { error: String(err) }));
   const compactor = compactEvery > 0 ? setInterval(() => void compact(), compactEvery) : null;
   compactor?.unref();
+  const folder = startChainFolder(ctx.db, log, opts.chainFoldMs);
   log.info('hq started', { url: server.url, db: db.kind });
   return {
     ctx,
@@ -110,6 +114,7 @@ export async function startHq(opts: HqOptions): Promise<Hq> {
       clearInterval(sweep);
       if (compactor) clearInterval(compactor);
       await server.close();
+      await folder.stop();
       if (!('kind' in opts.db)) await db.close();
     },
   };

@@ -1,15 +1,21 @@
 import {
   ApartmentOutlined,
   CloudUploadOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  DollarOutlined,
   ShopOutlined,
+  TableOutlined,
   TagsOutlined,
   TeamOutlined,
-  DollarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
 import type { HqAccess } from '../../src-shared/hq-api/contract';
 import type { MenuRoute } from '../../src-renderer/src/components/AppFrame';
+import { DashboardPage } from './chain/DashboardPage';
+import { StockPage } from './chain/StockPage';
+import { SummaryPage } from './chain/SummaryPage';
 import { CataloguePage } from './master/CataloguePage';
 import { ItemsPage } from './master/ItemsPage';
 import { ReleasesPage } from './releases/ReleasesPage';
@@ -26,6 +32,30 @@ export interface HqRoute extends MenuRoute {
 }
 
 export const HQ_ROUTES: HqRoute[] = [
+  {
+    path: '/chain-dashboard',
+    label: 'chain.nav.dashboard',
+    icon: <DashboardOutlined />,
+    access: hqApi['chain.dashboard'].access,
+    element: <DashboardPage />,
+    group: 'hq.nav.chain',
+  },
+  {
+    path: '/chain-stock',
+    label: 'chain.nav.stock',
+    icon: <DatabaseOutlined />,
+    access: hqApi['chain.stock'].access,
+    element: <StockPage />,
+    group: 'hq.nav.chain',
+  },
+  {
+    path: '/chain-summary',
+    label: 'chain.nav.summary',
+    icon: <TableOutlined />,
+    access: hqApi['chain.summary'].access,
+    element: <SummaryPage />,
+    group: 'hq.nav.chain',
+  },
   {
     path: '/stores',
     label: 'hq.nav.stores',

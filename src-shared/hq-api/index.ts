@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { HqContractMap } from './contract';
+import { hqChainMethods } from './methods/chain';
 import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
 import { hqOpsMethods } from './methods/ops';
@@ -19,6 +20,7 @@ export const hqApi = {
   ...hqUserMethods,
   ...hqRegionMethods,
   ...hqReleaseMethods,
+  ...hqChainMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

@@ -16,6 +16,7 @@ import { enFormat } from './en/format';
 import { enHq } from './en/hq';
 import { enSync } from './en/sync';
 import { enReleases } from './en/releases';
+import { enChain } from './en/chain';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -39,6 +40,7 @@ export const en = {
   ...enSecurity,
   ...enFormat,
   ...enHq,
+  ...enChain,
   ...enSync,
   ...enReleases,
 } as const;

@@ -17,6 +17,7 @@ import { zhFormat } from './zh-CN/format';
 import { zhCNHq } from './zh-CN/hq';
 import { zhSync } from './zh-CN/sync';
 import { zhReleases } from './zh-CN/releases';
+import { zhChain } from './zh-CN/chain';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -36,6 +37,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhSecurity,
   ...zhFormat,
   ...zhCNHq,
+  ...zhChain,
   ...zhSync,
   ...zhReleases,
 };

@@ -1,4 +1,5 @@
 import type { HqHandlerMap } from '../handler-types';
+import { chainHandlers } from './chain';
 import { clientHandlers } from './client';
 import { masterHandlers } from './master';
 import { opsHandlers } from './ops';
@@ -18,4 +19,5 @@ export const hqHandlers: HqHandlerMap = {
   ...userHandlers,
   ...regionHandlers,
   ...releaseHandlers,
+  ...chainHandlers,
 };

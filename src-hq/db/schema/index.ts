@@ -11,3 +11,4 @@ export * from './mirror-repairs';
 export { mirror } from './columns';
 export * from './enrollment-throttle';
 export * from './releases';
+export * from './chain';

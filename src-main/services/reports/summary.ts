@@ -1,38 +1,10 @@
 import type { SummaryColumn } from '../../../src-shared/api/methods/reports';
 import type { Ctx } from '../context';
 import { coverBefore, coverRange } from './covers';
+import { addKind, closeFigures, emptyFigures, MOVE_COLUMNS, type Figures } from './summary-fold';
 import { byCode, itemInfo, kindTotals, type ItemInfo, type TotalsFilter } from './totals';
 
-/** Where each kind lands in the summary and with which sign (outbound columns show what left, positive). */
-const COLUMN_OF: Record<string, [Exclude<SummaryColumn, 'opening' | 'closing'>, 1 | -1]> = {
-  receipt: ['receipt', 1],
-  return_supplier: ['receipt', 1],
-  transfer_in: ['transferIn', 1],
-  transfer_out: ['transferOut', -1],
-  issue: ['usage', -1],
-  sale: ['usage', -1],
-  maintenance: ['usage', -1],
-  waste: ['waste', -1],
-  // What a transfer lacked on arrival is this store's loss (a surplus shows as negative waste).
-  transfer_variance: ['waste', -1],
-  count_adjust: ['adjust', 1],
-  area_in: ['internal', 1],
-  area_out: ['internal', 1],
-};
-const MOVE_COLUMNS = ['receipt', 'transferIn', 'transferOut', 'usage', 'waste', 'adjust', 'internal'] as const;
-const OUTBOUND = new Set<string>(['transferOut', 'usage', 'waste']);
-
-type Figures = Record<`${SummaryColumn}${'Qty' | 'Value'}`, number>;
 export type SummaryRowOut = ItemInfo & Figures;
-
-function emptyFigures(): Figures {
-  const f = {} as Figures;
-  for (const c of ['opening', ...MOVE_COLUMNS, 'closing'] as SummaryColumn[]) {
-    f[`${c}Qty`] = 0;
-    f[`${c}Value`] = 0;
-  }
-  return f;
-}
 
 export interface SummaryInput extends TotalsFilter {
   from: string;
@@ -57,24 +29,10 @@ export function periodSummary(ctx: Ctx, input: SummaryInput) {
     if (t.bucket === 0) {
       row.openingQty += t.qty;
       row.openingValue += t.value;
-    } else {
-      const [col, sign] = COLUMN_OF[t.kind] ?? ['internal', 1];
-      row[`${col}Qty`] += sign * t.qty;
-      row[`${col}Value`] += sign * t.value;
-    }
+    } else addKind(row, t.kind, t.qty, t.value);
   }
   const out: SummaryRowOut[] = [];
-  for (const row of rows.values()) {
-    row.closingQty = row.openingQty;
-    row.closingValue = row.openingValue;
-    for (const c of MOVE_COLUMNS) {
-      const s = OUTBOUND.has(c) ? -1 : 1;
-      row.closingQty += s * row[`${c}Qty`];
-      row.closingValue += s * row[`${c}Value`];
-    }
-    const moved = MOVE_COLUMNS.some((c) => row[`${c}Qty`] !== 0 || row[`${c}Value`] !== 0);
-    if (moved || row.openingQty !== 0 || row.openingValue !== 0) out.push(row);
-  }
+  for (const row of rows.values()) if (closeFigures(row)) out.push(row);
   out.sort(byCode);
   return { rows: out, categories: categorySubtotals(out) };
 }
