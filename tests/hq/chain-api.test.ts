@@ -159,6 +159,26 @@ describe.each(DB_KINDS)("HQ's chain views on %s", (kind) => {
     const bad = await viewer.raw('chain.summary', { month: '2026-13' });
     expect(bad.body.error).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'month' }] });
   });
+
+  it('shows a scoped user only the stores of their scope, even when they pick another', async () => {
+    const admin = await signedIn('admin');
+    const username = `one-store-${Math.random().toString(36).slice(2, 8)}`;
+    const user = await admin.call<{ id: string }>('users.create', {
+      username,
+      displayName: 'one store',
+      role: 'operations',
+      password: PASSWORD,
+    });
+    await admin.call('users.setScope', { id: user.id, scope: { kind: 'stores', storeIds: [a.storeId] } });
+    const c = new HqApiClient(t.url);
+    await c.call('session.login', { username, password: PASSWORD });
+    const dash = await c.call<{ stores: { id: string }[] }>('chain.dashboard', { month });
+    expect(dash.stores.map((s) => s.id)).toEqual([a.storeId]);
+    const picked = await c.call<{ stores: { id: string }[] }>('chain.summary', { month, stores: [b.storeId] });
+    expect(picked.stores.map((s) => s.id)).not.toContain(b.storeId);
+    const all = await c.call<{ stores: { id: string }[] }>('chain.summary', { month });
+    expect(all.stores.map((s) => s.id)).toEqual([a.storeId]);
+  });
 });
 
 describe('the stores a chain view reads', () => {
