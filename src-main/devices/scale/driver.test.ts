@@ -3,7 +3,7 @@
  * arrives one byte per read: fragmentation, polling discipline, commands, offline.
  */
 import { SerialPortMock } from 'serialport';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScaleProtocol, ScaleReading, SerialSettings } from '../../../src-shared/devices';
 import type { PortFactory } from '../serial/port';
 import { ScaleDriver, type ScaleDriverOptions } from './driver';
@@ -287,6 +287,16 @@ describe('offline and recovery', () => {
     );
     createPort();
     await log.waitFor(isWeight(3000, false), 'reading after replug', off);
+  });
+
+  it('reopens a port that stays silent, so a handle to a device that is gone does not hold it forever', async () => {
+    createPort();
+    const { log } = startDriver('yaohua-tf0');
+    await log.waitFor((s) => s.status === 'offline' && /nothing received/.test(s.detail), 'silent');
+    // The scale starts sending on the path again (behind it, a new device): a reopened port hears it.
+    await vi.waitFor(() => expect(device.ports.length).toBeGreaterThanOrEqual(2), { timeout: 5000 });
+    stream(() => scaleFrame('yaohua-tf0', kg(1500))!);
+    await log.waitFor((s) => s.status === 'online', 'online after reopen');
   });
 
   it('refuses commands while offline, saying to reconnect', async () => {

@@ -77,6 +77,8 @@ export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
   private gen = 0;
   private port: OpenedPort | null = null;
   private reopenTimer: NodeJS.Timeout | null = null;
+  /** Watchdog periods in a row with no frame on the open port. */
+  private silences = 0;
   private watchdog: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private outstanding: Outstanding | null = null;
@@ -240,6 +242,17 @@ export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
           : `nothing received on ${path} for ${secs} s: check that the scale is on and connected, and that it sends continuously (a scale that only answers requests needs the mt8217 or mt-sics protocol)`;
     this.unreadBytes = 0;
     this.setStatus('offline', detail);
+    // Silent twice in a row: the open handle may be a device that is gone while its path now names
+    // another (a USB adapter replugged under the same by-id link, a new pty behind the same
+    // link) and such a handle never reports an error. Reopen by the path, as after an unplug.
+    if (++this.silences >= 2) {
+      this.silences = 0;
+      const port = this.port;
+      this.port = null;
+      this.gen++; // the old handle's close must not count as the scale going away again
+      void port.close().finally(() => this.scheduleReopen());
+      return;
+    }
     this.armWatchdog();
   }
 
@@ -249,6 +262,7 @@ export class ScaleDriver extends EventEmitter<ScaleDriverEvents> {
     if (frames.length === 0) return;
     const at = Date.now();
     this.unreadBytes = 0;
+    this.silences = 0;
     this.armWatchdog();
     for (const f of frames) this.onFrame(f, at);
   }
