@@ -5,6 +5,7 @@ import { hqMasterMethods } from './methods/master';
 import { hqOpsMethods } from './methods/ops';
 import { hqSessionMethods } from './methods/session';
 import { hqStoreMethods } from './methods/stores';
+import { hqTransferMethods } from './methods/transfers';
 
 /** Every method of HQ's web API, defined once: the dispatch, the HTTP route and the HQ UI's client derive from it. */
 export const hqApi = {
@@ -13,6 +14,7 @@ export const hqApi = {
   ...hqMasterMethods,
   ...hqOpsMethods,
   ...hqClientMethods,
+  ...hqTransferMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

@@ -4,6 +4,7 @@ import { masterHandlers } from './master';
 import { opsHandlers } from './ops';
 import { sessionHandlers } from './session';
 import { storeHandlers } from './stores';
+import { transferHandlers } from './transfers';
 
 /** Every HQ API method's handler: a missing or mistyped one is a compile error. */
 export const hqHandlers: HqHandlerMap = {
@@ -12,4 +13,5 @@ export const hqHandlers: HqHandlerMap = {
   ...masterHandlers,
   ...opsHandlers,
   ...clientHandlers,
+  ...transferHandlers,
 };

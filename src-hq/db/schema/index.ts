@@ -7,3 +7,4 @@ export * from './mirror-stock';
 export * from './mirror-procurement';
 export * from './mirror-repairs';
 export { mirror } from './columns';
+export * from './transfers';

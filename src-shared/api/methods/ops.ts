@@ -89,6 +89,8 @@ export const TransferDto = z.object({
   /** When the file for the receiving store was first exported; from then on the transfer cannot be cancelled. */
   exportedAt: IsoTime.nullable(),
   note: z.string(),
+  /** Routed by HQ and not received yet: the name of the store it comes from. */
+  arrivingFrom: z.string().optional(),
   lines: z.array(TransferLineDto),
 });
 
