@@ -18,6 +18,7 @@ import { SyncRefusal } from '../sync/refusal';
 import { checkVersions } from '../sync/versions';
 import { enrollmentCodeHash } from './stores';
 import { computePlan } from './match-plan';
+import { routeWaiting } from '../transfers/route';
 
 type Preview = z.infer<typeof EnrollPreviewRequest>;
 type Confirm = z.infer<typeof EnrollConfirmRequest>;
@@ -123,6 +124,7 @@ export async function confirmEnrollment(ctx: HqContext, req: Confirm): Promise<z
         });
     }
     for (const a of plan.adopt) await writeMaster(tx, a.table, a.row, now);
+    await routeWaiting(tx, storeId, store.code, now);
     await tx.insert(enrollments).values({
       id: uuidv7(now),
       storeId,

@@ -72,7 +72,14 @@ async function routeOne(q: Q, storeId: string, t: OutTransfer, at: number) {
     sql`SELECT id, status FROM stores WHERE upper(code) = upper(${t.to_store.trim()}) AND id <> ${storeId}
         ORDER BY (status = 'active') DESC LIMIT 1`,
   );
-  const lines = await rows<{ id: string; itemCode: string; lot: string; expiry: string | null; qty: number; value: number }>(
+  const lines = await rows<{
+    id: string;
+    itemCode: string;
+    lot: string;
+    expiry: string | null;
+    qty: number;
+    value: number;
+  }>(
     q,
     sql`SELECT id, item_code AS "itemCode", lot, expiry, qty_sent AS qty, value_sent AS value
         FROM mirror.transfer_lines WHERE store_id = ${storeId} AND transfer_id = ${t.id} ORDER BY hq_seq, id`,
@@ -94,5 +101,30 @@ async function routeOne(q: Q, storeId: string, t: OutTransfer, at: number) {
     },
     at,
   );
-  await q.execute(sql`UPDATE inbound_transfers SET from_store_id = ${storeId}, problem = ${problem} WHERE id = ${t.id}`);
+  await q.execute(
+    sql`UPDATE inbound_transfers SET from_store_id = ${storeId}, problem = ${problem} WHERE id = ${t.id}`,
+  );
+}
+
+/**
+ * Transfers sent to a code no enrolled store had, routed now that the store
+ * with that code enrolls (in its enrollment's transaction): the goods were
+ * in transit all along, and the sender can no longer cancel them.
+ */
+export async function routeWaiting(q: Q, storeId: string, code: string, at: number) {
+  const waiting = await rows<{ id: string }>(
+    q,
+    sql`SELECT id FROM inbound_transfers
+        WHERE store_id IS NULL AND problem <> '' AND upper(trim(to_store)) = upper(${code}) AND from_store_id <> ${storeId}
+        FOR UPDATE`,
+  );
+  for (const w of waiting) {
+    const [row] = await rows<Record<string, unknown>>(
+      q,
+      sql`SELECT id, number, from_store, from_store_name, to_store, sent_at, note, lines FROM inbound_transfers
+          WHERE id = ${w.id}`,
+    );
+    await writeMaster(q, 'inbound_transfers', { ...row, store_id: storeId }, at);
+    await q.execute(sql`UPDATE inbound_transfers SET problem = '' WHERE id = ${w.id}`);
+  }
 }

@@ -14,7 +14,7 @@ import { fieldError } from './errors';
 import { postLines, requireArea, resolveLines, type DocLine } from './documents';
 import { nestsDeeperThan } from '../uploads/json-depth';
 import type { TransferPayload } from './transfer-payload';
-import { arrivingTransfers, inboundPayload } from './transfers-inbound';
+import { arrivingTransfers, inboundPayload, mayBeRouted } from './transfers-inbound';
 
 export const TRANSFER_FORMAT = 'store-backoffice/transfer';
 /** attachments.owner_type of the copy of an exported file; its first row marks the transfer as exported. */
@@ -282,6 +282,10 @@ export function cancelTransfer(ctx: Ctx, i: { id: string; note: string }) {
     throw new AppError('CONFLICT', 'error.ops.cancelStatus', { number: t.number, status: t.status });
   }
   if (exportedAt(ctx, t.id) !== null) throw new AppError('CONFLICT', 'error.ops.cancelExported', { number: t.number });
+  // Through HQ the transfer leaves with the next sync, as a file leaves with its export: the same rule holds.
+  if (mayBeRouted(ctx, t.id)) {
+    throw new AppError('CONFLICT', 'error.transfersHq.cancelRouted', { number: t.number, to: t.toStore });
+  }
   // Rows a manager already reversed one by one in the history are back already.
   const outRows = outRowsStanding.all(ctx.sqlite, t.id);
   const note = `${t.number}: ${i.note}`.slice(0, 500);

@@ -28,8 +28,10 @@ export const enTransfersHq = {
   'hq.transfers.col.receivedAt': 'Received',
   'hq.transfers.col.problem': 'Problem',
   'hq.transfers.problem.unknownStore':
-    'No store of the chain has the code {to}, so HQ could not send it on. {from} should cancel it and send it again to the right code, or send the transfer file.',
+    'No store of the chain has the code {to}, so HQ could not send it on: the goods stay in transit from {from}. Once a store with this code joins HQ, it receives the transfer at its first sync.',
   'hq.transfers.problem.notEnrolled':
-    'The store {to} has not joined HQ (or was revoked), so HQ could not send it on. Send the transfer file instead.',
+    'The store {to} has not joined HQ (or was revoked), so HQ could not send it on: the goods stay in transit from {from}. Once it joins, it receives the transfer at its first sync.',
   'sync.table.inbound_transfers': 'Transfers from other stores',
+  'error.transfersHq.cancelRouted':
+    'Transfer {number} has gone to HQ, which sends it on to {to}: it can no longer be cancelled here. {to} confirms what arrived (0 for what did not); anything coming back travels as a new transfer.',
 } as const;

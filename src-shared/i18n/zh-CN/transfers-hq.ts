@@ -29,7 +29,10 @@ export const zhTransfersHq: Record<keyof typeof enTransfersHq, string> = {
   'hq.transfers.col.receivedAt': '签收时间',
   'hq.transfers.col.problem': '问题',
   'hq.transfers.problem.unknownStore':
-    '连锁里没有编码为 {to} 的门店，总部无法转发。请 {from} 作废这张调拨单后按正确的门店编码重新调出，或改用调拨文件。',
-  'hq.transfers.problem.notEnrolled': '门店 {to} 尚未加入总部（或已被停用），总部无法转发。请改用调拨文件。',
+    '连锁里没有编码为 {to} 的门店，总部无法转发，货品仍记在 {from} 的在途中。该编码的门店加入总部后，首次同步时即可收到这张调拨单。',
+  'hq.transfers.problem.notEnrolled':
+    '门店 {to} 尚未加入总部（或已被停用），总部无法转发，货品仍记在 {from} 的在途中。该门店加入总部后，首次同步时即可收到这张调拨单。',
   'sync.table.inbound_transfers': '其他门店调入的调拨单',
+  'error.transfersHq.cancelRouted':
+    '调拨单 {number} 已同步到总部，总部会转给 {to}，本店不能再作废。请 {to} 按实收数量签收（未到的填 0）；需要退回的货品另开一张调拨单调回。',
 };
