@@ -1,4 +1,4 @@
-import { ShopOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
+import { ShopOutlined, SwapOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
 import type { HqAccess } from '../../src-shared/hq-api/contract';
@@ -7,6 +7,7 @@ import { CataloguePage } from './master/CataloguePage';
 import { ItemsPage } from './master/ItemsPage';
 import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
+import { TransfersPage } from './transfers/TransfersPage';
 import { UsersPage } from './users/UsersPage';
 
 export interface HqRoute extends MenuRoute {
@@ -32,6 +33,14 @@ export const HQ_ROUTES: HqRoute[] = [
     access: hqApi['stores.detail'].access,
     element: <StorePage />,
     hidden: true,
+  },
+  {
+    path: '/transfers',
+    label: 'hq.nav.transfers',
+    icon: <SwapOutlined />,
+    access: hqApi['transfers.list'].access,
+    element: <TransfersPage />,
+    group: 'hq.nav.chain',
   },
   {
     path: '/items',

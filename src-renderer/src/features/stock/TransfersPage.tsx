@@ -95,8 +95,12 @@ export function TransfersPage() {
       {
         colId: 'status',
         headerName: t('ops.col.status'),
-        width: 100,
-        valueGetter: (x) => x.data && t(`ops.transfers.status.${x.data.status}`),
+        width: 150,
+        valueGetter: (x) =>
+          x.data &&
+          (x.data.arrivingFrom
+            ? t('transfersHq.arrivingFrom', { store: x.data.arrivingFrom })
+            : t(`ops.transfers.status.${x.data.status}`)),
       },
       {
         colId: 'sent',
@@ -176,7 +180,12 @@ export function TransfersPage() {
           }
           if (r.status !== 'in_transit') return null;
           return (
-            <Button size="small" type="primary" onClick={() => setReceiving(r)}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => setReceiving(r)}
+              data-testid={`transfer-receive-${r.number}`}
+            >
               {t('ops.transfers.receive')}
             </Button>
           );
