@@ -29,29 +29,31 @@ export function TransfersPage() {
 
   const columns = useMemo<ColDef<ChainTransferDto>[]>(
     () => [
-      { field: 'number', headerName: t('hq.transfers.col.number'), width: 190, pinned: 'left' },
+      { field: 'number', headerName: t('hq.transfers.col.number'), width: 200, pinned: 'left' },
       {
         colId: 'from',
         headerName: t('hq.transfers.col.from'),
-        width: 150,
+        width: 120,
         valueGetter: (p) => p.data && `${p.data.fromName} (${p.data.fromStore})`,
+        tooltipValueGetter: (p) => p.value as string,
       },
       {
         colId: 'to',
         headerName: t('hq.transfers.col.to'),
-        width: 150,
+        width: 120,
         valueGetter: (p) => p.data && (p.data.toName ? `${p.data.toName} (${p.data.toStore})` : p.data.toStore),
+        tooltipValueGetter: (p) => p.value as string,
       },
       {
         colId: 'sentAt',
         headerName: t('hq.transfers.col.sentAt'),
-        width: 140,
+        width: 150,
         valueGetter: (p) => p.data && hqTime(p.data.sentAt),
       },
       {
         colId: 'status',
         headerName: t('hq.transfers.col.status'),
-        width: 100,
+        width: 90,
         valueGetter: (p) => p.data && t(`hq.transfers.status.${p.data.status}`),
         cellRenderer: (p: ICellRendererParams<ChainTransferDto>) =>
           p.data && (
@@ -60,11 +62,11 @@ export function TransfersPage() {
             </Tag>
           ),
       },
-      { field: 'lines', headerName: t('hq.transfers.col.lines'), width: 80, type: 'rightAligned' },
+      { field: 'lines', headerName: t('hq.transfers.col.lines'), width: 60, type: 'rightAligned' },
       {
         colId: 'valueSent',
         headerName: t('hq.transfers.col.valueSent'),
-        width: 120,
+        width: 110,
         type: 'rightAligned',
         filter: 'agNumberColumnFilter',
         valueGetter: (p) => p.data?.valueSent,
@@ -73,7 +75,7 @@ export function TransfersPage() {
       {
         colId: 'valueReceived',
         headerName: t('hq.transfers.col.valueReceived'),
-        width: 120,
+        width: 110,
         type: 'rightAligned',
         filter: 'agNumberColumnFilter',
         valueGetter: (p) => p.data?.valueReceived,
@@ -82,7 +84,7 @@ export function TransfersPage() {
       {
         colId: 'variance',
         headerName: t('hq.transfers.col.variance'),
-        width: 110,
+        width: 100,
         type: 'rightAligned',
         filter: 'agNumberColumnFilter',
         valueGetter: (p) => p.data?.variance,
@@ -100,7 +102,7 @@ export function TransfersPage() {
       {
         colId: 'receivedAt',
         headerName: t('hq.transfers.col.receivedAt'),
-        width: 140,
+        width: 150,
         valueGetter: (p) => p.data && hqTime(p.data.receivedAt),
       },
       {

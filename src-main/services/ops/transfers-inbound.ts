@@ -89,17 +89,16 @@ export function arrivingTransfers(ctx: Ctx) {
 }
 
 const enrolled = sql<{ at: number | null }>('SELECT enrolled_at AS at FROM sync_state WHERE id = 1');
-const waitingToLeave = sql<{ one: number }, [id: string]>(
-  "SELECT 1 AS one FROM sync_outbox WHERE tbl = 'transfers' AND row_id = ? LIMIT 1",
-);
+const waitingToLeave = sql<{ id: string }>("SELECT DISTINCT row_id AS id FROM sync_outbox WHERE tbl = 'transfers'");
 
 /**
- * Whether HQ may already have sent this transfer out on to its destination:
- * the store is enrolled and the transfer's record has left the outbox. One
- * still waiting there leaves as it is when sent, cancelled included, and a
+ * Which transfers HQ may already have sent on to their destination: the
+ * store is enrolled and the transfer's record has left the outbox. One still
+ * waiting there leaves as it is when sent, cancelled included, and a
  * cancelled transfer is never routed.
  */
-export function mayBeRouted(ctx: Ctx, id: string): boolean {
-  if (!enrolled.get(ctx.sqlite)?.at) return false;
-  return !waitingToLeave.get(ctx.sqlite, id);
+export function mayBeRouted(ctx: Ctx): (id: string) => boolean {
+  if (!enrolled.get(ctx.sqlite)?.at) return () => false;
+  const waiting = new Set(waitingToLeave.all(ctx.sqlite).map((r) => r.id));
+  return (id) => !waiting.has(id);
 }

@@ -182,8 +182,10 @@ export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) 
     ctx,
     rows.map((r) => r.id),
   );
+  const routed = mayBeRouted(ctx);
   const own = rows.map((r) => ({
     ...r,
+    leftForHq: r.direction === 'out' && routed(r.id),
     sentAt: toIso(r.sentAt)!,
     receivedAt: toIso(r.receivedAt),
     exportedAt: toIso(r.exportedAt),
@@ -283,7 +285,7 @@ export function cancelTransfer(ctx: Ctx, i: { id: string; note: string }) {
   }
   if (exportedAt(ctx, t.id) !== null) throw new AppError('CONFLICT', 'error.ops.cancelExported', { number: t.number });
   // Through HQ the transfer leaves with the next sync, as a file leaves with its export: the same rule holds.
-  if (mayBeRouted(ctx, t.id)) {
+  if (mayBeRouted(ctx)(t.id)) {
     throw new AppError('CONFLICT', 'error.transfersHq.cancelRouted', { number: t.number, to: t.toStore });
   }
   // Rows a manager already reversed one by one in the history are back already.

@@ -99,6 +99,7 @@ describe.each(DB_KINDS)('transfers between stores through HQ (HQ on %s)', (kind)
       arrivingFrom: 'Store SH-001',
     });
     expect(sentValue(atA!.lines)).toBe(312 * YUAN);
+    expect(atA!.leftForHq).toBe(true);
     expect(sentValue(arriving!.lines)).toBe(312 * YUAN);
     expect(arriving!.lines.map((l) => [l.itemId, l.qtySent, l.lot])).toEqual([
       [fb.items.beef, 3 * KG, ''],
@@ -232,6 +233,8 @@ describe.each(DB_KINDS)('transfers between stores through HQ (HQ on %s)', (kind)
 
   it('a transfer cancelled before it left for HQ is never routed', async () => {
     const out = await sendToB('取消');
+    const [waiting] = (await a.call('ops.transfers', { direction: 'out' })).filter((x) => x.id === out.id);
+    expect(waiting!.leftForHq).toBe(false);
     await a.call('ops.transferCancel', { id: out.id, note: '发错了' });
     await a.call('sync.now', {});
     await b.call('sync.now', {});

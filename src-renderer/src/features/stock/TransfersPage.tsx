@@ -95,7 +95,8 @@ export function TransfersPage() {
       {
         colId: 'status',
         headerName: t('ops.col.status'),
-        width: 150,
+        width: 200,
+        tooltipValueGetter: (x) => x.value as string,
         valueGetter: (x) =>
           x.data &&
           (x.data.arrivingFrom
@@ -165,7 +166,7 @@ export function TransfersPage() {
                     {exportButton}
                   </Popconfirm>
                 )}
-                {canCancel && r.status === 'in_transit' && !r.exportedAt && (
+                {canCancel && r.status === 'in_transit' && !r.exportedAt && !r.leftForHq && (
                   <Button
                     size="small"
                     danger
@@ -288,13 +289,15 @@ export function TransfersPage() {
           });
           return t('ops.transfers.receivedDone');
         }}
+        testId="transfer-receive-form"
+        okTestId="transfer-receive-ok"
       >
         <Form.Item
           name="areaId"
           label={t('ops.form.area')}
           rules={[{ required: true, message: t('ops.form.required') }]}
         >
-          <Select options={areaOptions(p.data?.areas, locale)} />
+          <Select options={areaOptions(p.data?.areas, locale)} data-testid="transfer-receive-area" />
         </Form.Item>
         {receiving?.lines.map((l, n) => (
           <Space key={l.id} align="start" wrap>
@@ -304,10 +307,10 @@ export function TransfersPage() {
               extra={t('ops.transfers.sentQty', { qty: formatQty(l.qtySent), unit: l.baseUnit })}
               rules={[{ required: true, message: t('ops.form.required') }]}
             >
-              <Input addonAfter={l.baseUnit} style={{ width: 160 }} />
+              <Input addonAfter={l.baseUnit} style={{ width: 160 }} data-testid={`transfer-receive-qty-${n}`} />
             </Form.Item>
             <Form.Item name={['lines', n, 'note']} label={t('ops.transfers.lineNote')}>
-              <Input maxLength={200} style={{ width: 220 }} />
+              <Input maxLength={200} style={{ width: 220 }} data-testid={`transfer-receive-note-${n}`} />
             </Form.Item>
           </Space>
         ))}
