@@ -140,6 +140,13 @@ describe('a transfer between two stores through HQ (store A zh-CN, store B and H
     expect(await gridRow(shopB, number)).toContain(en('transfersHq.arrivingFrom', { store: '蜀香阁 · 人民广场店' }));
     await settled(shopB);
     await screenshot(shopB, 'transfer-hq-arriving-en');
+    await b.switchLanguage('中文');
+    await heading(shopB, zh('ops.transfers.title'));
+    expect(await gridRow(shopB, number)).toContain(zh('transfersHq.arrivingFrom', { store: '蜀香阁 · 人民广场店' }));
+    await settled(shopB);
+    await screenshot(shopB, 'transfer-hq-arriving-zh');
+    await b.switchLanguage('English');
+    await heading(shopB, en('ops.transfers.title'));
     done = 1;
   }, 360_000);
 

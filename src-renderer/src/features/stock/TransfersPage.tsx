@@ -63,6 +63,7 @@ export function TransfersPage() {
   const [cancelling, setCancelling] = useState<Transfer | null>(null);
   const tz = session.store?.timezone;
   const canCancel = can(['manager', 'admin']);
+  const arriving = q.data?.some((r) => r.arrivingFrom) ?? false;
 
   const exportFile = async (tr: Transfer) => {
     try {
@@ -95,7 +96,8 @@ export function TransfersPage() {
       {
         colId: 'status',
         headerName: t('ops.col.status'),
-        width: 200,
+        // "Arriving from <store>" needs the room only while such a transfer is listed.
+        width: arriving ? 200 : 100,
         tooltipValueGetter: (x) => x.value as string,
         valueGetter: (x) =>
           x.data &&
@@ -194,7 +196,7 @@ export function TransfersPage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the actions only need the current translations
-    [t, tz, canCancel],
+    [t, tz, canCancel, arriving],
   );
 
   return (
