@@ -2,13 +2,16 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows as hqRows } from '../../../src-hq/db/client';
 import { createHqUser } from '../../../src-hq/services/auth/users';
+import { masterChecksums } from '../../../src-hq/services/sync/checksums';
+import { localChecksums } from '../../../src-main/sync/pull';
+import { MASTER_TABLES } from '../../../src-shared/sync/tables';
 import type { HqMethodOutput } from '../../../src-shared/hq-api';
 import { openTestBackend, STORE, type TestBackend } from '../../helpers/backend';
 import { DB_KINDS, stopTestPostgres } from '../../helpers/hq-db';
 import { HqApiClient, startTestHq, type TestHq } from '../../helpers/hq';
 import { KG, YUAN, count } from '../../helpers/ops';
 import { postStock, seedStockFixture, type StockFixture } from '../../helpers/stock';
-import { enroll, Line, openStore, QUIET } from './harness';
+import { enroll, Line, openStore, QUIET, row } from './harness';
 
 /**
  * Two real stores and a real HQ: a transfer out of A reaches B through HQ,
@@ -101,6 +104,12 @@ describe.each(DB_KINDS)('transfers between stores through HQ (HQ on %s)', (kind)
     expect(sentValue(atA!.lines)).toBe(312 * YUAN);
     expect(atA!.leftForHq).toBe(true);
     expect(sentValue(arriving!.lines)).toBe(312 * YUAN);
+    // What B holds of the routed table is exactly what HQ says it should hold (no refetch at every sync).
+    const bId = String(row(b, 'SELECT store_id AS s FROM sync_state')!.s);
+    const inbound = MASTER_TABLES.filter((m) => m.name === 'inbound_transfers');
+    expect(localChecksums(b.backend.database.sqlite, inbound)).toEqual(
+      await masterChecksums(hq.hq.ctx.db, bId, inbound),
+    );
     expect(arriving!.lines.map((l) => [l.itemId, l.qtySent, l.lot])).toEqual([
       [fb.items.beef, 3 * KG, ''],
       [fb.items.fish, 1 * KG, 'F-01'],
