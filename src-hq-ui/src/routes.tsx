@@ -8,6 +8,7 @@ import {
   TableOutlined,
   TagsOutlined,
   TeamOutlined,
+  SwapOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
@@ -22,6 +23,7 @@ import { ReleasesPage } from './releases/ReleasesPage';
 import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
 import { RegionsPage } from './regions/RegionsPage';
+import { TransfersPage } from './transfers/TransfersPage';
 import { UsersPage } from './users/UsersPage';
 
 export interface HqRoute extends MenuRoute {
@@ -71,6 +73,14 @@ export const HQ_ROUTES: HqRoute[] = [
     access: hqApi['stores.detail'].access,
     element: <StorePage />,
     hidden: true,
+  },
+  {
+    path: '/transfers',
+    label: 'hq.nav.transfers',
+    icon: <SwapOutlined />,
+    access: hqApi['transfers.list'].access,
+    element: <TransfersPage />,
+    group: 'hq.nav.chain',
   },
   {
     path: '/items',

@@ -9,6 +9,7 @@ import { hqReleaseMethods } from './methods/releases';
 import { hqSessionMethods } from './methods/session';
 import { hqStoreMethods } from './methods/stores';
 import { hqUserMethods } from './methods/users';
+import { hqTransferMethods } from './methods/transfers';
 
 /** Every method of HQ's web API, defined once: the dispatch, the HTTP route and the HQ UI's client derive from it. */
 export const hqApi = {
@@ -21,6 +22,7 @@ export const hqApi = {
   ...hqRegionMethods,
   ...hqReleaseMethods,
   ...hqChainMethods,
+  ...hqTransferMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

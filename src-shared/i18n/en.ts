@@ -17,6 +17,7 @@ import { enHq } from './en/hq';
 import { enSync } from './en/sync';
 import { enReleases } from './en/releases';
 import { enChain } from './en/chain';
+import { enTransfersHq } from './en/transfers-hq';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -43,6 +44,7 @@ export const en = {
   ...enChain,
   ...enSync,
   ...enReleases,
+  ...enTransfersHq,
 } as const;
 
 export type MessageKey = keyof typeof en;

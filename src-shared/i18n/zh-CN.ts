@@ -18,6 +18,7 @@ import { zhCNHq } from './zh-CN/hq';
 import { zhSync } from './zh-CN/sync';
 import { zhReleases } from './zh-CN/releases';
 import { zhChain } from './zh-CN/chain';
+import { zhTransfersHq } from './zh-CN/transfers-hq';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -40,4 +41,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhChain,
   ...zhSync,
   ...zhReleases,
+  ...zhTransfersHq,
 };

@@ -137,6 +137,14 @@ export const MASTER_TABLES = [
     refs: { supplier_id: 'suppliers', vendor_id: 'service_vendors' },
   }),
   t({ name: 'label_templates', direction: 'down', key: ['id'], hqOwned: ['name', 'definition'] }),
+  // A transfer out routed by HQ to the store it is for (src-hq/services/transfers/route.ts); lines as JSON.
+  t({
+    name: 'inbound_transfers',
+    direction: 'down',
+    key: ['id'],
+    perStore: true,
+    hqOwned: ['store_id', 'number', 'from_store', 'from_store_name', 'to_store', 'sent_at', 'note', 'lines'],
+  }),
 ] as const;
 
 export type MasterTable = (typeof MASTER_TABLES)[number]['name'];

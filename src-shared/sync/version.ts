@@ -8,7 +8,8 @@
  *   current and the previous shape at once while the chain's stores update.
  */
 export const SYNC_PROTOCOL = 1;
-export const REPLICATION_SCHEMA = 1;
+// 2: inbound_transfers (transfers routed by HQ to the store they are for).
+export const REPLICATION_SCHEMA = 2;
 
 /** What HQ takes from a store: its own replication schema and the one before it. */
 export function acceptedSchema(

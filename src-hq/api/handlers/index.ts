@@ -8,6 +8,7 @@ import { releaseHandlers } from './releases';
 import { sessionHandlers } from './session';
 import { storeHandlers } from './stores';
 import { userHandlers } from './users';
+import { transferHandlers } from './transfers';
 
 /** Every HQ API method's handler: a missing or mistyped one is a compile error. */
 export const hqHandlers: HqHandlerMap = {
@@ -20,4 +21,5 @@ export const hqHandlers: HqHandlerMap = {
   ...regionHandlers,
   ...releaseHandlers,
   ...chainHandlers,
+  ...transferHandlers,
 };

@@ -12,3 +12,4 @@ export { mirror } from './columns';
 export * from './enrollment-throttle';
 export * from './releases';
 export * from './chain';
+export * from './transfers';

@@ -19,6 +19,7 @@ import { checkVersions } from '../sync/versions';
 import { enrollmentCodeHash } from './stores';
 import { computePlan } from './match-plan';
 import { checkEnrollmentThrottle, recordEnrollmentFailure } from './enrollment-throttle';
+import { routeWaiting } from '../transfers/route';
 
 type Preview = z.infer<typeof EnrollPreviewRequest>;
 type Confirm = z.infer<typeof EnrollConfirmRequest>;
@@ -155,6 +156,7 @@ async function confirm(ctx: HqContext, req: Confirm): Promise<z.infer<typeof Enr
         });
     }
     for (const a of plan.adopt) await writeMaster(tx, a.table, a.row, now);
+    await routeWaiting(tx, storeId, store.code, now);
     await tx.insert(enrollments).values({
       id: uuidv7(now),
       storeId,

@@ -14,6 +14,7 @@ import { SyncRefusal } from './refusal';
 import { storable } from './wire';
 import { applyShared, type DeadEntry } from './shared-records';
 import { checkVersions } from './versions';
+import { routeTransfers } from '../transfers/route';
 
 /**
  * The push envelope is checked strictly; its entries only for their seq: an
@@ -121,6 +122,7 @@ export async function push(
       if (month) late.push({ seq: e.seq, tbl: e.table.name, rowKey: e.key, month });
     }
     await applyFacts(tx, collapse(valid.filter((e) => e.table.direction === 'up')), now);
+    await routeTransfers(tx, store.id, valid, now);
     dead.push(
       ...(await applyShared(
         tx,

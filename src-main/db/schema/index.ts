@@ -7,3 +7,4 @@ export * from './invoices';
 export * from './repairs';
 export * from './periods';
 export * from './sync';
+export * from './inbound-transfers';

@@ -13,6 +13,8 @@ import { storeRow } from '../store/settings';
 import { fieldError } from './errors';
 import { postLines, requireArea, resolveLines, type DocLine } from './documents';
 import { nestsDeeperThan } from '../uploads/json-depth';
+import type { TransferPayload } from './transfer-payload';
+import { arrivingTransfers, inboundPayload, mayBeRouted } from './transfers-inbound';
 
 export const TRANSFER_FORMAT = 'store-backoffice/transfer';
 /** attachments.owner_type of the copy of an exported file; its first row marks the transfer as exported. */
@@ -73,16 +75,6 @@ const outRowsStanding = sql<Pick<typeof stockMoves.$inferSelect, 'seq'>, [transf
 const valuesPosted = sql<Pick<typeof stockMoves.$inferSelect, 'qty' | 'value'>, [transferId: string]>(
   "SELECT qty, value FROM stock_moves WHERE doc_type = 'transfer' AND doc_id = ? ORDER BY seq",
 );
-
-/** What travels in the file: no ids of the sending store's items, only codes both stores share. */
-interface TransferPayload {
-  number: string;
-  fromStore: string;
-  toStore: string;
-  sentAt: string;
-  note: string;
-  lines: { itemCode: string; lot: string; expiry: string | null; qty: number; value: number }[];
-}
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -175,6 +167,10 @@ function getTransfer(ctx: Ctx, id: string): TransferRow {
   return t;
 }
 
+function transferExists(ctx: Ctx, id: string): boolean {
+  return !!ctx.db.select({ id: transfers.id }).from(transfers).where(eq(transfers.id, id)).get();
+}
+
 function linesOf(ctx: Ctx, ids: string[]): LineRow[] {
   if (!ids.length) return [];
   return linesOfTransfers.all(ctx.sqlite, JSON.stringify(ids));
@@ -186,8 +182,10 @@ export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) 
     ctx,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  const routed = mayBeRouted(ctx);
+  const own = rows.map((r) => ({
     ...r,
+    leftForHq: r.direction === 'out' && routed(r.id),
     sentAt: toIso(r.sentAt)!,
     receivedAt: toIso(r.receivedAt),
     exportedAt: toIso(r.exportedAt),
@@ -200,6 +198,9 @@ export function listTransfers(ctx: Ctx, i: { direction?: 'out' | 'in' | null }) 
         baseUnit: l.baseUnit ?? '',
       })),
   }));
+  if (i.direction === 'out') return own;
+  // What HQ routed here and nobody received yet is on its way too: listed with the store it comes from.
+  return [...arrivingTransfers(ctx), ...own].sort((a, b) => b.sentAt.localeCompare(a.sentAt));
 }
 
 function exportedAt(ctx: Ctx, id: string): number | null {
@@ -283,6 +284,10 @@ export function cancelTransfer(ctx: Ctx, i: { id: string; note: string }) {
     throw new AppError('CONFLICT', 'error.ops.cancelStatus', { number: t.number, status: t.status });
   }
   if (exportedAt(ctx, t.id) !== null) throw new AppError('CONFLICT', 'error.ops.cancelExported', { number: t.number });
+  // Through HQ the transfer leaves with the next sync, as a file leaves with its export: the same rule holds.
+  if (mayBeRouted(ctx)(t.id)) {
+    throw new AppError('CONFLICT', 'error.transfersHq.cancelRouted', { number: t.number, to: t.toStore });
+  }
   // Rows a manager already reversed one by one in the history are back already.
   const outRows = outRowsStanding.all(ctx.sqlite, t.id);
   const note = `${t.number}: ${i.note}`.slice(0, 500);
@@ -342,6 +347,17 @@ export function parseTransferFile(content: string): TransferPayload {
 /** Import at the receiving store: matched by item code; unknown codes or a second import write nothing. */
 export function importTransfer(ctx: Ctx, i: { content: string }) {
   const p = parseTransferFile(i.content);
+  // Line ids are the sender's only through HQ: a file's own are not trusted.
+  return acceptTransfer(ctx, { ...p, lines: p.lines.map(({ id: _id, ...l }) => l) }, uuidv7(ctx.now));
+}
+
+/**
+ * Books a transfer another store sent as this store's record of it (in
+ * transit, to be received), from its file or from what HQ routed (then under
+ * the sender's transfer and line ids). A transfer is booked once whichever
+ * way it came: a second arrival, by file or through HQ, writes nothing.
+ */
+function acceptTransfer(ctx: Ctx, p: TransferPayload, id: string) {
   const here = storeCode(ctx);
   if (p.toStore.toUpperCase() !== here.toUpperCase()) {
     throw new AppError('VALIDATION', 'error.ops.wrongStore', { number: p.number, to: p.toStore, store: here });
@@ -356,13 +372,15 @@ export function importTransfer(ctx: Ctx, i: { content: string }) {
   if (dup?.status === 'cancelled') {
     throw new AppError('CONFLICT', 'error.ops.transferCancelled', { number: p.number, from: p.fromStore });
   }
+  if (dup?.status === 'received') {
+    throw new AppError('CONFLICT', 'error.transfersHq.alreadyReceived', { number: p.number, from: p.fromStore });
+  }
   if (dup) throw new AppError('CONFLICT', 'error.ops.duplicate', { number: p.number, from: p.fromStore });
   const ids = p.lines.map(
     (l) => ctx.db.select({ id: items.id }).from(items).where(eq(items.code, l.itemCode)).get()?.id,
   );
   const unknown = [...new Set(p.lines.filter((_, n) => !ids[n]).map((l) => l.itemCode))];
   if (unknown.length) throw new AppError('VALIDATION', 'error.ops.unknownCodes', { codes: unknown.join(', ') });
-  const id = uuidv7(ctx.now);
   const sentAt = Date.parse(p.sentAt);
   insertTransfer(
     ctx,
@@ -381,7 +399,7 @@ export function importTransfer(ctx: Ctx, i: { content: string }) {
   );
   p.lines.forEach((l, n) =>
     insertLine(ctx, {
-      id: uuidv7(ctx.now),
+      id: l.id ?? uuidv7(ctx.now),
       transferId: id,
       itemCode: l.itemCode,
       itemId: ids[n]!,
@@ -407,10 +425,16 @@ export function receiveTransfer(
   ctx: Ctx,
   i: { id: string; areaId: string; lines: { lineId: string; qtyReceived: number; note?: string }[]; note?: string },
 ) {
+  // A transfer HQ routed here is booked now, in this transaction: a refused receipt leaves no record of it.
+  const routed = !transferExists(ctx, i.id) && inboundPayload(ctx, i.id);
+  if (routed) acceptTransfer(ctx, routed, i.id);
   const t = getTransfer(ctx, i.id);
   if (t.direction !== 'in') throw new AppError('VALIDATION', 'error.ops.receiveDirection');
   if (t.status === 'cancelled') {
     throw new AppError('CONFLICT', 'error.ops.transferCancelled', { number: t.number, from: t.fromStore });
+  }
+  if (t.status === 'received') {
+    throw new AppError('CONFLICT', 'error.transfersHq.alreadyReceived', { number: t.number, from: t.fromStore });
   }
   if (t.status !== 'in_transit') throw new AppError('CONFLICT', 'error.ops.notInTransit', { number: t.number });
   requireArea(ctx, i.areaId, 'areaId');

@@ -89,6 +89,10 @@ export const TransferDto = z.object({
   /** When the file for the receiving store was first exported; from then on the transfer cannot be cancelled. */
   exportedAt: IsoTime.nullable(),
   note: z.string(),
+  /** A transfer out that has gone to HQ, which sends it on: like an exported file, it can no longer be cancelled. */
+  leftForHq: z.boolean().optional(),
+  /** Routed by HQ and not received yet: the name of the store it comes from. */
+  arrivingFrom: z.string().optional(),
   lines: z.array(TransferLineDto),
 });
 

@@ -63,6 +63,7 @@ export function TransfersPage() {
   const [cancelling, setCancelling] = useState<Transfer | null>(null);
   const tz = session.store?.timezone;
   const canCancel = can(['manager', 'admin']);
+  const arriving = q.data?.some((r) => r.arrivingFrom) ?? false;
 
   const exportFile = async (tr: Transfer) => {
     try {
@@ -95,8 +96,14 @@ export function TransfersPage() {
       {
         colId: 'status',
         headerName: t('ops.col.status'),
-        width: 100,
-        valueGetter: (x) => x.data && t(`ops.transfers.status.${x.data.status}`),
+        // "Arriving from <store>" needs the room only while such a transfer is listed.
+        width: arriving ? 200 : 100,
+        tooltipValueGetter: (x) => x.value as string,
+        valueGetter: (x) =>
+          x.data &&
+          (x.data.arrivingFrom
+            ? t('transfersHq.arrivingFrom', { store: x.data.arrivingFrom })
+            : t(`ops.transfers.status.${x.data.status}`)),
       },
       {
         colId: 'sent',
@@ -161,7 +168,7 @@ export function TransfersPage() {
                     {exportButton}
                   </Popconfirm>
                 )}
-                {canCancel && r.status === 'in_transit' && !r.exportedAt && (
+                {canCancel && r.status === 'in_transit' && !r.exportedAt && !r.leftForHq && (
                   <Button
                     size="small"
                     danger
@@ -176,7 +183,12 @@ export function TransfersPage() {
           }
           if (r.status !== 'in_transit') return null;
           return (
-            <Button size="small" type="primary" onClick={() => setReceiving(r)}>
+            <Button
+              size="small"
+              type="primary"
+              onClick={() => setReceiving(r)}
+              data-testid={`transfer-receive-${r.number}`}
+            >
               {t('ops.transfers.receive')}
             </Button>
           );
@@ -184,7 +196,7 @@ export function TransfersPage() {
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the actions only need the current translations
-    [t, tz, canCancel],
+    [t, tz, canCancel, arriving],
   );
 
   return (
@@ -279,13 +291,15 @@ export function TransfersPage() {
           });
           return t('ops.transfers.receivedDone');
         }}
+        testId="transfer-receive-form"
+        okTestId="transfer-receive-ok"
       >
         <Form.Item
           name="areaId"
           label={t('ops.form.area')}
           rules={[{ required: true, message: t('ops.form.required') }]}
         >
-          <Select options={areaOptions(p.data?.areas, locale)} />
+          <Select options={areaOptions(p.data?.areas, locale)} data-testid="transfer-receive-area" />
         </Form.Item>
         {receiving?.lines.map((l, n) => (
           <Space key={l.id} align="start" wrap>
@@ -295,10 +309,10 @@ export function TransfersPage() {
               extra={t('ops.transfers.sentQty', { qty: formatQty(l.qtySent), unit: l.baseUnit })}
               rules={[{ required: true, message: t('ops.form.required') }]}
             >
-              <Input addonAfter={l.baseUnit} style={{ width: 160 }} />
+              <Input addonAfter={l.baseUnit} style={{ width: 160 }} data-testid={`transfer-receive-qty-${n}`} />
             </Form.Item>
             <Form.Item name={['lines', n, 'note']} label={t('ops.transfers.lineNote')}>
-              <Input maxLength={200} style={{ width: 220 }} />
+              <Input maxLength={200} style={{ width: 220 }} data-testid={`transfer-receive-note-${n}`} />
             </Form.Item>
           </Space>
         ))}
