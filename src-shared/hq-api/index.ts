@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { HqContractMap } from './contract';
 import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
+import { hqMasterDataMethods } from './methods/master-data';
 import { hqOpsMethods } from './methods/ops';
 import { hqRegionMethods } from './methods/regions';
 import { hqSessionMethods } from './methods/session';
@@ -13,6 +14,7 @@ export const hqApi = {
   ...hqSessionMethods,
   ...hqStoreMethods,
   ...hqMasterMethods,
+  ...hqMasterDataMethods,
   ...hqOpsMethods,
   ...hqClientMethods,
   ...hqUserMethods,

@@ -1,6 +1,7 @@
 import type { HqHandlerMap } from '../handler-types';
 import { clientHandlers } from './client';
 import { masterHandlers } from './master';
+import { masterDataHandlers } from './master-data';
 import { opsHandlers } from './ops';
 import { regionHandlers } from './regions';
 import { sessionHandlers } from './session';
@@ -12,6 +13,7 @@ export const hqHandlers: HqHandlerMap = {
   ...sessionHandlers,
   ...storeHandlers,
   ...masterHandlers,
+  ...masterDataHandlers,
   ...opsHandlers,
   ...clientHandlers,
   ...userHandlers,
