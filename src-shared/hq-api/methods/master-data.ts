@@ -147,7 +147,7 @@ export const hqMasterDataMethods = {
   'master.units.save': hqMutation({
     input: z.object({
       itemId: Id,
-      unit: z.string().trim().min(1).max(20),
+      unit: z.string().trim().min(1).max(10),
       // 0 is refused by the service with its own message (a factor of 0 would divide by zero at every store).
       factor: z.number().int().min(0).max(1_000_000_000),
       purchase: z.boolean().default(false),
@@ -159,12 +159,13 @@ export const hqMasterDataMethods = {
   }),
   'master.barcodes.save': hqMutation({
     input: z.object({
+      // The store's own rule for a barcode (ItemBarcodeDto): what HQ sends, a store could have typed.
       barcode: z
         .string()
         .trim()
-        .regex(/^[0-9A-Za-z\-.]{4,48}$/, { message: 'hqm.v.barcode' }),
+        .regex(/^[A-Za-z0-9-]{4,32}$/, { message: 'hqm.v.barcode' }),
       itemId: Id,
-      unit: z.string().trim().max(20).default(''),
+      unit: z.string().trim().max(10).default(''),
       /** true: a new barcode (one already used is refused, not moved). */
       create: z.boolean().default(false),
     }),

@@ -15,7 +15,7 @@ export const enHqMaster = {
   'hqm.e.faultHasChildren': '{code} has codes under it, so it must stay a group. Move them first.',
   'hqm.e.faultGroupMoves': '{code} has codes under it: move or deactivate them before changing its category.',
   'hqm.e.layout': 'The label layout is not valid: {detail}. Correct it and save again.',
-  'hqm.v.barcode': 'A barcode is 4 to 48 letters, digits, dots or dashes.',
+  'hqm.v.barcode': 'A barcode is 4 to 32 letters, digits or dashes.',
 
   'hqm.nav.categories': 'Item categories',
   'hqm.nav.units': 'Units and barcodes',

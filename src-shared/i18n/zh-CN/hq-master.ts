@@ -14,7 +14,7 @@ export const zhHqMaster: Record<keyof typeof enHqMaster, string> = {
   'hqm.e.faultHasChildren': '{code} 下面还有代码，必须保持为分组。请先把它们移走。',
   'hqm.e.faultGroupMoves': '{code} 下面还有代码：请先移走或停用它们，再修改类别。',
   'hqm.e.layout': '标签格式无效：{detail}。请改正后再保存。',
-  'hqm.v.barcode': '条码为 4 到 48 位字母、数字、点或横线。',
+  'hqm.v.barcode': '条码为 4 到 32 位字母、数字或横线。',
 
   'hqm.nav.categories': '商品类别',
   'hqm.nav.units': '单位与条码',
