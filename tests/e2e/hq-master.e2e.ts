@@ -119,7 +119,11 @@ describe.each(LANGS)('HQ master data ($suffix)', (lang) => {
     await page.getByTestId('fault-parent').click();
     await page.locator('.ant-select-item-option').filter({ hasText: FAULT }).click();
     await page.getByTestId('fault-save').click();
-    await page.getByText(tr('hqm.e.faultSelf', { code: FAULT })).waitFor();
+    // Next to the group field, not only in a toast.
+    await page
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: tr('hqm.e.faultSelf', { code: FAULT }) })
+      .waitFor();
     await settled(page);
     await shot(page, 'fault-refused');
     await page.keyboard.press('Escape');
@@ -156,7 +160,7 @@ describe.each(LANGS)('HQ master data ($suffix)', (lang) => {
     const text = await first.innerText();
     expect(text).toContain(tr('hqm.history.op.update'));
     expect(text).toContain(`${tr('hqm.f.name')}\t冷柜\t${lang.renamed}`);
-    expect(text).toContain(`${tr('hqm.f.criticality')}\tmedium\thigh`);
+    expect(text).toContain(`${tr('hqm.f.criticality')}\t${tr('hqm.crit.medium')}\t${tr('hqm.crit.high')}`);
     await settled(page);
     await shot(page, 'equipment-history');
     await page.keyboard.press('Escape');

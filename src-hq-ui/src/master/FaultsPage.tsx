@@ -103,9 +103,7 @@ export function FaultsPage() {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="parentCode" label={t('hqm.f.parentCode')}>
-          <GroupSelect faults={q.data ?? []} />
-        </Form.Item>
+        <ParentField faults={q.data ?? []} />
         <Form.Item name="nameZh" label={t('hqm.f.nameZh')} rules={required}>
           <Input maxLength={200} data-testid="fault-name-zh" />
         </Form.Item>
@@ -129,22 +127,22 @@ export function FaultsPage() {
   );
 }
 
-/** The groups of the category being entered: a symptom can only sit under one of those. */
-function GroupSelect(props: {
-  faults: readonly HqFaultDto[];
-  value?: string | null;
-  onChange?: (v: string | null) => void;
-}) {
-  const { locale } = useI18n();
+/**
+ * The group field: only the groups of the category being entered, since a
+ * symptom sits under one of those. A plain Select inside the Form.Item, so an
+ * API error on parentCode lands next to it.
+ */
+function ParentField(props: { faults: readonly HqFaultDto[] }) {
+  const { t, locale } = useI18n();
   const category = Form.useWatch('category', Form.useFormInstance<Values>()) as string | undefined;
   const groups = props.faults.filter((f) => f.parentCode === null && f.category === category);
   return (
-    <Select
-      allowClear
-      value={props.value ?? undefined}
-      onChange={(v: string | undefined) => props.onChange?.(v ?? null)}
-      data-testid="fault-parent"
-      options={groups.map((g) => ({ value: g.code, label: `${g.code} ${locale === 'zh-CN' ? g.nameZh : g.nameEn}` }))}
-    />
+    <Form.Item name="parentCode" label={t('hqm.f.parentCode')} normalize={(v: string | undefined) => v ?? null}>
+      <Select
+        allowClear
+        data-testid="fault-parent"
+        options={groups.map((g) => ({ value: g.code, label: `${g.code} ${locale === 'zh-CN' ? g.nameZh : g.nameEn}` }))}
+      />
+    </Form.Item>
   );
 }

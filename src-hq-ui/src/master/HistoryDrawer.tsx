@@ -1,4 +1,5 @@
 import { Drawer, Empty, Table, Tag, Timeline, Typography } from 'antd';
+import { useMemo } from 'react';
 import type { HqHistoryEntry } from '../../../src-shared/hq-api/methods/master-data';
 import type { MasterTable } from '../../../src-shared/sync/tables';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
@@ -12,7 +13,22 @@ export interface HistoryTarget {
   name: string;
 }
 
-const shown = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
+type Value = string | number | null;
+type T = ReturnType<typeof useI18n>['t'];
+
+/** Columns stored as 0/1 at both ends. */
+const FLAGS = new Set(['active', 'purchase', 'count', 'lot_tracked', 'preferred']);
+
+/** A stored value as the edit forms show it: yes/no, a criticality's name, a store's code and name. */
+function valueText(t: T, column: string, v: Value, stores: ReadonlyMap<string, string>): string {
+  if (v === null || v === '') return '—';
+  if (FLAGS.has(column)) return t(v === 1 ? 'common.yes' : 'common.no');
+  if (column === 'criticality' && ['low', 'medium', 'high', 'critical'].includes(String(v))) {
+    return t(`hqm.crit.${v as 'low'}`);
+  }
+  if (column === 'store_id') return stores.get(String(v)) ?? String(v);
+  return String(v);
+}
 
 /** One master row's changes at HQ, newest first: who, when, and each field's old and new value. */
 export function HistoryDrawer(props: { target: HistoryTarget | null; onClose(): void }) {
@@ -24,6 +40,12 @@ export function HistoryDrawer(props: { target: HistoryTarget | null; onClose(): 
     { enabled: !!target },
   );
   const entries: HqHistoryEntry[] = q.data ?? [];
+  const storeList = useQuery('stores.list', {}, { enabled: target?.table === 'equipment' });
+  const stores = useMemo(
+    () => new Map((storeList.data ?? []).map((x) => [x.id, `${x.code} ${x.name}`])),
+    [storeList.data],
+  );
+  const shown = (column: string) => (v: Value) => valueText(t, column, v, stores);
   return (
     <Drawer
       open={!!target}
@@ -60,8 +82,16 @@ export function HistoryDrawer(props: { target: HistoryTarget | null; onClose(): 
                     width: 150,
                     render: (c: string) => columnLabel(t, c),
                   },
-                  { title: t('hqm.history.before'), dataIndex: 'before', render: shown },
-                  { title: t('hqm.history.after'), dataIndex: 'after', render: shown },
+                  {
+                    title: t('hqm.history.before'),
+                    dataIndex: 'before',
+                    render: (v: Value, c: { column: string }) => shown(c.column)(v),
+                  },
+                  {
+                    title: t('hqm.history.after'),
+                    dataIndex: 'after',
+                    render: (v: Value, c: { column: string }) => shown(c.column)(v),
+                  },
                 ]}
               />
             </div>

@@ -73,7 +73,8 @@ export async function saveMasterRow(w: MasterWriter, table: string, row: Record<
   for (const c of downColumns(t)) {
     const was = before ? (before[c] ?? null) : null;
     const now = full[c] ?? null;
-    if (before ? was !== now : now !== null && !t.key.includes(c)) fields[c] = [was, now];
+    // A new row lists what it was created with; empty texts say nothing.
+    if (before ? was !== now : now !== null && now !== '' && !t.key.includes(c)) fields[c] = [was, now];
   }
   if (!before || Object.keys(fields).length > 0) {
     w.record?.({ tbl: table, key: rowKey(t, full), op: before ? 'update' : 'create', fields });
