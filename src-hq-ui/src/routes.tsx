@@ -9,6 +9,13 @@ import {
   TagsOutlined,
   TeamOutlined,
   SwapOutlined,
+  AppstoreOutlined,
+  BarcodeOutlined,
+  FileTextOutlined,
+  PrinterOutlined,
+  ToolOutlined,
+  UnorderedListOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
@@ -20,6 +27,13 @@ import { SummaryPage } from './chain/SummaryPage';
 import { CataloguePage } from './master/CataloguePage';
 import { ItemsPage } from './master/ItemsPage';
 import { ReleasesPage } from './releases/ReleasesPage';
+import { CategoriesPage } from './master/CategoriesPage';
+import { EquipmentPage } from './master/EquipmentPage';
+import { FaultsPage } from './master/FaultsPage';
+import { LayoutsPage } from './master/LayoutsPage';
+import { ReasonsPage } from './master/ReasonsPage';
+import { UnitsPage } from './master/UnitsPage';
+import { VendorsPage } from './master/VendorsPage';
 import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
 import { RegionsPage } from './regions/RegionsPage';
@@ -96,6 +110,62 @@ export const HQ_ROUTES: HqRoute[] = [
     icon: <DollarOutlined />,
     access: hqApi['supplierItems.list'].access,
     element: <CataloguePage />,
+    group: 'hq.nav.master',
+  },
+  {
+    path: '/master/categories',
+    label: 'hqm.nav.categories',
+    icon: <AppstoreOutlined />,
+    access: hqApi['master.categories.list'].access,
+    element: <CategoriesPage />,
+    group: 'hq.nav.master',
+  },
+  {
+    path: '/master/units',
+    label: 'hqm.nav.units',
+    icon: <BarcodeOutlined />,
+    access: hqApi['master.units.list'].access,
+    element: <UnitsPage />,
+    group: 'hq.nav.master',
+  },
+  {
+    path: '/master/reasons',
+    label: 'hqm.nav.reasons',
+    icon: <UnorderedListOutlined />,
+    access: hqApi['master.reasons.list'].access,
+    element: <ReasonsPage />,
+    group: 'hq.nav.master',
+  },
+  {
+    path: '/master/faults',
+    label: 'hqm.nav.faults',
+    icon: <WarningOutlined />,
+    access: hqApi['master.faults.list'].access,
+    element: <FaultsPage />,
+    group: 'hq.nav.master',
+  },
+  {
+    path: '/master/vendors',
+    label: 'hqm.nav.vendors',
+    icon: <FileTextOutlined />,
+    access: hqApi['master.vendors.list'].access,
+    element: <VendorsPage />,
+    group: 'hq.nav.master',
+  },
+  {
+    path: '/master/equipment',
+    label: 'hqm.nav.equipment',
+    icon: <ToolOutlined />,
+    access: hqApi['master.equipment.list'].access,
+    element: <EquipmentPage />,
+    group: 'hq.nav.master',
+  },
+  {
+    path: '/master/layouts',
+    label: 'hqm.nav.layouts',
+    icon: <PrinterOutlined />,
+    access: hqApi['master.layouts.list'].access,
+    element: <LayoutsPage />,
     group: 'hq.nav.master',
   },
   {

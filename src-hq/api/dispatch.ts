@@ -4,6 +4,7 @@ import type { HqContractMap } from '../../src-shared/hq-api/contract';
 import { translate, type Locale, type MessageKey } from '../../src-shared/i18n';
 import { zodIssuesToFields } from '../../src-main/services/zod-issues';
 import type { HqContext } from '../context';
+import type { MasterChange } from '../services/master/save-row';
 import { hqAudit } from '../db/schema';
 import { PASSWORD_CHANGE_METHODS } from '../services/auth/password-change';
 import { resolveHqSession } from '../services/auth/sessions';
@@ -102,13 +103,14 @@ export function createHqDispatch(hq: HqContext, opts: { checkOutputs?: boolean }
           return fail(error(locale, 'FORBIDDEN', 'hq.users.mustChange'));
         }
         // Before the input is validated: an out-of-scope store is refused whatever else the call carries.
-        if (contract.store) await assertStoreInScope(hq.db, user, namedStore(rawInput, contract.store));
+        if (contract.store) await assertStoreInScope(hq.db, user, namedStore(rawInput, contract.store), contract.store);
       }
       const parsed = contract.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         return fail({ ...error(locale, 'VALIDATION'), fields: zodIssuesToFields(parsed.error.issues, locale) });
       }
       let storeId: string | null = null;
+      const changes: MasterChange[] = [];
       const call = (q: HqCall['q']): HqCall => ({
         hq,
         q,
@@ -120,6 +122,7 @@ export function createHqDispatch(hq: HqContext, opts: { checkOutputs?: boolean }
         loopback: meta.loopback,
         setSession: (s) => (session = s),
         auditStore: (id) => (storeId = id),
+        auditChange: (c) => changes.push(c),
       });
       let value: unknown;
       if (contract.kind === 'mutation' && (handler.tx ?? 'auto') === 'auto') {
@@ -131,7 +134,10 @@ export function createHqDispatch(hq: HqContext, opts: { checkOutputs?: boolean }
             username: user?.username ?? null,
             method,
             storeId,
-            detail: { input: redact(parsed.data, contract.secret ?? []) } as Record<string, unknown>,
+            detail: {
+              input: redact(parsed.data, contract.secret ?? []),
+              ...(changes.length > 0 ? { changes } : {}),
+            } as Record<string, unknown>,
           });
           return v;
         });

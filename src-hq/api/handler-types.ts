@@ -5,6 +5,7 @@ import type { HqScopeKind } from '../../src-shared/hq-api/scope';
 import type { Locale } from '../../src-shared/i18n';
 import type { HqContext } from '../context';
 import type { Q } from '../db/client';
+import type { MasterChange } from '../services/master/save-row';
 
 export interface HqSessionUser {
   id: string;
@@ -32,6 +33,8 @@ export interface HqCall {
   setSession(change: HqSessionChange): void;
   /** The store a write concerns, for the audit trail's per-store view. */
   auditStore(storeId: string): void;
+  /** A master row's fields before and after this write, kept in the audit entry as the row's history. */
+  auditChange(change: MasterChange): void;
 }
 
 export type HqParsedInput<M extends HqMethodName> = z.output<HqApi[M]['input']>;

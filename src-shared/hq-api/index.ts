@@ -3,6 +3,7 @@ import type { HqContractMap } from './contract';
 import { hqChainMethods } from './methods/chain';
 import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
+import { hqMasterDataMethods } from './methods/master-data';
 import { hqOpsMethods } from './methods/ops';
 import { hqRegionMethods } from './methods/regions';
 import { hqReleaseMethods } from './methods/releases';
@@ -16,6 +17,7 @@ export const hqApi = {
   ...hqSessionMethods,
   ...hqStoreMethods,
   ...hqMasterMethods,
+  ...hqMasterDataMethods,
   ...hqOpsMethods,
   ...hqClientMethods,
   ...hqUserMethods,

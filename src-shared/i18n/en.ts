@@ -18,6 +18,7 @@ import { enSync } from './en/sync';
 import { enReleases } from './en/releases';
 import { enChain } from './en/chain';
 import { enTransfersHq } from './en/transfers-hq';
+import { enHqMaster } from './en/hq-master';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -45,6 +46,7 @@ export const en = {
   ...enSync,
   ...enReleases,
   ...enTransfersHq,
+  ...enHqMaster,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,6 +19,7 @@ import { zhSync } from './zh-CN/sync';
 import { zhReleases } from './zh-CN/releases';
 import { zhChain } from './zh-CN/chain';
 import { zhTransfersHq } from './zh-CN/transfers-hq';
+import { zhHqMaster } from './zh-CN/hq-master';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -42,4 +43,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhSync,
   ...zhReleases,
   ...zhTransfersHq,
+  ...zhHqMaster,
 };

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { Button, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -8,6 +8,7 @@ import { DataGrid } from '../../../src-renderer/src/components/DataGrid';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useQuery } from '../lib/query';
 import { useSession } from '../lib/session';
+import { HistoryDrawer, type HistoryTarget } from './HistoryDrawer';
 import { ItemModal } from './ItemModal';
 
 /** The chain's items: what every store receives as its item master. */
@@ -17,6 +18,7 @@ export function ItemsPage() {
   const canEdit = can(hqApi['items.save'].access);
   const q = useQuery('items.list', { search: '' });
   const [editing, setEditing] = useState<{ item: HqItemDto | null } | null>(null);
+  const [history, setHistory] = useState<HistoryTarget | null>(null);
 
   const columns = useMemo<ColDef<HqItemDto>[]>(
     () => [
@@ -39,6 +41,25 @@ export function ItemsPage() {
         valueGetter: (p) => p.data && t(p.data.active ? 'items.status.active' : 'items.status.inactive'),
         cellRenderer: (p: ICellRendererParams<HqItemDto>) =>
           p.data && <Tag color={p.data.active ? 'green' : 'default'}>{p.value as string}</Tag>,
+      },
+      {
+        colId: 'history',
+        headerName: t('hqm.history'),
+        width: 110,
+        sortable: false,
+        filter: false,
+        cellRenderer: (p: ICellRendererParams<HqItemDto>) =>
+          p.data && (
+            <Button
+              size="small"
+              type="link"
+              icon={<HistoryOutlined />}
+              data-testid="row-history"
+              onClick={() => setHistory({ table: 'items', key: { id: p.data!.id }, name: p.data!.code })}
+            >
+              {t('hqm.history')}
+            </Button>
+          ),
       },
     ],
     [t],
@@ -72,6 +93,7 @@ export function ItemsPage() {
         }
         height="calc(100vh - 230px)"
       />
+      <HistoryDrawer target={history} onClose={() => setHistory(null)} />
       <ItemModal open={editing !== null} item={editing?.item ?? null} onClose={() => setEditing(null)} />
     </div>
   );

@@ -2,6 +2,7 @@ import type { HqHandlerMap } from '../handler-types';
 import { chainHandlers } from './chain';
 import { clientHandlers } from './client';
 import { masterHandlers } from './master';
+import { masterDataHandlers } from './master-data';
 import { opsHandlers } from './ops';
 import { regionHandlers } from './regions';
 import { releaseHandlers } from './releases';
@@ -15,6 +16,7 @@ export const hqHandlers: HqHandlerMap = {
   ...sessionHandlers,
   ...storeHandlers,
   ...masterHandlers,
+  ...masterDataHandlers,
   ...opsHandlers,
   ...clientHandlers,
   ...userHandlers,

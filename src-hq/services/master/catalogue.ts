@@ -3,7 +3,9 @@ import { uuidv7 } from '../../../src-main/lib/ids';
 import { HqApiError } from '../../api/errors';
 import type { Q } from '../../db/client';
 import { items, supplierItems, suppliers } from '../../db/schema';
-import { MasterRowError, writeMaster } from './write';
+import { saveMasterRow, type MasterWriter } from './save-row';
+
+type Recorder = MasterWriter['record'];
 
 /**
  * The master-data edits HQ's screens make, as typed DTOs in and out. Every
@@ -40,17 +42,9 @@ function itemDto(r: typeof items.$inferSelect): ItemDto {
   };
 }
 
-async function save(q: Q, table: string, row: Record<string, unknown>, now: number): Promise<void> {
-  try {
-    await writeMaster(q, table, row, now);
-  } catch (err) {
-    if (err instanceof MasterRowError) {
-      throw new HqApiError('VALIDATION', 'error.VALIDATION', undefined, [
-        { path: err.column ?? '', key: 'hq.error.value', params: { column: err.column ?? table, detail: err.message } },
-      ]);
-    }
-    throw err;
-  }
+/** Through saveMasterRow: validation, the change log, and the row's history in the audit entry. */
+async function save(q: Q, table: string, row: Record<string, unknown>, now: number, record?: Recorder) {
+  await saveMasterRow({ q, now, record }, table, row);
 }
 
 export async function listItems(q: Q, search: string): Promise<ItemDto[]> {
@@ -64,7 +58,12 @@ export async function listItems(q: Q, search: string): Promise<ItemDto[]> {
   return found.map(itemDto);
 }
 
-export async function saveItem(q: Q, input: Omit<ItemDto, 'id'> & { id?: string }, now: number): Promise<ItemDto> {
+export async function saveItem(
+  q: Q,
+  input: Omit<ItemDto, 'id'> & { id?: string },
+  now: number,
+  record?: Recorder,
+): Promise<ItemDto> {
   const id = input.id ?? uuidv7(now);
   const [clash] = await q
     .select({ id: items.id })
@@ -90,6 +89,7 @@ export async function saveItem(q: Q, input: Omit<ItemDto, 'id'> & { id?: string 
       lot_tracked: n(input.lotTracked),
     },
     now,
+    record,
   );
   const [row] = await q.select().from(items).where(eq(items.id, id));
   return itemDto(row!);
@@ -116,7 +116,12 @@ export async function listSuppliers(q: Q): Promise<SupplierDto[]> {
   }));
 }
 
-export async function saveSupplier(q: Q, input: Omit<SupplierDto, 'id'> & { id?: string }, now: number) {
+export async function saveSupplier(
+  q: Q,
+  input: Omit<SupplierDto, 'id'> & { id?: string },
+  now: number,
+  record?: Recorder,
+) {
   const id = input.id ?? uuidv7(now);
   const [clash] = await q
     .select({ id: suppliers.id })
@@ -150,6 +155,7 @@ export async function saveSupplier(q: Q, input: Omit<SupplierDto, 'id'> & { id?:
       active: n(input.active),
     },
     now,
+    record,
   );
   return (await listSuppliers(q)).find((s) => s.id === id)!;
 }
@@ -193,6 +199,7 @@ export async function saveSupplierItem(
   q: Q,
   input: Omit<SupplierItemDto, 'id'> & { id?: string },
   now: number,
+  record?: Recorder,
 ): Promise<SupplierItemDto> {
   const [sup] = await q.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.id, input.supplierId));
   const [item] = await q.select({ id: items.id }).from(items).where(eq(items.id, input.itemId));
@@ -219,13 +226,20 @@ export async function saveSupplierItem(
       active: n(input.active),
     },
     now,
+    record,
   );
   const [row] = await q.select().from(supplierItems).where(eq(supplierItems.id, id));
   return supplierItemDto(row!);
 }
 
-export async function setSupplierItemPrice(q: Q, id: string, price: number, now: number): Promise<void> {
+export async function setSupplierItemPrice(
+  q: Q,
+  id: string,
+  price: number,
+  now: number,
+  record?: Recorder,
+): Promise<void> {
   const [row] = await q.select().from(supplierItems).where(eq(supplierItems.id, id)).for('update');
   if (!row) throw new HqApiError('NOT_FOUND', 'hq.error.notFound');
-  await saveSupplierItem(q, { ...supplierItemDto(row), price }, now);
+  await saveSupplierItem(q, { ...supplierItemDto(row), price }, now, record);
 }

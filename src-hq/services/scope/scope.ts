@@ -29,7 +29,13 @@ export function storesInScope(user: ScopedUser | null): SQL {
  * caller's scope is refused with a message naming it; no store (the method
  * then acts on every store) needs the whole chain.
  */
-export async function assertStoreInScope(q: Q, user: ScopedUser, storeId: string | null): Promise<void> {
+export async function assertStoreInScope(
+  q: Q,
+  user: ScopedUser,
+  storeId: string | null,
+  /** The input field that named the store, for the form to point at. */
+  field?: string,
+): Promise<void> {
   if (user.scope === 'chain') return;
   if (storeId === null) throw new HqApiError('FORBIDDEN', 'hq.scope.wholeChain');
   const [row] = await q
@@ -37,7 +43,15 @@ export async function assertStoreInScope(q: Q, user: ScopedUser, storeId: string
     .from(stores)
     .where(eq(stores.id, storeId));
   // A store that does not exist is the method's own NOT_FOUND, in its own words.
-  if (row && !row.inScope) throw new HqApiError('FORBIDDEN', 'hq.scope.outside', { store: `${row.code} ${row.name}` });
+  if (row && !row.inScope) {
+    const params = { store: `${row.code} ${row.name}` };
+    throw new HqApiError(
+      'FORBIDDEN',
+      'hq.scope.outside',
+      params,
+      field ? [{ path: field, key: 'hq.scope.outside', params }] : undefined,
+    );
+  }
 }
 
 /** Whole-chain settings (regions) and chain-wide actions. */

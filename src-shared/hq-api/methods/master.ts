@@ -66,7 +66,7 @@ export const hqMasterMethods = {
     }),
     output: HqItemDto,
     access: WRITERS.master,
-    invalidates: ['items.list'],
+    invalidates: ['items.list', 'master.history'],
   }),
   'suppliers.list': hqQuery({ input: z.object({}).strict(), output: z.array(HqSupplierDto), access: 'any' }),
   'suppliers.save': hqMutation({
@@ -80,7 +80,7 @@ export const hqMasterMethods = {
     }),
     output: HqSupplierDto,
     access: WRITERS.master,
-    invalidates: ['suppliers.list'],
+    invalidates: ['suppliers.list', 'master.history'],
   }),
   'supplierItems.list': hqQuery({
     input: z.object({ supplierId: z.string().max(80).optional() }),
@@ -102,13 +102,13 @@ export const hqMasterMethods = {
     }),
     output: HqSupplierItemDto,
     access: WRITERS.master,
-    invalidates: ['supplierItems.list'],
+    invalidates: ['supplierItems.list', 'master.history'],
   }),
   /** Only the price: the edit HQ's buyers make most. */
   'supplierItems.setPrice': hqMutation({
     input: z.object({ id: z.string().min(1).max(80), price: Money }),
     output: Ok,
     access: WRITERS.master,
-    invalidates: ['supplierItems.list'],
+    invalidates: ['supplierItems.list', 'master.history'],
   }),
 } as const;
