@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hqUserScopes, hqUserScopeStores } from '../../../src-hq/db/schema';
 import { rows as hqRows } from '../../../src-hq/db/client';
 import { createHqUser } from '../../../src-hq/services/auth/users';
 import { masterChecksums } from '../../../src-hq/services/sync/checksums';
@@ -124,6 +125,25 @@ describe.each(DB_KINDS)('transfers between stores through HQ (HQ on %s)', (kind)
       variance: null,
     });
     expect(before.totals).toMatchObject({ inTransitCount: 1, inTransitValue: 312 * YUAN, receivedCount: 0 });
+    // A user scoped to B sees the transfer reaching B; one whose scope holds neither store sees none of it.
+    const scoped = async (name: string, storeIds: string[]) => {
+      const u = await createHqUser(
+        hq.hq.ctx.db,
+        { username: name, displayName: name, role: 'viewer', password: PASSWORD },
+        Date.now(),
+      );
+      await hq.hq.ctx.db.insert(hqUserScopes).values({ userId: u.id, kind: 'stores', updatedAt: Date.now() });
+      if (storeIds.length) {
+        await hq.hq.ctx.db.insert(hqUserScopeStores).values(storeIds.map((storeId) => ({ userId: u.id, storeId })));
+      }
+      const c = new HqApiClient(hq.url);
+      await c.call('session.login', { username: name, password: PASSWORD });
+      return c.call<HqMethodOutput<'transfers.list'>>('transfers.list', {});
+    };
+    expect((await scoped(`b-only-${kind}`, [bId])).rows.map((r) => r.id)).toContain(out.id);
+    const none = await scoped(`no-store-${kind}`, []);
+    expect(none.rows).toEqual([]);
+    expect(none.totals).toMatchObject({ inTransitCount: 0, inTransitValue: 0 });
 
     // Half a kilo of beef is missing: 252 x 0.5 / 3 = 42 yuan posted as the transfer variance, as with the file.
     const [beef, fish] = arriving!.lines;
