@@ -4,6 +4,7 @@ import { hqClientMethods } from './methods/client';
 import { hqMasterMethods } from './methods/master';
 import { hqOpsMethods } from './methods/ops';
 import { hqRegionMethods } from './methods/regions';
+import { hqRepairMethods } from './methods/repairs';
 import { hqSessionMethods } from './methods/session';
 import { hqStoreMethods } from './methods/stores';
 import { hqUserMethods } from './methods/users';
@@ -17,6 +18,7 @@ export const hqApi = {
   ...hqClientMethods,
   ...hqUserMethods,
   ...hqRegionMethods,
+  ...hqRepairMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

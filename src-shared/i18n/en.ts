@@ -15,6 +15,7 @@ import { enSecurity } from './en/security';
 import { enFormat } from './en/format';
 import { enHq } from './en/hq';
 import { enSync } from './en/sync';
+import { enHqRepairs } from './en/hq-repairs';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -39,6 +40,7 @@ export const en = {
   ...enFormat,
   ...enHq,
   ...enSync,
+  ...enHqRepairs,
 } as const;
 
 export type MessageKey = keyof typeof en;

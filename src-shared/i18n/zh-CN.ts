@@ -16,6 +16,7 @@ import { zhSecurity } from './zh-CN/security';
 import { zhFormat } from './zh-CN/format';
 import { zhCNHq } from './zh-CN/hq';
 import { zhSync } from './zh-CN/sync';
+import { zhHqRepairs } from './zh-CN/hq-repairs';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -36,4 +37,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhFormat,
   ...zhCNHq,
   ...zhSync,
+  ...zhHqRepairs,
 };

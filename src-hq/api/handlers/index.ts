@@ -3,6 +3,7 @@ import { clientHandlers } from './client';
 import { masterHandlers } from './master';
 import { opsHandlers } from './ops';
 import { regionHandlers } from './regions';
+import { repairHandlers } from './repairs';
 import { sessionHandlers } from './session';
 import { storeHandlers } from './stores';
 import { userHandlers } from './users';
@@ -16,4 +17,5 @@ export const hqHandlers: HqHandlerMap = {
   ...clientHandlers,
   ...userHandlers,
   ...regionHandlers,
+  ...repairHandlers,
 };
