@@ -97,10 +97,7 @@ export async function workOrderDetail(
       sql`SELECT id AS "userId", display_name AS "displayName", role FROM mirror.users
           WHERE store_id = ${storeId} AND disabled = 0 AND role <> 'clerk' ORDER BY role = 'technician' DESC, display_name`,
     ),
-    vendors: await rows(
-      q,
-      sql`SELECT id, code, name FROM service_vendors WHERE active = 1 ORDER BY code`,
-    ),
+    vendors: await rows(q, sql`SELECT id, code, name FROM service_vendors WHERE active = 1 ORDER BY code`),
     faultCodes: await rows(
       q,
       sql`SELECT code, name_zh AS "nameZh", name_en AS "nameEn" FROM fault_codes

@@ -90,12 +90,7 @@ export async function woRows(q: Q, where: SQL, now: number, limit: number): Prom
  * store list), overdue first, then by priority and age. Naming a store outside
  * the scope is refused, as every method naming a store is.
  */
-export async function listWorkOrders(
-  q: Q,
-  user: ScopedUser | null,
-  f: ListFilter,
-  now: number,
-): Promise<HqWoRowDto[]> {
+export async function listWorkOrders(q: Q, user: ScopedUser | null, f: ListFilter, now: number): Promise<HqWoRowDto[]> {
   if (user) for (const id of f.storeIds) await assertStoreInScope(q, user, id);
   const conditions: SQL[] = [storesInScope(user)];
   if (f.storeIds.length) conditions.push(sql`w.store_id IN ${list(f.storeIds)}`);

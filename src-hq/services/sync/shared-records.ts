@@ -163,7 +163,11 @@ export async function applyShared(
   const refusedOrders = new Set(orders.filter((o) => refused.has(o.seq)).map((o) => o.row.id as string));
   const kept = events.filter((ev, n) => {
     if (!refusedOrders.has(ev.work_order_id as string)) return true;
-    dead.push({ seq: eventSeqs[n]!, table: 'work_order_events', reason: 'its work order was refused (see that entry)' });
+    dead.push({
+      seq: eventSeqs[n]!,
+      table: 'work_order_events',
+      reason: 'its work order was refused (see that entry)',
+    });
     return false;
   });
   if (kept.length) {

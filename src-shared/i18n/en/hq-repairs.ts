@@ -6,7 +6,8 @@ export const enHqRepairs = {
     'Work order {number} is {state}: “{action}” is not possible now. Possible now: {allowed}. Refresh to see its latest state.',
   'hqRepairs.error.priorityAction': 'The priority can only be changed when triaging, assigning or prioritising.',
   'hqRepairs.error.faultAction': 'The fault code can only be changed when triaging or prioritising.',
-  'hqRepairs.error.faultCode': 'The fault code {code} is not an active fault of equipment of category {category}. Pick one from the list.',
+  'hqRepairs.error.faultCode':
+    'The fault code {code} is not an active fault of equipment of category {category}. Pick one from the list.',
   'hqRepairs.error.assigneeRequired': 'Choose a technician of the store or a service vendor.',
   'hqRepairs.error.assigneeUser':
     'This person is not an active technician or manager of this store. Choose one of the store’s own people, or a vendor.',
