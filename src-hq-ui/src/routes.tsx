@@ -1,4 +1,11 @@
-import { ApartmentOutlined, ShopOutlined, TagsOutlined, TeamOutlined, DollarOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ShopOutlined,
+  TagsOutlined,
+  TeamOutlined,
+  DollarOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { hqApi } from '../../src-shared/hq-api';
 import type { HqAccess } from '../../src-shared/hq-api/contract';
@@ -8,6 +15,7 @@ import { ItemsPage } from './master/ItemsPage';
 import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
 import { RegionsPage } from './regions/RegionsPage';
+import { RepairsPage } from './repairs/RepairsPage';
 import { UsersPage } from './users/UsersPage';
 
 export interface HqRoute extends MenuRoute {
@@ -33,6 +41,14 @@ export const HQ_ROUTES: HqRoute[] = [
     access: hqApi['stores.detail'].access,
     element: <StorePage />,
     hidden: true,
+  },
+  {
+    path: '/repairs',
+    label: 'hqRepairs.nav',
+    icon: <ToolOutlined />,
+    access: hqApi['repairs.list'].access,
+    element: <RepairsPage />,
+    group: 'hq.nav.chain',
   },
   {
     path: '/items',
