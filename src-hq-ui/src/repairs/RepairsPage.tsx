@@ -2,6 +2,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import type { ColDef } from 'ag-grid-community';
 import { Button, Checkbox, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { HqWoRowDto } from '../../../src-shared/hq-api/methods/repairs';
 import { PRIORITIES } from '../../../src-shared/repairs/settings';
 import { WO_STATES } from '../../../src-shared/repairs/workflow';
@@ -33,7 +34,13 @@ export function RepairsPage() {
   const [category, setCategory] = useState<string | null>(null);
   const [overdue, setOverdue] = useState(false);
   const [closed, setClosed] = useState(false);
-  const [open, setOpen] = useState<{ storeId: string; workOrderId: string } | null>(null);
+  // ?store=…&wo=… opens one work order: a link another page (or a colleague) can send.
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<{ storeId: string; workOrderId: string } | null>(() => {
+    const storeId = params.get('store');
+    const workOrderId = params.get('wo');
+    return storeId && workOrderId ? { storeId, workOrderId } : null;
+  });
   const stores = useQuery('stores.list', {});
   const q = useQuery('repairs.list', { storeIds, status, priority, category, overdue, openOnly: !closed });
 
