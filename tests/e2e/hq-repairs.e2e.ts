@@ -55,17 +55,15 @@ async function storeAdmin(locale: 'zh-CN' | 'en-US'): Promise<{ page: Page; shel
   return { page, shell: new ShellScreen(page) };
 }
 
-/** Syncs until nothing waits to go up and `check` holds (the worker may be mid-run when asked). */
+/** Syncs until nothing waits to go up and `check` holds (the worker may be mid-run when asked); a plain loop: beforeAll has no expect.poll. */
 async function syncUntil(shell: ShellScreen, check: () => Promise<boolean> = async () => true): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const s = await shell.value<{ waiting: number }>('sync.now');
-        return s.waiting === 0 && (await check());
-      },
-      { timeout: 60_000, interval: 1_000 },
-    )
-    .toBe(true);
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const s = await shell.value<{ waiting: number }>('sync.now');
+    if (s.waiting === 0 && (await check())) return;
+    if (Date.now() > until) throw new Error(`not in step with HQ after 60 s: ${s.waiting} entries waiting`);
+    await new Promise((ok) => setTimeout(ok, 1_000));
+  }
 }
 
 beforeAll(async () => {
@@ -149,6 +147,8 @@ describe.each(LANGS)("HQ works a store's work order ($suffix)", (lang) => {
         .filter({ hasText: option })
         .first()
         .click();
+      // The list fades out: the next pick must not find this one's options.
+      await expect.poll(() => office.locator('.ant-select-dropdown:visible').count()).toBe(0);
     };
     await open();
     await step('assign', () => pick('wo-assignee-select', /陈师傅/), 'assigned');
