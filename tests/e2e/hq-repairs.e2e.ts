@@ -183,6 +183,7 @@ describe.each(LANGS)("HQ works a store's work order ($suffix)", (lang) => {
     await expect.poll(() => fromHq.count()).toBe(3);
     expect(await fromHq.first().innerText()).toBe(tr('hqRepairs.fromHqBy', { name: lang.fixer.displayName }));
     await shop.getByTestId('wo-timeline').getByTestId('event-assign').getByText('陈师傅').waitFor();
+    await shop.getByTestId('wo-timeline').scrollIntoViewIfNeeded();
     await settled(shop);
     await shot(shop, '4-store');
     await office.close();

@@ -9,7 +9,7 @@ import { WO_STATES } from '../../../src-shared/repairs/workflow';
 import { DataGrid } from '../../../src-renderer/src/components/DataGrid';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useQuery } from '../lib/query';
-import { hqTime } from '../lib/time';
+import { zonedTime } from '../lib/time';
 import { WorkOrderDrawer } from './WorkOrderDrawer';
 import { categoryName, PRIORITY_COLOR, STATUS_COLOR } from './wo-format';
 
@@ -106,13 +106,13 @@ export function RepairsPage() {
         field: 'reportedAt',
         headerName: t('hqRepairs.col.reported'),
         width: 140,
-        valueFormatter: (p) => hqTime(p.value as string),
+        valueFormatter: (p) => zonedTime(p.value as string, p.data?.timeZone ?? ''),
       },
       {
         field: 'resolutionDueAt',
         headerName: t('hqRepairs.col.due'),
         width: 140,
-        valueFormatter: (p) => hqTime(p.value as string | null),
+        valueFormatter: (p) => zonedTime(p.value as string | null, p.data?.timeZone ?? ''),
         cellClassRules: { 'cell-danger': (p) => !!p.data?.overdue },
       },
       {

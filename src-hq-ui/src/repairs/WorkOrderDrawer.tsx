@@ -18,7 +18,7 @@ import { isLocale } from '../../../src-shared/i18n/locales';
 import { showApiError } from '../../../src-renderer/src/lib/form-errors';
 import { useI18n } from '../../../src-renderer/src/lib/i18n';
 import { useMutation, useQuery } from '../lib/query';
-import { hqTime } from '../lib/time';
+import { zonedTime } from '../lib/time';
 import { categoryName, PRIORITY_COLOR, STATUS_COLOR } from './wo-format';
 
 interface Values {
@@ -33,6 +33,11 @@ interface Values {
 
 const named = (list: { code: string; nameZh: string; nameEn: string }[], locale: string) =>
   list.map((c) => ({ value: c.code, label: `${c.code} ${(locale === 'zh-CN' ? c.nameZh : c.nameEn) || c.nameZh}` }));
+
+const codeName = (list: { code: string; nameZh: string; nameEn: string }[], code: string, locale: string) => {
+  const c = list.find((x) => x.code === code);
+  return c ? (locale === 'zh-CN' ? c.nameZh : c.nameEn) || c.nameZh : code;
+};
 
 /** One store's work order at HQ: its equipment, its steps (HQ's marked), and the next step HQ's maintenance team may take. */
 export function WorkOrderDrawer(p: { storeId: string; workOrderId: string; onClose: () => void }) {
@@ -109,7 +114,8 @@ export function WorkOrderDrawer(p: { storeId: string; workOrderId: string; onClo
             </Descriptions.Item>
             {d.resolution && (
               <Descriptions.Item label={t('hqRepairs.detail.resolution')} span={2}>
-                {d.resolution} ({d.resolutionCode} / {d.rootCauseCode})
+                {d.resolution} ({codeName(d.resolutionCodes, d.resolutionCode, lang)} /{' '}
+                {codeName(d.rootCauseCodes, d.rootCauseCode, lang)})
               </Descriptions.Item>
             )}
           </Descriptions>
@@ -121,7 +127,7 @@ export function WorkOrderDrawer(p: { storeId: string; workOrderId: string; onClo
               color: e.byHq ? 'geekblue' : 'gray',
               content: (
                 <div>
-                  <Typography.Text type="secondary">{hqTime(e.at)}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">{zonedTime(e.at, d.row.timeZone)}</Typography.Text>{' '}
                   {e.byHq ? (
                     <Tag color="geekblue">{t('hqRepairs.fromHqBy', { name: e.userName ?? '' })}</Tag>
                   ) : (

@@ -21,6 +21,7 @@ interface Row {
   store_id: string;
   store_code: string;
   store_name: string;
+  time_zone: string;
   id: string;
   number: string;
   kind: string;
@@ -47,7 +48,9 @@ const overdueSql = (now: number) =>
 export async function woRows(q: Q, where: SQL, now: number, limit: number): Promise<HqWoRowDto[]> {
   const found = await rows<Row>(
     q,
-    sql`SELECT w.store_id, stores.code AS store_code, stores.name AS store_name, w.id, w.number, w.kind, w.status,
+    sql`SELECT w.store_id, stores.code AS store_code, stores.name AS store_name,
+          coalesce((SELECT s.timezone FROM mirror.store s WHERE s.store_id = w.store_id LIMIT 1), stores.timezone) AS time_zone,
+          w.id, w.number, w.kind, w.status,
           w.priority, w.equipment_id, e.code AS equipment_code, e.name AS equipment_name, e.category, w.fault_code,
           w.down, w.reported_at, w.resolution_due_at, ${overdueSql(now)} AS overdue,
           u.display_name AS assignee_name, v.name AS vendor_name
@@ -66,6 +69,7 @@ export async function woRows(q: Q, where: SQL, now: number, limit: number): Prom
     storeId: r.store_id,
     storeCode: r.store_code,
     storeName: r.store_name,
+    timeZone: r.time_zone,
     id: r.id,
     number: r.number,
     kind: r.kind,

@@ -18,6 +18,8 @@ export const HqWoRowDto = z.object({
   storeId: z.string(),
   storeCode: z.string(),
   storeName: z.string(),
+  /** The store's IANA zone: its times are shown on its clock, as its staff saw them. */
+  timeZone: z.string(),
   id: z.string(),
   number: z.string(),
   kind: z.string(),
