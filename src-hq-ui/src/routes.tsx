@@ -38,6 +38,7 @@ import { StorePage } from './stores/StorePage';
 import { StoresPage } from './stores/StoresPage';
 import { RegionsPage } from './regions/RegionsPage';
 import { TransfersPage } from './transfers/TransfersPage';
+import { RepairsPage } from './repairs/RepairsPage';
 import { UsersPage } from './users/UsersPage';
 
 export interface HqRoute extends MenuRoute {
@@ -94,6 +95,14 @@ export const HQ_ROUTES: HqRoute[] = [
     icon: <SwapOutlined />,
     access: hqApi['transfers.list'].access,
     element: <TransfersPage />,
+    group: 'hq.nav.chain',
+  },
+  {
+    path: '/repairs',
+    label: 'hqRepairs.nav',
+    icon: <ToolOutlined />,
+    access: hqApi['repairs.list'].access,
+    element: <RepairsPage />,
     group: 'hq.nav.chain',
   },
   {

@@ -7,6 +7,7 @@ import { hqMasterDataMethods } from './methods/master-data';
 import { hqOpsMethods } from './methods/ops';
 import { hqRegionMethods } from './methods/regions';
 import { hqReleaseMethods } from './methods/releases';
+import { hqRepairMethods } from './methods/repairs';
 import { hqSessionMethods } from './methods/session';
 import { hqStoreMethods } from './methods/stores';
 import { hqUserMethods } from './methods/users';
@@ -25,6 +26,7 @@ export const hqApi = {
   ...hqReleaseMethods,
   ...hqChainMethods,
   ...hqTransferMethods,
+  ...hqRepairMethods,
 } as const satisfies HqContractMap;
 
 export type HqApi = typeof hqApi;

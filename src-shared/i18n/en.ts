@@ -19,6 +19,7 @@ import { enReleases } from './en/releases';
 import { enChain } from './en/chain';
 import { enTransfersHq } from './en/transfers-hq';
 import { enHqMaster } from './en/hq-master';
+import { enHqRepairs } from './en/hq-repairs';
 
 /**
  * The English catalogue is the source of the key set, one file per domain so
@@ -47,6 +48,7 @@ export const en = {
   ...enReleases,
   ...enTransfersHq,
   ...enHqMaster,
+  ...enHqRepairs,
 } as const;
 
 export type MessageKey = keyof typeof en;

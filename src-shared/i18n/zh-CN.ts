@@ -20,6 +20,7 @@ import { zhReleases } from './zh-CN/releases';
 import { zhChain } from './zh-CN/chain';
 import { zhTransfersHq } from './zh-CN/transfers-hq';
 import { zhHqMaster } from './zh-CN/hq-master';
+import { zhHqRepairs } from './zh-CN/hq-repairs';
 
 /** 简体中文目录：每个领域一个文件，缺少任何一个键都是编译错误。 */
 export const zhCN: Record<MessageKey, string> = {
@@ -44,4 +45,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...zhReleases,
   ...zhTransfersHq,
   ...zhHqMaster,
+  ...zhHqRepairs,
 };

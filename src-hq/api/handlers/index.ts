@@ -6,6 +6,7 @@ import { masterDataHandlers } from './master-data';
 import { opsHandlers } from './ops';
 import { regionHandlers } from './regions';
 import { releaseHandlers } from './releases';
+import { repairHandlers } from './repairs';
 import { sessionHandlers } from './session';
 import { storeHandlers } from './stores';
 import { userHandlers } from './users';
@@ -24,4 +25,5 @@ export const hqHandlers: HqHandlerMap = {
   ...releaseHandlers,
   ...chainHandlers,
   ...transferHandlers,
+  ...repairHandlers,
 };

@@ -74,6 +74,19 @@ export async function saveWorkOrders(
       )}`);
 }
 
+/** Equipment the orders name that HQ has registered at another store: id -> code. */
+async function equipmentOfOthers(q: Q, storeId: string, orders: readonly ValidEntry[]): Promise<Map<string, string>> {
+  const ids = [...new Set(orders.map((o) => o.row.equipment_id).filter((v): v is string => typeof v === 'string'))];
+  if (!ids.length) return new Map();
+  const found = await rows<{ id: string; code: string }>(
+    q,
+    sql`SELECT id, code FROM equipment
+        WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json))
+          AND store_id IS NOT NULL AND store_id <> ${storeId}`,
+  );
+  return new Map(found.map((f) => [f.id, f.code]));
+}
+
 /**
  * Records edited at both ends, from one store's batch (in sequence order):
  * work orders merged per field by HLC (an older value is stored as history,
@@ -88,6 +101,7 @@ export async function applyShared(
 ): Promise<DeadEntry[]> {
   const dead: DeadEntry[] = [];
   const events: WireRow[] = [];
+  const eventSeqs: number[] = [];
   const orders: ValidEntry[] = [];
   for (const e of entries) {
     if (e.op === 'delete') {
@@ -98,25 +112,30 @@ export async function applyShared(
       });
     } else if (e.table.name === 'work_order_events') {
       events.push({ ...e.row, hq_seq: e.seq, hq_received_at: at });
+      eventSeqs.push(e.seq);
     } else {
       orders.push(e);
     }
   }
-  if (events.length) {
-    const spec = mirrorSpec('work_order_events')!;
-    const table = sql.raw(spec.sqlName);
-    const cols = Object.keys(events[0]!);
-    await q.execute(sql`
-      INSERT INTO ${table} (${sql.join(cols.map(id), sql`, `)})
-      SELECT ${sql.join(cols.map(id), sql`, `)} FROM json_populate_recordset(NULL::${table}, ${JSON.stringify(events)}::json)
-      ON CONFLICT DO NOTHING`);
-  }
   if (orders.length) {
     const current = await lockWorkOrders(q, storeId, [...new Set(orders.map((o) => o.row.id as string))]);
+    const elsewhere = await equipmentOfOthers(q, storeId, orders);
     const values: FieldValue[] = [];
     const lastSeq = new Map<string, number>();
     for (const e of orders) {
       const woId = e.row.id as string;
+      const eq = elsewhere.get(e.row.equipment_id as string);
+      // A work order (new, or moved onto other equipment) for a machine registered at another store: that
+      // store's repair history must not change, and this one cannot hold it. Work orders written while the
+      // equipment was still here keep syncing.
+      if (eq && current.get(woId)?.row.equipment_id !== e.row.equipment_id) {
+        dead.push({
+          seq: e.seq,
+          table: e.table.name,
+          reason: `work order ${String(e.row.number ?? woId)} is for equipment ${eq} registered at another store: report the fault at that store, or have HQ move the equipment to this store first`,
+        });
+        continue;
+      }
       const out = mergeStamped(current.get(woId) ?? null, { row: e.row, clocks: e.clocks }, WO_KEY);
       current.set(woId, { row: out.row, clocks: out.clocks });
       lastSeq.set(woId, e.seq);
@@ -139,6 +158,26 @@ export async function applyShared(
       at,
     );
     await recordFieldValues(q, values);
+  }
+  const refused = new Set(dead.map((d) => d.seq));
+  const refusedOrders = new Set(orders.filter((o) => refused.has(o.seq)).map((o) => o.row.id as string));
+  const kept = events.filter((ev, n) => {
+    if (!refusedOrders.has(ev.work_order_id as string)) return true;
+    dead.push({
+      seq: eventSeqs[n]!,
+      table: 'work_order_events',
+      reason: 'its work order was refused (see that entry)',
+    });
+    return false;
+  });
+  if (kept.length) {
+    const spec = mirrorSpec('work_order_events')!;
+    const table = sql.raw(spec.sqlName);
+    const cols = Object.keys(kept[0]!);
+    await q.execute(sql`
+      INSERT INTO ${table} (${sql.join(cols.map(id), sql`, `)})
+      SELECT ${sql.join(cols.map(id), sql`, `)} FROM json_populate_recordset(NULL::${table}, ${JSON.stringify(kept)}::json)
+      ON CONFLICT DO NOTHING`);
   }
   return dead;
 }

@@ -1,4 +1,4 @@
-import { Card, Timeline, Typography } from 'antd';
+import { Card, Tag, Timeline, Typography } from 'antd';
 import type { MethodOutput } from '../../../../../src-shared/api';
 import { isLocale } from '../../../../../src-shared/i18n/locales';
 import { useSession } from '../../../app/session';
@@ -90,7 +90,14 @@ export function WoTimeline({ wo }: { wo: Detail }) {
           title: formatStoreTime(e.at, tz),
           content: (
             <div data-testid={`event-${e.action}`}>
-              <Typography.Text strong>{e.userName ?? t('repairs.event.system')}</Typography.Text>{' '}
+              {e.data.by === 'hq' ? (
+                // HQ's steps arrive by sync: its people are not this store's users, so the name travels in the event.
+                <Tag color="geekblue" data-testid="event-from-hq">
+                  {str(e.data.hqUser) ? t('hqRepairs.fromHqBy', { name: str(e.data.hqUser) }) : t('hqRepairs.fromHq')}
+                </Tag>
+              ) : (
+                <Typography.Text strong>{e.userName ?? t('repairs.event.system')}</Typography.Text>
+              )}{' '}
               {t(`repairs.action.${e.action}`)}
               {e.from !== e.to && (
                 <Typography.Text type="secondary">
