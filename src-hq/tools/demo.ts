@@ -27,6 +27,13 @@ export const DEMO_STORES = [
   { code: 'DEMO-GZ', name: '广州天河店', region: '华南', seed: null, wasteScale: 1 },
 ] as const;
 
+/**
+ * A fixed id (so a second --demo finds it) in the UUIDv7 shape stores require
+ * of a vendor's id: 'demo-vendor-cool' reached the stores and failed their
+ * repair pickers' output check.
+ */
+export const DEMO_VENDOR_ID = '01900000-0000-7000-8000-00000000c001';
+
 export const DEMO_ADMIN = { username: 'admin', password: 'hq-demo-1234' } as const;
 
 const CATEGORIES: [string, string, string][] = [
@@ -204,7 +211,7 @@ export async function seedDemo(ctx: HqContext): Promise<DemoOutcome> {
       tx,
       'service_vendors',
       {
-        id: 'demo-vendor-cool',
+        id: DEMO_VENDOR_ID,
         code: 'VEN-COOL',
         name: '冷链设备维修服务',
         phone: '400-800-1234',
@@ -237,7 +244,7 @@ export async function seedDemo(ctx: HqContext): Promise<DemoOutcome> {
             name: '冷藏柜 1 号',
             category: 'refrigeration',
             store_id: row!.id,
-            vendor_id: 'demo-vendor-cool',
+            vendor_id: DEMO_VENDOR_ID,
             criticality: 'high',
           },
           now,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serviceVendors } from '../../src-hq/db/schema';
 import { rows } from '../../src-hq/db/client';
 import { DEMO_STORES, startDemo } from '../../src-hq/tools/demo';
 import { startTestHq, type TestHq } from '../helpers/hq';
@@ -74,6 +75,12 @@ describe('npm run hq -- --demo: the demo chain with its stores’ history', () =
       else expect(s.enrollmentCode, s.code).toBeNull();
     }
     expect(readdirSync(work)).toEqual([]);
+    // Every master row id the demo writes has the shape stores require of ids (a store's repair
+    // pickers refused the vendor 'demo-vendor-cool' once it arrived).
+    const vendorIds = await hq.hq.ctx.db.select({ id: serviceVendors.id }).from(serviceVendors);
+    expect(vendorIds.length).toBeGreaterThan(0);
+    for (const v of vendorIds)
+      expect(v.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // A second start: nothing added, and quickly.
     const t0 = Date.now();
