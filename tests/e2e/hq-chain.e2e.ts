@@ -60,7 +60,8 @@ describe.each(LANGS)('HQ chain views ($suffix)', (lang) => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'hq-chain-e2e-'));
-    hq = await startHq(['--demo'], dataDir);
+    // The demo's catalogue and waiting stores; this test pushes its own two stores' month (--demo-days 0).
+    hq = await startHq(['--demo', '--demo-days', '0'], dataDir);
     ({ context, page } = await newPage(browser, lang.os));
     const api = new HqApiClient(hq.url);
     await api.call('session.login', DEMO_ADMIN);
