@@ -12,12 +12,6 @@ export function narrowed(scope: readonly string[], picked?: readonly string[] | 
   return picked.filter((id) => allowed.has(id));
 }
 
-/** Every store HQ knows, in code order: the scope of a chain-wide user. */
-export async function everyStoreId(q: Q): Promise<string[]> {
-  const found = await rows<{ id: string }>(q, sql`SELECT id FROM stores ORDER BY code`);
-  return found.map((r) => r.id);
-}
-
 /**
  * `= ${anyStore(ids)}`: one text[] parameter, whatever the number of stores
  * (drizzle would spread a JS array into one parameter per element). Store
