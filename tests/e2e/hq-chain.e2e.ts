@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_ADMIN } from '../../src-hq/tools/demo';
 import type { ChainDashboardDto } from '../../src-shared/hq-api/methods/chain';
 import type { HqItemDto } from '../../src-shared/hq-api/methods/master';
@@ -91,12 +91,14 @@ describe.each(LANGS)('HQ chain views ($suffix)', (lang) => {
       expect(pushed.body.ok).toBe(true);
     }
     // HQ folds what arrived into the chain totals on its tick (every second): the pages read them after.
-    await expect
-      .poll(async () => {
+    // (vi.waitFor: expect.poll may only run inside a test, and this is the suite's set-up.)
+    await vi.waitFor(
+      async () => {
         const d = await api.call<ChainDashboardDto>('chain.dashboard', { month });
-        return d.stores.filter((s) => s.wasteValue > 0).length;
-      })
-      .toBe(2);
+        expect(d.stores.filter((s) => s.wasteValue > 0)).toHaveLength(2);
+      },
+      { timeout: 15_000, interval: 200 },
+    );
   });
   afterAll(async () => {
     await context?.close();
